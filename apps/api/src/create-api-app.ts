@@ -1,0 +1,48 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@simauth/config';
+import {
+  ProblemDetailsFilter,
+  bodyParsers,
+  createValidationPipe,
+  requestIdMiddleware,
+} from '@simauth/http';
+import { AppModule } from './app.module';
+
+/** Request bodies are small JSON objects; anything larger is refused before parsing. */
+export const BODY_LIMIT = '16kb';
+
+/** Builds the api application with every HTTP convention applied; main.ts and tests share it. */
+export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.http.trustProxy);
+  app.disable('x-powered-by');
+  app.use(requestIdMiddleware);
+  app.use(...bodyParsers(BODY_LIMIT));
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(createValidationPipe());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('simauth')
+      .setDescription(
+        'Authenticate people by their phone number and SIM: tru.ID PhoneCheck registration, ' +
+          'companion login, authenticator factors and Vonage Number Verification. ' +
+          'Errors are RFC 7807 application/problem+json.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'device token' }, 'device')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'login poll token' }, 'poll')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'user')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

@@ -1,0 +1,55 @@
+import pino from 'pino';
+import { AppConfig, ConfigurationError, loadConfig, loadDotEnv } from '@simauth/config';
+import { EmbeddedDatabase, runMigrations } from '@simauth/database';
+import { createApiApp } from './create-api-app';
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigurationError)) throw err;
+    for (const problem of err.problems) console.error(`simauth: invalid configuration: ${problem}`);
+    process.exit(1);
+  }
+  const log = pino({ level: config.logLevel, base: { context: 'Bootstrap' } });
+
+  let embedded: EmbeddedDatabase | undefined;
+  if (!config.database.url) {
+    embedded = await EmbeddedDatabase.start({
+      dir: config.database.embeddedDir,
+      port: config.database.embeddedPort,
+      log: (line) => log.debug({ postgres: line }),
+    });
+    config = { ...config, database: { ...config.database, url: embedded.url } };
+    log.info(`database: embedded Postgres on 127.0.0.1:${embedded.port} (data in ${embedded.dir})`);
+  } else {
+    log.info('database: DATABASE_URL');
+  }
+  const applied = await runMigrations(config.database.url!);
+  log.info(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');
+
+  const app = await createApiApp(config);
+  await app.listen(config.http.port, config.http.host);
+  log.info(
+    `simauth listening on ${config.http.host}:${config.http.port}; docs at ${config.http.publicUrl}/docs`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: shutting down`);
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: Error) => {
+  console.error(`simauth: failed to start: ${err.message}`);
+  process.exit(1);
+});

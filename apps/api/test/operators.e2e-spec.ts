@@ -1,0 +1,57 @@
+import { TestApp, startTestApp } from '../../../test/support/test-app';
+
+describe('operator endpoints', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('reports live and ready (database reachable)', async () => {
+    const live = await fetch(`${t.url}/health/live`);
+    expect(live.status).toBe(200);
+    const ready = await fetch(`${t.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' } },
+    });
+  });
+
+  it('serves Swagger UI at /docs', async () => {
+    const res = await fetch(`${t.url}/docs`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('swagger-ui');
+  });
+
+  it('serves a valid OpenAPI 3 document at /docs-json listing every route', async () => {
+    const res = await fetch(`${t.url}/docs-json`);
+    expect(res.status).toBe(200);
+    const document = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(document.openapi).toMatch(/^3\./);
+
+    // Every route Express knows about (but the docs themselves) is in the document.
+    const router =
+      t.app.getHttpAdapter().getInstance()._router ?? t.app.getHttpAdapter().getInstance().router;
+    const routes: string[] = router.stack
+      .filter((layer: { route?: unknown }) => layer.route)
+      .flatMap((layer: { route: { path: string; methods: Record<string, boolean> } }) =>
+        Object.keys(layer.route.methods).map(
+          (m) => `${m} ${layer.route.path.replace(/:(\w+)/g, '{$1}')}`,
+        ),
+      )
+      .filter((r: string) => !r.includes('/docs') && !r.includes('*'));
+    const documented = Object.entries(document.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m} ${path}`),
+    );
+    expect(routes.length).toBeGreaterThan(1);
+    expect(documented.sort()).toEqual(expect.arrayContaining(routes.sort()));
+  });
+
+  it('answers an unknown route with a 404 problem', async () => {
+    const res = await fetch(`${t.url}/v1/nothing-here`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+  });
+});

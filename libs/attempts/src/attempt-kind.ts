@@ -1,0 +1,64 @@
+/** What an attempt is waiting for. Stored as text; never renamed. */
+export enum AttemptKind {
+  Registration = 'registration',
+  CompanionLogin = 'companion_login',
+  FactorActivation = 'factor_activation',
+  FactorChallenge = 'factor_challenge',
+  NumberVerification = 'number_verification',
+}
+
+export enum RegistrationStatus {
+  CheckCreated = 'CHECK_CREATED',
+  MatchSuccess = 'MATCH_SUCCESS',
+  MatchFailed = 'MATCH_FAILED',
+  Expired = 'EXPIRED',
+  ProviderError = 'PROVIDER_ERROR',
+}
+
+export enum LoginStatus {
+  Pending = 'PENDING',
+  Approved = 'APPROVED',
+  MatchPending = 'MATCH_PENDING',
+  MatchSuccess = 'MATCH_SUCCESS',
+  MatchFailed = 'MATCH_FAILED',
+  Denied = 'DENIED',
+  Expired = 'EXPIRED',
+  ProviderError = 'PROVIDER_ERROR',
+}
+
+export enum FactorActivationStatus {
+  Pending = 'PENDING',
+  Active = 'ACTIVE',
+  Expired = 'EXPIRED',
+}
+
+export enum FactorChallengeStatus {
+  Pending = 'PENDING',
+  Verified = 'VERIFIED',
+  Failed = 'FAILED',
+  Expired = 'EXPIRED',
+}
+
+export enum NumberVerificationStatus {
+  AuthUrlIssued = 'AUTH_URL_ISSUED',
+  Verified = 'VERIFIED',
+  NotVerified = 'NOT_VERIFIED',
+  Expired = 'EXPIRED',
+  ProviderError = 'PROVIDER_ERROR',
+}
+
+export interface StatusByKind {
+  [AttemptKind.Registration]: RegistrationStatus;
+  [AttemptKind.CompanionLogin]: LoginStatus;
+  [AttemptKind.FactorActivation]: FactorActivationStatus;
+  [AttemptKind.FactorChallenge]: FactorChallengeStatus;
+  [AttemptKind.NumberVerification]: NumberVerificationStatus;
+}
+
+export type StatusOf<K extends AttemptKind> = StatusByKind[K];
+
+/** Who causes a move: the registered phone, the web client, the signed-in user, a provider, or the server itself. */
+export type Actor = 'device' | 'web' | 'user' | 'provider' | 'system';
+
+/** Every kind expires through this status. */
+export const EXPIRED = 'EXPIRED';

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { currentRequestId } from '@simauth/http';
+import { Actor, AttemptKind, EXPIRED, StatusOf } from './attempt-kind';
+import { Attempt, toAttempt } from './attempt';
+import {
+  AttemptExpiredError,
+  AttemptNotFoundError,
+  InvalidTransitionError,
+} from './attempt.errors';
+import { AttemptRepository } from './attempt.repository';
+import { TRANSITION_TABLES, allowedSources, isFinal } from './transition-table';
+
+export interface CreateAttempt<K extends AttemptKind> {
+  kind: K;
+  /** Lifespan from now, by the database clock (one clock for every replica). */
+  ttlSeconds: number;
+  actor: Actor;
+  /** Pre-chosen id, e.g. when a provider call carrying it as reference came first. */
+  id?: string;
+  phoneNumber?: string | null;
+  userId?: string | null;
+  deviceId?: string | null;
+  providerRef?: string | null;
+  tokenHash?: Buffer | null;
+  context?: Record<string, unknown>;
+  reason?: string;
+}
+
+export interface Transition<K extends AttemptKind> {
+  kind: K;
+  id: string;
+  to: StatusOf<K>;
+  actor: Actor;
+  reason?: string;
+  providerRef?: string;
+  context?: Record<string, unknown>;
+  result?: Record<string, unknown>;
+  /** Gives the attempt a new deadline of now + ttl (e.g. the PhoneCheck's own TTL). */
+  ttlSeconds?: number;
+}
+
+/**
+ * The only way an attempt is created or changes status. Each call is one SQL statement that
+ * writes the row, its audit event and a NOTIFY, so a move is atomic, audited and announced.
+ */
+@Injectable()
+export class AttemptStateMachine {
+  constructor(private readonly attempts: AttemptRepository) {}
+
+  async create<K extends AttemptKind>(request: CreateAttempt<K>): Promise<Attempt<StatusOf<K>>> {
+    const row = await this.attempts.insert({
+      ...request,
+      id: request.id ?? randomUUID(),
+      status: TRANSITION_TABLES[request.kind].initial,
+      requestId: currentRequestId(),
+    });
+    return toAttempt(row);
+  }
+
+  /**
+   * Moves an attempt; throws AttemptNotFoundError (unknown id, or another kind),
+   * AttemptExpiredError (deadline passed), or InvalidTransitionError (illegal now, or lost a race).
+   */
+  async transition<K extends AttemptKind>(request: Transition<K>): Promise<Attempt<StatusOf<K>>> {
+    const allowedFrom = allowedSources(request.kind, request.to, request.actor);
+    if (allowedFrom.length === 0) {
+      throw new Error(`${request.actor} may never move a ${request.kind} to ${request.to}`);
+    }
+    const expiring = request.to === EXPIRED;
+    const row = await this.attempts.update({
+      ...request,
+      allowedFrom,
+      expiring,
+      toIsFinal: isFinal(request.kind, request.to),
+      requestId: currentRequestId(),
+    });
+    if (!row) throw new AttemptNotFoundError(request.id);
+    if (row.id) return toAttempt(row);
+
+    // The move lost: say why, from the row as it stood under our lock.
+    const overdue =
+      row.current_status === EXPIRED ||
+      (!row.current_is_final && row.current_expires_at <= row.db_now);
+    if (overdue && !expiring) throw new AttemptExpiredError(request.id, row.current_expires_at);
+    throw new InvalidTransitionError(request.id, row.current_status, request.to);
+  }
+
+  /** Reads an attempt of a kind; unknown ids and ids of other kinds are not found. */
+  async get<K extends AttemptKind>(kind: K, id: string): Promise<Attempt<StatusOf<K>>> {
+    const row = await this.attempts.findById(kind, id);
+    if (!row) throw new AttemptNotFoundError(id);
+    return toAttempt(row);
+  }
+
+  async findByTokenHash<K extends AttemptKind>(
+    kind: K,
+    tokenHash: Buffer,
+  ): Promise<Attempt<StatusOf<K>> | undefined> {
+    const row = await this.attempts.findByTokenHash(kind, tokenHash);
+    return row ? toAttempt(row) : undefined;
+  }
+
+  /** Throws AttemptExpiredError when a live attempt is past its deadline (before any provider call). */
+  assertLive(attempt: Attempt): void {
+    if (
+      attempt.status === EXPIRED ||
+      (!attempt.isFinal && attempt.expiresAt.getTime() <= Date.now())
+    ) {
+      throw new AttemptExpiredError(attempt.id, attempt.expiresAt);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { APP_CONFIG, AppConfig } from '@simauth/config';
+import { AttemptKind, EXPIRED, StatusOf } from './attempt-kind';
+import { AttemptRepository } from './attempt.repository';
+import { AttemptStateMachine } from './attempt-state-machine';
+import { InvalidTransitionError, AttemptNotFoundError } from './attempt.errors';
+
+const BATCH = 200;
+
+/**
+ * Moves overdue attempts to EXPIRED through the state machine, so expiry is audited and announced
+ * like any other move. Every replica sweeps; a lost race with another replica is simply skipped.
+ */
+@Injectable()
+export class AttemptSweeper implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AttemptSweeper.name);
+  private running?: Promise<number>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly attempts: AttemptRepository,
+    private readonly stateMachine: AttemptStateMachine,
+    private readonly scheduler: SchedulerRegistry,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const timer = setInterval(() => {
+      this.sweep().catch((err: Error) => this.logger.warn(`expiry sweep failed: ${err.message}`));
+    }, this.config.attempts.sweepIntervalMs);
+    timer.unref();
+    this.scheduler.addInterval('attempt-expiry-sweep', timer);
+  }
+
+  /** Expires every overdue attempt; returns how many this call expired. */
+  sweep(): Promise<number> {
+    // One sweep at a time per process; a caller arriving mid-sweep shares its result.
+    this.running ??= this.sweepAll().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async sweepAll(): Promise<number> {
+    let expired = 0;
+    for (;;) {
+      const overdue = await this.attempts.findOverdue(BATCH);
+      for (const { id, kind } of overdue) {
+        if (await this.expire(kind, id)) expired++;
+      }
+      if (overdue.length < BATCH) return expired;
+    }
+  }
+
+  private async expire(kind: AttemptKind, id: string): Promise<boolean> {
+    try {
+      await this.stateMachine.transition({
+        kind,
+        id,
+        to: EXPIRED as StatusOf<typeof kind>,
+        actor: 'system',
+        reason: 'deadline passed',
+      });
+      return true;
+    } catch (err) {
+      if (err instanceof InvalidTransitionError || err instanceof AttemptNotFoundError)
+        return false;
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor, AttemptKind } from './attempt-kind';
+import { AttemptRow } from './attempt';
+
+export interface InsertAttempt {
+  id: string;
+  kind: AttemptKind;
+  status: string;
+  ttlSeconds: number;
+  phoneNumber?: string | null;
+  userId?: string | null;
+  deviceId?: string | null;
+  providerRef?: string | null;
+  tokenHash?: Buffer | null;
+  context?: Record<string, unknown>;
+  actor: Actor;
+  reason?: string;
+  requestId?: string;
+}
+
+export interface UpdateAttempt {
+  id: string;
+  kind: AttemptKind;
+  to: string;
+  toIsFinal: boolean;
+  allowedFrom: string[];
+  /** true when moving to EXPIRED: only overdue attempts may expire, only live ones may move. */
+  expiring: boolean;
+  providerRef?: string;
+  /** Shallow-merged into `context`. */
+  context?: Record<string, unknown>;
+  result?: Record<string, unknown>;
+  /** Resets the deadline to now + ttl. */
+  ttlSeconds?: number;
+  actor: Actor;
+  reason?: string;
+  requestId?: string;
+}
+
+export type TransitionRow = AttemptRow & {
+  current_status: string;
+  current_is_final: boolean;
+  current_expires_at: Date;
+  db_now: Date;
+};
+
+const NOTIFY = `pg_notify('attempt_changed', json_build_object(
+  'id', a.id, 'kind', a.kind, 'status', a.status, 'version', a.version)::text)`;
+
+// Hand-written so that a creation and a transition each cost one round trip and one statement:
+// the row, its audit event and the notification commit together or not at all.
+const INSERT_SQL = `
+  WITH a AS (
+    INSERT INTO attempts (id, kind, status, phone_number, user_id, device_id, provider_ref,
+                          token_hash, context, expires_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, now() + make_interval(secs => $10))
+    RETURNING *
+  ), event AS (
+    INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id)
+    SELECT id, NULL, status, $11, $12, $13 FROM a
+  )
+  SELECT a.*, ${NOTIFY} AS notified FROM a`;
+
+// FOR UPDATE makes concurrent transitions of one attempt queue on its row; each then sees the
+// status the previous one committed, so exactly one of N conflicting moves wins.
+const TRANSITION_SQL = `
+  WITH current AS (
+    SELECT id, status, is_final, expires_at FROM attempts WHERE id = $1 AND kind = $2 FOR UPDATE
+  ), a AS (
+    UPDATE attempts t
+       SET status = $3, is_final = $4, version = t.version + 1, updated_at = now(),
+           provider_ref = COALESCE($7, t.provider_ref),
+           context = t.context || COALESCE($8::jsonb, '{}'::jsonb),
+           result = COALESCE($9::jsonb, t.result),
+           expires_at = CASE WHEN $10::float8 IS NULL THEN t.expires_at
+                             ELSE now() + make_interval(secs => $10::float8) END
+      FROM current c
+     WHERE t.id = c.id AND c.status = ANY($5::text[])
+       AND CASE WHEN $6 THEN c.expires_at <= now() ELSE c.expires_at > now() END
+    RETURNING t.*, c.status AS from_status
+  ), event AS (
+    INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id)
+    SELECT id, from_status, status, $11, $12, $13 FROM a
+  )
+  SELECT a.*, c.status AS current_status, c.is_final AS current_is_final,
+         c.expires_at AS current_expires_at, now() AS db_now,
+         CASE WHEN a.id IS NOT NULL THEN ${NOTIFY} END AS notified
+    FROM current c LEFT JOIN a ON true`;
+
+/** SQL for attempts and their audit trail. */
+@Injectable()
+export class AttemptRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async insert(p: InsertAttempt): Promise<AttemptRow> {
+    const rows: AttemptRow[] = await this.db.query(INSERT_SQL, [
+      p.id,
+      p.kind,
+      p.status,
+      p.phoneNumber ?? null,
+      p.userId ?? null,
+      p.deviceId ?? null,
+      p.providerRef ?? null,
+      p.tokenHash ?? null,
+      JSON.stringify(p.context ?? {}),
+      p.ttlSeconds,
+      p.actor,
+      p.reason ?? null,
+      p.requestId ?? null,
+    ]);
+    return rows[0];
+  }
+
+  /** Returns the row as it was before (`current_*`) and, when the move won, as it is now. */
+  async update(p: UpdateAttempt): Promise<TransitionRow | undefined> {
+    const rows: TransitionRow[] = await this.db.query(TRANSITION_SQL, [
+      p.id,
+      p.kind,
+      p.to,
+      p.toIsFinal,
+      p.allowedFrom,
+      p.expiring,
+      p.providerRef ?? null,
+      p.context ? JSON.stringify(p.context) : null,
+      p.result ? JSON.stringify(p.result) : null,
+      p.ttlSeconds ?? null,
+      p.actor,
+      p.reason ?? null,
+      p.requestId ?? null,
+    ]);
+    return rows[0];
+  }
+
+  async findById(kind: AttemptKind, id: string): Promise<AttemptRow | undefined> {
+    const rows: AttemptRow[] = await this.db.query(
+      'SELECT * FROM attempts WHERE id = $1 AND kind = $2',
+      [id, kind],
+    );
+    return rows[0];
+  }
+
+  async findByTokenHash(kind: AttemptKind, tokenHash: Buffer): Promise<AttemptRow | undefined> {
+    const rows: AttemptRow[] = await this.db.query(
+      'SELECT * FROM attempts WHERE token_hash = $1 AND kind = $2',
+      [tokenHash, kind],
+    );
+    return rows[0];
+  }
+
+  /** Ids of live attempts past their deadline, oldest first. */
+  async findOverdue(limit: number): Promise<{ id: string; kind: AttemptKind }[]> {
+    return this.db.query(
+      `SELECT id, kind FROM attempts WHERE NOT is_final AND expires_at <= now()
+        ORDER BY expires_at LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /** Deletes finished attempts (and, by cascade, their events) last changed before `before`. */
+  async deleteFinishedBefore(before: Date, limit: number): Promise<number> {
+    const rows: unknown[] = await this.db.query(
+      `DELETE FROM attempts WHERE id IN (
+         SELECT id FROM attempts WHERE is_final AND updated_at < $1 LIMIT $2)
+       RETURNING id`,
+      [before, limit],
+    );
+    return rows.length;
+  }
+}

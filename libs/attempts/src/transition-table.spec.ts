@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AttemptKind, LoginStatus } from './attempt-kind';
+import {
+  TRANSITION_TABLES,
+  TransitionTable,
+  allowedSources,
+  isFinal,
+  toMermaid,
+} from './transition-table';
+
+describe('transition tables', () => {
+  it.each(Object.values(AttemptKind))('%s diagram in tables/ matches its table', (kind) => {
+    const file = join(__dirname, 'tables', `${kind}.mermaid`);
+    expect(readFileSync(file, 'utf8')).toBe(
+      toMermaid(TRANSITION_TABLES[kind] as TransitionTable<string>),
+    );
+  });
+
+  it.each(Object.values(AttemptKind))(
+    '%s: final statuses have no way out, every other status can expire',
+    (kind) => {
+      const table = TRANSITION_TABLES[kind] as TransitionTable<string>;
+      for (const move of table.moves) {
+        for (const from of move.from) expect(table.final).not.toContain(from);
+      }
+      const live = new Set(table.moves.flatMap((m) => m.from));
+      expect(allowedSources(kind, 'EXPIRED' as never, 'system').sort()).toEqual([...live].sort());
+    },
+  );
+
+  it('lets only a device approve a login, and only while it is pending', () => {
+    expect(allowedSources(AttemptKind.CompanionLogin, LoginStatus.Approved, 'device')).toEqual([
+      'PENDING',
+    ]);
+    expect(allowedSources(AttemptKind.CompanionLogin, LoginStatus.Approved, 'web')).toEqual([]);
+    expect(isFinal(AttemptKind.CompanionLogin, LoginStatus.MatchSuccess)).toBe(true);
+    expect(isFinal(AttemptKind.CompanionLogin, LoginStatus.Approved)).toBe(false);
+  });
+});

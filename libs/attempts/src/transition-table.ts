@@ -1,0 +1,118 @@
+import {
+  Actor,
+  AttemptKind,
+  FactorActivationStatus as FA,
+  FactorChallengeStatus as FC,
+  LoginStatus as L,
+  NumberVerificationStatus as NV,
+  RegistrationStatus as R,
+  StatusOf,
+} from './attempt-kind';
+
+export interface Move<S extends string> {
+  from: S[];
+  to: S;
+  by: Actor[];
+}
+
+export interface TransitionTable<S extends string> {
+  initial: S;
+  final: S[];
+  moves: Move<S>[];
+}
+
+/** A PhoneCheck at registration: the device submits the code, the provider's answer decides. */
+export const REGISTRATION_TABLE: TransitionTable<R> = {
+  initial: R.CheckCreated,
+  final: [R.MatchSuccess, R.MatchFailed, R.Expired, R.ProviderError],
+  moves: [
+    { from: [R.CheckCreated], to: R.MatchSuccess, by: ['device'] },
+    { from: [R.CheckCreated], to: R.MatchFailed, by: ['device'] },
+    { from: [R.CheckCreated], to: R.ProviderError, by: ['device', 'provider'] },
+    { from: [R.CheckCreated], to: R.Expired, by: ['system'] },
+  ],
+};
+
+/** Web login approved on the registered phone, then proven by a PhoneCheck. */
+export const COMPANION_LOGIN_TABLE: TransitionTable<L> = {
+  initial: L.Pending,
+  final: [L.MatchSuccess, L.MatchFailed, L.Denied, L.Expired, L.ProviderError],
+  moves: [
+    { from: [L.Pending], to: L.Approved, by: ['device'] },
+    { from: [L.Pending], to: L.Denied, by: ['device'] },
+    { from: [L.Approved], to: L.MatchPending, by: ['device'] },
+    { from: [L.MatchPending], to: L.MatchSuccess, by: ['device', 'provider'] },
+    { from: [L.MatchPending], to: L.MatchFailed, by: ['device', 'provider'] },
+    // A provider outage while proving leaves the login retryable: back to APPROVED.
+    { from: [L.MatchPending], to: L.Approved, by: ['system'] },
+    { from: [L.Approved, L.MatchPending], to: L.ProviderError, by: ['device', 'provider'] },
+    { from: [L.Pending, L.Approved, L.MatchPending], to: L.Expired, by: ['system'] },
+  ],
+};
+
+/** Enrolment of an authenticator factor, finished by a first valid code. */
+export const FACTOR_ACTIVATION_TABLE: TransitionTable<FA> = {
+  initial: FA.Pending,
+  final: [FA.Active, FA.Expired],
+  moves: [
+    { from: [FA.Pending], to: FA.Active, by: ['user'] },
+    { from: [FA.Pending], to: FA.Expired, by: ['system'] },
+  ],
+};
+
+/** One challenge on an active factor, answered by a code or a provider callback. */
+export const FACTOR_CHALLENGE_TABLE: TransitionTable<FC> = {
+  initial: FC.Pending,
+  final: [FC.Verified, FC.Failed, FC.Expired],
+  moves: [
+    { from: [FC.Pending], to: FC.Verified, by: ['user', 'device', 'provider'] },
+    { from: [FC.Pending], to: FC.Failed, by: ['user', 'device', 'provider'] },
+    { from: [FC.Pending], to: FC.Expired, by: ['system', 'provider'] },
+  ],
+};
+
+/** Vonage Network Enablement auth URL, then CAMARA Number Verification. */
+export const NUMBER_VERIFICATION_TABLE: TransitionTable<NV> = {
+  initial: NV.AuthUrlIssued,
+  final: [NV.Verified, NV.NotVerified, NV.Expired, NV.ProviderError],
+  moves: [
+    { from: [NV.AuthUrlIssued], to: NV.Verified, by: ['provider'] },
+    { from: [NV.AuthUrlIssued], to: NV.NotVerified, by: ['provider'] },
+    { from: [NV.AuthUrlIssued], to: NV.ProviderError, by: ['provider'] },
+    { from: [NV.AuthUrlIssued], to: NV.Expired, by: ['system'] },
+  ],
+};
+
+export const TRANSITION_TABLES: { [K in AttemptKind]: TransitionTable<StatusOf<K>> } = {
+  [AttemptKind.Registration]: REGISTRATION_TABLE,
+  [AttemptKind.CompanionLogin]: COMPANION_LOGIN_TABLE,
+  [AttemptKind.FactorActivation]: FACTOR_ACTIVATION_TABLE,
+  [AttemptKind.FactorChallenge]: FACTOR_CHALLENGE_TABLE,
+  [AttemptKind.NumberVerification]: NUMBER_VERIFICATION_TABLE,
+};
+
+/** The statuses from which `actor` may move an attempt of `kind` to `to` (empty: never). */
+export function allowedSources<K extends AttemptKind>(
+  kind: K,
+  to: StatusOf<K>,
+  actor: Actor,
+): StatusOf<K>[] {
+  const table = TRANSITION_TABLES[kind] as TransitionTable<string>;
+  return table.moves
+    .filter((m) => m.to === to && m.by.includes(actor))
+    .flatMap((m) => m.from) as StatusOf<K>[];
+}
+
+export function isFinal<K extends AttemptKind>(kind: K, status: StatusOf<K>): boolean {
+  return (TRANSITION_TABLES[kind] as TransitionTable<string>).final.includes(status);
+}
+
+/** The table drawn as a mermaid state diagram; committed beside the tables and checked by a test. */
+export function toMermaid(table: TransitionTable<string>): string {
+  const lines = ['stateDiagram-v2', `    [*] --> ${table.initial}`];
+  for (const move of table.moves) {
+    for (const from of move.from) lines.push(`    ${from} --> ${move.to}: ${move.by.join(', ')}`);
+  }
+  for (const status of table.final) lines.push(`    ${status} --> [*]`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,38 @@
+/** The one typed configuration object, built from the environment and validated at start. */
+export interface AppConfig {
+  http: {
+    port: number;
+    host: string;
+    /** Base URL that devices and providers use to reach this server (callbacks, redirects). */
+    publicUrl: string;
+    /** Express `trust proxy` setting: false, true, a hop count, or a list of addresses. */
+    trustProxy: boolean | number | string;
+  };
+  logLevel: string;
+  database: {
+    /** Absent: start the embedded Postgres in `embeddedDir`. */
+    url?: string;
+    poolSize: number;
+    embeddedDir: string;
+    embeddedPort: number;
+  };
+  attempts: {
+    sweepIntervalMs: number;
+    registrationTtlSeconds: number;
+    loginTtlSeconds: number;
+    numberVerificationTtlSeconds: number;
+  };
+  providers: {
+    timeoutMs: number;
+    truId?: { baseUrl: string; clientId: string; clientSecret: string };
+    vonage?: { baseUrl: string; applicationId: string; privateKey: string; redirectUri: string };
+    firebase?: { serviceAccountJson: string };
+  };
+  sandbox: {
+    /** Port of the built-in sandbox when it is started (0: any free port). */
+    port: number;
+    publicUrl?: string;
+    /** Start the sandbox even when some provider credentials are set. */
+    force: boolean;
+  };
+}

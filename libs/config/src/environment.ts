@@ -1,0 +1,165 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBooleanString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
+/**
+ * Every environment variable simauth reads, with its rule. The README's configuration table and
+ * `.env.example` list the same names; a test keeps the three in step.
+ */
+export class EnvironmentVariables {
+  // --- HTTP
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  HOST?: string;
+
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
+  PUBLIC_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  // --- Database
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE?: number;
+
+  @IsOptional()
+  @IsString()
+  EMBEDDED_PG_DIR?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  EMBEDDED_PG_PORT?: number;
+
+  // --- Attempts
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  ATTEMPT_SWEEP_INTERVAL_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3600)
+  REGISTRATION_TTL_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3600)
+  LOGIN_TTL_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3600)
+  NUMBER_VERIFICATION_TTL_SECONDS?: number;
+
+  // --- Providers
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  PROVIDER_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  TRUID_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  TRUID_CLIENT_SECRET?: string;
+
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
+  TRUID_BASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  VONAGE_APPLICATION_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/-----BEGIN (RSA )?PRIVATE KEY-----/, {
+    message: 'must be a PEM private key (use \\n for line breaks)',
+  })
+  VONAGE_PRIVATE_KEY?: string;
+
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
+  VONAGE_BASE_URL?: string;
+
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
+  VONAGE_REDIRECT_URI?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  FIREBASE_SERVICE_ACCOUNT_JSON?: string;
+
+  // --- Sandbox
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  SANDBOX_PORT?: number;
+
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
+  SANDBOX_PUBLIC_URL?: string;
+
+  @IsOptional()
+  @IsBooleanString()
+  SANDBOX_FORCE?: string;
+}
+
+export type EnvironmentName = keyof EnvironmentVariables;

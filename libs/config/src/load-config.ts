@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { AppConfig } from './app-config';
+import { EnvironmentVariables } from './environment';
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Loads `.env` (never overriding variables already set), for processes started by hand. */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+function describe(errors: ValidationError[]): string[] {
+  // One line per variable; the value itself is never echoed, it may be a secret.
+  return errors.map(
+    (e) => `${e.property} ${Object.values(e.constraints ?? {}).join(', ') || 'is invalid'}`,
+  );
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+function requireTogether(env: EnvironmentVariables, names: (keyof EnvironmentVariables)[]) {
+  const set = names.filter((n) => env[n] !== undefined && env[n] !== '');
+  if (set.length === 0 || set.length === names.length) return [];
+  const missing = names.filter((n) => !set.includes(n));
+  return missing.map((n) => `${n} must be set together with ${set.join(', ')}`);
+}
+
+/** Validates the environment and returns the typed configuration, or throws one error listing every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const env = plainToInstance(EnvironmentVariables, raw);
+  const problems = describe(validateSync(env, { forbidUnknownValues: false }));
+  problems.push(
+    ...requireTogether(env, ['TRUID_CLIENT_ID', 'TRUID_CLIENT_SECRET']),
+    ...requireTogether(env, ['VONAGE_APPLICATION_ID', 'VONAGE_PRIVATE_KEY']),
+  );
+  if (problems.length > 0) throw new ConfigurationError(problems);
+
+  const port = env.PORT ?? 3000;
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  return {
+    http: {
+      port,
+      host: env.HOST ?? '0.0.0.0',
+      publicUrl,
+      trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    },
+    logLevel: env.LOG_LEVEL ?? 'info',
+    database: {
+      url: env.DATABASE_URL,
+      poolSize: env.DATABASE_POOL_SIZE ?? 10,
+      embeddedDir: env.EMBEDDED_PG_DIR ?? '.data/pg',
+      embeddedPort: env.EMBEDDED_PG_PORT ?? 0,
+    },
+    attempts: {
+      sweepIntervalMs: env.ATTEMPT_SWEEP_INTERVAL_MS ?? 5000,
+      registrationTtlSeconds: env.REGISTRATION_TTL_SECONDS ?? 120,
+      loginTtlSeconds: env.LOGIN_TTL_SECONDS ?? 120,
+      numberVerificationTtlSeconds: env.NUMBER_VERIFICATION_TTL_SECONDS ?? 300,
+    },
+    providers: {
+      timeoutMs: env.PROVIDER_TIMEOUT_MS ?? 5000,
+      truId: env.TRUID_CLIENT_ID
+        ? {
+            baseUrl: (env.TRUID_BASE_URL ?? 'https://eu.api.tru.id').replace(/\/+$/, ''),
+            clientId: env.TRUID_CLIENT_ID,
+            clientSecret: env.TRUID_CLIENT_SECRET!,
+          }
+        : undefined,
+      vonage: env.VONAGE_APPLICATION_ID
+        ? {
+            baseUrl: (env.VONAGE_BASE_URL ?? 'https://api-eu.vonage.com').replace(/\/+$/, ''),
+            applicationId: env.VONAGE_APPLICATION_ID,
+            // .env files cannot hold multi-line values portably; accept "\n" escapes.
+            privateKey: env.VONAGE_PRIVATE_KEY!.replace(/\\n/g, '\n'),
+            redirectUri: env.VONAGE_REDIRECT_URI ?? `${publicUrl}/v1/number-verifications/callback`,
+          }
+        : undefined,
+      firebase: env.FIREBASE_SERVICE_ACCOUNT_JSON
+        ? { serviceAccountJson: env.FIREBASE_SERVICE_ACCOUNT_JSON }
+        : undefined,
+    },
+    sandbox: {
+      port: env.SANDBOX_PORT ?? 0,
+      publicUrl: env.SANDBOX_PUBLIC_URL?.replace(/\/+$/, ''),
+      force: env.SANDBOX_FORCE === 'true',
+    },
+  };
+}

