@@ -1,7 +1,10 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@simauth/config';
+import { findFreePort } from '@simauth/database';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { withSandboxProviders } from '../../apps/api/src/sandbox-mode';
+import { RunningSandbox, SandboxSettings, startSandbox } from '../../apps/sandbox/src/sandbox';
 import { testConfig } from './test-config';
 
 export interface TestApp {
@@ -10,20 +13,48 @@ export interface TestApp {
   /** http://127.0.0.1:<port> of the listening app. */
   url: string;
   db: DataSource;
+  sandbox: RunningSandbox;
   close(): Promise<void>;
 }
 
-/** Starts the real api app on a free port against the run's Postgres. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = testConfig(env);
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  sandbox?: Partial<SandboxSettings>;
+  /** Share another app's sandbox (a second replica of the same deployment). */
+  sharedSandbox?: RunningSandbox;
+}
+
+/** Starts the real api app on a free port against the run's Postgres and its own provider sandbox. */
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  // The sandbox's auth server redirects devices to the api, so the api's port is chosen first.
+  const port = await findFreePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const sandbox =
+    opts.sharedSandbox ??
+    (await startSandbox({
+      vonageRedirectUri: `${publicUrl}/v1/number-verifications/callback`,
+      ...opts.sandbox,
+    }));
+  const config = withSandboxProviders(
+    testConfig({
+      PORT: String(port),
+      PUBLIC_URL: publicUrl,
+      PROVIDER_TIMEOUT_MS: '2000',
+      ...opts.env,
+    }),
+    sandbox,
+  );
   const app = await createApiApp(config);
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
+  await app.listen(port, '127.0.0.1');
   return {
     app,
     config,
-    url: `http://127.0.0.1:${address.port}`,
+    url: publicUrl,
     db: app.get(DataSource),
-    close: () => app.close(),
+    sandbox,
+    close: async () => {
+      await app.close();
+      if (!opts.sharedSandbox) await sandbox.close();
+    },
   };
 }

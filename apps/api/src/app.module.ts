@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@simauth/config';
 import { DatabaseModule } from '@simauth/database';
 import { AttemptsModule } from '@simauth/attempts';
+import { ProvidersModule } from '@simauth/providers';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './logging';
 
@@ -18,6 +19,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         DatabaseModule,
         AttemptsModule,
+        ProvidersModule,
         HealthModule,
       ],
     };

@@ -1,7 +1,9 @@
 import pino from 'pino';
 import { AppConfig, ConfigurationError, loadConfig, loadDotEnv } from '@simauth/config';
 import { EmbeddedDatabase, runMigrations } from '@simauth/database';
+import { startSandbox, RunningSandbox } from '../../sandbox/src/sandbox';
 import { createApiApp } from './create-api-app';
+import { describeProviders, needsSandbox, withSandboxProviders } from './sandbox-mode';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -30,6 +32,20 @@ async function main(): Promise<void> {
   const applied = await runMigrations(config.database.url!);
   log.info(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');
 
+  let sandbox: RunningSandbox | undefined;
+  if (needsSandbox(config)) {
+    sandbox = await startSandbox({
+      port: config.sandbox.port,
+      host: config.http.host,
+      publicUrl: config.sandbox.publicUrl,
+      vonageRedirectUri:
+        config.providers.vonage?.redirectUri ??
+        `${config.http.publicUrl}/v1/number-verifications/callback`,
+    });
+    config = withSandboxProviders(config, sandbox);
+  }
+  log.info(describeProviders(config));
+
   const app = await createApiApp(config);
   await app.listen(config.http.port, config.http.host);
   log.info(
@@ -42,6 +58,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info(`${signal}: shutting down`);
     await app.close();
+    await sandbox?.close();
     await embedded?.stop();
     process.exit(0);
   };

@@ -46,7 +46,7 @@ describe('AttemptStateMachine on Postgres', () => {
   let machine: AttemptStateMachine;
 
   beforeAll(async () => {
-    t = await startTestApp({ DATABASE_POOL_SIZE: '25' });
+    t = await startTestApp({ env: { DATABASE_POOL_SIZE: '25' } });
     machine = t.app.get(AttemptStateMachine);
   });
   afterAll(() => t.close());

@@ -27,6 +27,8 @@ export interface AppConfig {
     truId?: { baseUrl: string; clientId: string; clientSecret: string };
     vonage?: { baseUrl: string; applicationId: string; privateKey: string; redirectUri: string };
     firebase?: { serviceAccountJson: string };
+    /** Set when pushes go to the sandbox's FCM imitation (no Firebase credentials). */
+    sandboxPush?: { baseUrl: string; projectId: string; accessToken: string };
   };
   sandbox: {
     /** Port of the built-in sandbox when it is started (0: any free port). */
@@ -34,5 +36,7 @@ export interface AppConfig {
     publicUrl?: string;
     /** Start the sandbox even when some provider credentials are set. */
     force: boolean;
+    /** URL of the running sandbox, when this process started one. */
+    url?: string;
   };
 }

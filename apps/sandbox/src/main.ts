@@ -1,0 +1,38 @@
+import { ConfigurationError, loadConfig, loadDotEnv } from '@simauth/config';
+import { startSandbox } from './sandbox';
+
+/**
+ * `npm run sandbox`: the provider sandbox on its own. Prints the credentials to configure an api
+ * with (TRUID_*, VONAGE_*), since each start makes new ones.
+ */
+async function main(): Promise<void> {
+  loadDotEnv();
+  const config = loadConfig();
+  const sandbox = await startSandbox({
+    port: config.sandbox.port || 4010,
+    host: config.http.host,
+    publicUrl: config.sandbox.publicUrl,
+    vonageRedirectUri: `${config.http.publicUrl}/v1/number-verifications/callback`,
+  });
+  const { truId, vonage } = sandbox.options;
+  console.log(
+    [
+      `simauth sandbox on ${sandbox.url}`,
+      `TRUID_BASE_URL=${sandbox.url}`,
+      `TRUID_CLIENT_ID=${truId.clientId}`,
+      `TRUID_CLIENT_SECRET=${truId.clientSecret}`,
+      `VONAGE_BASE_URL=${sandbox.url}`,
+      `VONAGE_APPLICATION_ID=${vonage.applicationId}`,
+      `VONAGE_PRIVATE_KEY=${sandbox.vonagePrivateKeyPem.replace(/\n/g, '\\n')}`,
+    ].join('\n'),
+  );
+  const stop = () => void sandbox.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: Error) => {
+  const lines = err instanceof ConfigurationError ? err.problems : [err.message];
+  for (const line of lines) console.error(`simauth sandbox: ${line}`);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+/** How a sandbox instance behaves; `startSandbox` fills in what is not given. */
+export interface SandboxOptions {
+  /** Absolute URL devices use to reach the sandbox; defaults to http://127.0.0.1:<port>. */
+  publicUrl?: string;
+  port: number;
+  host: string;
+  truId: {
+    clientId: string;
+    clientSecret: string;
+    tokenTtlSeconds: number;
+    checkTtlSeconds: number;
+  };
+  vonage: {
+    applicationId: string;
+    /** PEM public key of the application; the sandbox verifies every application JWT with it. */
+    publicKeyPem: string;
+    /** The application's registered redirect URI (the Vonage dashboard setting). */
+    redirectUri: string;
+  };
+  fcm: { projectId: string; accessToken: string };
+  /** Delay of the reserved "slow" numbers (last four digits 4080). */
+  slowDelayMs: number;
+  /** Added to every provider answer, to imitate network latency (0 in tests and benchmarks). */
+  latencyMs: number;
+}

@@ -1,0 +1,51 @@
+/**
+ * Outcomes the sandbox decides like a mobile network would, plus reserved test numbers that make
+ * every other outcome reachable. The README lists the same rules.
+ */
+export type CreateRule = 'not-supported' | 'server-error' | 'slow' | 'expire-at-once' | 'normal';
+
+/** Rule of a PhoneCheck create, by the number's last four digits. */
+export function createRule(phoneNumber: string): CreateRule {
+  switch (phoneNumber.slice(-4)) {
+    case '4000':
+      return 'not-supported';
+    case '5000':
+      return 'server-error';
+    case '4080':
+      return 'slow';
+    case '4100':
+      return 'expire-at-once';
+    default:
+      return 'normal';
+  }
+}
+
+/** The code exchange (PATCH) of a check for a number ending in 5030 answers 503. */
+export function codeExchangeUnavailable(phoneNumber: string): boolean {
+  return phoneNumber.endsWith('5030');
+}
+
+export type CoverageRule = 'supported' | 'not-mobile' | 'mno-not-supported';
+
+/**
+ * Coverage by device IP: the documentation range 192.0.2.0/24 (TEST-NET-1) is a Wi-Fi network,
+ * 198.51.100.0/24 (TEST-NET-2) a mobile network tru.ID does not reach; any other IP is covered.
+ */
+export function coverageRule(ip: string): CoverageRule {
+  const v4 = ip.replace(/^::ffff:/, '');
+  if (v4.startsWith('192.0.2.')) return 'not-mobile';
+  if (v4.startsWith('198.51.100.')) return 'mno-not-supported';
+  return 'supported';
+}
+
+export type VirtualOperatorOutcome = 'verified' | 'not-verified' | 'error';
+
+/** Vonage's published Virtual Operator rules for +990 numbers; undefined for other numbers. */
+export function virtualOperatorOutcome(phoneNumber: string): VirtualOperatorOutcome | undefined {
+  if (!phoneNumber.startsWith('+990')) return undefined;
+  if (phoneNumber.endsWith('99')) return 'error';
+  return Number(phoneNumber.at(-1)) % 2 === 0 ? 'verified' : 'not-verified';
+}
+
+/** FCM answers UNREGISTERED for this device token. */
+export const DEAD_PUSH_TOKEN = 'sandbox-dead';

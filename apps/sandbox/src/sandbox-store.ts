@@ -1,0 +1,155 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { SandboxClock } from './sandbox-clock';
+
+export type CheckStatus = 'ACCEPTED' | 'PENDING' | 'COMPLETED' | 'EXPIRED' | 'ERROR';
+
+export interface SandboxCheck {
+  checkId: string;
+  phoneNumber: string;
+  referenceId?: string;
+  status: CheckStatus;
+  createdAt: number;
+  updatedAt: number;
+  ttlSeconds: number;
+  /** The SIM of the device that opened the check_url. */
+  sim?: string;
+  code?: string;
+  match?: boolean;
+  errorCode?: string;
+}
+
+export interface AccessToken {
+  token: string;
+  scopes: Set<string>;
+  expiresAt: number;
+  /** For CAMARA tokens: the number the network saw on the device that authorised. */
+  msisdn?: string;
+  phoneNumber?: string;
+}
+
+export interface PushMessage {
+  seq: number;
+  name: string;
+  receivedAt: string;
+  message: Record<string, unknown>;
+}
+
+interface Inbox {
+  messages: PushMessage[];
+  waiters: Set<() => void>;
+}
+
+export interface AuthorizationCode {
+  code: string;
+  phoneNumber: string;
+  sim?: string;
+  redirectUri: string;
+  expiresAt: number;
+}
+
+/** Everything the sandbox remembers; in memory, like a provider's test project. */
+export class SandboxStore {
+  readonly clock = new SandboxClock();
+  publicUrl = '';
+  readonly checks = new Map<string, SandboxCheck>();
+  readonly truIdTokens = new Map<string, AccessToken>();
+  readonly camaraTokens = new Map<string, AccessToken>();
+  readonly authorizationCodes = new Map<string, AuthorizationCode>();
+  /** Network Enablement sessions: auth_url id → phone number and state. */
+  readonly enablements = new Map<
+    string,
+    { phoneNumber: string; state: string; expiresAt: number }
+  >();
+  private readonly inboxes = new Map<string, Inbox>();
+  private seq = 0;
+  /** Calls per endpoint name, for tests that count provider traffic. */
+  readonly calls = new Map<string, number>();
+
+  count(endpoint: string): void {
+    this.calls.set(endpoint, (this.calls.get(endpoint) ?? 0) + 1);
+  }
+
+  callsTo(endpoint: string): number {
+    return this.calls.get(endpoint) ?? 0;
+  }
+
+  issueToken(
+    map: Map<string, AccessToken>,
+    scopes: string[],
+    ttlSeconds: number,
+    extra: Partial<AccessToken> = {},
+  ) {
+    const token = randomBytes(24).toString('base64url');
+    const entry = {
+      token,
+      scopes: new Set(scopes),
+      expiresAt: this.clock.now() + ttlSeconds * 1000,
+      ...extra,
+    };
+    map.set(token, entry);
+    return entry;
+  }
+
+  /** Invalidates every tru.ID access token, as a provider-side key rotation would. */
+  revokeTruIdTokens(): void {
+    this.truIdTokens.clear();
+  }
+
+  newCheckId(): string {
+    return randomUUID().replace(/-/g, '');
+  }
+
+  /** A check past its TTL that did not complete is EXPIRED, as tru.ID reports it. */
+  refresh(check: SandboxCheck): SandboxCheck {
+    const done =
+      check.status === 'COMPLETED' || check.status === 'ERROR' || check.status === 'EXPIRED';
+    if (!done && this.clock.now() > check.createdAt + check.ttlSeconds * 1000) {
+      check.status = 'EXPIRED';
+      check.updatedAt = this.clock.now();
+    }
+    return check;
+  }
+
+  deliver(token: string, message: Record<string, unknown>, projectId: string): PushMessage {
+    const inbox = this.inbox(token);
+    const entry = {
+      seq: ++this.seq,
+      name: `projects/${projectId}/messages/${randomUUID()}`,
+      receivedAt: new Date(this.clock.now()).toISOString(),
+      message,
+    };
+    inbox.messages.push(entry);
+    for (const wake of [...inbox.waiters]) wake();
+    return entry;
+  }
+
+  /** Messages for `token` after `after`; waits up to `waitMs` for one when there are none yet. */
+  async read(
+    token: string,
+    after: number,
+    waitMs: number,
+    signal?: AbortSignal,
+  ): Promise<PushMessage[]> {
+    const inbox = this.inbox(token);
+    const pending = () => inbox.messages.filter((m) => m.seq > after);
+    if (pending().length > 0 || waitMs <= 0) return pending();
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        inbox.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, waitMs);
+      timer.unref();
+      inbox.waiters.add(done);
+      signal?.addEventListener('abort', done, { once: true });
+    });
+    return pending();
+  }
+
+  private inbox(token: string): Inbox {
+    let inbox = this.inboxes.get(token);
+    if (!inbox) this.inboxes.set(token, (inbox = { messages: [], waiters: new Set() }));
+    return inbox;
+  }
+}

@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { SANDBOX_OPTIONS } from './sandbox.tokens';
+import { SandboxOptions } from './sandbox-options';
+import { SandboxStore } from './sandbox-store';
+import { TruIdOAuthController } from './truid/oauth.controller';
+import { CheckUrlController, PhoneCheckController } from './truid/phone-check.controller';
+import { CoverageController } from './truid/coverage.controller';
+import { VonageController } from './vonage/vonage.controller';
+import { FcmController } from './fcm/fcm.controller';
+
+@Module({})
+export class SandboxModule {
+  static forRoot(options: SandboxOptions, store: SandboxStore): DynamicModule {
+    return {
+      module: SandboxModule,
+      controllers: [
+        TruIdOAuthController,
+        PhoneCheckController,
+        CheckUrlController,
+        CoverageController,
+        VonageController,
+        FcmController,
+      ],
+      providers: [
+        { provide: SANDBOX_OPTIONS, useValue: options },
+        { provide: SandboxStore, useValue: store },
+      ],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './access-token-cache';
+export * from './clock';
+export * from './vonage-jwt-signer';

@@ -1,0 +1,37 @@
+import { DomainError } from '@simauth/http';
+
+/** The provider could not be reached or is overloaded (timeout, network, 5xx, 429): retry later. */
+export class ProviderUnavailableError extends DomainError {
+  readonly code = 'provider-unavailable' as const;
+  constructor(message: string, retryAfterSeconds = 5) {
+    super(message);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** The provider answered, but not as its API promises, or refused our credentials. */
+export class ProviderError extends DomainError {
+  readonly code = 'provider-error' as const;
+  constructor(
+    message: string,
+    /** A short machine word for the audit trail (e.g. `invalid_grant`). */
+    readonly reason = 'provider_error',
+  ) {
+    super(message);
+  }
+}
+
+/** The provider cannot check this phone number (its network or country is not supported). */
+export class NumberNotSupportedError extends DomainError {
+  readonly code = 'number-not-supported' as const;
+}
+
+/** The provider has no such check, or the device has not opened its check_url yet. */
+export class CheckNotFoundError extends DomainError {
+  readonly code = 'unprocessable' as const;
+}
+
+/** The push token is no longer registered with FCM; it should be forgotten. */
+export class DeadPushTokenError extends DomainError {
+  readonly code = 'unprocessable' as const;
+}

@@ -1,0 +1,83 @@
+import { Global, Module, Provider } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@simauth/config';
+import { CoveragePort } from './coverage.port';
+import { NetworkEnablementPort } from './network-enablement.port';
+import { NumberVerificationPort } from './number-verification.port';
+import { PhoneCheckPort } from './phone-check.port';
+import { PushPort } from './push.port';
+import { FirebasePushAdapter } from './push/firebase-push.adapter';
+import { SandboxPushAdapter } from './push/sandbox-push.adapter';
+import { TruIdClient } from './tru-id/tru-id.client';
+import { TruIdCoverageAdapter } from './tru-id/tru-id-coverage.adapter';
+import { TruIdPhoneCheckAdapter } from './tru-id/tru-id-phone-check.adapter';
+import {
+  VonageClient,
+  VonageNetworkEnablementAdapter,
+  VonageNumberVerificationAdapter,
+} from './vonage/vonage-network.adapters';
+
+function required<T>(value: T | undefined, what: string): T {
+  if (!value)
+    throw new Error(`${what} is not configured (set its credentials, or let the sandbox start)`);
+  return value;
+}
+
+/** The one place that picks an adapter for each port, from the configuration. */
+const PROVIDERS: Provider[] = [
+  {
+    provide: TruIdClient,
+    inject: [APP_CONFIG],
+    useFactory: (c: AppConfig) =>
+      new TruIdClient({
+        ...required(c.providers.truId, 'tru.ID'),
+        timeoutMs: c.providers.timeoutMs,
+      }),
+  },
+  {
+    provide: PhoneCheckPort,
+    inject: [TruIdClient],
+    useFactory: (t: TruIdClient) => new TruIdPhoneCheckAdapter(t),
+  },
+  {
+    provide: CoveragePort,
+    inject: [TruIdClient],
+    useFactory: (t: TruIdClient) => new TruIdCoverageAdapter(t),
+  },
+  {
+    provide: VonageClient,
+    inject: [APP_CONFIG],
+    useFactory: (c: AppConfig) =>
+      new VonageClient({
+        ...required(c.providers.vonage, 'Vonage'),
+        timeoutMs: c.providers.timeoutMs,
+      }),
+  },
+  {
+    provide: NetworkEnablementPort,
+    inject: [VonageClient],
+    useFactory: (v: VonageClient) => new VonageNetworkEnablementAdapter(v),
+  },
+  {
+    provide: NumberVerificationPort,
+    inject: [VonageClient],
+    useFactory: (v: VonageClient) => new VonageNumberVerificationAdapter(v),
+  },
+  {
+    provide: PushPort,
+    inject: [APP_CONFIG],
+    useFactory: (c: AppConfig) =>
+      c.providers.firebase
+        ? FirebasePushAdapter.fromServiceAccount(c.providers.firebase.serviceAccountJson)
+        : new SandboxPushAdapter({
+            ...required(c.providers.sandboxPush, 'Push (Firebase)'),
+            timeoutMs: c.providers.timeoutMs,
+          }),
+  },
+];
+
+@Global()
+@Module({
+  providers: PROVIDERS,
+  exports: [PhoneCheckPort, CoveragePort, NetworkEnablementPort, NumberVerificationPort, PushPort],
+})
+export class ProvidersModule {}

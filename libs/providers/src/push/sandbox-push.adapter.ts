@@ -1,0 +1,42 @@
+import { AxiosInstance } from 'axios';
+import { DeadPushTokenError } from '../provider.errors';
+import { providerFailure, providerHttpClient, requireString, statusOf } from '../provider-http';
+import { PushNotification, PushPort } from '../push.port';
+import { fcmMessage } from './fcm-message';
+
+export interface SandboxPushSettings {
+  baseUrl: string;
+  projectId: string;
+  accessToken: string;
+  timeoutMs: number;
+}
+
+/** Sends pushes to the sandbox's FCM imitation over HTTP, in FCM v1's wire format. */
+export class SandboxPushAdapter extends PushPort {
+  readonly name = 'sandbox-fcm';
+  private readonly http: AxiosInstance;
+
+  constructor(private readonly settings: SandboxPushSettings) {
+    super();
+    this.http = providerHttpClient(settings.baseUrl, settings.timeoutMs);
+  }
+
+  async send(deviceToken: string, notification: PushNotification): Promise<{ messageId: string }> {
+    try {
+      const { data } = await this.http.post(
+        `/v1/projects/${encodeURIComponent(this.settings.projectId)}/messages:send`,
+        { message: fcmMessage(deviceToken, notification) },
+        { headers: { Authorization: `Bearer ${this.settings.accessToken}` } },
+      );
+      return { messageId: requireString(data, ['name'], 'FCM') };
+    } catch (err) {
+      const details = (
+        err as { response?: { data?: { error?: { details?: { errorCode?: string }[] } } } }
+      ).response?.data?.error?.details;
+      if (statusOf(err) === 404 && details?.some((d) => d.errorCode === 'UNREGISTERED')) {
+        throw new DeadPushTokenError('The device push token is no longer registered.');
+      }
+      throw providerFailure('FCM', err);
+    }
+  }
+}
