@@ -1,7 +1,8 @@
 import { CreateAttempts1764043200000 } from './1764043200000-CreateAttempts';
+import { CreateUsersAndDevices1764046800000 } from './1764046800000-CreateUsersAndDevices';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
  * the tests load the same set without globbing file extensions; a test checks nothing is missing.
  */
-export const MIGRATIONS = [CreateAttempts1764043200000];
+export const MIGRATIONS = [CreateAttempts1764043200000, CreateUsersAndDevices1764046800000];

@@ -5,7 +5,9 @@ import { AppConfig, ConfigModule } from '@simauth/config';
 import { DatabaseModule } from '@simauth/database';
 import { AttemptsModule } from '@simauth/attempts';
 import { ProvidersModule } from '@simauth/providers';
+import { AccountsModule } from './accounts/accounts.module';
 import { HealthModule } from './health/health.module';
+import { RegistrationModule } from './registration/registration.module';
 import { loggerParams } from './logging';
 
 @Module({})
@@ -21,6 +23,8 @@ export class AppModule {
         AttemptsModule,
         ProvidersModule,
         HealthModule,
+        AccountsModule,
+        RegistrationModule,
       ],
     };
   }

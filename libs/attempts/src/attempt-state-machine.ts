@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { currentRequestId } from '@simauth/http';
 import { Actor, AttemptKind, EXPIRED, StatusOf } from './attempt-kind';
 import { Attempt, toAttempt } from './attempt';
@@ -48,33 +49,47 @@ export interface Transition<K extends AttemptKind> {
 export class AttemptStateMachine {
   constructor(private readonly attempts: AttemptRepository) {}
 
-  async create<K extends AttemptKind>(request: CreateAttempt<K>): Promise<Attempt<StatusOf<K>>> {
-    const row = await this.attempts.insert({
-      ...request,
-      id: request.id ?? randomUUID(),
-      status: TRANSITION_TABLES[request.kind].initial,
-      requestId: currentRequestId(),
-    });
+  /** Creates an attempt in its kind's initial status; `tx` joins a caller's transaction. */
+  async create<K extends AttemptKind>(
+    request: CreateAttempt<K>,
+    tx?: EntityManager,
+  ): Promise<Attempt<StatusOf<K>>> {
+    const row = await this.attempts.insert(
+      {
+        ...request,
+        id: request.id ?? randomUUID(),
+        status: TRANSITION_TABLES[request.kind].initial,
+        requestId: currentRequestId(),
+      },
+      tx,
+    );
     return toAttempt(row);
   }
 
   /**
    * Moves an attempt; throws AttemptNotFoundError (unknown id, or another kind),
    * AttemptExpiredError (deadline passed), or InvalidTransitionError (illegal now, or lost a race).
+   * With `tx` the move commits (and is announced) with the caller's other writes, or not at all.
    */
-  async transition<K extends AttemptKind>(request: Transition<K>): Promise<Attempt<StatusOf<K>>> {
+  async transition<K extends AttemptKind>(
+    request: Transition<K>,
+    tx?: EntityManager,
+  ): Promise<Attempt<StatusOf<K>>> {
     const allowedFrom = allowedSources(request.kind, request.to, request.actor);
     if (allowedFrom.length === 0) {
       throw new Error(`${request.actor} may never move a ${request.kind} to ${request.to}`);
     }
     const expiring = request.to === EXPIRED;
-    const row = await this.attempts.update({
-      ...request,
-      allowedFrom,
-      expiring,
-      toIsFinal: isFinal(request.kind, request.to),
-      requestId: currentRequestId(),
-    });
+    const row = await this.attempts.update(
+      {
+        ...request,
+        allowedFrom,
+        expiring,
+        toIsFinal: isFinal(request.kind, request.to),
+        requestId: currentRequestId(),
+      },
+      tx,
+    );
     if (!row) throw new AttemptNotFoundError(request.id);
     if (row.id) return toAttempt(row);
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AttemptKind } from './attempt-kind';
 import { AttemptRow } from './attempt';
 
@@ -93,8 +93,8 @@ const TRANSITION_SQL = `
 export class AttemptRepository {
   constructor(private readonly db: DataSource) {}
 
-  async insert(p: InsertAttempt): Promise<AttemptRow> {
-    const rows: AttemptRow[] = await this.db.query(INSERT_SQL, [
+  async insert(p: InsertAttempt, tx?: EntityManager): Promise<AttemptRow> {
+    const rows: AttemptRow[] = await (tx ?? this.db).query(INSERT_SQL, [
       p.id,
       p.kind,
       p.status,
@@ -113,8 +113,8 @@ export class AttemptRepository {
   }
 
   /** Returns the row as it was before (`current_*`) and, when the move won, as it is now. */
-  async update(p: UpdateAttempt): Promise<TransitionRow | undefined> {
-    const rows: TransitionRow[] = await this.db.query(TRANSITION_SQL, [
+  async update(p: UpdateAttempt, tx?: EntityManager): Promise<TransitionRow | undefined> {
+    const rows: TransitionRow[] = await (tx ?? this.db).query(TRANSITION_SQL, [
       p.id,
       p.kind,
       p.to,

@@ -1,3 +1,4 @@
 export * from './access-token-cache';
 export * from './clock';
 export * from './vonage-jwt-signer';
+export * from './secrets';

@@ -5,3 +5,4 @@ export * from './problems';
 export * from './request-context';
 export * from './validation';
 export * from './validators';
+export * from './api-problems';

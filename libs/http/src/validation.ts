@@ -5,7 +5,11 @@ import { RequestValidationError } from './domain-error';
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({
+    // A missing value breaks every rule of its field; saying "is required" once is enough.
+    const constraints = e.constraints?.isDefined
+      ? { isDefined: e.constraints.isDefined }
+      : (e.constraints ?? {});
+    const own = Object.entries(constraints).map(([rule, message]) => ({
       field,
       // class-validator's whitelist message names the field twice; say it plainly.
       message:

@@ -1,6 +1,6 @@
 import { applyDecorators, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsDefined, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { RequestValidationError } from './domain-error';
 
 /** E.164: a plus, a non-zero country digit, 8 to 15 digits in all; ASCII digits only. */
@@ -24,6 +24,7 @@ export function ValidateE164(options: ApiPropertyOptions = {}) {
 export function ValidateUuid(options: ApiPropertyOptions = {}) {
   return applyDecorators(
     ApiProperty({ format: 'uuid', ...options } as ApiPropertyOptions),
+    IsDefined({ message: 'is required' }),
     IsUUID('all', { message: 'must be a UUID' }),
   );
 }
@@ -32,6 +33,7 @@ export function ValidateUuid(options: ApiPropertyOptions = {}) {
 export function ValidateToken(maxLength: number, options: ApiPropertyOptions = {}) {
   return applyDecorators(
     ApiProperty(options),
+    IsDefined({ message: 'is required' }),
     IsString({ message: 'must be a string' }),
     IsNotEmpty({ message: 'must not be empty' }),
     MaxLength(maxLength, { message: `must be at most ${maxLength} characters` }),

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { generateSecret, hashSecret } from '@simauth/credentials';
+
+/** A registered device as the rest of the app sees it. */
+export interface Device {
+  id: string;
+  userId: string;
+  phoneNumber: string;
+  clientDeviceId: string;
+  pushToken: string | null;
+}
+
+export interface RegisteredDevice {
+  device: Device;
+  /** The new device credential: returned to the device once, stored only as a hash. */
+  deviceToken: string;
+}
+
+interface DeviceRow {
+  id: string;
+  user_id: string;
+  phone_number: string;
+  client_device_id: string;
+  push_token: string | null;
+}
+
+const toDevice = (r: DeviceRow): Device => ({
+  id: r.id,
+  userId: r.user_id,
+  phoneNumber: r.phone_number,
+  clientDeviceId: r.client_device_id,
+  pushToken: r.push_token,
+});
+
+export const DEVICE_TOKEN_PREFIX = 'simauth_dt';
+
+/** Users (one per phone number) and their trusted devices. */
+@Injectable()
+export class AccountsService {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * Creates the user of `phoneNumber` if new, and the device `clientDeviceId` of that user if new,
+   * giving the device a fresh credential (a re-registration replaces the old one). One statement.
+   */
+  async registerDevice(
+    phoneNumber: string,
+    clientDeviceId: string,
+    tx?: EntityManager,
+  ): Promise<RegisteredDevice> {
+    const deviceToken = generateSecret(DEVICE_TOKEN_PREFIX);
+    const rows: DeviceRow[] = await (tx ?? this.db).query(
+      `WITH u AS (
+         INSERT INTO users (id, phone_number) VALUES ($1, $2)
+         ON CONFLICT (phone_number) DO UPDATE SET updated_at = now()
+         RETURNING id, phone_number
+       )
+       INSERT INTO devices (id, user_id, client_device_id, credential_hash)
+       SELECT $3, u.id, $4, $5 FROM u
+       ON CONFLICT (user_id, client_device_id)
+         DO UPDATE SET credential_hash = EXCLUDED.credential_hash, registered_at = now(), updated_at = now()
+       RETURNING id, user_id, client_device_id, push_token, (SELECT phone_number FROM u) AS phone_number`,
+      [randomUUID(), phoneNumber, randomUUID(), clientDeviceId, hashSecret(deviceToken)],
+    );
+    return { device: toDevice(rows[0]), deviceToken };
+  }
+
+  /** The device holding `deviceToken`, or undefined. */
+  async findDeviceByToken(deviceToken: string): Promise<Device | undefined> {
+    if (!deviceToken.startsWith(`${DEVICE_TOKEN_PREFIX}_`)) return undefined;
+    const rows: DeviceRow[] = await this.db.query(
+      `SELECT d.id, d.user_id, d.client_device_id, d.push_token, u.phone_number
+         FROM devices d JOIN users u ON u.id = d.user_id
+        WHERE d.credential_hash = $1`,
+      [hashSecret(deviceToken)],
+    );
+    return rows[0] && toDevice(rows[0]);
+  }
+
+  async setPushToken(deviceId: string, pushToken: string): Promise<void> {
+    await this.db.query(
+      `UPDATE devices SET push_token = $2, push_token_dead_at = NULL, updated_at = now() WHERE id = $1`,
+      [deviceId, pushToken],
+    );
+  }
+
+  /** FCM said the token is gone: stop pushing to it until the device sends a new one. */
+  async markPushTokenDead(deviceId: string, pushToken: string): Promise<void> {
+    await this.db.query(
+      `UPDATE devices SET push_token = NULL, push_token_dead_at = now(), updated_at = now()
+        WHERE id = $1 AND push_token = $2`,
+      [deviceId, pushToken],
+    );
+  }
+
+  async findUserIdByPhone(phoneNumber: string): Promise<string | undefined> {
+    const rows: { id: string }[] = await this.db.query(
+      'SELECT id FROM users WHERE phone_number = $1',
+      [phoneNumber],
+    );
+    return rows[0]?.id;
+  }
+
+  /** Devices of a user that can receive pushes. */
+  async pushableDevices(userId: string): Promise<Device[]> {
+    const rows: DeviceRow[] = await this.db.query(
+      `SELECT d.id, d.user_id, d.client_device_id, d.push_token, u.phone_number
+         FROM devices d JOIN users u ON u.id = d.user_id
+        WHERE d.user_id = $1 AND d.push_token IS NOT NULL`,
+      [userId],
+    );
+    return rows.map(toDevice);
+  }
+}

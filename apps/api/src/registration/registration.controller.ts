@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, UuidParam } from '@simauth/http';
+import {
+  CoverageResponse,
+  CreateRegistrationDto,
+  RegistrationCodeResponse,
+  RegistrationCreatedResponse,
+  RegistrationResponse,
+  SubmitCodeDto,
+  toRegistrationResponse,
+} from './dto/registration.dto';
+import { RegistrationService } from './registration.service';
+
+@ApiTags('registration')
+@Controller('v1')
+export class RegistrationController {
+  constructor(private readonly registrations: RegistrationService) {}
+
+  @Get('coverage')
+  @ApiOperation({
+    summary: "Can the caller's mobile network do a PhoneCheck? (by the caller's IP)",
+  })
+  @ApiOkResponse({ type: CoverageResponse })
+  @ApiProblems(503)
+  async coverage(@Ip() ip: string): Promise<CoverageResponse> {
+    const coverage = await this.registrations.coverageFor(ip);
+    return {
+      phone_check_supported: coverage.phoneCheckSupported,
+      ...(coverage.networkName ? { network_name: coverage.networkName } : {}),
+    };
+  }
+
+  @Post('registrations')
+  @ApiOperation({ summary: 'Start registering this phone: creates a PhoneCheck for the number' })
+  @ApiCreatedResponse({ type: RegistrationCreatedResponse })
+  @ApiProblems(400, 422, 429, 502, 503)
+  async create(@Body() body: CreateRegistrationDto): Promise<RegistrationCreatedResponse> {
+    const { attempt, checkUrl } = await this.registrations.start(body.phone_number, body.device_id);
+    return { ...toRegistrationResponse(attempt), check_url: checkUrl };
+  }
+
+  @Post('registrations/:id/code')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit the check_id and code the check_url flow ended with' })
+  @ApiOkResponse({ type: RegistrationCodeResponse })
+  @ApiProblems(400, 404, 409, 410, 422, 429, 502, 503)
+  async submitCode(
+    @UuidParam() id: string,
+    @Body() body: SubmitCodeDto,
+  ): Promise<RegistrationCodeResponse> {
+    const outcome = await this.registrations.submitCode(id, body.check_id, body.code);
+    return {
+      status: outcome.status,
+      match: outcome.match,
+      ...(outcome.deviceToken ? { device_token: outcome.deviceToken } : {}),
+    };
+  }
+
+  @Get('registrations/:id')
+  @ApiOperation({ summary: 'Read a registration' })
+  @ApiOkResponse({ type: RegistrationResponse })
+  @ApiProblems(400, 404)
+  async get(@UuidParam() id: string): Promise<RegistrationResponse> {
+    return toRegistrationResponse(await this.registrations.get(id));
+  }
+}

@@ -1,0 +1,141 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@simauth/config';
+import {
+  Attempt,
+  AttemptKind,
+  AttemptStateMachine,
+  InvalidTransitionError,
+  RegistrationStatus,
+} from '@simauth/attempts';
+import {
+  CheckNotFoundError,
+  CoveragePort,
+  DeviceCoverage,
+  PhoneCheckPort,
+  PhoneCheckResult,
+} from '@simauth/providers';
+import { AccountsService } from '../accounts/accounts.service';
+import { CheckMismatchError, CheckNotCompletedError } from './registration.errors';
+
+export interface StartedRegistration {
+  attempt: Attempt<RegistrationStatus>;
+  checkUrl: string;
+}
+
+export interface CodeOutcome {
+  status: RegistrationStatus;
+  match: boolean;
+  deviceToken?: string;
+}
+
+const KIND = AttemptKind.Registration;
+
+/** A phone proves it holds the SIM of a number (PhoneCheck) and becomes a trusted device. */
+@Injectable()
+export class RegistrationService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly attempts: AttemptStateMachine,
+    private readonly phoneCheck: PhoneCheckPort,
+    private readonly coverage: CoveragePort,
+    private readonly accounts: AccountsService,
+    private readonly db: DataSource,
+  ) {}
+
+  coverageFor(ip: string): Promise<DeviceCoverage> {
+    return this.coverage.deviceCoverage(ip);
+  }
+
+  /** Creates the PhoneCheck first: if the provider fails, nothing is left half-made. */
+  async start(phoneNumber: string, clientDeviceId: string): Promise<StartedRegistration> {
+    const id = randomUUID();
+    const check = await this.phoneCheck.createCheck(phoneNumber, id);
+    const attempt = await this.attempts.create({
+      id,
+      kind: KIND,
+      ttlSeconds: this.config.attempts.registrationTtlSeconds,
+      actor: 'device',
+      phoneNumber,
+      providerRef: check.checkId,
+      context: { client_device_id: clientDeviceId, check_url: check.checkUrl },
+    });
+    return { attempt, checkUrl: check.checkUrl };
+  }
+
+  get(id: string): Promise<Attempt<RegistrationStatus>> {
+    return this.attempts.get(KIND, id);
+  }
+
+  /**
+   * Exchanges the device's code for the match. The attempt is checked before the provider is
+   * called (expired 410, already used 409, foreign check 422); a provider outage changes nothing.
+   */
+  async submitCode(id: string, checkId: string, code: string): Promise<CodeOutcome> {
+    const attempt = await this.attempts.get(KIND, id);
+    this.attempts.assertLive(attempt);
+    if (attempt.isFinal)
+      throw new InvalidTransitionError(id, attempt.status, RegistrationStatus.MatchSuccess);
+    if (checkId !== attempt.providerRef) throw new CheckMismatchError();
+
+    const result = await this.exchange(checkId, code);
+    switch (result.status) {
+      case 'COMPLETED':
+        return result.match
+          ? this.trustDevice(attempt)
+          : this.refuse(id, RegistrationStatus.MatchFailed, 'no match');
+      case 'EXPIRED':
+        return this.refuse(id, RegistrationStatus.MatchFailed, 'check expired at the provider');
+      case 'ERROR':
+        return this.refuse(id, RegistrationStatus.ProviderError, result.errorCode ?? 'check error');
+      default:
+        throw new CheckNotCompletedError();
+    }
+  }
+
+  private async exchange(checkId: string, code: string): Promise<PhoneCheckResult> {
+    try {
+      return await this.phoneCheck.exchangeCode(checkId, code);
+    } catch (err) {
+      if (err instanceof CheckNotFoundError) throw new CheckNotCompletedError();
+      throw err;
+    }
+  }
+
+  /** The match and the new device credential commit together: a lost race rotates nothing. */
+  private trustDevice(attempt: Attempt<RegistrationStatus>): Promise<CodeOutcome> {
+    return this.db.transaction(async (tx) => {
+      const clientDeviceId = String(attempt.context.client_device_id);
+      const { device, deviceToken } = await this.accounts.registerDevice(
+        attempt.phoneNumber!,
+        clientDeviceId,
+        tx,
+      );
+      await this.attempts.transition(
+        {
+          kind: KIND,
+          id: attempt.id,
+          to: RegistrationStatus.MatchSuccess,
+          actor: 'device',
+          reason: 'SIM matches the number',
+          result: { match: true, user_id: device.userId, device_id: device.id },
+        },
+        tx,
+      );
+      return { status: RegistrationStatus.MatchSuccess, match: true, deviceToken };
+    });
+  }
+
+  private async refuse(id: string, to: RegistrationStatus, reason: string): Promise<CodeOutcome> {
+    const moved = await this.attempts.transition({
+      kind: KIND,
+      id,
+      to,
+      actor: 'device',
+      reason,
+      result: { match: false, reason },
+    });
+    return { status: moved.status, match: false };
+  }
+}

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { TestApp } from './test-app';
+import { call } from './http';
+import { openOnDevice, uniquePhoneNumber } from './device';
+
+export interface RegisteredPhone {
+  phoneNumber: string;
+  deviceId: string;
+  deviceToken: string;
+}
+
+/** Registers a phone end to end over HTTP (PhoneCheck with the matching SIM), as an app would. */
+export async function registerPhone(
+  t: TestApp,
+  phoneNumber = uniquePhoneNumber(),
+  deviceId = `dev-${randomUUID()}`,
+): Promise<RegisteredPhone> {
+  const started = await call('POST', `${t.url}/v1/registrations`, {
+    phone_number: phoneNumber,
+    device_id: deviceId,
+  });
+  if (started.status !== 201)
+    throw new Error(`registration failed: ${started.status} ${JSON.stringify(started.body)}`);
+  const device = await openOnDevice(started.body.check_url, phoneNumber);
+  const done = await call(
+    'POST',
+    `${t.url}/v1/registrations/${started.body.registration_id}/code`,
+    device.body,
+  );
+  if (!done.body.device_token) throw new Error(`no match: ${JSON.stringify(done.body)}`);
+  return { phoneNumber, deviceId, deviceToken: done.body.device_token };
+}
