@@ -1,8 +1,13 @@
 import { CreateAttempts1764043200000 } from './1764043200000-CreateAttempts';
 import { CreateUsersAndDevices1764046800000 } from './1764046800000-CreateUsersAndDevices';
+import { CreateSigningKeys1764050400000 } from './1764050400000-CreateSigningKeys';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
  * the tests load the same set without globbing file extensions; a test checks nothing is missing.
  */
-export const MIGRATIONS = [CreateAttempts1764043200000, CreateUsersAndDevices1764046800000];
+export const MIGRATIONS = [
+  CreateAttempts1764043200000,
+  CreateUsersAndDevices1764046800000,
+  CreateSigningKeys1764050400000,
+];

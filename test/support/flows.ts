@@ -30,3 +30,17 @@ export async function registerPhone(
   if (!done.body.device_token) throw new Error(`no match: ${JSON.stringify(done.body)}`);
   return { phoneNumber, deviceId, deviceToken: done.body.device_token };
 }
+
+/** The push the sandbox FCM inbox received for `pushToken` after message `after` (long poll). */
+export async function nextPush(
+  t: TestApp,
+  pushToken: string,
+  after = 0,
+): Promise<{ seq: number; message: any }> {
+  const res = await fetch(
+    `${t.sandbox.url}/sandbox/fcm/inboxes/${encodeURIComponent(pushToken)}/messages?after=${after}&wait_ms=5000`,
+  );
+  const { messages } = (await res.json()) as { messages: { seq: number; message: any }[] };
+  if (!messages.length) throw new Error('no push arrived');
+  return messages[0];
+}

@@ -6,6 +6,7 @@ import { DatabaseModule } from '@simauth/database';
 import { AttemptsModule } from '@simauth/attempts';
 import { ProvidersModule } from '@simauth/providers';
 import { AccountsModule } from './accounts/accounts.module';
+import { CompanionLoginModule } from './companion-login/companion-login.module';
 import { HealthModule } from './health/health.module';
 import { RegistrationModule } from './registration/registration.module';
 import { loggerParams } from './logging';
@@ -25,6 +26,7 @@ export class AppModule {
         HealthModule,
         AccountsModule,
         RegistrationModule,
+        CompanionLoginModule,
       ],
     };
   }

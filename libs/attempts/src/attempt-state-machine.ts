@@ -101,11 +101,51 @@ export class AttemptStateMachine {
     throw new InvalidTransitionError(request.id, row.current_status, request.to);
   }
 
+  /**
+   * Attaches a provider reference and context to an attempt without moving it; fails with
+   * InvalidTransitionError when the attempt changed since `attempt` was read.
+   */
+  async annotate<S extends string>(
+    attempt: Attempt<S>,
+    providerRef: string | null,
+    context: Record<string, unknown>,
+  ): Promise<Attempt<S>> {
+    const row = await this.attempts.annotate(
+      attempt.kind,
+      attempt.id,
+      attempt.version,
+      providerRef,
+      context,
+    );
+    if (!row) throw new InvalidTransitionError(attempt.id, attempt.status, attempt.status);
+    return toAttempt(row);
+  }
+
+  /** True for the one caller that first claims `flag` on an attempt in `status` (audited). */
+  claimOnce(
+    kind: AttemptKind,
+    id: string,
+    status: string,
+    flag: string,
+    actor: Actor,
+  ): Promise<boolean> {
+    return this.attempts.claimOnce(kind, id, status, flag, actor, currentRequestId());
+  }
+
   /** Reads an attempt of a kind; unknown ids and ids of other kinds are not found. */
   async get<K extends AttemptKind>(kind: K, id: string): Promise<Attempt<StatusOf<K>>> {
     const row = await this.attempts.findById(kind, id);
     if (!row) throw new AttemptNotFoundError(id);
     return toAttempt(row);
+  }
+
+  /** Live attempts of a user in `status` (e.g. logins waiting for that user's phone). */
+  async findLiveByUser<K extends AttemptKind>(
+    kind: K,
+    userId: string,
+    status: StatusOf<K>,
+  ): Promise<Attempt<StatusOf<K>>[]> {
+    return (await this.attempts.findLiveByUser(kind, userId, status)).map((r) => toAttempt(r));
   }
 
   async findByTokenHash<K extends AttemptKind>(

@@ -46,7 +46,7 @@ export type TransitionRow = AttemptRow & {
 };
 
 const NOTIFY = `pg_notify('attempt_changed', json_build_object(
-  'id', a.id, 'kind', a.kind, 'status', a.status, 'version', a.version)::text)`;
+  'id', a.id, 'kind', a.kind, 'status', a.status, 'version', a.version, 'expires_at', a.expires_at)::text)`;
 
 // Hand-written so that a creation and a transition each cost one round trip and one statement:
 // the row, its audit event and the notification commit together or not at all.
@@ -132,6 +132,52 @@ export class AttemptRepository {
     return rows[0];
   }
 
+  /** Sets provider_ref and merges context while the attempt is still at `version`; no status change. */
+  async annotate(
+    kind: AttemptKind,
+    id: string,
+    version: number,
+    providerRef: string | null,
+    context: Record<string, unknown>,
+  ): Promise<AttemptRow | undefined> {
+    const rows: AttemptRow[] = await this.db.query(
+      // Wrapped in a CTE: TypeORM answers a bare UPDATE with [rows, count] instead of rows.
+      `WITH a AS (
+         UPDATE attempts SET provider_ref = COALESCE($4, provider_ref), context = context || $5::jsonb, updated_at = now()
+          WHERE id = $1 AND kind = $2 AND version = $3 RETURNING *
+       ) SELECT * FROM a`,
+      [id, kind, version, providerRef, JSON.stringify(context)],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Marks `flag` in the context of an attempt in `status` unless already marked, with an audit
+   * event; true for exactly one caller.
+   */
+  async claimOnce(
+    kind: AttemptKind,
+    id: string,
+    status: string,
+    flag: string,
+    actor: Actor,
+    requestId?: string,
+  ): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `WITH claimed AS (
+         UPDATE attempts SET context = context || jsonb_build_object($4::text, now()), updated_at = now()
+          WHERE id = $1 AND kind = $2 AND status = $3 AND NOT context ? $4
+          RETURNING id, status
+       ), event AS (
+         INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id)
+         SELECT id, status, status, $5, $4, $6 FROM claimed
+       )
+       SELECT id FROM claimed`,
+      [id, kind, status, flag, actor, requestId ?? null],
+    );
+    return rows.length === 1;
+  }
+
   async findById(kind: AttemptKind, id: string): Promise<AttemptRow | undefined> {
     const rows: AttemptRow[] = await this.db.query(
       'SELECT * FROM attempts WHERE id = $1 AND kind = $2',
@@ -148,6 +194,16 @@ export class AttemptRepository {
     return rows[0];
   }
 
+  /** Live attempts of a user in `status`, oldest first. */
+  async findLiveByUser(kind: AttemptKind, userId: string, status: string): Promise<AttemptRow[]> {
+    return this.db.query(
+      `SELECT * FROM attempts
+        WHERE user_id = $1 AND kind = $2 AND NOT is_final AND status = $3 AND expires_at > now()
+        ORDER BY created_at LIMIT 20`,
+      [userId, kind, status],
+    );
+  }
+
   /** Ids of live attempts past their deadline, oldest first. */
   async findOverdue(limit: number): Promise<{ id: string; kind: AttemptKind }[]> {
     return this.db.query(
@@ -155,16 +211,5 @@ export class AttemptRepository {
         ORDER BY expires_at LIMIT $1`,
       [limit],
     );
-  }
-
-  /** Deletes finished attempts (and, by cascade, their events) last changed before `before`. */
-  async deleteFinishedBefore(before: Date, limit: number): Promise<number> {
-    const rows: unknown[] = await this.db.query(
-      `DELETE FROM attempts WHERE id IN (
-         SELECT id FROM attempts WHERE is_final AND updated_at < $1 LIMIT $2)
-       RETURNING id`,
-      [before, limit],
-    );
-    return rows.length;
   }
 }

@@ -60,4 +60,5 @@ export interface AttemptChange {
   kind: AttemptKind;
   status: string;
   version: number;
+  expires_at: string;
 }

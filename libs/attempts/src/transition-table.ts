@@ -39,6 +39,8 @@ export const COMPANION_LOGIN_TABLE: TransitionTable<L> = {
   final: [L.MatchSuccess, L.MatchFailed, L.Denied, L.Expired, L.ProviderError],
   moves: [
     { from: [L.Pending], to: L.Approved, by: ['device'] },
+    // The PhoneCheck could not be created (provider outage): the phone may approve again.
+    { from: [L.Approved], to: L.Pending, by: ['system'] },
     { from: [L.Pending], to: L.Denied, by: ['device'] },
     { from: [L.Approved], to: L.MatchPending, by: ['device'] },
     { from: [L.MatchPending], to: L.MatchSuccess, by: ['device', 'provider'] },

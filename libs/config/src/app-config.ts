@@ -22,6 +22,14 @@ export interface AppConfig {
     loginTtlSeconds: number;
     numberVerificationTtlSeconds: number;
   };
+  tokens: {
+    /** PEM EC P-256 key for id_tokens; absent: one is generated once and kept in the database. */
+    signingKey?: string;
+    issuer: string;
+    audience: string;
+    idTokenTtlSeconds: number;
+  };
+  sse: { heartbeatMs: number };
   providers: {
     timeoutMs: number;
     truId?: { baseUrl: string; clientId: string; clientSecret: string };

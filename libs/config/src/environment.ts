@@ -98,6 +98,37 @@ export class EnvironmentVariables {
   @Max(3600)
   NUMBER_VERIFICATION_TTL_SECONDS?: number;
 
+  // --- Sign-in tokens and live status
+  @IsOptional()
+  @Matches(/-----BEGIN (EC )?PRIVATE KEY-----/, {
+    message: 'must be a PEM EC P-256 private key (use \\n for line breaks)',
+  })
+  JWT_SIGNING_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  JWT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  JWT_AUDIENCE?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(3600)
+  ID_TOKEN_TTL_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(120_000)
+  SSE_HEARTBEAT_MS?: number;
+
   // --- Providers
   @IsOptional()
   @Transform(toInt)

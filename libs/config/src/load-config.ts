@@ -73,6 +73,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       loginTtlSeconds: env.LOGIN_TTL_SECONDS ?? 120,
       numberVerificationTtlSeconds: env.NUMBER_VERIFICATION_TTL_SECONDS ?? 300,
     },
+    tokens: {
+      signingKey: env.JWT_SIGNING_KEY?.replace(/\\n/g, '\n'),
+      issuer: env.JWT_ISSUER ?? publicUrl,
+      audience: env.JWT_AUDIENCE ?? 'simauth',
+      idTokenTtlSeconds: env.ID_TOKEN_TTL_SECONDS ?? 300,
+    },
+    sse: { heartbeatMs: env.SSE_HEARTBEAT_MS ?? 15_000 },
     providers: {
       timeoutMs: env.PROVIDER_TIMEOUT_MS ?? 5000,
       truId: env.TRUID_CLIENT_ID

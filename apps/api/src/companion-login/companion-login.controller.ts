@@ -1,0 +1,163 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { APP_CONFIG, AppConfig } from '@simauth/config';
+import { ApiProblems, UuidParam } from '@simauth/http';
+import { Device } from '../accounts/accounts.service';
+import { CurrentDevice, DeviceAuth } from '../accounts/device-auth.guard';
+import { CompanionLoginService } from './companion-login.service';
+import {
+  ApproveLoginDto,
+  ApproveResponse,
+  LoginCodeDto,
+  LoginResponse,
+  LoginStartedResponse,
+  LoginStatusResponse,
+  PendingLoginResponse,
+  StartLoginDto,
+  toLoginResponse,
+} from './dto/login.dto';
+import { SseStreams } from './sse-streams';
+
+const bearer = (authorization: string | undefined) =>
+  /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+
+@ApiTags('companion login')
+@Controller('v1')
+export class CompanionLoginController {
+  constructor(
+    private readonly logins: CompanionLoginService,
+    private readonly streams: SseStreams,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('logins')
+  @ApiOperation({ summary: 'Start a sign-in on the web; the registered phone is asked to approve' })
+  @ApiCreatedResponse({ type: LoginStartedResponse })
+  @ApiProblems(400, 429)
+  async start(@Body() body: StartLoginDto): Promise<LoginStartedResponse> {
+    const { login, pollToken, matchNumber } = await this.logins.start(body.phone_number);
+    return {
+      login_id: login.id,
+      poll_token: pollToken,
+      status: login.status,
+      match_number: matchNumber,
+      expires_at: login.expiresAt.toISOString(),
+    };
+  }
+
+  @Get('logins/:id')
+  @ApiBearerAuth('poll')
+  @ApiOperation({
+    summary: 'Status of a login (web client, Bearer poll_token); id_token once on MATCH_SUCCESS',
+  })
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiProblems(400, 401, 403, 404)
+  async poll(
+    @UuidParam() id: string,
+    @Headers('authorization') authorization?: string,
+  ): Promise<LoginResponse> {
+    return toLoginResponse(await this.logins.poll(id, bearer(authorization)));
+  }
+
+  @Get('logins/:id/events')
+  @ApiOperation({
+    summary:
+      'Live status as Server-Sent Events: one `status` event per move, closes on a final status',
+  })
+  @ApiQuery({ name: 'poll_token', required: true })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'event: status, data: the same JSON as GET /v1/logins/{id}' })
+  @ApiProblems(400, 401, 403, 404)
+  async events(
+    @UuidParam() id: string,
+    @Query('poll_token') pollToken: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const views = await this.logins.watch(id, pollToken);
+    this.streams.send(
+      req,
+      res,
+      views,
+      'status',
+      (view) => ({ id: String(view.version), data: toLoginResponse(view) }),
+      this.config.sse.heartbeatMs,
+    );
+  }
+
+  @Get('devices/me/logins')
+  @DeviceAuth()
+  @ApiOperation({ summary: "Logins waiting for this phone's approval (in case a push was lost)" })
+  @ApiOkResponse({ type: [PendingLoginResponse] })
+  async pending(@CurrentDevice() device: Device): Promise<PendingLoginResponse[]> {
+    return (await this.logins.pendingFor(device)).map((login) => ({
+      login_id: login.id,
+      match_numbers: login.context.candidates as number[],
+      expires_at: login.expiresAt.toISOString(),
+    }));
+  }
+
+  @Post('logins/:id/approve')
+  @HttpCode(200)
+  @DeviceAuth()
+  @ApiOperation({
+    summary: 'Approve on the phone with the number the page shows; returns the check_url to open',
+  })
+  @ApiOkResponse({ type: ApproveResponse })
+  @ApiProblems(400, 401, 403, 404, 409, 410, 422, 502, 503)
+  async approve(
+    @UuidParam() id: string,
+    @CurrentDevice() device: Device,
+    @Body() body: ApproveLoginDto,
+  ): Promise<ApproveResponse> {
+    const { login, checkUrl } = await this.logins.approve(id, device, body.match_number);
+    return { status: login.status, ...(checkUrl ? { check_url: checkUrl } : {}) };
+  }
+
+  @Post('logins/:id/deny')
+  @HttpCode(200)
+  @DeviceAuth()
+  @ApiOperation({ summary: 'Deny on the phone' })
+  @ApiOkResponse({ type: LoginStatusResponse })
+  @ApiProblems(400, 401, 403, 404, 409, 410)
+  async deny(
+    @UuidParam() id: string,
+    @CurrentDevice() device: Device,
+  ): Promise<LoginStatusResponse> {
+    return { status: (await this.logins.deny(id, device)).status };
+  }
+
+  @Post('logins/:id/code')
+  @HttpCode(200)
+  @DeviceAuth()
+  @ApiOperation({ summary: 'Submit the check_id and code the check_url ended with' })
+  @ApiOkResponse({ type: LoginStatusResponse })
+  @ApiProblems(400, 401, 403, 404, 409, 410, 422, 502, 503)
+  async code(
+    @UuidParam() id: string,
+    @CurrentDevice() device: Device,
+    @Body() body: LoginCodeDto,
+  ): Promise<LoginStatusResponse> {
+    return { status: (await this.logins.submitCode(id, device, body.check_id, body.code)).status };
+  }
+}

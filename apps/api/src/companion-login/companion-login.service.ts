@@ -1,0 +1,336 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Observable } from 'rxjs';
+import { APP_CONFIG, AppConfig } from '@simauth/config';
+import {
+  Attempt,
+  AttemptChangeListener,
+  AttemptKind,
+  AttemptStateMachine,
+  InvalidTransitionError,
+  LoginStatus,
+} from '@simauth/attempts';
+import { generateSecret, hashSecret } from '@simauth/credentials';
+import { ForbiddenError, UnauthorizedError } from '@simauth/http';
+import {
+  CheckNotFoundError,
+  DeadPushTokenError,
+  NumberNotSupportedError,
+  PhoneCheckPort,
+  PhoneCheckResult,
+  ProviderUnavailableError,
+  PushPort,
+} from '@simauth/providers';
+import { AccountsService, Device } from '../accounts/accounts.service';
+import { IdTokenService } from '../accounts/id-token.service';
+import { CheckNotCompletedError, WrongCheckError } from './companion-login.errors';
+import { drawMatchNumbers } from './match-numbers';
+
+const KIND = AttemptKind.CompanionLogin;
+type Login = Attempt<LoginStatus>;
+
+export interface StartedLogin {
+  login: Login;
+  pollToken: string;
+  matchNumber: number;
+}
+
+/** What the web client sees of a login, on each poll or live event. */
+export interface LoginView {
+  loginId: string;
+  status: LoginStatus;
+  expiresAt: Date;
+  version: number;
+  idToken?: string;
+}
+
+export const POLL_TOKEN_PREFIX = 'simauth_pt';
+
+/** Sign in on the web, approve on the registered phone, prove it with the SIM. */
+@Injectable()
+export class CompanionLoginService {
+  private readonly logger = new Logger(CompanionLoginService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly attempts: AttemptStateMachine,
+    private readonly changes: AttemptChangeListener,
+    private readonly accounts: AccountsService,
+    private readonly idTokens: IdTokenService,
+    private readonly phoneCheck: PhoneCheckPort,
+    private readonly push: PushPort,
+  ) {}
+
+  /**
+   * Starts a login for a phone number. Unknown numbers get the same answer, by the same queries,
+   * and no push, so the endpoint does not tell who is registered.
+   */
+  async start(phoneNumber: string): Promise<StartedLogin> {
+    const userId = (await this.accounts.findUserIdByPhone(phoneNumber)) ?? null;
+    const pollToken = generateSecret(POLL_TOKEN_PREFIX);
+    const { matchNumber, candidates } = drawMatchNumbers();
+    const login = await this.attempts.create({
+      kind: KIND,
+      ttlSeconds: this.config.attempts.loginTtlSeconds,
+      actor: 'web',
+      phoneNumber,
+      userId,
+      tokenHash: hashSecret(pollToken),
+      context: { match_number: matchNumber, candidates },
+    });
+    // Not awaited: the answer must not wait for (or reveal) the push.
+    if (userId) void this.notifyDevices(login, userId, candidates);
+    return { login, pollToken, matchNumber };
+  }
+
+  /** Logins waiting for this device's user (pushes can be lost). */
+  pendingFor(device: Device): Promise<Login[]> {
+    return this.attempts.findLiveByUser(KIND, device.userId, LoginStatus.Pending);
+  }
+
+  /**
+   * The phone approves with the number the web page shows. The right number moves the login to
+   * APPROVED and creates the PhoneCheck the phone must now pass; a wrong one denies the login.
+   */
+  async approve(
+    id: string,
+    device: Device,
+    matchNumber: number,
+  ): Promise<{ login: Login; checkUrl?: string }> {
+    const login = await this.ownedLiveLogin(id, device);
+    if (matchNumber !== login.context.match_number) {
+      return { login: await this.move(id, LoginStatus.Denied, 'device', 'wrong match number') };
+    }
+    const approved = await this.move(id, LoginStatus.Approved, 'device', 'approved on the phone', {
+      approved_by_device: device.id,
+    });
+    let check;
+    try {
+      check = await this.phoneCheck.createCheck(login.phoneNumber!, id);
+    } catch (err) {
+      if (err instanceof ProviderUnavailableError) {
+        await this.move(
+          id,
+          LoginStatus.Pending,
+          'system',
+          'PhoneCheck unavailable; the phone may approve again',
+        );
+      } else {
+        const reason =
+          err instanceof NumberNotSupportedError
+            ? 'number not supported by PhoneCheck'
+            : 'PhoneCheck refused';
+        await this.move(id, LoginStatus.ProviderError, 'provider', reason);
+      }
+      throw err;
+    }
+    const annotated = await this.attempts.annotate(approved, check.checkId, {
+      check_url: check.checkUrl,
+    });
+    return { login: annotated, checkUrl: check.checkUrl };
+  }
+
+  async deny(id: string, device: Device): Promise<Login> {
+    await this.ownedLiveLogin(id, device);
+    return this.move(id, LoginStatus.Denied, 'device', 'denied on the phone');
+  }
+
+  /**
+   * The phone sends the code its check_url ended with. MATCH_PENDING is claimed first, so one
+   * code exchange runs per login; a provider outage returns the login to APPROVED for a retry.
+   */
+  async submitCode(id: string, device: Device, checkId: string, code: string): Promise<Login> {
+    const login = await this.ownedLiveLogin(id, device);
+    if (login.status !== LoginStatus.Approved || !login.providerRef) {
+      throw new InvalidTransitionError(id, login.status, LoginStatus.MatchPending);
+    }
+    if (checkId !== login.providerRef) throw new WrongCheckError();
+    await this.move(id, LoginStatus.MatchPending, 'device', 'code submitted');
+
+    let result: PhoneCheckResult;
+    try {
+      result = await this.phoneCheck.exchangeCode(checkId, code);
+    } catch (err) {
+      if (err instanceof ProviderUnavailableError || err instanceof CheckNotFoundError) {
+        await this.move(
+          id,
+          LoginStatus.Approved,
+          'system',
+          'code exchange failed; the phone may retry',
+        );
+        throw err instanceof CheckNotFoundError ? new CheckNotCompletedError() : err;
+      }
+      await this.move(id, LoginStatus.ProviderError, 'provider', 'code exchange refused');
+      throw err;
+    }
+    if (result.status === 'COMPLETED' && result.match) {
+      return this.move(id, LoginStatus.MatchSuccess, 'provider', 'SIM matches the number', {
+        match: true,
+      });
+    }
+    if (result.status === 'ERROR') {
+      return this.move(
+        id,
+        LoginStatus.ProviderError,
+        'provider',
+        result.errorCode ?? 'check error',
+      );
+    }
+    return this.move(
+      id,
+      LoginStatus.MatchFailed,
+      'provider',
+      result.status === 'EXPIRED' ? 'check expired' : 'no match',
+      {
+        match: false,
+      },
+    );
+  }
+
+  /** The web client's view of its login; authorised by the poll token the start returned. */
+  async poll(id: string, pollToken: string | undefined): Promise<LoginView> {
+    return this.view(await this.authorisedLogin(id, pollToken));
+  }
+
+  /**
+   * Live status: the current view, then one view per committed move (from any replica, via
+   * LISTEN), in version order; completes after a final status.
+   */
+  async watch(id: string, pollToken: string | undefined): Promise<Observable<LoginView>> {
+    await this.authorisedLogin(id, pollToken);
+    return new Observable<LoginView>((subscriber) => {
+      let lastVersion = 0;
+      let chain = Promise.resolve();
+      const emit = (next: () => Promise<LoginView | undefined>) => {
+        chain = chain
+          .then(async () => {
+            if (subscriber.closed) return;
+            const view = await next();
+            if (!view || view.version <= lastVersion) return;
+            lastVersion = view.version;
+            subscriber.next(view);
+            if (this.isFinal(view.status)) subscriber.complete();
+          })
+          .catch((err) => subscriber.error(err));
+      };
+      const reread = () => emit(async () => this.view(await this.attempts.get(KIND, id)));
+      const stopChanges = this.changes.subscribe(id, (change) =>
+        emit(async () =>
+          this.withIdToken({
+            loginId: id,
+            status: change.status as LoginStatus,
+            expiresAt: new Date(change.expires_at),
+            version: change.version,
+          }),
+        ),
+      );
+      // NOTIFYs sent while the LISTEN connection was down are lost: read the row again.
+      const stopReconnects = this.changes.onReconnect(reread);
+      reread();
+      return () => {
+        stopChanges();
+        stopReconnects();
+      };
+    });
+  }
+
+  private async view(login: Login): Promise<LoginView> {
+    return this.withIdToken({
+      loginId: login.id,
+      status: login.status,
+      expiresAt: login.expiresAt,
+      version: login.version,
+    });
+  }
+
+  /** On MATCH_SUCCESS the first reader, by poll or stream, receives the id_token; nobody after. */
+  private async withIdToken(view: LoginView): Promise<LoginView> {
+    if (view.status !== LoginStatus.MatchSuccess) return view;
+    if (
+      !(await this.attempts.claimOnce(
+        KIND,
+        view.loginId,
+        LoginStatus.MatchSuccess,
+        'id_token_issued',
+        'web',
+      ))
+    ) {
+      return view;
+    }
+    const login = await this.attempts.get(KIND, view.loginId);
+    const idToken = await this.idTokens.sign({
+      userId: login.userId!,
+      phoneNumber: login.phoneNumber!,
+      amr: ['sim'],
+      sessionId: login.id,
+    });
+    return { ...view, idToken };
+  }
+
+  private isFinal(status: LoginStatus): boolean {
+    return [
+      LoginStatus.MatchSuccess,
+      LoginStatus.MatchFailed,
+      LoginStatus.Denied,
+      LoginStatus.Expired,
+      LoginStatus.ProviderError,
+    ].includes(status);
+  }
+
+  private async authorisedLogin(id: string, pollToken: string | undefined): Promise<Login> {
+    if (!pollToken)
+      throw new UnauthorizedError(
+        'The poll token of this login is required (Authorization: Bearer <poll_token>).',
+      );
+    const login = await this.attempts.findByTokenHash(KIND, hashSecret(pollToken));
+    if (!login) throw new UnauthorizedError('Unknown poll token.');
+    if (login.id !== id) throw new ForbiddenError('This poll token belongs to another login.');
+    return login;
+  }
+
+  /** A login addressed to this device's user, not expired. */
+  private async ownedLiveLogin(id: string, device: Device): Promise<Login> {
+    const login = await this.attempts.get(KIND, id);
+    if (login.userId !== device.userId)
+      throw new ForbiddenError('This login is not addressed to this device.');
+    this.attempts.assertLive(login);
+    return login;
+  }
+
+  private move(
+    id: string,
+    to: LoginStatus,
+    actor: 'device' | 'provider' | 'system',
+    reason: string,
+    context?: Record<string, unknown>,
+  ) {
+    return this.attempts.transition({ kind: KIND, id, to, actor, reason, context });
+  }
+
+  private async notifyDevices(login: Login, userId: string, candidates: number[]): Promise<void> {
+    try {
+      for (const device of await this.accounts.pushableDevices(userId)) {
+        try {
+          await this.push.send(device.pushToken!, {
+            data: {
+              type: 'login_request',
+              login_id: login.id,
+              match_numbers: candidates.join(','),
+              expires_at: login.expiresAt.toISOString(),
+            },
+            title: 'Sign-in request',
+            body: 'Someone is signing in with your number. Approve only if it is you.',
+          });
+        } catch (err) {
+          if (err instanceof DeadPushTokenError) {
+            await this.accounts.markPushTokenDead(device.id, device.pushToken!);
+            this.logger.warn({ device_id: device.id }, 'push token no longer registered; removed');
+          } else {
+            this.logger.warn({ device_id: device.id, err: (err as Error).message }, 'push failed');
+          }
+        }
+      }
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'could not notify devices');
+    }
+  }
+}

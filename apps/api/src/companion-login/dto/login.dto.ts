@@ -1,0 +1,106 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsInt, Max, Min } from 'class-validator';
+import { ValidateE164, ValidateToken } from '@simauth/http';
+import { LoginStatus } from '@simauth/attempts';
+import { LoginView } from '../companion-login.service';
+
+export class StartLoginDto {
+  @ValidateE164({ description: 'The number the person signs in with' })
+  phone_number: string;
+}
+
+export class ApproveLoginDto {
+  @ApiProperty({
+    description: 'The number the web page shows, picked from the three on the phone',
+    example: 42,
+  })
+  @IsDefined({ message: 'is required' })
+  @IsInt({ message: 'must be a whole number' })
+  @Min(10, { message: 'must be a two-digit number' })
+  @Max(99, { message: 'must be a two-digit number' })
+  match_number: number;
+}
+
+export class LoginCodeDto {
+  @ValidateToken(64, { description: 'check_id from the end of the check_url redirects' })
+  check_id: string;
+
+  @ValidateToken(64, {
+    description: 'code from the end of the check_url redirects',
+    example: '123456',
+  })
+  code: string;
+}
+
+export class LoginStartedResponse {
+  @ApiProperty({ format: 'uuid' })
+  login_id: string;
+
+  @ApiProperty({
+    description: 'Bearer secret for GET /v1/logins/{id} and its event stream; keep it in the page',
+  })
+  poll_token: string;
+
+  @ApiProperty({ enum: LoginStatus, example: LoginStatus.Pending })
+  status: LoginStatus;
+
+  @ApiProperty({
+    description: 'Show this on the page; the person picks it on the phone',
+    example: 42,
+  })
+  match_number: number;
+
+  @ApiProperty({ format: 'date-time' })
+  expires_at: string;
+}
+
+export class LoginResponse {
+  @ApiProperty({ format: 'uuid' })
+  login_id: string;
+
+  @ApiProperty({ enum: LoginStatus })
+  status: LoginStatus;
+
+  @ApiProperty({ format: 'date-time' })
+  expires_at: string;
+
+  @ApiPropertyOptional({
+    description: 'ES256 JWT (verify with /.well-known/jwks.json); on MATCH_SUCCESS, delivered once',
+  })
+  id_token?: string;
+}
+
+export class LoginStatusResponse {
+  @ApiProperty({ enum: LoginStatus })
+  status: LoginStatus;
+}
+
+export class ApproveResponse {
+  @ApiProperty({ enum: LoginStatus, example: LoginStatus.Approved })
+  status: LoginStatus;
+
+  @ApiPropertyOptional({
+    description: 'Open on the phone over mobile data; absent when the number was wrong (DENIED)',
+  })
+  check_url?: string;
+}
+
+export class PendingLoginResponse {
+  @ApiProperty({ format: 'uuid' })
+  login_id: string;
+
+  @ApiProperty({ type: [Number], example: [17, 42, 83] })
+  match_numbers: number[];
+
+  @ApiProperty({ format: 'date-time' })
+  expires_at: string;
+}
+
+export function toLoginResponse(view: LoginView): LoginResponse {
+  return {
+    login_id: view.loginId,
+    status: view.status,
+    expires_at: view.expiresAt.toISOString(),
+    ...(view.idToken ? { id_token: view.idToken } : {}),
+  };
+}
