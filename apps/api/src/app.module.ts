@@ -8,6 +8,7 @@ import { ProvidersModule } from '@simauth/providers';
 import { AccountsModule } from './accounts/accounts.module';
 import { CompanionLoginModule } from './companion-login/companion-login.module';
 import { HealthModule } from './health/health.module';
+import { NumberVerificationModule } from './number-verification/number-verification.module';
 import { RegistrationModule } from './registration/registration.module';
 import { loggerParams } from './logging';
 
@@ -27,6 +28,7 @@ export class AppModule {
         AccountsModule,
         RegistrationModule,
         CompanionLoginModule,
+        NumberVerificationModule,
       ],
     };
   }
