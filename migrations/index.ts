@@ -1,6 +1,7 @@
 import { CreateAttempts1764043200000 } from './1764043200000-CreateAttempts';
 import { CreateUsersAndDevices1764046800000 } from './1764046800000-CreateUsersAndDevices';
 import { CreateSigningKeys1764050400000 } from './1764050400000-CreateSigningKeys';
+import { CreateFactors1764054000000 } from './1764054000000-CreateFactors';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
@@ -10,4 +11,5 @@ export const MIGRATIONS = [
   CreateAttempts1764043200000,
   CreateUsersAndDevices1764046800000,
   CreateSigningKeys1764050400000,
+  CreateFactors1764054000000,
 ];

@@ -44,3 +44,27 @@ export async function nextPush(
   if (!messages.length) throw new Error('no push arrived');
   return messages[0];
 }
+
+/** Signs a registered phone's user in through a full companion login; returns the id_token. */
+export async function signIn(
+  t: TestApp,
+  phone?: RegisteredPhone,
+): Promise<{ phone: RegisteredPhone; idToken: string }> {
+  const registered = phone ?? (await registerPhone(t));
+  const started = await call('POST', `${t.url}/v1/logins`, {
+    phone_number: registered.phoneNumber,
+  });
+  const auth = { authorization: `Bearer ${registered.deviceToken}` };
+  const approved = await call(
+    'POST',
+    `${t.url}/v1/logins/${started.body.login_id}/approve`,
+    { match_number: started.body.match_number },
+    auth,
+  );
+  const device = await openOnDevice(approved.body.check_url, registered.phoneNumber);
+  await call('POST', `${t.url}/v1/logins/${started.body.login_id}/code`, device.body, auth);
+  const polled = await call('GET', `${t.url}/v1/logins/${started.body.login_id}`, undefined, {
+    authorization: `Bearer ${started.body.poll_token}`,
+  });
+  return { phone: registered, idToken: polled.body.id_token };
+}

@@ -33,6 +33,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     opts.sharedSandbox ??
     (await startSandbox({
       vonageRedirectUri: `${publicUrl}/v1/number-verifications/callback`,
+      authenticatorCallbackUrl: `${publicUrl}/v1/callbacks/truid/challenges`,
       ...opts.sandbox,
     }));
   const config = withSandboxProviders(

@@ -6,6 +6,7 @@ import { DatabaseModule } from '@simauth/database';
 import { AttemptsModule } from '@simauth/attempts';
 import { ProvidersModule } from '@simauth/providers';
 import { AccountsModule } from './accounts/accounts.module';
+import { AuthenticatorsModule } from './authenticators/authenticators.module';
 import { CompanionLoginModule } from './companion-login/companion-login.module';
 import { HealthModule } from './health/health.module';
 import { NumberVerificationModule } from './number-verification/number-verification.module';
@@ -29,6 +30,7 @@ export class AppModule {
         RegistrationModule,
         CompanionLoginModule,
         NumberVerificationModule,
+        AuthenticatorsModule,
       ],
     };
   }

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       vonageRedirectUri:
         config.providers.vonage?.redirectUri ??
         `${config.http.publicUrl}/v1/number-verifications/callback`,
+      authenticatorCallbackUrl: `${config.http.publicUrl}/v1/callbacks/truid/challenges`,
     });
     config = withSandboxProviders(config, sandbox);
   }

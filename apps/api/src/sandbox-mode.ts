@@ -23,6 +23,7 @@ export function withSandboxProviders(config: AppConfig, sandbox: RunningSandbox)
               baseUrl: sandbox.url,
               clientId: sandbox.options.truId.clientId,
               clientSecret: sandbox.options.truId.clientSecret,
+              callbackPublicKey: sandbox.options.authenticator.publicKeyPem,
             },
       vonage:
         p.vonage && !force

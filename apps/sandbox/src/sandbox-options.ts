@@ -18,6 +18,13 @@ export interface SandboxOptions {
     redirectUri: string;
   };
   fcm: { projectId: string; accessToken: string };
+  authenticator: {
+    /** Where challenge callbacks go (the project's challenge_callback_url). */
+    callbackUrl?: string;
+    privateKey: import('node:crypto').KeyObject;
+    /** PEM of the key that verifies callbacks, for the api's TRUID_CALLBACK_PUBLIC_KEY. */
+    publicKeyPem: string;
+  };
   /** Delay of the reserved "slow" numbers (last four digits 4080). */
   slowDelayMs: number;
   /** Added to every provider answer, to imitate network latency (0 in tests and benchmarks). */

@@ -47,6 +47,29 @@ export interface AuthorizationCode {
   expiresAt: number;
 }
 
+export interface SandboxFactor {
+  factorId: string;
+  phoneNumber: string;
+  externalUserId: string;
+  /** Base32 TOTP seed, held by "tru.ID" and the person's authenticator app. */
+  secret: string;
+  status: 'PENDING' | 'ACTIVE' | 'INACTIVE';
+  url: string;
+  dataUrl: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SandboxChallenge {
+  challengeId: string;
+  factorId: string;
+  status: 'PENDING' | 'VERIFIED' | 'FAILED' | 'EXPIRED';
+  referenceId?: string;
+  createdAt: number;
+  updatedAt: number;
+  expiresAt: number;
+}
+
 /** Everything the sandbox remembers; in memory, like a provider's test project. */
 export class SandboxStore {
   readonly clock = new SandboxClock();
@@ -60,6 +83,10 @@ export class SandboxStore {
     string,
     { phoneNumber: string; state: string; expiresAt: number }
   >();
+  readonly factors = new Map<string, SandboxFactor>();
+  readonly challenges = new Map<string, SandboxChallenge>();
+  /** Challenge callbacks sent, with the HTTP status the receiver answered (0: unreachable). */
+  readonly callbackDeliveries: { challengeId: string; status: Promise<number> }[] = [];
   private readonly inboxes = new Map<string, Inbox>();
   private seq = 0;
   /** Calls per endpoint name, for tests that count provider traffic. */

@@ -7,6 +7,7 @@ import { CheckUrlController, PhoneCheckController } from './truid/phone-check.co
 import { CoverageController } from './truid/coverage.controller';
 import { VonageController } from './vonage/vonage.controller';
 import { FcmController } from './fcm/fcm.controller';
+import { AuthenticatorController } from './truid/authenticator.controller';
 
 @Module({})
 export class SandboxModule {
@@ -18,6 +19,7 @@ export class SandboxModule {
         PhoneCheckController,
         CheckUrlController,
         CoverageController,
+        AuthenticatorController,
         VonageController,
         FcmController,
       ],

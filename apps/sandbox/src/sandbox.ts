@@ -23,6 +23,8 @@ export interface SandboxSettings {
   publicUrl?: string;
   /** Where the sandbox's auth server sends devices back to (the api's NV callback). */
   vonageRedirectUri: string;
+  /** Where tru.ID Authenticator challenge callbacks go (the api's callback route). */
+  authenticatorCallbackUrl?: string;
   slowDelayMs?: number;
   tokenTtlSeconds?: number;
   checkTtlSeconds?: number;
@@ -35,6 +37,7 @@ export interface SandboxSettings {
  */
 export async function startSandbox(settings: SandboxSettings): Promise<RunningSandbox> {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const callbackKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const options: SandboxOptions = {
     port: settings.port ?? 0,
     host: settings.host ?? '127.0.0.1',
@@ -53,6 +56,11 @@ export async function startSandbox(settings: SandboxSettings): Promise<RunningSa
       redirectUri: settings.vonageRedirectUri,
     },
     fcm: { projectId: 'simauth-sandbox', accessToken: randomBytes(24).toString('base64url') },
+    authenticator: {
+      callbackUrl: settings.authenticatorCallbackUrl,
+      privateKey: callbackKeys.privateKey,
+      publicKeyPem: callbackKeys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    },
     slowDelayMs: settings.slowDelayMs ?? 10_000,
     latencyMs: 0,
   };

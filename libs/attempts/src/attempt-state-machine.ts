@@ -148,6 +148,15 @@ export class AttemptStateMachine {
     return (await this.attempts.findLiveByUser(kind, userId, status)).map((r) => toAttempt(r));
   }
 
+  /** The attempt a provider knows by its own id (check_id, challenge_id), if any. */
+  async findByProviderRef<K extends AttemptKind>(
+    kind: K,
+    providerRef: string,
+  ): Promise<Attempt<StatusOf<K>> | undefined> {
+    const row = await this.attempts.findByProviderRef(kind, providerRef);
+    return row ? toAttempt(row) : undefined;
+  }
+
   async findByTokenHash<K extends AttemptKind>(
     kind: K,
     tokenHash: Buffer,

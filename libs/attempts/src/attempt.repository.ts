@@ -194,6 +194,14 @@ export class AttemptRepository {
     return rows[0];
   }
 
+  async findByProviderRef(kind: AttemptKind, providerRef: string): Promise<AttemptRow | undefined> {
+    const rows: AttemptRow[] = await this.db.query(
+      'SELECT * FROM attempts WHERE kind = $1 AND provider_ref = $2',
+      [kind, providerRef],
+    );
+    return rows[0];
+  }
+
   /** Live attempts of a user in `status`, oldest first. */
   async findLiveByUser(kind: AttemptKind, userId: string, status: string): Promise<AttemptRow[]> {
     return this.db.query(

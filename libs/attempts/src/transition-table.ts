@@ -44,6 +44,8 @@ export const COMPANION_LOGIN_TABLE: TransitionTable<L> = {
     { from: [L.Pending], to: L.Denied, by: ['device'] },
     { from: [L.Approved], to: L.MatchPending, by: ['device'] },
     { from: [L.MatchPending], to: L.MatchSuccess, by: ['device', 'provider'] },
+    // Fallback where PhoneCheck cannot run: the person proves an active authenticator factor.
+    { from: [L.Pending], to: L.MatchSuccess, by: ['user'] },
     { from: [L.MatchPending], to: L.MatchFailed, by: ['device', 'provider'] },
     // A provider outage while proving leaves the login retryable: back to APPROVED.
     { from: [L.MatchPending], to: L.Approved, by: ['system'] },

@@ -30,9 +30,18 @@ export interface AppConfig {
     idTokenTtlSeconds: number;
   };
   sse: { heartbeatMs: number };
+  factors: {
+    /** 32 bytes that encrypt TOTP secrets at rest; absent: generated once and kept in the database. */
+    encryptionKey?: Buffer;
+    issuer: string;
+    maxFailedCodes: number;
+    lockSeconds: number;
+    challengeTtlSeconds: number;
+    activationTtlSeconds: number;
+  };
   providers: {
     timeoutMs: number;
-    truId?: { baseUrl: string; clientId: string; clientSecret: string };
+    truId?: { baseUrl: string; clientId: string; clientSecret: string; callbackPublicKey?: string };
     vonage?: { baseUrl: string; applicationId: string; privateKey: string; redirectUri: string };
     firebase?: { serviceAccountJson: string };
     /** Set when pushes go to the sandbox's FCM imitation (no Firebase credentials). */

@@ -129,6 +129,52 @@ export class EnvironmentVariables {
   @Max(120_000)
   SSE_HEARTBEAT_MS?: number;
 
+  // --- Authenticator factors
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'must be 32 random bytes in base64 (openssl rand -base64 32)',
+  })
+  TOTP_ENCRYPTION_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  AUTHENTICATOR_ISSUER?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  FACTOR_MAX_FAILED_CODES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  FACTOR_LOCK_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3600)
+  CHALLENGE_TTL_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  FACTOR_ACTIVATION_TTL_SECONDS?: number;
+
+  @IsOptional()
+  @Matches(/-----BEGIN PUBLIC KEY-----/, {
+    message: 'must be a PEM public key (use \\n for line breaks)',
+  })
+  TRUID_CALLBACK_PUBLIC_KEY?: string;
+
   // --- Providers
   @IsOptional()
   @Transform(toInt)

@@ -80,6 +80,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       idTokenTtlSeconds: env.ID_TOKEN_TTL_SECONDS ?? 300,
     },
     sse: { heartbeatMs: env.SSE_HEARTBEAT_MS ?? 15_000 },
+    factors: {
+      encryptionKey: env.TOTP_ENCRYPTION_KEY
+        ? Buffer.from(env.TOTP_ENCRYPTION_KEY, 'base64')
+        : undefined,
+      issuer: env.AUTHENTICATOR_ISSUER ?? 'simauth',
+      maxFailedCodes: env.FACTOR_MAX_FAILED_CODES ?? 5,
+      lockSeconds: env.FACTOR_LOCK_SECONDS ?? 900,
+      challengeTtlSeconds: env.CHALLENGE_TTL_SECONDS ?? 300,
+      activationTtlSeconds: env.FACTOR_ACTIVATION_TTL_SECONDS ?? 900,
+    },
     providers: {
       timeoutMs: env.PROVIDER_TIMEOUT_MS ?? 5000,
       truId: env.TRUID_CLIENT_ID
@@ -87,6 +97,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
             baseUrl: (env.TRUID_BASE_URL ?? 'https://eu.api.tru.id').replace(/\/+$/, ''),
             clientId: env.TRUID_CLIENT_ID,
             clientSecret: env.TRUID_CLIENT_SECRET!,
+            callbackPublicKey: env.TRUID_CALLBACK_PUBLIC_KEY?.replace(/\\n/g, '\n'),
           }
         : undefined,
       vonage: env.VONAGE_APPLICATION_ID

@@ -42,7 +42,16 @@ function guarded(parser: RequestHandler): RequestHandler {
  */
 export function bodyParsers(limit: string): RequestHandler[] {
   return [
-    guarded(json({ limit, type: ['application/json', 'application/*+json'] })),
+    guarded(
+      json({
+        limit,
+        type: ['application/json', 'application/*+json'],
+        // Signed provider callbacks are verified over the exact bytes received.
+        verify: (req, _res, buf) => {
+          (req as Request & { rawBody?: Buffer }).rawBody = buf;
+        },
+      }),
+    ),
     guarded(urlencoded({ limit, extended: false })),
   ];
 }

@@ -41,6 +41,10 @@ export class NotFoundError extends DomainError {
   readonly code = 'not-found' as const;
 }
 
+export class ConflictError extends DomainError {
+  readonly code = 'conflict' as const;
+}
+
 export class UnprocessableError extends DomainError {
   readonly code = 'unprocessable' as const;
 }

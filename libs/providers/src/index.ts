@@ -11,3 +11,6 @@ export * from './tru-id/tru-id.client';
 export * from './tru-id/tru-id-coverage.adapter';
 export * from './tru-id/tru-id-phone-check.adapter';
 export * from './vonage/vonage-network.adapters';
+export * from './authenticator.port';
+export * from './tru-id/tru-id-authenticator.adapter';
+export * from './tru-id/tru-id-callback-verifier';

@@ -1,5 +1,6 @@
 import { Global, Module, Provider } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
+import { AuthenticatorPort } from './authenticator.port';
 import { CoveragePort } from './coverage.port';
 import { NetworkEnablementPort } from './network-enablement.port';
 import { NumberVerificationPort } from './number-verification.port';
@@ -9,6 +10,7 @@ import { FirebasePushAdapter } from './push/firebase-push.adapter';
 import { SandboxPushAdapter } from './push/sandbox-push.adapter';
 import { TruIdClient } from './tru-id/tru-id.client';
 import { TruIdCoverageAdapter } from './tru-id/tru-id-coverage.adapter';
+import { TruIdAuthenticatorAdapter } from './tru-id/tru-id-authenticator.adapter';
 import { TruIdPhoneCheckAdapter } from './tru-id/tru-id-phone-check.adapter';
 import {
   VonageClient,
@@ -42,6 +44,11 @@ const PROVIDERS: Provider[] = [
     provide: CoveragePort,
     inject: [TruIdClient],
     useFactory: (t: TruIdClient) => new TruIdCoverageAdapter(t),
+  },
+  {
+    provide: AuthenticatorPort,
+    inject: [TruIdClient],
+    useFactory: (t: TruIdClient) => new TruIdAuthenticatorAdapter(t),
   },
   {
     provide: VonageClient,
@@ -78,6 +85,13 @@ const PROVIDERS: Provider[] = [
 @Global()
 @Module({
   providers: PROVIDERS,
-  exports: [PhoneCheckPort, CoveragePort, NetworkEnablementPort, NumberVerificationPort, PushPort],
+  exports: [
+    PhoneCheckPort,
+    CoveragePort,
+    AuthenticatorPort,
+    NetworkEnablementPort,
+    NumberVerificationPort,
+    PushPort,
+  ],
 })
 export class ProvidersModule {}

@@ -4,10 +4,27 @@ import { DeviceAuthGuard } from './device-auth.guard';
 import { DevicesController } from './devices.controller';
 import { IdTokenService } from './id-token.service';
 import { JwksController } from './jwks.controller';
+import { UserAuthGuard } from './user-auth.guard';
+import { FactorsRepository } from './factors.repository';
+import { FactorCodesService } from './factor-codes.service';
 
 @Module({
   controllers: [DevicesController, JwksController],
-  providers: [AccountsService, DeviceAuthGuard, IdTokenService],
-  exports: [AccountsService, DeviceAuthGuard, IdTokenService],
+  providers: [
+    AccountsService,
+    DeviceAuthGuard,
+    UserAuthGuard,
+    IdTokenService,
+    FactorsRepository,
+    FactorCodesService,
+  ],
+  exports: [
+    AccountsService,
+    DeviceAuthGuard,
+    UserAuthGuard,
+    IdTokenService,
+    FactorsRepository,
+    FactorCodesService,
+  ],
 })
 export class AccountsModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { exportJWK, importPKCS8, JWK, KeyLike, SignJWT } from 'jose';
+import { exportJWK, importPKCS8, jwtVerify, JWK, KeyLike, SignJWT } from 'jose';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 
@@ -20,6 +20,7 @@ const KEY_ID_BYTES = 8;
 @Injectable()
 export class IdTokenService implements OnModuleInit {
   private signingKey!: KeyLike;
+  private verifyKey!: KeyLike;
   private kid!: string;
   private publicJwk!: JWK;
 
@@ -41,8 +42,9 @@ export class IdTokenService implements OnModuleInit {
       .update(spki)
       .digest('base64url')
       .slice(0, KEY_ID_BYTES * 2);
+    this.verifyKey = createPublicKey(privateKey);
     this.publicJwk = {
-      ...(await exportJWK(createPublicKey(privateKey))),
+      ...(await exportJWK(this.verifyKey)),
       kid: this.kid,
       use: 'sig',
       alg: 'ES256',
@@ -66,6 +68,22 @@ export class IdTokenService implements OnModuleInit {
       .setExpirationTime(now + idTokenTtlSeconds)
       .setJti(subject.sessionId)
       .sign(this.signingKey);
+  }
+
+  /** The signed-in user of a valid, unexpired id_token of ours, or undefined. */
+  async verify(idToken: string): Promise<{ userId: string; phoneNumber: string } | undefined> {
+    try {
+      const { payload } = await jwtVerify(idToken, this.verifyKey, {
+        algorithms: ['ES256'],
+        issuer: this.config.tokens.issuer,
+        audience: this.config.tokens.audience,
+      });
+      if (typeof payload.sub !== 'string' || typeof payload.phone_number !== 'string')
+        return undefined;
+      return { userId: payload.sub, phoneNumber: payload.phone_number };
+    } catch {
+      return undefined;
+    }
   }
 
   jwks(): { keys: JWK[] } {

@@ -28,6 +28,7 @@ import { CompanionLoginService } from './companion-login.service';
 import {
   ApproveLoginDto,
   ApproveResponse,
+  ApproveWithCodeDto,
   LoginCodeDto,
   LoginResponse,
   LoginStartedResponse,
@@ -132,6 +133,27 @@ export class CompanionLoginController {
   ): Promise<ApproveResponse> {
     const { login, checkUrl } = await this.logins.approve(id, device, body.match_number);
     return { status: login.status, ...(checkUrl ? { check_url: checkUrl } : {}) };
+  }
+
+  @Post('logins/:id/approve-with-code')
+  @HttpCode(200)
+  @DeviceAuth()
+  @ApiOperation({
+    summary:
+      'Fallback when PhoneCheck cannot run: approve with the number and an authenticator code',
+  })
+  @ApiOkResponse({ type: LoginStatusResponse })
+  @ApiProblems(400, 401, 403, 404, 409, 410, 422, 429, 502, 503)
+  async approveWithCode(
+    @UuidParam() id: string,
+    @CurrentDevice() device: Device,
+    @Body() body: ApproveWithCodeDto,
+  ): Promise<LoginStatusResponse> {
+    return {
+      status: (
+        await this.logins.approveWithCode(id, device, body.match_number, body.factor_id, body.code)
+      ).status,
+    };
   }
 
   @Post('logins/:id/deny')

@@ -10,7 +10,12 @@ import {
   LoginStatus,
 } from '@simauth/attempts';
 import { generateSecret, hashSecret } from '@simauth/credentials';
-import { ForbiddenError, UnauthorizedError } from '@simauth/http';
+import {
+  ConflictError,
+  ForbiddenError,
+  UnauthorizedError,
+  UnprocessableError,
+} from '@simauth/http';
 import {
   CheckNotFoundError,
   DeadPushTokenError,
@@ -21,6 +26,8 @@ import {
   PushPort,
 } from '@simauth/providers';
 import { AccountsService, Device } from '../accounts/accounts.service';
+import { FactorCodesService } from '../accounts/factor-codes.service';
+import { FactorsRepository } from '../accounts/factors.repository';
 import { IdTokenService } from '../accounts/id-token.service';
 import { CheckNotCompletedError, WrongCheckError } from './companion-login.errors';
 import { drawMatchNumbers } from './match-numbers';
@@ -58,6 +65,8 @@ export class CompanionLoginService {
     private readonly idTokens: IdTokenService,
     private readonly phoneCheck: PhoneCheckPort,
     private readonly push: PushPort,
+    private readonly factors: FactorsRepository,
+    private readonly factorCodes: FactorCodesService,
   ) {}
 
   /**
@@ -127,6 +136,41 @@ export class CompanionLoginService {
       check_url: check.checkUrl,
     });
     return { login: annotated, checkUrl: check.checkUrl };
+  }
+
+  /**
+   * Fallback where the phone cannot run a PhoneCheck (its network is unsupported, or it is on
+   * Wi-Fi): the person approves with the right number and a code of one of their active
+   * authenticator factors. The login succeeds with amr ["otp"] instead of ["sim"].
+   */
+  async approveWithCode(
+    id: string,
+    device: Device,
+    matchNumber: number,
+    factorId: string,
+    code: string,
+  ): Promise<Login> {
+    const login = await this.ownedLiveLogin(id, device);
+    if (matchNumber !== login.context.match_number) {
+      return this.move(id, LoginStatus.Denied, 'device', 'wrong match number');
+    }
+    if (login.status !== LoginStatus.Pending)
+      throw new InvalidTransitionError(id, login.status, LoginStatus.MatchSuccess);
+    const factor = await this.factors.find(factorId);
+    if (!factor || factor.userId !== device.userId)
+      throw new ForbiddenError('This factor is not one of this user.');
+    if (factor.status !== 'ACTIVE') throw new ConflictError('The factor is not active.');
+    if (!(await this.factorCodes.check(factor, code, { purpose: 'challenge' }))) {
+      throw new UnprocessableError('The code is not valid; the login stays PENDING.');
+    }
+    return this.attempts.transition({
+      kind: KIND,
+      id,
+      to: LoginStatus.MatchSuccess,
+      actor: 'user',
+      reason: 'approved with an authenticator code',
+      context: { amr: ['otp'], factor_id: factorId, approved_by_device: device.id },
+    });
   }
 
   async deny(id: string, device: Device): Promise<Login> {
@@ -260,7 +304,7 @@ export class CompanionLoginService {
     const idToken = await this.idTokens.sign({
       userId: login.userId!,
       phoneNumber: login.phoneNumber!,
-      amr: ['sim'],
+      amr: (login.context.amr as string[] | undefined) ?? ['sim'],
       sessionId: login.id,
     });
     return { ...view, idToken };

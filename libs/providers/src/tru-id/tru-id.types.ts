@@ -20,4 +20,5 @@ export interface TruIdDeviceReachability {
   products?: { product_id: string; product_name: string }[];
 }
 
-export type TruIdScope = 'phone_check' | 'coverage' | 'sim_check' | 'subscriber_check';
+export type TruIdScope =
+  'phone_check' | 'coverage' | 'sim_check' | 'subscriber_check' | 'authenticator';

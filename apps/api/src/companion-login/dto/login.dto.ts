@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsInt, Max, Min } from 'class-validator';
-import { ValidateE164, ValidateToken } from '@simauth/http';
+import { ValidateE164, ValidateToken, ValidateUuid } from '@simauth/http';
 import { LoginStatus } from '@simauth/attempts';
 import { LoginView } from '../companion-login.service';
 
@@ -19,6 +19,14 @@ export class ApproveLoginDto {
   @Min(10, { message: 'must be a two-digit number' })
   @Max(99, { message: 'must be a two-digit number' })
   match_number: number;
+}
+
+export class ApproveWithCodeDto extends ApproveLoginDto {
+  @ValidateUuid({ description: 'An ACTIVE authenticator factor of the user' })
+  factor_id: string;
+
+  @ValidateToken(16, { description: 'The code the authenticator app shows', example: '123456' })
+  code: string;
 }
 
 export class LoginCodeDto {

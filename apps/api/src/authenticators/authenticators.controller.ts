@@ -1,0 +1,121 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ApiProblems, UuidParam } from '@simauth/http';
+import { CurrentUser, SignedInUser, UserAuth } from '../accounts/user-auth.guard';
+import { AuthenticatorsService } from './authenticators.service';
+import {
+  ChallengeResponse,
+  ChallengeStatusResponse,
+  CreateChallengeDto,
+  CreateFactorDto,
+  FactorCodeDto,
+  FactorCreatedResponse,
+  FactorResponse,
+  FactorStatusResponse,
+} from './dto/factor.dto';
+
+@ApiTags('authenticator factors')
+@Controller('v1')
+export class AuthenticatorsController {
+  constructor(private readonly authenticators: AuthenticatorsService) {}
+
+  @Post('factors')
+  @UserAuth()
+  @ApiOperation({
+    summary: 'Add an authenticator factor (PENDING until activated with a first code)',
+  })
+  @ApiCreatedResponse({ type: FactorCreatedResponse })
+  @ApiProblems(400, 401, 502, 503)
+  async create(
+    @CurrentUser() user: SignedInUser,
+    @Body() body: CreateFactorDto,
+  ): Promise<FactorCreatedResponse> {
+    const f = await this.authenticators.create(user, body.type);
+    return {
+      factor_id: f.factorId,
+      status: 'PENDING',
+      qr_data_url: f.qrDataUrl,
+      otpauth_url: f.otpauthUrl,
+    };
+  }
+
+  @Get('factors')
+  @UserAuth()
+  @ApiOperation({ summary: "The signed-in user's factors" })
+  @ApiOkResponse({ type: [FactorResponse] })
+  async list(@CurrentUser() user: SignedInUser): Promise<FactorResponse[]> {
+    return (await this.authenticators.list(user)).map((f) => ({
+      factor_id: f.id,
+      type: f.type,
+      status: f.status,
+      created_at: f.createdAt.toISOString(),
+    }));
+  }
+
+  @Post('factors/:id/activate')
+  @HttpCode(200)
+  @UserAuth()
+  @ApiOperation({ summary: 'Activate with a first code; wrong codes lock the factor for a while' })
+  @ApiOkResponse({ type: FactorStatusResponse })
+  @ApiProblems(400, 401, 403, 404, 409, 410, 422, 429, 502, 503)
+  async activate(
+    @CurrentUser() user: SignedInUser,
+    @UuidParam() id: string,
+    @Body() body: FactorCodeDto,
+  ): Promise<FactorStatusResponse> {
+    return { status: await this.authenticators.activate(user, id, body.code) };
+  }
+
+  @Post('factors/:id/challenges')
+  @UserAuth()
+  @ApiOperation({ summary: 'Issue a challenge on an active factor' })
+  @ApiCreatedResponse({ type: ChallengeResponse })
+  @ApiProblems(400, 401, 403, 404, 409, 502, 503)
+  async challenge(
+    @CurrentUser() user: SignedInUser,
+    @UuidParam() id: string,
+    @Body() body: CreateChallengeDto,
+  ): Promise<ChallengeResponse> {
+    const challenge = await this.authenticators.createChallenge(user, id, body.message);
+    return { challenge_id: challenge.id, status: challenge.status };
+  }
+
+  @Post('factors/:id/challenges/:cid/verify')
+  @HttpCode(200)
+  @UserAuth()
+  @ApiOperation({ summary: 'Answer a challenge with a code (single use within its window)' })
+  @ApiOkResponse({ type: ChallengeStatusResponse })
+  @ApiProblems(400, 401, 403, 404, 409, 410, 429, 502, 503)
+  async verify(
+    @CurrentUser() user: SignedInUser,
+    @UuidParam() id: string,
+    @UuidParam('cid') challengeId: string,
+    @Body() body: FactorCodeDto,
+  ): Promise<ChallengeStatusResponse> {
+    return { status: await this.authenticators.verifyChallenge(user, id, challengeId, body.code) };
+  }
+
+  @Post('callbacks/truid/challenges')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'tru.ID → simauth: a challenge changed (HTTP-signed; each callback accepted once)',
+  })
+  @ApiOkResponse({ type: ChallengeStatusResponse })
+  @ApiProblems(401, 404, 409, 422)
+  async callback(
+    @Req() req: Request & { rawBody?: Buffer },
+    @Body() body: Record<string, unknown>,
+  ): Promise<ChallengeStatusResponse> {
+    const status = await this.authenticators.challengeCallback(
+      {
+        method: req.method,
+        target: req.originalUrl,
+        headers: req.headers,
+        rawBody: req.rawBody ?? Buffer.alloc(0),
+      },
+      body,
+    );
+    return { status };
+  }
+}

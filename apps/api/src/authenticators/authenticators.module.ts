@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AttemptsModule } from '@simauth/attempts';
+import { AccountsModule } from '../accounts/accounts.module';
+import { AuthenticatorsController } from './authenticators.controller';
+import { AuthenticatorsService } from './authenticators.service';
+
+@Module({
+  imports: [AttemptsModule, AccountsModule],
+  controllers: [AuthenticatorsController],
+  providers: [AuthenticatorsService],
+})
+export class AuthenticatorsModule {}

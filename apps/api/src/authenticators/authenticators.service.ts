@@ -1,0 +1,189 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@simauth/config';
+import {
+  Attempt,
+  AttemptKind,
+  AttemptStateMachine,
+  FactorActivationStatus,
+  FactorChallengeStatus as CS,
+  InvalidTransitionError,
+} from '@simauth/attempts';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthorizedError,
+  UnprocessableError,
+} from '@simauth/http';
+import { CallbackRequest, TruIdCallbackVerifier } from '@simauth/providers';
+import { FactorCodesService } from '../accounts/factor-codes.service';
+import { Factor, FactorsRepository, FactorType } from '../accounts/factors.repository';
+import { SignedInUser } from '../accounts/user-auth.guard';
+
+type Challenge = Attempt<CS>;
+
+/** A signed-in user's authenticator factors: onboarding, activation, challenges, provider callbacks. */
+@Injectable()
+export class AuthenticatorsService {
+  private readonly callbackVerifier?: TruIdCallbackVerifier;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly attempts: AttemptStateMachine,
+    private readonly factors: FactorsRepository,
+    private readonly codes: FactorCodesService,
+    private readonly db: DataSource,
+  ) {
+    const key = config.providers.truId?.callbackPublicKey;
+    this.callbackVerifier = key ? new TruIdCallbackVerifier(key) : undefined;
+  }
+
+  /** A PENDING factor with its QR code; it must be activated with a first code before it expires. */
+  async create(user: SignedInUser, type: FactorType) {
+    const id = randomUUID();
+    const secret = await this.codes.newSecret(type, user.phoneNumber, `${user.userId}:${id}`);
+    await this.db.transaction(async (tx) => {
+      await this.factors.insert({ id, userId: user.userId, type, ...secret }, tx);
+      await this.attempts.create(
+        {
+          id,
+          kind: AttemptKind.FactorActivation,
+          ttlSeconds: this.config.factors.activationTtlSeconds,
+          actor: 'user',
+          userId: user.userId,
+        },
+        tx,
+      );
+    });
+    return { factorId: id, otpauthUrl: secret.otpauthUrl, qrDataUrl: secret.qrDataUrl };
+  }
+
+  list(user: SignedInUser): Promise<Factor[]> {
+    return this.factors.listByUser(user.userId);
+  }
+
+  async activate(user: SignedInUser, factorId: string, code: string): Promise<Factor['status']> {
+    const factor = await this.owned(user, factorId);
+    const activation = await this.attempts.get(AttemptKind.FactorActivation, factorId);
+    this.attempts.assertLive(activation);
+    if (factor.status !== 'PENDING')
+      throw new InvalidTransitionError(factorId, factor.status, 'ACTIVE');
+    if (!(await this.codes.check(factor, code, { purpose: 'activate' }))) {
+      throw new UnprocessableError('The code is not valid; the factor stays PENDING.');
+    }
+    await this.db.transaction(async (tx) => {
+      await this.attempts.transition(
+        {
+          kind: AttemptKind.FactorActivation,
+          id: factorId,
+          to: FactorActivationStatus.Active,
+          actor: 'user',
+          reason: 'first valid code',
+        },
+        tx,
+      );
+      await this.factors.activate(factorId, tx);
+    });
+    return 'ACTIVE';
+  }
+
+  async createChallenge(
+    user: SignedInUser,
+    factorId: string,
+    message?: string,
+  ): Promise<Challenge> {
+    const factor = await this.owned(user, factorId);
+    if (factor.status !== 'ACTIVE') throw new ConflictError('The factor is not active.');
+    const id = randomUUID();
+    const providerRef =
+      factor.type === 'truid' ? (await this.codes.providerChallenge(factor, id)).challengeId : null;
+    return this.attempts.create({
+      id,
+      kind: AttemptKind.FactorChallenge,
+      ttlSeconds: this.config.factors.challengeTtlSeconds,
+      actor: 'user',
+      userId: user.userId,
+      providerRef,
+      context: { factor_id: factorId, ...(message ? { message } : {}) },
+    });
+  }
+
+  /** One answer per challenge: a right code verifies it, a wrong or replayed one fails it. */
+  async verifyChallenge(
+    user: SignedInUser,
+    factorId: string,
+    challengeId: string,
+    code: string,
+  ): Promise<CS> {
+    const factor = await this.owned(user, factorId);
+    const challenge = await this.attempts.get(AttemptKind.FactorChallenge, challengeId);
+    if (challenge.context.factor_id !== factorId)
+      throw new NotFoundError('No such challenge on this factor.');
+    this.attempts.assertLive(challenge);
+    if (challenge.isFinal)
+      throw new InvalidTransitionError(challengeId, challenge.status, CS.Verified);
+    const valid = await this.codes.check(factor, code, {
+      purpose: 'challenge',
+      providerChallengeId: challenge.providerRef ?? undefined,
+    });
+    const moved = await this.attempts.transition({
+      kind: AttemptKind.FactorChallenge,
+      id: challengeId,
+      to: valid ? CS.Verified : CS.Failed,
+      actor: 'user',
+      reason: valid ? 'valid code' : 'wrong or reused code',
+    });
+    return moved.status;
+  }
+
+  /**
+   * tru.ID tells us a challenge changed. Only a correctly signed, fresh, first-seen callback is
+   * believed; a repeat of the status we already hold is acknowledged and changes nothing.
+   */
+  async challengeCallback(
+    req: CallbackRequest,
+    body: { challenge_id?: unknown; status?: unknown },
+  ): Promise<CS> {
+    const verdict = this.callbackVerifier?.verify(req) ?? {
+      ok: false,
+      reason: 'no callback key configured',
+    };
+    if (!verdict.ok)
+      throw new UnauthorizedError(`The callback signature is not valid (${verdict.reason}).`);
+    const signatureHash = createHash('sha256').update(verdict.signature).digest();
+    if (await this.factors.hasReceipt(undefined, signatureHash))
+      throw new ConflictError('This callback was already received.');
+
+    const status = body.status as CS;
+    if (
+      typeof body.challenge_id !== 'string' ||
+      ![CS.Verified, CS.Failed, CS.Expired].includes(status)
+    ) {
+      throw new UnprocessableError('The callback names no challenge or no final status.');
+    }
+    const challenge = await this.attempts.findByProviderRef(
+      AttemptKind.FactorChallenge,
+      body.challenge_id,
+    );
+    if (!challenge) throw new NotFoundError('Unknown challenge.');
+    if (challenge.status === status) return status;
+    const moved = await this.attempts.transition({
+      kind: AttemptKind.FactorChallenge,
+      id: challenge.id,
+      to: status,
+      actor: 'provider',
+      reason: 'tru.ID challenge callback',
+    });
+    return moved.status;
+  }
+
+  private async owned(user: SignedInUser, factorId: string): Promise<Factor> {
+    const factor = await this.factors.find(factorId);
+    if (!factor) throw new NotFoundError('No such factor.');
+    if (factor.userId !== user.userId)
+      throw new ForbiddenError('This factor belongs to another user.');
+    return factor;
+  }
+}

@@ -1,0 +1,359 @@
+import { randomUUID } from 'node:crypto';
+import { TestApp, startTestApp } from '../../../../../test/support/test-app';
+import { bearer, call } from '../../../../../test/support/http';
+import { signIn } from '../../../../../test/support/flows';
+import { totpCode } from '../../../../../test/support/totp';
+import { signedCallbackHeaders } from '../../../../sandbox/src/truid/callback-signer';
+
+describe('authenticator factors over HTTP (sandbox tru.ID Authenticator, real Postgres)', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp({ env: { FACTOR_MAX_FAILED_CODES: '3' } })));
+  afterAll(() => t.close());
+
+  const post = (path: string, body: unknown, idToken: string) =>
+    call('POST', `${t.url}${path}`, body, bearer(idToken));
+
+  async function newFactor(idToken: string, type: 'totp' | 'truid') {
+    const created = await post('/v1/factors', { type }, idToken);
+    expect(created.status).toBe(201);
+    return created.body as {
+      factor_id: string;
+      otpauth_url: string;
+      qr_data_url: string;
+      status: string;
+    };
+  }
+
+  async function activeFactor(idToken: string, type: 'totp' | 'truid') {
+    const factor = await newFactor(idToken, type);
+    const res = await post(
+      `/v1/factors/${factor.factor_id}/activate`,
+      { code: await totpCode(factor.otpauth_url) },
+      idToken,
+    );
+    expect(res.body).toEqual({ status: 'ACTIVE' });
+    return factor;
+  }
+
+  const wrongCode = async (otpauthUrl: string) => {
+    const right = await totpCode(otpauthUrl);
+    return right === '000000' ? '000001' : '000000';
+  };
+
+  it.each(['totp', 'truid'] as const)(
+    'onboards a %s factor with a QR code and activates it with a computed code',
+    async (type) => {
+      const { idToken } = await signIn(t);
+      const factor = await newFactor(idToken, type);
+      expect(factor).toEqual({
+        factor_id: expect.any(String),
+        status: 'PENDING',
+        qr_data_url: expect.stringMatching(/^data:image\/png;base64,/),
+        otpauth_url: expect.stringMatching(/^otpauth:\/\/totp\//),
+      });
+      const res = await post(
+        `/v1/factors/${factor.factor_id}/activate`,
+        { code: await totpCode(factor.otpauth_url) },
+        idToken,
+      );
+      expect(res.body).toEqual({ status: 'ACTIVE' });
+      const list = await call('GET', `${t.url}/v1/factors`, undefined, bearer(idToken));
+      expect(list.body).toEqual([
+        { factor_id: factor.factor_id, type, status: 'ACTIVE', created_at: expect.any(String) },
+      ]);
+    },
+  );
+
+  it('keeps the TOTP seed encrypted at rest', async () => {
+    const { idToken } = await signIn(t);
+    const factor = await newFactor(idToken, 'totp');
+    const secret = new URL(factor.otpauth_url).searchParams.get('secret')!;
+    const rows = await t.db.query('SELECT secret_ciphertext FROM factors WHERE id = $1', [
+      factor.factor_id,
+    ]);
+    expect(rows[0].secret_ciphertext.toString('latin1')).not.toContain(secret);
+  });
+
+  it.each(['totp', 'truid'] as const)(
+    'refuses a wrong %s code with 422 and keeps the factor PENDING',
+    async (type) => {
+      const { idToken } = await signIn(t);
+      const factor = await newFactor(idToken, type);
+      const res = await post(
+        `/v1/factors/${factor.factor_id}/activate`,
+        { code: await wrongCode(factor.otpauth_url) },
+        idToken,
+      );
+      expect(res.status).toBe(422);
+      const list = await call('GET', `${t.url}/v1/factors`, undefined, bearer(idToken));
+      expect(list.body[0].status).toBe('PENDING');
+    },
+  );
+
+  it('locks a factor after repeated wrong codes, refusing even the right one with 429', async () => {
+    const { idToken } = await signIn(t);
+    const factor = await newFactor(idToken, 'totp');
+    for (let i = 0; i < 3; i++) {
+      expect(
+        (
+          await post(
+            `/v1/factors/${factor.factor_id}/activate`,
+            { code: await wrongCode(factor.otpauth_url) },
+            idToken,
+          )
+        ).status,
+      ).toBe(422);
+    }
+    const locked = await post(
+      `/v1/factors/${factor.factor_id}/activate`,
+      { code: await totpCode(factor.otpauth_url) },
+      idToken,
+    );
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
+  });
+
+  it.each(['totp', 'truid'] as const)('verifies a %s challenge with a fresh code', async (type) => {
+    const { idToken } = await signIn(t);
+    const factor = await activeFactor(idToken, type);
+    const challenge = await post(
+      `/v1/factors/${factor.factor_id}/challenges`,
+      { message: 'Confirm the transfer' },
+      idToken,
+    );
+    expect(challenge.status).toBe(201);
+    expect(challenge.body).toEqual({ challenge_id: expect.any(String), status: 'PENDING' });
+    const code = await totpCode(factor.otpauth_url, 1);
+    const res = await post(
+      `/v1/factors/${factor.factor_id}/challenges/${challenge.body.challenge_id}/verify`,
+      { code },
+      idToken,
+    );
+    expect(res.body).toEqual({ status: 'VERIFIED' });
+    const again = await post(
+      `/v1/factors/${factor.factor_id}/challenges/${challenge.body.challenge_id}/verify`,
+      { code },
+      idToken,
+    );
+    expect(again.status).toBe(409);
+  });
+
+  it('refuses a TOTP code used before (replay): the challenge fails', async () => {
+    const { idToken } = await signIn(t);
+    const factor = await newFactor(idToken, 'totp');
+    const code = await totpCode(factor.otpauth_url);
+    await post(`/v1/factors/${factor.factor_id}/activate`, { code }, idToken);
+    const challenge = await post(`/v1/factors/${factor.factor_id}/challenges`, {}, idToken);
+    const res = await post(
+      `/v1/factors/${factor.factor_id}/challenges/${challenge.body.challenge_id}/verify`,
+      { code },
+      idToken,
+    );
+    expect(res.body).toEqual({ status: 'FAILED' });
+  });
+
+  it('answers 410 for an expired challenge', async () => {
+    const { idToken } = await signIn(t);
+    const factor = await activeFactor(idToken, 'totp');
+    const challenge = await post(`/v1/factors/${factor.factor_id}/challenges`, {}, idToken);
+    await t.db.query(`UPDATE attempts SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+      challenge.body.challenge_id,
+    ]);
+    const res = await post(
+      `/v1/factors/${factor.factor_id}/challenges/${challenge.body.challenge_id}/verify`,
+      { code: await totpCode(factor.otpauth_url, 1) },
+      idToken,
+    );
+    expect(res.status).toBe(410);
+  });
+
+  it("refuses another user's factor with 403, and requires a valid id_token", async () => {
+    const owner = await signIn(t);
+    const other = await signIn(t);
+    const factor = await newFactor(owner.idToken, 'totp');
+    const res = await post(
+      `/v1/factors/${factor.factor_id}/activate`,
+      { code: await totpCode(factor.otpauth_url) },
+      other.idToken,
+    );
+    expect(res.status).toBe(403);
+    expect((await call('POST', `${t.url}/v1/factors`, { type: 'totp' })).status).toBe(401);
+    expect((await post('/v1/factors', { type: 'totp' }, `${owner.idToken}x`)).status).toBe(401);
+    expect((await post('/v1/factors', { type: 'sms' }, owner.idToken)).status).toBe(400);
+  });
+
+  describe('tru.ID challenge callbacks', () => {
+    const callbackUrl = () => `${t.url}/v1/callbacks/truid/challenges`;
+
+    async function truidChallenge() {
+      const { idToken } = await signIn(t);
+      const factor = await activeFactor(idToken, 'truid');
+      const challenge = await post(`/v1/factors/${factor.factor_id}/challenges`, {}, idToken);
+      const row = await t.db.query('SELECT provider_ref FROM attempts WHERE id = $1', [
+        challenge.body.challenge_id,
+      ]);
+      return {
+        factor,
+        challengeId: challenge.body.challenge_id as string,
+        providerChallengeId: row[0].provider_ref as string,
+      };
+    }
+
+    const status = async (id: string) =>
+      (await t.db.query('SELECT status FROM attempts WHERE id = $1', [id]))[0].status;
+
+    it('moves the challenge when the person answers in the tru.ID app (signed callback)', async () => {
+      const { factor, challengeId, providerChallengeId } = await truidChallenge();
+      const before = t.sandbox.store.callbackDeliveries.length;
+      const answered = await fetch(
+        `${t.sandbox.url}/sandbox/authenticator/challenges/${providerChallengeId}/respond`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code: await totpCode(factor.otpauth_url, 1) }),
+        },
+      );
+      expect(((await answered.json()) as { status: string }).status).toBe('VERIFIED');
+      const delivery = t.sandbox.store.callbackDeliveries
+        .slice(before)
+        .find((d) => d.challengeId === providerChallengeId)!;
+      expect(await delivery.status).toBe(200);
+      expect(await status(challengeId)).toBe('VERIFIED');
+    });
+
+    it('refuses a callback with no signature, or a bad one, and changes nothing', async () => {
+      const { challengeId, providerChallengeId } = await truidChallenge();
+      const body = JSON.stringify({ challenge_id: providerChallengeId, status: 'VERIFIED' });
+      const unsigned = await fetch(callbackUrl(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(unsigned.status).toBe(401);
+      const headers = signedCallbackHeaders(
+        callbackUrl(),
+        body,
+        'authenticator_challenge',
+        t.sandbox.options.authenticator.privateKey,
+        'k',
+      );
+      const tampered = await fetch(callbackUrl(), {
+        method: 'POST',
+        headers,
+        body: body.replace('VERIFIED', 'FAILED'),
+      });
+      expect(tampered.status).toBe(401);
+      const { generateKeyPairSync } = await import('node:crypto');
+      const forgedKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+      const forged = await fetch(callbackUrl(), {
+        method: 'POST',
+        headers: signedCallbackHeaders(
+          callbackUrl(),
+          body,
+          'authenticator_challenge',
+          forgedKey,
+          'k',
+        ),
+        body,
+      });
+      expect(forged.status).toBe(401);
+      expect(await status(challengeId)).toBe('PENDING');
+    });
+
+    it('accepts a valid callback once; its replay gets 409', async () => {
+      const { challengeId, providerChallengeId } = await truidChallenge();
+      const body = JSON.stringify({ challenge_id: providerChallengeId, status: 'FAILED' });
+      const headers = signedCallbackHeaders(
+        callbackUrl(),
+        body,
+        'authenticator_challenge',
+        t.sandbox.options.authenticator.privateKey,
+        'k',
+      );
+      const first = await fetch(callbackUrl(), { method: 'POST', headers, body });
+      expect(first.status).toBe(200);
+      expect(await status(challengeId)).toBe('FAILED');
+      const replay = await fetch(callbackUrl(), { method: 'POST', headers, body });
+      expect(replay.status).toBe(409);
+    });
+
+    it('answers 404 for a signed callback about an unknown challenge', async () => {
+      const body = JSON.stringify({ challenge_id: randomUUID(), status: 'VERIFIED' });
+      const headers = signedCallbackHeaders(
+        callbackUrl(),
+        body,
+        'authenticator_challenge',
+        t.sandbox.options.authenticator.privateKey,
+        'k',
+      );
+      expect((await fetch(callbackUrl(), { method: 'POST', headers, body })).status).toBe(404);
+    });
+  });
+
+  describe('companion-login fallback with an authenticator code', () => {
+    it('signs in with the right number and a TOTP code: id_token with amr ["otp"]', async () => {
+      const { phone, idToken } = await signIn(t);
+      const factor = await activeFactor(idToken, 'totp');
+      const started = await call('POST', `${t.url}/v1/logins`, { phone_number: phone.phoneNumber });
+      const res = await call(
+        'POST',
+        `${t.url}/v1/logins/${started.body.login_id}/approve-with-code`,
+        {
+          match_number: started.body.match_number,
+          factor_id: factor.factor_id,
+          code: await totpCode(factor.otpauth_url, 1),
+        },
+        bearer(phone.deviceToken),
+      );
+      expect(res.body).toEqual({ status: 'MATCH_SUCCESS' });
+      const polled = await call(
+        'GET',
+        `${t.url}/v1/logins/${started.body.login_id}`,
+        undefined,
+        bearer(started.body.poll_token),
+      );
+      const claims = JSON.parse(
+        Buffer.from(polled.body.id_token.split('.')[1], 'base64url').toString(),
+      );
+      expect(claims.amr).toEqual(['otp']);
+    });
+
+    it('keeps the login PENDING on a wrong code, and refuses a factor of another user', async () => {
+      const { phone, idToken } = await signIn(t);
+      const factor = await activeFactor(idToken, 'totp');
+      const stranger = await signIn(t);
+      const strangerFactor = await activeFactor(stranger.idToken, 'totp');
+      const started = await call('POST', `${t.url}/v1/logins`, { phone_number: phone.phoneNumber });
+      const url = `${t.url}/v1/logins/${started.body.login_id}/approve-with-code`;
+      const wrong = await call(
+        'POST',
+        url,
+        {
+          match_number: started.body.match_number,
+          factor_id: factor.factor_id,
+          code: await wrongCode(factor.otpauth_url),
+        },
+        bearer(phone.deviceToken),
+      );
+      expect(wrong.status).toBe(422);
+      const foreign = await call(
+        'POST',
+        url,
+        {
+          match_number: started.body.match_number,
+          factor_id: strangerFactor.factor_id,
+          code: await totpCode(strangerFactor.otpauth_url, 1),
+        },
+        bearer(phone.deviceToken),
+      );
+      expect(foreign.status).toBe(403);
+      const polled = await call(
+        'GET',
+        `${t.url}/v1/logins/${started.body.login_id}`,
+        undefined,
+        bearer(started.body.poll_token),
+      );
+      expect(polled.body.status).toBe('PENDING');
+    });
+  });
+});
