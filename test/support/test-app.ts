@@ -22,6 +22,8 @@ export interface TestAppOptions {
   sandbox?: Partial<SandboxSettings>;
   /** Share another app's sandbox (a second replica of the same deployment). */
   sharedSandbox?: RunningSandbox;
+  /** Behave as with real provider accounts: the sandbox is used but not announced (no /phone). */
+  hideSandbox?: boolean;
 }
 
 /** Starts the real api app on a free port against the run's Postgres and its own provider sandbox. */
@@ -45,6 +47,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     }),
     sandbox,
   );
+  if (opts.hideSandbox) config.sandbox.url = undefined;
   const app = await createApiApp(config);
   await app.listen(port, '127.0.0.1');
   return {

@@ -10,6 +10,7 @@ import { AuthenticatorsModule } from './authenticators/authenticators.module';
 import { CompanionLoginModule } from './companion-login/companion-login.module';
 import { HealthModule } from './health/health.module';
 import { NumberVerificationModule } from './number-verification/number-verification.module';
+import { PublicModule } from './public/public.module';
 import { RegistrationModule } from './registration/registration.module';
 import { loggerParams } from './logging';
 
@@ -31,6 +32,7 @@ export class AppModule {
         CompanionLoginModule,
         NumberVerificationModule,
         AuthenticatorsModule,
+        PublicModule,
       ],
     };
   }

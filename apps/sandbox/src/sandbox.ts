@@ -73,6 +73,11 @@ export async function startSandbox(settings: SandboxSettings): Promise<RunningSa
     },
   );
   app.disable('x-powered-by');
+  // The virtual phone page (another origin) opens check_urls and reads its push inbox from the browser.
+  app.enableCors({
+    origin: true,
+    allowedHeaders: ['Content-Type', 'Authorization', 'X-Sandbox-Sim'],
+  });
   app.use(json({ limit: '64kb', type: ['application/json', 'application/*+json'] }));
   app.use(urlencoded({ limit: '64kb', extended: false }));
   app.useGlobalFilters(new SandboxErrorFilter());

@@ -1,0 +1,112 @@
+// The website side of a companion login: start, show the match number, follow the live status (SSE).
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const E164 = /^\+[1-9][0-9]{7,14}$/; // the server's own rule
+  const FINAL = {
+    MATCH_SUCCESS: ['Signed in', 'ok', 'Your phone proved it holds the SIM of this number.'],
+    DENIED: ['Sign-in denied', 'bad', 'The request was denied on the phone.'],
+    MATCH_FAILED: ['No match', 'bad', 'The SIM in the phone that approved does not hold this number.'],
+    EXPIRED: ['Request expired', 'bad', 'The phone did not finish in time. Start again.'],
+    PROVIDER_ERROR: ['Check failed', 'bad', 'The SIM check could not be completed. Start again.'],
+  };
+  let stream;
+  let ticker;
+
+  function show(section) {
+    for (const id of ['start', 'waiting', 'final']) $(id).classList.toggle('hidden', id !== section);
+  }
+
+  function formError(text) {
+    $('form-error').textContent = text;
+    $('form-error').classList.toggle('hidden', !text);
+  }
+
+  function stop() {
+    if (stream) stream.close();
+    clearInterval(ticker);
+    stream = undefined;
+  }
+
+  function decodeClaims(jwt) {
+    const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(decodeURIComponent(escape(atob(part))));
+  }
+
+  function finish(status, idToken) {
+    stop();
+    const [title, tone, detail] = FINAL[status];
+    $('outcome').textContent = title;
+    $('outcome').className = `outcome ${tone}`;
+    $('outcome-detail').textContent = detail;
+    const table = $('claims');
+    table.replaceChildren();
+    table.classList.toggle('hidden', !idToken);
+    if (idToken) {
+      const claims = decodeClaims(idToken);
+      for (const [key, value] of Object.entries(claims)) {
+        const row = table.insertRow();
+        row.insertCell().textContent = key;
+        row.insertCell().textContent =
+          key === 'exp' || key === 'iat' || key === 'auth_time' ? new Date(value * 1000).toLocaleTimeString() : JSON.stringify(value);
+      }
+    }
+    show('final');
+  }
+
+  function countdown(expiresAt) {
+    const tick = () => {
+      const left = Math.max(0, Math.round((Date.parse(expiresAt) - Date.now()) / 1000));
+      $('countdown').textContent = left > 0 ? `expires in ${left}s` : 'expiring…';
+    };
+    tick();
+    ticker = setInterval(tick, 250);
+  }
+
+  const STATUS_TEXT = {
+    PENDING: 'Waiting for your phone…',
+    APPROVED: 'Approved on the phone — checking the SIM…',
+    MATCH_PENDING: 'Checking the SIM with the mobile network…',
+  };
+
+  $('form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const phone = $('phone').value.trim();
+    if (!E164.test(phone)) return formError('Enter the number in international format with a leading +, e.g. +447700900001.');
+    formError('');
+    $('submit').disabled = true;
+    try {
+      const res = await fetch('/v1/logins', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ phone_number: phone }),
+      });
+      const body = await res.json();
+      if (!res.ok) return formError(`${body.title}${body.detail ? `: ${body.detail}` : ''}`);
+      $('match').textContent = body.match_number;
+      $('status-line').textContent = STATUS_TEXT.PENDING;
+      countdown(body.expires_at);
+      show('waiting');
+      stream = new EventSource(`/v1/logins/${body.login_id}/events?poll_token=${encodeURIComponent(body.poll_token)}`);
+      stream.addEventListener('status', (message) => {
+        const view = JSON.parse(message.data);
+        if (FINAL[view.status]) return finish(view.status, view.id_token);
+        $('status-line').textContent = STATUS_TEXT[view.status] || view.status;
+        clearInterval(ticker);
+        countdown(view.expires_at);
+      });
+      stream.addEventListener('error', () => {
+        if (stream) $('status-line').textContent = 'Connection lost — reconnecting…';
+      });
+    } catch {
+      formError('The server cannot be reached. Try again.');
+    } finally {
+      $('submit').disabled = false;
+    }
+  });
+
+  $('retry').addEventListener('click', () => {
+    stop();
+    show('start');
+    $('phone').focus();
+  });
+})();

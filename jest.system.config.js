@@ -1,0 +1,13 @@
+/**
+ * Tests that need system packages (Debian's Chromium for Playwright, docker-compose):
+ * `npm run test:system`. `.ci/run` installs those packages first.
+ */
+const base = require('./jest.config');
+
+module.exports = {
+  ...base,
+  roots: ['<rootDir>/test/system'],
+  testRegex: '.*\\.system-spec\\.ts$',
+  maxWorkers: 1,
+  testTimeout: 60000,
+};

@@ -1,0 +1,28 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/** docker-compose (v1, from Debian) or the `docker compose` plugin, whichever this machine has. */
+function composeConfig(file: string): string {
+  try {
+    return execFileSync('docker-compose', ['-f', file, 'config'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    return execFileSync('docker', ['compose', '-f', file, 'config'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  }
+}
+
+describe('docker-compose.yml', () => {
+  it('is accepted by docker compose, with the api on Postgres 16 and healthchecks', () => {
+    const config = composeConfig(join(__dirname, '../../docker-compose.yml'));
+    expect(config).toContain('image: postgres:16');
+    expect(config).toMatch(/DATABASE_URL: postgres:\/\/simauth:simauth@postgres:5432\/simauth/);
+    expect(config.match(/healthcheck:/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(config).toMatch(/condition: service_healthy/);
+  });
+});

@@ -1,0 +1,164 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, Page, chromium } from 'playwright-core';
+import { AttemptSweeper } from '@simauth/attempts';
+import { TestApp, startTestApp } from '../support/test-app';
+import { uniquePhoneNumber } from '../support/device';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(__dirname, '../../test-results/screenshots');
+
+describe('the /login and /phone pages in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    t = await startTestApp();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      // Root in CI needs --no-sandbox; the rest keep Chromium off the (closed) network.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** A virtual phone in its own browser context, registered with `sim`. */
+  async function phoneWith(sim: string): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${t.url}/phone`);
+    await page.fill('#sim', sim);
+    await page.dispatchEvent('#sim', 'change');
+    await page.click('#register');
+    await page.waitForSelector('#registered:not(.hidden)');
+    return page;
+  }
+
+  /** The website, with a login started for `sim`; returns the page and the number it shows. */
+  async function loginAs(
+    sim: string,
+    viewport = { width: 1000, height: 800 },
+  ): Promise<{ page: Page; match: string }> {
+    const page = await (await browser.newContext({ viewport })).newPage();
+    await page.goto(`${t.url}/login`);
+    await page.fill('#phone', sim);
+    await page.click('#submit');
+    await page.waitForSelector('#waiting:not(.hidden)');
+    return { page, match: (await page.textContent('#match'))!.trim() };
+  }
+
+  it('signs in: register on /phone, start on /login, approve with the right number, signed in without a reload', async () => {
+    const sim = uniquePhoneNumber();
+    const phone = await phoneWith(sim);
+    const { page: site, match } = await loginAs(sim);
+    await site.waitForFunction(() =>
+      /Waiting/.test(document.getElementById('status-line')!.textContent!),
+    );
+    expect(await site.textContent('#countdown')).toMatch(/expires in \d+s/);
+
+    await phone.waitForSelector('#request:not(.hidden)');
+    await phone.screenshot({ path: join(SHOTS, 'phone-request.png') });
+    await phone.click(`#numbers button:text-is("${match}")`);
+
+    await site.waitForSelector('#final:not(.hidden)');
+    expect(await site.textContent('#outcome')).toBe('Signed in');
+    expect(await site.textContent('#claims')).toContain(sim);
+    expect(await site.textContent('#claims')).toContain('["sim"]');
+    await phone.waitForSelector('#result:not(.hidden)');
+    expect(await phone.textContent('#result-text')).toMatch(/signed in/);
+    await site.screenshot({ path: join(SHOTS, 'login-signed-in.png') });
+    expect(await phone.textContent('#log')).toMatch(/POST \/v1\/logins\/[\w-]+\/code → 200/);
+  });
+
+  it('shows a denial on the website when the phone denies', async () => {
+    const sim = uniquePhoneNumber();
+    const phone = await phoneWith(sim);
+    const { page: site } = await loginAs(sim);
+    await phone.waitForSelector('#request:not(.hidden)');
+    await phone.click('#deny');
+    await site.waitForSelector('#final:not(.hidden)');
+    expect(await site.textContent('#outcome')).toBe('Sign-in denied');
+    await site.screenshot({ path: join(SHOTS, 'login-denied.png') });
+  });
+
+  it('denies the login when the phone picks the wrong number', async () => {
+    const sim = uniquePhoneNumber();
+    const phone = await phoneWith(sim);
+    const { page: site, match } = await loginAs(sim);
+    await phone.waitForSelector('#request:not(.hidden)');
+    await phone.click(`#numbers button:not(:text-is("${match}"))`);
+    await phone.waitForSelector('#result:not(.hidden)');
+    expect(await phone.textContent('#result-text')).toMatch(/Wrong number/);
+    await site.waitForSelector('#final:not(.hidden)');
+    expect(await site.textContent('#outcome')).toBe('Sign-in denied');
+    await site.screenshot({ path: join(SHOTS, 'login-wrong-number.png') });
+  });
+
+  it('tells the website when the login expires', async () => {
+    const sim = uniquePhoneNumber();
+    await phoneWith(sim);
+    const { page: site } = await loginAs(sim);
+    await t.db.query(
+      `UPDATE attempts SET expires_at = now() - interval '1 second' WHERE phone_number = $1 AND kind = 'companion_login' AND NOT is_final`,
+      [sim],
+    );
+    await t.app.get(AttemptSweeper).sweep();
+    await site.waitForSelector('#final:not(.hidden)');
+    expect(await site.textContent('#outcome')).toBe('Request expired');
+    await site.screenshot({ path: join(SHOTS, 'login-expired.png') });
+    await site.click('#retry');
+    await site.waitForSelector('#start:not(.hidden)');
+  });
+
+  it('refuses a second phone (another SIM) approving a login that is not its own', async () => {
+    const victim = uniquePhoneNumber();
+    await phoneWith(victim);
+    const { page: site } = await loginAs(victim);
+    const loginId = (
+      await t.db.query(
+        `SELECT id FROM attempts WHERE phone_number = $1 AND kind = 'companion_login' ORDER BY created_at DESC LIMIT 1`,
+        [victim],
+      )
+    )[0].id;
+    const attacker = await phoneWith(uniquePhoneNumber());
+    await attacker.fill('#attack-login', loginId);
+    await attacker.click('#attack');
+    await attacker.waitForFunction(
+      () => document.getElementById('attack-result')!.textContent!.length > 0,
+    );
+    expect(await attacker.textContent('#attack-result')).toMatch(/Refused: 403/);
+    expect(await site.textContent('#status-line')).toMatch(/Waiting/);
+  });
+
+  it('checks the number in the page before asking the server, and shows server problems', async () => {
+    const page = await (await browser.newContext()).newPage();
+    let posted = false;
+    page.on('request', (r) => (posted ||= r.method() === 'POST'));
+    await page.goto(`${t.url}/login`);
+    await page.fill('#phone', '07700 900001');
+    await page.click('#submit');
+    expect(await page.textContent('#form-error')).toMatch(/international format/);
+    expect(posted).toBe(false);
+  });
+
+  it('fits a narrow (mobile) screen', async () => {
+    const { page } = await loginAs(uniquePhoneNumber(), { width: 360, height: 640 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SHOTS, 'login-mobile.png') });
+  });
+});
