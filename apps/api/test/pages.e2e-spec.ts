@@ -25,7 +25,7 @@ describe('web pages', () => {
 
   it('serves the virtual phone and its sandbox settings in sandbox mode', async () => {
     expect((await fetch(`${sandboxed.url}/phone`)).status).toBe(200);
-    const config = await (await fetch(`${sandboxed.url}/phone/config.json`)).json();
+    const config = (await (await fetch(`${sandboxed.url}/phone/config.json`)).json()) as any;
     expect(config.sandbox_url).toBe(sandboxed.sandbox.url);
     expect(config.test_numbers.map((t: { number: string }) => t.number)).toContain('+447700904000');
   });
