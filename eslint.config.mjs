@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     // Tests read loosely typed JSON answers.
-    files: ['test/**', '**/test/**', '**/*.spec.ts'],
+    files: ['test/**', '**/test/**', '**/*.spec.ts', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

@@ -15,6 +15,8 @@ export interface EmbeddedDatabaseOptions {
   databaseName?: string;
   /** Trade durability for speed (tests, benchmarks). */
   fast?: boolean;
+  /** More `postgres` command-line flags (e.g. `-c shared_preload_libraries=…`). */
+  extraFlags?: string[];
   log?: (line: string) => void;
 }
 
@@ -105,6 +107,7 @@ export class EmbeddedDatabase {
         ...(options.fast
           ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
           : []),
+        ...(options.extraFlags ?? []),
       ],
       onLog: (m: string) => log(m.trim()),
       onError: (m: unknown) => log(String(m).trim()),

@@ -1,0 +1,142 @@
+import { Agent, request } from 'undici';
+
+const agent = new Agent({ connections: 256, pipelining: 1, keepAliveTimeout: 30_000 });
+
+export async function call<T = any>(
+  method: string,
+  url: string,
+  body?: unknown,
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
+  const res = await request(url, {
+    method: method as 'GET',
+    dispatcher: agent,
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.body.text();
+  return { status: res.statusCode, body: text ? JSON.parse(text) : undefined };
+}
+
+/** A device opening a URL over "mobile data": follows the sandbox's redirects with its SIM. */
+export async function openOnDevice(url: string, sim: string): Promise<Record<string, string>> {
+  let next = url;
+  for (let hop = 0; hop < 5; hop++) {
+    const res = await request(next, { dispatcher: agent, headers: { 'x-sandbox-sim': sim } });
+    if (res.statusCode >= 300 && res.statusCode < 400) {
+      await res.body.dump();
+      next = new URL(String(res.headers.location), next).toString();
+      continue;
+    }
+    return (await res.body.json()) as Record<string, string>;
+  }
+  throw new Error('too many redirects');
+}
+
+export interface VirtualUser {
+  phone: string;
+  deviceToken: string;
+  pushToken: string;
+  lastPush: number;
+  api: string;
+  sandbox: string;
+}
+
+/** Registers a phone over HTTP, as an app does, and gives it a push token. */
+export async function registerUser(
+  api: string,
+  sandbox: string,
+  phone: string,
+): Promise<VirtualUser> {
+  const started = await call('POST', `${api}/v1/registrations`, {
+    phone_number: phone,
+    device_id: `bench-${phone.slice(1)}`,
+  });
+  if (started.status !== 201) throw new Error(`registration answered ${started.status}: ${JSON.stringify(started.body)}`);
+  const proof = await openOnDevice(started.body.check_url, phone);
+  const done = await call(
+    'POST',
+    `${api}/v1/registrations/${started.body.registration_id}/code`,
+    proof,
+  );
+  const pushToken = `bench-push-${phone.slice(1)}`;
+  await call(
+    'PUT',
+    `${api}/v1/devices/me/push-token`,
+    { fcm_token: pushToken },
+    done.body.device_token,
+  );
+  return { phone, deviceToken: done.body.device_token, pushToken, lastPush: 0, api, sandbox };
+}
+
+/** One companion login end to end: start → push → approve → PhoneCheck → code → id_token. */
+export async function companionLogin(vu: VirtualUser): Promise<void> {
+  const started = await call('POST', `${vu.api}/v1/logins`, { phone_number: vu.phone });
+  const inbox = await call(
+    'GET',
+    `${vu.sandbox}/sandbox/fcm/inboxes/${vu.pushToken}/messages?after=${vu.lastPush}&wait_ms=10000`,
+  );
+  const push = inbox.body.messages.find(
+    (m: any) => m.message.data.login_id === started.body.login_id,
+  );
+  if (!push) throw new Error('push not received');
+  vu.lastPush = Math.max(...inbox.body.messages.map((m: any) => m.seq));
+  const approved = await call(
+    'POST',
+    `${vu.api}/v1/logins/${started.body.login_id}/approve`,
+    { match_number: started.body.match_number },
+    vu.deviceToken,
+  );
+  const proof = await openOnDevice(approved.body.check_url, vu.phone);
+  const done = await call(
+    'POST',
+    `${vu.api}/v1/logins/${started.body.login_id}/code`,
+    proof,
+    vu.deviceToken,
+  );
+  if (done.body.status !== 'MATCH_SUCCESS') throw new Error(`flow ended ${done.body.status}`);
+  const polled = await call(
+    'GET',
+    `${vu.api}/v1/logins/${started.body.login_id}`,
+    undefined,
+    started.body.poll_token,
+  );
+  if (!polled.body.id_token) throw new Error('no id_token');
+}
+
+/** Runs `flow` in `users.length` concurrent loops for `seconds`; returns each flow's duration. */
+export async function runFor(
+  seconds: number,
+  users: VirtualUser[],
+  flow: (vu: VirtualUser) => Promise<void>,
+) {
+  const durations: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    users.map(async (vu) => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        try {
+          await flow(vu);
+          durations.push(performance.now() - t0);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return { durations, errors, elapsedSeconds: (performance.now() - started) / 1000 };
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}

@@ -1,0 +1,264 @@
+/**
+ * `npm run bench`: measures simauth on this machine and prints one table (also written to
+ * bench/results.json). Everything it needs is started here: an embedded Postgres, two api
+ * processes (each with its built-in provider sandbox, latency 0) and a bare node:http baseline.
+ * Numbers are printed, never asserted.
+ */
+import { mkdtempSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { EmbeddedDatabase } from '../libs/database/src/embedded-database';
+import { findFreePort } from '../libs/database/src/free-port';
+import { runMigrations } from '../libs/database/src/migrate';
+import { startApiProcess, startBareServer } from './processes';
+import { VirtualUser, call, companionLogin, percentile, registerUser, runFor } from './flows';
+import { openStatusStream } from './sse';
+
+const VIRTUAL_USERS = 16;
+const FLOW_SECONDS = 15;
+const LOAD_SECONDS = 5;
+const SSE_TRANSITIONS = 1000;
+
+// The design's floor for one login, counted from the flow: start (find user, insert attempt),
+// push (devices), approve (device, attempt, move, check ref), code (device, attempt, two moves),
+// poll (by token, claim, read) = 14, less the two device reads a cache could save = 12.
+const MINIMUM_STATEMENTS_PER_FLOW = 12;
+
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+async function load(url: string) {
+  const result = await autocannon({ url, connections: 50, duration: LOAD_SECONDS });
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
+async function seedUsers(db: Client, total: number): Promise<number> {
+  const t0 = performance.now();
+  // Bulk: one INSERT … SELECT each for users, their devices and a finished login of each.
+  await db.query(
+    `INSERT INTO users (id, phone_number)
+     SELECT gen_random_uuid(), '+4479' || lpad(g::text, 8, '0') FROM generate_series(1, $1) g
+     ON CONFLICT (phone_number) DO NOTHING`,
+    [total],
+  );
+  await db.query(
+    `INSERT INTO devices (id, user_id, client_device_id, credential_hash, push_token)
+     SELECT gen_random_uuid(), u.id, 'seeded', sha256(u.id::text::bytea), 'seeded-' || u.id
+       FROM users u WHERE u.phone_number LIKE '+4479%'
+     ON CONFLICT DO NOTHING`,
+  );
+  await db.query(
+    `INSERT INTO attempts (id, kind, status, is_final, phone_number, user_id, expires_at, created_at, updated_at)
+     SELECT gen_random_uuid(), 'companion_login', 'MATCH_SUCCESS', true, u.phone_number, u.id,
+            now() - interval '1 day', now() - interval '1 day', now() - interval '1 day'
+       FROM users u WHERE u.phone_number LIKE '+4479%'
+        AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.user_id = u.id)`,
+  );
+  await db.query('ANALYZE');
+  return (performance.now() - t0) / 1000;
+}
+
+async function flows(users: VirtualUser[]) {
+  const run = await runFor(FLOW_SECONDS, users, companionLogin);
+  return {
+    flowsPerSecond: run.durations.length / run.elapsedSeconds,
+    p50: percentile(run.durations, 50),
+    p99: percentile(run.durations, 99),
+    flows: run.durations.length,
+    errors: run.errors,
+  };
+}
+
+async function sseLatency(users: VirtualUser[], a: string, b: string) {
+  const afterCommit: number[] = [];
+  const afterSend: number[] = [];
+  let next = 0;
+  await Promise.all(
+    users.map(async (vu) => {
+      while (next < SSE_TRANSITIONS) {
+        next++;
+        const started = await call('POST', `${a}/v1/logins`, { phone_number: vu.phone });
+        const stream = await openStatusStream(
+          `${b}/v1/logins/${started.body.login_id}/events?poll_token=${started.body.poll_token}`,
+        );
+        await stream.until('PENDING');
+        const sent = performance.now();
+        await call(
+          'POST',
+          `${a}/v1/logins/${started.body.login_id}/deny`,
+          undefined,
+          vu.deviceToken,
+        );
+        const committed = performance.now(); // the move committed before process A answered
+        const received = await stream.until('DENIED');
+        stream.close();
+        afterCommit.push(Math.max(0, received - committed));
+        afterSend.push(received - sent);
+      }
+    }),
+  );
+  return {
+    transitions: afterSend.length,
+    p50: percentile(afterCommit, 50),
+    p99: percentile(afterCommit, 99),
+    p50UpperBound: percentile(afterSend, 50),
+    p99UpperBound: percentile(afterSend, 99),
+  };
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const dir = mkdtempSync(join(tmpdir(), 'simauth-bench-'));
+  chmodSync(dir, 0o755);
+  console.error('bench: starting Postgres, two api processes and a bare node:http server…');
+  const pg = await EmbeddedDatabase.start({
+    dir: join(dir, 'pg'),
+    port: 0,
+    fast: true,
+    databaseName: 'simauth_bench',
+    extraFlags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'max_connections=200'],
+  });
+  await runMigrations(pg.url);
+  const db = new Client({ connectionString: pg.url });
+  await db.connect();
+  await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+
+  const [portA, sandboxA, portB, sandboxB, bare] = await Promise.all(
+    Array.from({ length: 5 }, findFreePort),
+  );
+  const apiA = await startApiProcess(pg.url, portA, sandboxA);
+  const apiB = await startApiProcess(pg.url, portB, sandboxB);
+  const bareServer = await startBareServer(bare);
+
+  try {
+    console.error('bench: /health/live vs bare node:http…');
+    const simple = await load(`${apiA.url}/health/live`);
+    const baseline = await load(bareServer.url);
+
+    console.error('bench: registering virtual users over HTTP…');
+    const users: VirtualUser[] = [];
+    for (let i = 0; i < VIRTUAL_USERS; i++) {
+      users.push(
+        await registerUser(apiA.url, apiA.sandboxUrl, `+4478${String(i).padStart(8, '0')}`),
+      );
+    }
+    const seed1k = await seedUsers(db, 1000 - VIRTUAL_USERS);
+    console.error('bench: companion logins with 1,000 registered users…');
+    const small = await flows(users);
+
+    const seed100k = await seedUsers(db, 100_000 - VIRTUAL_USERS);
+    await db.query('SELECT pg_stat_statements_reset()');
+    console.error('bench: companion logins with 100,000 registered users…');
+    const large = await flows(users);
+    const { rows } = await db.query(
+      `SELECT coalesce(sum(calls), 0)::int AS calls FROM pg_stat_statements s
+         JOIN pg_database d ON d.oid = s.dbid
+        WHERE d.datname = current_database() AND s.query NOT ILIKE '%pg_stat_statements%'`,
+    );
+    const statementsPerFlow = rows[0].calls / Math.max(1, large.flows);
+
+    console.error(
+      `bench: live status latency, ${SSE_TRANSITIONS} moves on process A seen by SSE clients of process B…`,
+    );
+    const sse = await sseLatency(users, apiA.url, apiB.url);
+    const rss = apiA.rssMb();
+
+    const results = {
+      machine: { cores: cpus().length, node: process.version },
+      simple_endpoint: {
+        simauth_rps: round(simple.rps, 0),
+        simauth_p99_ms: simple.p99,
+        bare_node_http_rps: round(baseline.rps, 0),
+        bare_node_http_p99_ms: baseline.p99,
+        ratio: round(simple.rps / baseline.rps, 2),
+      },
+      companion_login: {
+        virtual_users: VIRTUAL_USERS,
+        seed_seconds: { to_1k: round(seed1k, 2), to_100k: round(seed100k, 2) },
+        users_1k: {
+          flows_per_s: round(small.flowsPerSecond),
+          p50_ms: round(small.p50),
+          p99_ms: round(small.p99),
+          errors: small.errors,
+        },
+        users_100k: {
+          flows_per_s: round(large.flowsPerSecond),
+          p50_ms: round(large.p50),
+          p99_ms: round(large.p99),
+          errors: large.errors,
+        },
+        p50_ratio_100k_to_1k: round(large.p50 / small.p50, 2),
+      },
+      live_status: {
+        transitions: sse.transitions,
+        p50_ms: round(sse.p50, 2),
+        p99_ms: round(sse.p99, 2),
+        p50_ms_from_request: round(sse.p50UpperBound, 2),
+        p99_ms_from_request: round(sse.p99UpperBound, 2),
+      },
+      database: {
+        statements_per_flow: round(statementsPerFlow),
+        minimum_by_design: MINIMUM_STATEMENTS_PER_FLOW,
+      },
+      api_process_rss_mb: round(rss),
+      bench_seconds: round((performance.now() - t0) / 1000),
+    };
+    writeFileSync(
+      join(__dirname, '../../bench/results.json'),
+      JSON.stringify(results, null, 2) + '\n',
+    );
+    print(results);
+  } finally {
+    await Promise.all([apiA.stop(), apiB.stop(), bareServer.stop()]);
+    await db.end();
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function print(r: any): void {
+  const rows: [string, string, string][] = [
+    [
+      '/health/live req/s (p99 ms)',
+      `${r.simple_endpoint.simauth_rps} (${r.simple_endpoint.simauth_p99_ms})`,
+      `bare node:http ${r.simple_endpoint.bare_node_http_rps} (${r.simple_endpoint.bare_node_http_p99_ms}); ratio ${r.simple_endpoint.ratio}`,
+    ],
+    [
+      'login flows/s, 1k users',
+      `${r.companion_login.users_1k.flows_per_s}`,
+      `p50 ${r.companion_login.users_1k.p50_ms} ms, p99 ${r.companion_login.users_1k.p99_ms} ms, errors ${r.companion_login.users_1k.errors}`,
+    ],
+    [
+      'login flows/s, 100k users',
+      `${r.companion_login.users_100k.flows_per_s}`,
+      `p50 ${r.companion_login.users_100k.p50_ms} ms, p99 ${r.companion_login.users_100k.p99_ms} ms, errors ${r.companion_login.users_100k.errors}`,
+    ],
+    [
+      'p50 ratio 100k/1k',
+      `${r.companion_login.p50_ratio_100k_to_1k}`,
+      `seeding to 100k took ${r.companion_login.seed_seconds.to_100k} s`,
+    ],
+    [
+      'SSE A→B latency p50/p99 ms',
+      `${r.live_status.p50_ms} / ${r.live_status.p99_ms}`,
+      `from request start: ${r.live_status.p50_ms_from_request} / ${r.live_status.p99_ms_from_request} (${r.live_status.transitions} moves)`,
+    ],
+    [
+      'SQL statements per flow',
+      `${r.database.statements_per_flow}`,
+      `design minimum ${r.database.minimum_by_design}`,
+    ],
+    ['api process RSS after run', `${r.api_process_rss_mb} MB`, ''],
+    ['bench duration', `${r.bench_seconds} s`, `${r.machine.cores} cores, Node ${r.machine.node}`],
+  ];
+  const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length))];
+  console.log(`\nsimauth bench\n${'-'.repeat(w[0] + w[1] + 40)}`);
+  for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0])}  ${b.padStart(w[1])}  ${c}`);
+  console.log('\nwritten to bench/results.json');
+}
+
+main().catch((err) => {
+  console.error(`bench failed: ${(err as Error).stack}`);
+  process.exit(1);
+});
