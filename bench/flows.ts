@@ -57,7 +57,8 @@ export async function registerUser(
     phone_number: phone,
     device_id: `bench-${phone.slice(1)}`,
   });
-  if (started.status !== 201) throw new Error(`registration answered ${started.status}: ${JSON.stringify(started.body)}`);
+  if (started.status !== 201)
+    throw new Error(`registration answered ${started.status}: ${JSON.stringify(started.body)}`);
   const proof = await openOnDevice(started.body.check_url, phone);
   const done = await call(
     'POST',

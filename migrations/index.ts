@@ -2,6 +2,7 @@ import { CreateAttempts1764043200000 } from './1764043200000-CreateAttempts';
 import { CreateUsersAndDevices1764046800000 } from './1764046800000-CreateUsersAndDevices';
 import { CreateSigningKeys1764050400000 } from './1764050400000-CreateSigningKeys';
 import { CreateFactors1764054000000 } from './1764054000000-CreateFactors';
+import { CreateRateLimits1764057600000 } from './1764057600000-CreateRateLimits';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   CreateUsersAndDevices1764046800000,
   CreateSigningKeys1764050400000,
   CreateFactors1764054000000,
+  CreateRateLimits1764057600000,
 ];

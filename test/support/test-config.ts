@@ -10,6 +10,9 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     DATABASE_POOL_SIZE: '5',
     // Tests call sweep() themselves; the timer would race them.
     ATTEMPT_SWEEP_INTERVAL_MS: '3600000',
+    // Every test request comes from 127.0.0.1; the rate-limit tests set their own limits.
+    RATE_LIMIT_IP: '100000/60',
+    RATE_LIMIT_PHONE: '1000/600',
     ...env,
   });
 }

@@ -11,6 +11,7 @@ import { CompanionLoginModule } from './companion-login/companion-login.module';
 import { HealthModule } from './health/health.module';
 import { NumberVerificationModule } from './number-verification/number-verification.module';
 import { PublicModule } from './public/public.module';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { RegistrationModule } from './registration/registration.module';
 import { loggerParams } from './logging';
 
@@ -26,6 +27,7 @@ export class AppModule {
         DatabaseModule,
         AttemptsModule,
         ProvidersModule,
+        RateLimitsModule,
         HealthModule,
         AccountsModule,
         RegistrationModule,

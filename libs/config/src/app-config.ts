@@ -30,6 +30,14 @@ export interface AppConfig {
     idTokenTtlSeconds: number;
   };
   sse: { heartbeatMs: number };
+  rateLimits: {
+    /** Per phone number, on everything that triggers a provider call or a push. */
+    phone: { limit: number; windowSeconds: number };
+    /** Per client IP, on every public POST. */
+    ip: { limit: number; windowSeconds: number };
+  };
+  /** Origins allowed to call the API from a browser (CORS); empty: same origin only. */
+  corsOrigins: string[];
   factors: {
     /** 32 bytes that encrypt TOTP secrets at rest; absent: generated once and kept in the database. */
     encryptionKey?: Buffer;

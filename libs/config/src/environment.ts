@@ -175,6 +175,20 @@ export class EnvironmentVariables {
   })
   TRUID_CALLBACK_PUBLIC_KEY?: string;
 
+  // --- Rate limits ("<count>/<seconds>")
+  @IsOptional()
+  @Matches(/^\d+\/\d+$/, { message: 'must be <count>/<seconds>, e.g. 5/600' })
+  RATE_LIMIT_PHONE?: string;
+
+  @IsOptional()
+  @Matches(/^\d+\/\d+$/, { message: 'must be <count>/<seconds>, e.g. 60/60' })
+  RATE_LIMIT_IP?: string;
+
+  // --- HTTP hardening
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
   // --- Providers
   @IsOptional()
   @Transform(toInt)

@@ -23,6 +23,11 @@ function describe(errors: ValidationError[]): string[] {
   );
 }
 
+function parseRate(value: string): { limit: number; windowSeconds: number } {
+  const [limit, windowSeconds] = value.split('/').map(Number);
+  return { limit, windowSeconds };
+}
+
 function parseTrustProxy(value: string | undefined): boolean | number | string {
   if (value === undefined || value === '' || value === 'false') return false;
   if (value === 'true') return true;
@@ -80,6 +85,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       idTokenTtlSeconds: env.ID_TOKEN_TTL_SECONDS ?? 300,
     },
     sse: { heartbeatMs: env.SSE_HEARTBEAT_MS ?? 15_000 },
+    rateLimits: {
+      phone: parseRate(env.RATE_LIMIT_PHONE ?? '5/600'),
+      ip: parseRate(env.RATE_LIMIT_IP ?? '60/60'),
+    },
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     factors: {
       encryptionKey: env.TOTP_ENCRYPTION_KEY
         ? Buffer.from(env.TOTP_ENCRYPTION_KEY, 'base64')

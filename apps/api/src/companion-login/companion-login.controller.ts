@@ -38,6 +38,7 @@ import {
   toLoginResponse,
 } from './dto/login.dto';
 import { SseStreams } from './sse-streams';
+import { LimitPerPhone } from '../rate-limits/rate-limit.guard';
 
 const bearer = (authorization: string | undefined) =>
   /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
@@ -52,6 +53,7 @@ export class CompanionLoginController {
   ) {}
 
   @Post('logins')
+  @LimitPerPhone('login')
   @ApiOperation({ summary: 'Start a sign-in on the web; the registered phone is asked to approve' })
   @ApiCreatedResponse({ type: LoginStartedResponse })
   @ApiProblems(400, 429)

@@ -9,6 +9,7 @@ import {
   StartNumberVerificationDto,
 } from './dto/number-verification.dto';
 import { NumberVerificationService } from './number-verification.service';
+import { LimitPerPhone } from '../rate-limits/rate-limit.guard';
 
 function toResponse(
   v: Attempt<NumberVerificationStatus>,
@@ -29,6 +30,7 @@ export class NumberVerificationController {
   constructor(private readonly verifications: NumberVerificationService) {}
 
   @Post()
+  @LimitPerPhone('number-verification')
   @ApiOperation({
     summary: 'Start: Vonage Network Enablement returns the auth_url the device opens',
   })

@@ -11,6 +11,7 @@ import {
   toRegistrationResponse,
 } from './dto/registration.dto';
 import { RegistrationService } from './registration.service';
+import { LimitPerPhone } from '../rate-limits/rate-limit.guard';
 
 @ApiTags('registration')
 @Controller('v1')
@@ -32,6 +33,7 @@ export class RegistrationController {
   }
 
   @Post('registrations')
+  @LimitPerPhone('registration')
   @ApiOperation({ summary: 'Start registering this phone: creates a PhoneCheck for the number' })
   @ApiCreatedResponse({ type: RegistrationCreatedResponse })
   @ApiProblems(400, 422, 429, 502, 503)

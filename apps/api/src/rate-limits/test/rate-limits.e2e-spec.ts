@@ -1,0 +1,85 @@
+import { randomInt } from 'node:crypto';
+import { TestApp, startTestApp } from '../../../../../test/support/test-app';
+import { call } from '../../../../../test/support/http';
+import { uniquePhoneNumber } from '../../../../../test/support/device';
+
+/** A client address no other test uses (documentation range 203.0.113.0/24 and a random last byte pair). */
+const uniqueIp = () => `203.0.${randomInt(0, 113)}.${randomInt(1, 255)}`;
+
+describe('rate limits (Postgres-backed, shared by replicas)', () => {
+  let a: TestApp;
+  let b: TestApp;
+  const env = { RATE_LIMIT_PHONE: '2/600', RATE_LIMIT_IP: '3/60', TRUST_PROXY: 'loopback' };
+  beforeAll(async () => {
+    a = await startTestApp({ env });
+    b = await startTestApp({ env, sharedSandbox: a.sandbox });
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  const startLogin = (app: TestApp, phone: string, ip = uniqueIp()) =>
+    call('POST', `${app.url}/v1/logins`, { phone_number: phone }, { 'x-forwarded-for': ip });
+
+  it('limits logins per phone number across replicas, with 429 and Retry-After', async () => {
+    const phone = uniquePhoneNumber();
+    expect((await startLogin(a, phone)).status).toBe(201);
+    expect((await startLogin(b, phone)).status).toBe(201);
+    const third = await startLogin(a, phone);
+    expect(third.status).toBe(429);
+    expect(third.body.type).toBe('urn:simauth:problem:rate-limited');
+    const retryAfter = Number(third.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(590);
+    expect(retryAfter).toBeLessThanOrEqual(600);
+    const other = await startLogin(a, uniquePhoneNumber());
+    expect([other.status, other.body.detail]).toEqual([201, undefined]);
+  });
+
+  it('limits registrations and number verifications per phone number too, before any provider call', async () => {
+    const phone = uniquePhoneNumber();
+    const before = a.sandbox.store.callsTo('truid.phone_check.create');
+    for (let i = 0; i < 2; i++) {
+      const res = await call(
+        'POST',
+        `${a.url}/v1/registrations`,
+        { phone_number: phone, device_id: 'd' },
+        { 'x-forwarded-for': uniqueIp() },
+      );
+      expect(res.status).toBe(201);
+    }
+    const third = await call(
+      'POST',
+      `${a.url}/v1/registrations`,
+      { phone_number: phone, device_id: 'd' },
+      { 'x-forwarded-for': uniqueIp() },
+    );
+    expect(third.status).toBe(429);
+    expect(a.sandbox.store.callsTo('truid.phone_check.create') - before).toBe(2);
+
+    const nv = uniquePhoneNumber('+990');
+    const nvIp = () => ({ 'x-forwarded-for': uniqueIp() });
+    const codes = [];
+    for (let i = 0; i < 3; i++)
+      codes.push(
+        (await call('POST', `${a.url}/v1/number-verifications`, { phone_number: nv }, nvIp()))
+          .status,
+      );
+    expect(codes).toEqual([201, 201, 429]);
+  });
+
+  it('limits public POSTs per client IP, and not GETs', async () => {
+    const ip = uniqueIp();
+    for (let i = 0; i < 3; i++)
+      expect((await startLogin(a, uniquePhoneNumber(), ip)).status).toBe(201);
+    const fourth = await startLogin(b, uniquePhoneNumber(), ip);
+    expect(fourth.status).toBe(429);
+    expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
+    for (let i = 0; i < 5; i++) {
+      expect(
+        (await call('GET', `${a.url}/v1/coverage`, undefined, { 'x-forwarded-for': ip })).status,
+      ).toBe(200);
+    }
+    expect((await startLogin(a, uniquePhoneNumber(), uniqueIp())).status).toBe(201);
+  });
+});
