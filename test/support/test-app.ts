@@ -1,4 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@simauth/config';
 import { findFreePort } from '@simauth/database';
@@ -24,6 +25,8 @@ export interface TestAppOptions {
   sharedSandbox?: RunningSandbox;
   /** Behave as with real provider accounts: the sandbox is used but not announced (no /phone). */
   hideSandbox?: boolean;
+  /** Receives every log line of the app. */
+  logs?: Writable;
 }
 
 /** Starts the real api app on a free port against the run's Postgres and its own provider sandbox. */
@@ -48,7 +51,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     sandbox,
   );
   if (opts.hideSandbox) config.sandbox.url = undefined;
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, opts.logs);
   await app.listen(port, '127.0.0.1');
   return {
     app,

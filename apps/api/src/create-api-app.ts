@@ -1,4 +1,6 @@
 import { NestFactory } from '@nestjs/core';
+import helmet from 'helmet';
+import type { Writable } from 'node:stream';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -15,15 +17,50 @@ import { AppModule } from './app.module';
 export const BODY_LIMIT = '16kb';
 
 /** Builds the api application with every HTTP convention applied; main.ts and tests share it. */
-export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bufferLogs: true,
-    bodyParser: false,
-  });
+export async function createApiApp(
+  config: AppConfig,
+  /** Where logs go (stdout by default); tests capture them to prove no secret is ever logged. */
+  logDestination?: Writable,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, logDestination),
+    {
+      bufferLogs: true,
+      bodyParser: false,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Swagger UI sets a few inline styles.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          // The virtual phone (sandbox mode) talks to the sandbox, a different origin.
+          connectSrc: ["'self'", ...(config.sandbox.url ? [config.sandbox.url] : [])],
+          frameAncestors: ["'none'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          // TLS is the proxy's job; upgrading would break plain-HTTP setups (and the sandbox).
+          upgradeInsecureRequests: null,
+        },
+      },
+    }),
+  );
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.corsOrigins,
+      allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id'],
+      exposedHeaders: ['X-Request-Id', 'Retry-After'],
+    });
+  }
   app.use(...bodyParsers(BODY_LIMIT));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
