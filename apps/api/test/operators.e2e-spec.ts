@@ -50,6 +50,24 @@ describe('operator endpoints', () => {
     expect(documented.sort()).toEqual(expect.arrayContaining(routes.sort()));
   });
 
+  it('serves Prometheus metrics: requests by route, attempt moves, provider calls, process', async () => {
+    await fetch(`${t.url}/health/live`);
+    await fetch(`${t.url}/v1/coverage`);
+    const res = await fetch(`${t.url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain;.*version=0\.0\.4/);
+    const text = await res.text();
+    expect(text).toMatch(
+      /simauth_http_request_duration_seconds_count\{method="GET",route="\/health\/live",status="200"\} \d+/,
+    );
+    expect(text).toMatch(
+      /simauth_provider_call_duration_seconds_count\{provider="truid",outcome="200"\} \d+/,
+    );
+    expect(text).toContain('simauth_attempt_moves_total');
+    expect(text).toContain('simauth_sse_connections');
+    expect(text).toContain('simauth_process_resident_memory_bytes');
+  });
+
   it('answers an unknown route with a 404 problem', async () => {
     const res = await fetch(`${t.url}/v1/nothing-here`);
     expect(res.status).toBe(404);

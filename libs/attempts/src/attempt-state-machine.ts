@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { currentRequestId } from '@simauth/http';
+import { currentRequestId, metrics } from '@simauth/http';
 import { Actor, AttemptKind, EXPIRED, StatusOf } from './attempt-kind';
 import { Attempt, toAttempt } from './attempt';
 import {
@@ -63,6 +63,7 @@ export class AttemptStateMachine {
       },
       tx,
     );
+    metrics.attemptMoves.inc({ kind: request.kind, to: row.status, actor: request.actor });
     return toAttempt(row);
   }
 
@@ -91,7 +92,10 @@ export class AttemptStateMachine {
       tx,
     );
     if (!row) throw new AttemptNotFoundError(request.id);
-    if (row.id) return toAttempt(row);
+    if (row.id) {
+      metrics.attemptMoves.inc({ kind: request.kind, to: request.to, actor: request.actor });
+      return toAttempt(row);
+    }
 
     // The move lost: say why, from the row as it stood under our lock.
     const overdue =

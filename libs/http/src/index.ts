@@ -6,3 +6,4 @@ export * from './request-context';
 export * from './validation';
 export * from './validators';
 export * from './api-problems';
+export * from './metrics';

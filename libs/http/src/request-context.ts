@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { metrics } from './metrics';
 
 interface RequestContext {
   requestId: string;
@@ -22,5 +23,13 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
   const requestId = incoming && ACCEPTABLE_ID.test(incoming) ? incoming : randomUUID();
   (req as Request & { id: string }).id = requestId;
   res.setHeader('X-Request-Id', requestId);
+  const stop = metrics.httpRequests.startTimer({ method: req.method });
+  // The route pattern, not the path: ids must not explode the metric's label values.
+  res.once('finish', () =>
+    stop({
+      route: req.route ? `${req.baseUrl}${req.route.path}` : 'unmatched',
+      status: String(res.statusCode),
+    }),
+  );
   storage.run({ requestId }, next);
 }

@@ -1,16 +1,41 @@
 import axios, { AxiosInstance, isAxiosError } from 'axios';
-import { DomainError } from '@simauth/http';
+import { DomainError, metrics } from '@simauth/http';
 import { ProviderError, ProviderUnavailableError } from './provider.errors';
 
-/** An axios client for one provider: base URL, timeout, no redirects, 2xx only. */
-export function providerHttpClient(baseURL: string, timeoutMs: number): AxiosInstance {
-  return axios.create({
+/** An axios client for one provider: base URL, timeout, no redirects, 2xx only; calls are timed. */
+export function providerHttpClient(
+  baseURL: string,
+  timeoutMs: number,
+  provider = 'provider',
+): AxiosInstance {
+  const client = axios.create({
     baseURL,
     timeout: timeoutMs,
     maxRedirects: 0,
     validateStatus: (status) => status >= 200 && status < 300,
     headers: { 'User-Agent': 'simauth' },
   });
+  const started = new WeakMap<object, (labels?: { outcome?: string }) => number>();
+  client.interceptors.request.use((config) => {
+    started.set(config, metrics.providerCalls.startTimer({ provider }));
+    return config;
+  });
+  client.interceptors.response.use(
+    (res) => {
+      started.get(res.config)?.({ outcome: String(res.status) });
+      return res;
+    },
+    (err) => {
+      const outcome = err?.response?.status
+        ? String(err.response.status)
+        : err?.code === 'ECONNABORTED'
+          ? 'timeout'
+          : 'network';
+      if (err?.config) started.get(err.config)?.({ outcome });
+      return Promise.reject(err);
+    },
+  );
+  return client;
 }
 
 export function statusOf(err: unknown): number | undefined {

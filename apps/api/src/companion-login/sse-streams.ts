@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Observable } from 'rxjs';
+import { metrics } from '@simauth/http';
 
 /**
  * Writes an Observable as a text/event-stream: one `event` per value, a comment as heartbeat, and
@@ -28,7 +29,12 @@ export class SseStreams implements BeforeApplicationShutdown {
     res.write('retry: 2000\n\n');
 
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
+    metrics.sseConnections.inc();
+    let ended = false;
     const end = () => {
+      if (ended) return;
+      ended = true;
+      metrics.sseConnections.dec();
       clearInterval(heartbeat);
       subscription.unsubscribe();
       this.open.delete(end);

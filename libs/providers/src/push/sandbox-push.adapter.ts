@@ -18,7 +18,7 @@ export class SandboxPushAdapter extends PushPort {
 
   constructor(private readonly settings: SandboxPushSettings) {
     super();
-    this.http = providerHttpClient(settings.baseUrl, settings.timeoutMs);
+    this.http = providerHttpClient(settings.baseUrl, settings.timeoutMs, 'fcm');
   }
 
   async send(deviceToken: string, notification: PushNotification): Promise<{ messageId: string }> {

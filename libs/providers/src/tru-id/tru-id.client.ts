@@ -23,7 +23,7 @@ export class TruIdClient {
     private readonly settings: TruIdSettings,
     clock: Clock = new SystemClock(),
   ) {
-    this.http = providerHttpClient(settings.baseUrl, settings.timeoutMs);
+    this.http = providerHttpClient(settings.baseUrl, settings.timeoutMs, 'truid');
     this.tokens = new AccessTokenCache((scope) => this.fetchToken(scope), clock);
   }
 

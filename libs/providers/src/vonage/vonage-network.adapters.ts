@@ -25,7 +25,7 @@ export class VonageClient {
   readonly signer: VonageJwtSigner;
 
   constructor(readonly settings: VonageSettings) {
-    this.http = providerHttpClient(settings.baseUrl, settings.timeoutMs);
+    this.http = providerHttpClient(settings.baseUrl, settings.timeoutMs, 'vonage');
     this.signer = new VonageJwtSigner(settings.applicationId, settings.privateKey);
   }
 

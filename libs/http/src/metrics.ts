@@ -1,0 +1,24 @@
+import { Counter, Gauge, Histogram, register } from 'prom-client';
+
+/** Prometheus metrics of the process, in prom-client's default registry (served at /metrics). */
+export const metrics = {
+  registry: register,
+  httpRequests: new Histogram({
+    name: 'simauth_http_request_duration_seconds',
+    help: 'HTTP requests by method, route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  }),
+  attemptMoves: new Counter({
+    name: 'simauth_attempt_moves_total',
+    help: 'Attempts created (to = initial status) and moved, by kind, new status and actor',
+    labelNames: ['kind', 'to', 'actor'] as const,
+  }),
+  providerCalls: new Histogram({
+    name: 'simauth_provider_call_duration_seconds',
+    help: 'Provider HTTP calls by provider and outcome (HTTP status, or timeout/network)',
+    labelNames: ['provider', 'outcome'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  }),
+  sseConnections: new Gauge({ name: 'simauth_sse_connections', help: 'Open live status streams' }),
+};
