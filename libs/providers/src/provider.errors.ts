@@ -26,7 +26,7 @@ export class NumberNotSupportedError extends DomainError {
   readonly code = 'number-not-supported' as const;
 }
 
-/** The provider has no such check, or the device has not opened its check_url yet. */
+/** The provider has no such check, or the device has not finished its check_url yet (422). */
 export class CheckNotFoundError extends DomainError {
   readonly code = 'unprocessable' as const;
 }

@@ -8,23 +8,19 @@ import { UserAuthGuard } from './user-auth.guard';
 import { FactorsRepository } from './factors.repository';
 import { FactorCodesService } from './factor-codes.service';
 
+// Everything here is shared with the feature modules.
+const SHARED = [
+  AccountsService,
+  DeviceAuthGuard,
+  UserAuthGuard,
+  IdTokenService,
+  FactorsRepository,
+  FactorCodesService,
+];
+
 @Module({
   controllers: [DevicesController, JwksController],
-  providers: [
-    AccountsService,
-    DeviceAuthGuard,
-    UserAuthGuard,
-    IdTokenService,
-    FactorsRepository,
-    FactorCodesService,
-  ],
-  exports: [
-    AccountsService,
-    DeviceAuthGuard,
-    UserAuthGuard,
-    IdTokenService,
-    FactorsRepository,
-    FactorCodesService,
-  ],
+  providers: SHARED,
+  exports: SHARED,
 })
 export class AccountsModule {}

@@ -29,7 +29,7 @@ import { AccountsService, Device } from '../accounts/accounts.service';
 import { FactorCodesService } from '../accounts/factor-codes.service';
 import { FactorsRepository } from '../accounts/factors.repository';
 import { IdTokenService } from '../accounts/id-token.service';
-import { CheckNotCompletedError, WrongCheckError } from './companion-login.errors';
+import { WrongCheckError } from './companion-login.errors';
 import { drawMatchNumbers } from './match-numbers';
 
 const KIND = AttemptKind.CompanionLogin;
@@ -201,7 +201,7 @@ export class CompanionLoginService {
           'system',
           'code exchange failed; the phone may retry',
         );
-        throw err instanceof CheckNotFoundError ? new CheckNotCompletedError() : err;
+        throw err;
       }
       await this.move(id, LoginStatus.ProviderError, 'provider', 'code exchange refused');
       throw err;

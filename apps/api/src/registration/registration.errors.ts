@@ -7,11 +7,3 @@ export class CheckMismatchError extends DomainError {
     super('check_id does not belong to this registration.');
   }
 }
-
-/** The device has not finished the check_url flow yet. */
-export class CheckNotCompletedError extends DomainError {
-  readonly code = 'unprocessable' as const;
-  constructor() {
-    super('The check is not complete: open check_url on the phone over mobile data first.');
-  }
-}

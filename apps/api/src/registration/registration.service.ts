@@ -14,10 +14,9 @@ import {
   CoveragePort,
   DeviceCoverage,
   PhoneCheckPort,
-  PhoneCheckResult,
 } from '@simauth/providers';
 import { AccountsService } from '../accounts/accounts.service';
-import { CheckMismatchError, CheckNotCompletedError } from './registration.errors';
+import { CheckMismatchError } from './registration.errors';
 
 export interface StartedRegistration {
   attempt: Attempt<RegistrationStatus>;
@@ -79,7 +78,7 @@ export class RegistrationService {
       throw new InvalidTransitionError(id, attempt.status, RegistrationStatus.MatchSuccess);
     if (checkId !== attempt.providerRef) throw new CheckMismatchError();
 
-    const result = await this.exchange(checkId, code);
+    const result = await this.phoneCheck.exchangeCode(checkId, code);
     switch (result.status) {
       case 'COMPLETED':
         return result.match
@@ -90,16 +89,9 @@ export class RegistrationService {
       case 'ERROR':
         return this.refuse(id, RegistrationStatus.ProviderError, result.errorCode ?? 'check error');
       default:
-        throw new CheckNotCompletedError();
-    }
-  }
-
-  private async exchange(checkId: string, code: string): Promise<PhoneCheckResult> {
-    try {
-      return await this.phoneCheck.exchangeCode(checkId, code);
-    } catch (err) {
-      if (err instanceof CheckNotFoundError) throw new CheckNotCompletedError();
-      throw err;
+        throw new CheckNotFoundError(
+          'The check is not complete: open check_url on the phone over mobile data first.',
+        );
     }
   }
 

@@ -51,7 +51,9 @@ export class TruIdPhoneCheckAdapter extends PhoneCheckPort {
       };
     } catch (err) {
       if (statusOf(err) === 404) {
-        throw new CheckNotFoundError('The check was not opened on the device, or does not exist.');
+        throw new CheckNotFoundError(
+          'The check is not complete: open check_url on the phone over mobile data first.',
+        );
       }
       throw providerFailure('tru.ID', err);
     }
