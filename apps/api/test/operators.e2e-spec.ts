@@ -12,7 +12,10 @@ describe('operator endpoints', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({
       status: 'ok',
-      info: { database: { status: 'up' } },
+      info: {
+        database: { status: 'up' },
+        providers: { tru_id: 'reachable', vonage: 'reachable', push: 'reachable' },
+      },
     });
   });
 

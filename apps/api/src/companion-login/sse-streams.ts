@@ -10,7 +10,7 @@ import { metrics } from '@simauth/http';
  */
 @Injectable()
 export class SseStreams implements BeforeApplicationShutdown {
-  private readonly open = new Set<() => void>();
+  private readonly open = new Set<(reconnectNow?: boolean) => void>();
 
   send<T>(
     req: Request,
@@ -31,8 +31,9 @@ export class SseStreams implements BeforeApplicationShutdown {
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
     metrics.sseConnections.inc();
     let ended = false;
-    const end = () => {
+    const end = (reconnectNow = false) => {
       if (ended) return;
+      if (reconnectNow && !res.writableEnded) res.write('retry: 100\n\n');
       ended = true;
       metrics.sseConnections.dec();
       clearInterval(heartbeat);
@@ -51,13 +52,14 @@ export class SseStreams implements BeforeApplicationShutdown {
         );
         end();
       },
-      complete: end,
+      complete: () => end(),
     });
     this.open.add(end);
-    req.on('close', end);
+    req.on('close', () => end());
   }
 
+  /** Ends every stream, telling clients to reconnect at once (to another replica). */
   beforeApplicationShutdown(): void {
-    for (const end of [...this.open]) end();
+    for (const end of [...this.open]) end(true);
   }
 }

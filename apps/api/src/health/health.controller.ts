@@ -1,4 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
+import { ProvidersHealth } from './providers.health';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -18,6 +19,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly providers: ProvidersHealth,
   ) {}
 
   @Get('live')
@@ -29,9 +31,15 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: the database answers (503 otherwise)' })
+  @ApiOperation({
+    summary:
+      'Readiness: the database answers (503 otherwise); also reports whether each provider is reachable',
+  })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down' })
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 })]);
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 1500 }),
+      () => this.providers.check(),
+    ]);
   }
 }

@@ -295,6 +295,18 @@ describe('companion login over HTTP (sandbox providers, real Postgres)', () => {
     });
   });
 
+  it('ends open streams when the app shuts down, instead of holding the shutdown', async () => {
+    const other = await startTestApp({ sharedSandbox: t.sandbox });
+    const phone = await registerPhone(other);
+    const started = await startLogin(phone.phoneNumber, other);
+    const stream = new EventStreamClient(
+      `${other.url}/v1/logins/${started.body.login_id}/events?poll_token=${started.body.poll_token}`,
+    );
+    expect((await stream.next())?.data.status).toBe('PENDING');
+    await other.app.close();
+    await stream.ended;
+  });
+
   describe('with a second api process on the same database', () => {
     let replica: TestApp;
     beforeAll(async () => (replica = await startTestApp({ sharedSandbox: t.sandbox })));
