@@ -49,6 +49,7 @@ export async function startApiProcess(
       // The bench replays many logins per number from one address; limits are measured, not hit.
       RATE_LIMIT_PHONE: '1000000/60',
       RATE_LIMIT_IP: '1000000/60',
+      RATE_LIMIT_ATTEMPT: '1000000/60',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

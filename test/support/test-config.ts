@@ -13,6 +13,7 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     // Every test request comes from 127.0.0.1; the rate-limit tests set their own limits.
     RATE_LIMIT_IP: '100000/60',
     RATE_LIMIT_PHONE: '1000/600',
+    RATE_LIMIT_ATTEMPT: '1000/600',
     ...env,
   });
 }

@@ -35,6 +35,8 @@ export interface AppConfig {
     phone: { limit: number; windowSeconds: number };
     /** Per client IP, on every public POST. */
     ip: { limit: number; windowSeconds: number };
+    /** Per attempt (registration, login, factor, challenge), on every code or approval sent to it. */
+    attempt: { limit: number; windowSeconds: number };
   };
   /** Origins allowed to call the API from a browser (CORS); empty: same origin only. */
   corsOrigins: string[];

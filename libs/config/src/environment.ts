@@ -184,6 +184,10 @@ export class EnvironmentVariables {
   @Matches(/^\d+\/\d+$/, { message: 'must be <count>/<seconds>, e.g. 60/60' })
   RATE_LIMIT_IP?: string;
 
+  @IsOptional()
+  @Matches(/^\d+\/\d+$/, { message: 'must be <count>/<seconds>, e.g. 10/600' })
+  RATE_LIMIT_ATTEMPT?: string;
+
   // --- HTTP hardening
   @IsOptional()
   @IsString()

@@ -88,6 +88,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits: {
       phone: parseRate(env.RATE_LIMIT_PHONE ?? '5/600'),
       ip: parseRate(env.RATE_LIMIT_IP ?? '60/60'),
+      attempt: parseRate(env.RATE_LIMIT_ATTEMPT ?? '10/600'),
     },
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')

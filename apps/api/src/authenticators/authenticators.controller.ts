@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { ApiProblems, UuidParam } from '@simauth/http';
 import { CurrentUser, SignedInUser, UserAuth } from '../accounts/user-auth.guard';
 import { AuthenticatorsService } from './authenticators.service';
+import { LimitPerAttempt } from '../rate-limits/rate-limit.guard';
 import {
   ChallengeResponse,
   ChallengeStatusResponse,
@@ -54,6 +55,7 @@ export class AuthenticatorsController {
   }
 
   @Post('factors/:id/activate')
+  @LimitPerAttempt('factor')
   @HttpCode(200)
   @UserAuth()
   @ApiOperation({ summary: 'Activate with a first code; wrong codes lock the factor for a while' })
@@ -82,6 +84,7 @@ export class AuthenticatorsController {
   }
 
   @Post('factors/:id/challenges/:cid/verify')
+  @LimitPerAttempt('challenge')
   @HttpCode(200)
   @UserAuth()
   @ApiOperation({ summary: 'Answer a challenge with a code (single use within its window)' })

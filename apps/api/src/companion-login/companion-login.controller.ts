@@ -38,7 +38,7 @@ import {
   toLoginResponse,
 } from './dto/login.dto';
 import { SseStreams } from './sse-streams';
-import { LimitPerPhone } from '../rate-limits/rate-limit.guard';
+import { LimitPerAttempt, LimitPerPhone } from '../rate-limits/rate-limit.guard';
 
 const bearer = (authorization: string | undefined) =>
   /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
@@ -121,6 +121,7 @@ export class CompanionLoginController {
   }
 
   @Post('logins/:id/approve')
+  @LimitPerAttempt('login')
   @HttpCode(200)
   @DeviceAuth()
   @ApiOperation({
@@ -138,6 +139,7 @@ export class CompanionLoginController {
   }
 
   @Post('logins/:id/approve-with-code')
+  @LimitPerAttempt('login')
   @HttpCode(200)
   @DeviceAuth()
   @ApiOperation({
@@ -172,6 +174,7 @@ export class CompanionLoginController {
   }
 
   @Post('logins/:id/code')
+  @LimitPerAttempt('login')
   @HttpCode(200)
   @DeviceAuth()
   @ApiOperation({ summary: 'Submit the check_id and code the check_url ended with' })

@@ -13,6 +13,7 @@ import { ApiProblems } from '@simauth/http';
 import { RateLimiterService } from './rate-limiter.service';
 
 const PHONE_LIMITED = 'simauth:rate-limit-phone';
+const ATTEMPT_LIMITED = 'simauth:rate-limit-attempt';
 
 /**
  * Marks a route that costs a provider call or a push: it is limited per phone number (from the
@@ -22,7 +23,15 @@ export function LimitPerPhone(scope: string) {
   return applyDecorators(SetMetadata(PHONE_LIMITED, scope), ApiProblems(429));
 }
 
-/** Every public POST is limited per client IP; marked routes also per phone number. */
+/**
+ * Marks a route that takes a code or an approval for the attempt named by its `:id` (or `:cid`):
+ * guesses, and the provider calls they cause, are limited per attempt.
+ */
+export function LimitPerAttempt(scope: string) {
+  return applyDecorators(SetMetadata(ATTEMPT_LIMITED, scope), ApiProblems(429));
+}
+
+/** Every public POST is limited per client IP; marked routes also per phone number or attempt. */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   constructor(
@@ -35,7 +44,7 @@ export class RateLimitGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<Request>();
     if (req.method !== 'POST') return true;
-    const { ip, phone } = this.config.rateLimits;
+    const { ip, phone, attempt } = this.config.rateLimits;
     await this.limiter.hit(`ip:${req.ip}`, ip.limit, ip.windowSeconds, 'from this address');
     const scope = this.reflector.get<string | undefined>(PHONE_LIMITED, context.getHandler());
     const phoneNumber = (req.body as { phone_number?: unknown } | undefined)?.phone_number;
@@ -46,6 +55,19 @@ export class RateLimitGuard implements CanActivate {
         phone.limit,
         phone.windowSeconds,
         'for this phone number',
+      );
+    }
+    const attemptScope = this.reflector.get<string | undefined>(
+      ATTEMPT_LIMITED,
+      context.getHandler(),
+    );
+    const attemptId = req.params.cid ?? req.params.id;
+    if (attemptScope && attemptId && attemptId.length <= 64) {
+      await this.limiter.hit(
+        `attempt:${attemptScope}:${attemptId}`,
+        attempt.limit,
+        attempt.windowSeconds,
+        'for this attempt',
       );
     }
     return true;

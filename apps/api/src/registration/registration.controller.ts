@@ -11,7 +11,7 @@ import {
   toRegistrationResponse,
 } from './dto/registration.dto';
 import { RegistrationService } from './registration.service';
-import { LimitPerPhone } from '../rate-limits/rate-limit.guard';
+import { LimitPerAttempt, LimitPerPhone } from '../rate-limits/rate-limit.guard';
 
 @ApiTags('registration')
 @Controller('v1')
@@ -43,6 +43,7 @@ export class RegistrationController {
   }
 
   @Post('registrations/:id/code')
+  @LimitPerAttempt('registration')
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit the check_id and code the check_url flow ended with' })
   @ApiOkResponse({ type: RegistrationCodeResponse })

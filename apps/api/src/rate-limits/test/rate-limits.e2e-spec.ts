@@ -9,7 +9,12 @@ const uniqueIp = () => `203.0.${randomInt(0, 113)}.${randomInt(1, 255)}`;
 describe('rate limits (Postgres-backed, shared by replicas)', () => {
   let a: TestApp;
   let b: TestApp;
-  const env = { RATE_LIMIT_PHONE: '2/600', RATE_LIMIT_IP: '3/60', TRUST_PROXY: 'loopback' };
+  const env = {
+    RATE_LIMIT_PHONE: '2/600',
+    RATE_LIMIT_IP: '3/60',
+    RATE_LIMIT_ATTEMPT: '3/600',
+    TRUST_PROXY: 'loopback',
+  };
   beforeAll(async () => {
     a = await startTestApp({ env });
     b = await startTestApp({ env, sharedSandbox: a.sandbox });
@@ -66,6 +71,33 @@ describe('rate limits (Postgres-backed, shared by replicas)', () => {
           .status,
       );
     expect(codes).toEqual([201, 201, 429]);
+  });
+
+  it('limits code guesses per attempt, before the provider is asked', async () => {
+    const started = await call(
+      'POST',
+      `${a.url}/v1/registrations`,
+      { phone_number: uniquePhoneNumber(), device_id: 'd' },
+      { 'x-forwarded-for': uniqueIp() },
+    );
+    const checkId = started.body.check_url.split('/').at(-2);
+    const before = a.sandbox.store.callsTo('truid.phone_check.patch');
+    const answers = [];
+    for (let i = 0; i < 4; i++) {
+      const guess = { check_id: checkId, code: String(100000 + i) };
+      const res = await call(
+        'POST',
+        `${a.url}/v1/registrations/${started.body.registration_id}/code`,
+        guess,
+        {
+          'x-forwarded-for': uniqueIp(),
+        },
+      );
+      answers.push(res.status);
+    }
+    // The check was never opened on a phone: each guess is 422, until the attempt's budget is spent.
+    expect(answers).toEqual([422, 422, 422, 429]);
+    expect(a.sandbox.store.callsTo('truid.phone_check.patch') - before).toBe(3);
   });
 
   it('limits public POSTs per client IP, and not GETs', async () => {
