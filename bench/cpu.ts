@@ -1,0 +1,47 @@
+import { readFileSync, readdirSync } from 'node:fs';
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+export function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime, stime
+  } catch {
+    return 0; // the process ended
+  }
+}
+
+/** Pids of every running `postgres` process (the server and its backends). */
+export function postgresPids(): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** CPU used by the api process, Postgres and this load generator while `work` runs. */
+export async function measureCpu<T>(apiPid: number, work: () => Promise<T>) {
+  const pg = () => postgresPids().reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const before = { api: cpuSeconds(apiPid), pg: pg(), bench: process.cpuUsage() };
+  const started = performance.now();
+  const result = await work();
+  const wall = (performance.now() - started) / 1000;
+  const benchUsage = process.cpuUsage(before.bench);
+  return {
+    result,
+    cpu: {
+      wall_seconds: Math.round(wall * 10) / 10,
+      api_process_seconds: Math.round((cpuSeconds(apiPid) - before.api) * 10) / 10,
+      postgres_seconds: Math.round((pg() - before.pg) * 10) / 10,
+      load_generator_seconds: Math.round(((benchUsage.user + benchUsage.system) / 1e6) * 10) / 10,
+    },
+  };
+}
