@@ -29,6 +29,11 @@ export class NumberNotSupportedError extends DomainError {
 /** The provider has no such check, or the device has not finished its check_url yet (422). */
 export class CheckNotFoundError extends DomainError {
   readonly code = 'unprocessable' as const;
+  constructor(
+    message = 'The check is not complete: open check_url on the phone over mobile data first.',
+  ) {
+    super(message);
+  }
 }
 
 /** The push token is no longer registered with FCM; it should be forgotten. */

@@ -8,6 +8,7 @@ import {
   AttemptStateMachine,
   InvalidTransitionError,
   LoginStatus,
+  isFinal,
 } from '@simauth/attempts';
 import { generateSecret, hashSecret } from '@simauth/credentials';
 import {
@@ -252,7 +253,7 @@ export class CompanionLoginService {
             if (!view || view.version <= lastVersion) return;
             lastVersion = view.version;
             subscriber.next(view);
-            if (this.isFinal(view.status)) subscriber.complete();
+            if (isFinal(KIND, view.status)) subscriber.complete();
           })
           .catch((err) => subscriber.error(err));
       };
@@ -308,16 +309,6 @@ export class CompanionLoginService {
       sessionId: login.id,
     });
     return { ...view, idToken };
-  }
-
-  private isFinal(status: LoginStatus): boolean {
-    return [
-      LoginStatus.MatchSuccess,
-      LoginStatus.MatchFailed,
-      LoginStatus.Denied,
-      LoginStatus.Expired,
-      LoginStatus.ProviderError,
-    ].includes(status);
   }
 
   private async authorisedLogin(id: string, pollToken: string | undefined): Promise<Login> {

@@ -89,9 +89,7 @@ export class RegistrationService {
       case 'ERROR':
         return this.refuse(id, RegistrationStatus.ProviderError, result.errorCode ?? 'check error');
       default:
-        throw new CheckNotFoundError(
-          'The check is not complete: open check_url on the phone over mobile data first.',
-        );
+        throw new CheckNotFoundError();
     }
   }
 

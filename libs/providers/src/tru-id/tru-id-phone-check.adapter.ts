@@ -51,9 +51,7 @@ export class TruIdPhoneCheckAdapter extends PhoneCheckPort {
       };
     } catch (err) {
       if (statusOf(err) === 404) {
-        throw new CheckNotFoundError(
-          'The check is not complete: open check_url on the phone over mobile data first.',
-        );
+        throw new CheckNotFoundError();
       }
       throw providerFailure('tru.ID', err);
     }
