@@ -8,6 +8,7 @@ import { SecretBox } from '@simauth/credentials';
 import { RateLimitedError } from '@simauth/http';
 import { AuthenticatorPort } from '@simauth/providers';
 import { Factor, FactorsRepository, FactorType } from './factors.repository';
+import { sharedSecret } from './shared-secret';
 
 export interface NewFactorSecret {
   providerFactorId?: string;
@@ -124,13 +125,9 @@ export class FactorCodesService implements OnModuleInit {
     this.logger.warn(
       'TOTP_ENCRYPTION_KEY is not set: using a key kept in the database (set it in production)',
     );
-    await this.db.query(
-      `INSERT INTO signing_keys (kid, private_key_pem) VALUES ('totp-encryption', $1) ON CONFLICT (kid) DO NOTHING`,
-      [randomBytes(32).toString('base64')],
+    const key = await sharedSecret(this.db, 'totp-encryption', () =>
+      randomBytes(32).toString('base64'),
     );
-    const rows: { private_key_pem: string }[] = await this.db.query(
-      `SELECT private_key_pem FROM signing_keys WHERE kid = 'totp-encryption'`,
-    );
-    return Buffer.from(rows[0].private_key_pem, 'base64');
+    return Buffer.from(key, 'base64');
   }
 }

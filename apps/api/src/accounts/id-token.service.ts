@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { exportJWK, importPKCS8, jwtVerify, JWK, KeyLike, SignJWT } from 'jose';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
+import { sharedSecret } from './shared-secret';
 
 export interface IdTokenSubject {
   userId: string;
@@ -91,16 +92,11 @@ export class IdTokenService implements OnModuleInit {
   }
 
   /** The first replica to start generates the key; every replica then reads the same one. */
-  private async sharedGeneratedKey(): Promise<string> {
-    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    await this.db.query(
-      `INSERT INTO signing_keys (kid, private_key_pem) VALUES ('default', $1) ON CONFLICT (kid) DO NOTHING`,
-      [pem],
+  private sharedGeneratedKey(): Promise<string> {
+    return sharedSecret(this.db, 'default', () =>
+      generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
     );
-    const rows: { private_key_pem: string }[] = await this.db.query(
-      `SELECT private_key_pem FROM signing_keys WHERE kid = 'default'`,
-    );
-    return rows[0].private_key_pem;
   }
 }
