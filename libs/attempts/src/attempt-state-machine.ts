@@ -125,15 +125,19 @@ export class AttemptStateMachine {
     return toAttempt(row);
   }
 
-  /** True for the one caller that first claims `flag` on an attempt in `status` (audited). */
-  claimOnce(
-    kind: AttemptKind,
+  /**
+   * The attempt, for the one caller that first claims `flag` on it while in `status` (audited);
+   * undefined for every later caller.
+   */
+  async claimOnce<K extends AttemptKind>(
+    kind: K,
     id: string,
-    status: string,
+    status: StatusOf<K>,
     flag: string,
     actor: Actor,
-  ): Promise<boolean> {
-    return this.attempts.claimOnce(kind, id, status, flag, actor, currentRequestId());
+  ): Promise<Attempt<StatusOf<K>> | undefined> {
+    const row = await this.attempts.claimOnce(kind, id, status, flag, actor, currentRequestId());
+    return row ? toAttempt(row) : undefined;
   }
 
   /** Reads an attempt of a kind; unknown ids and ids of other kinds are not found. */

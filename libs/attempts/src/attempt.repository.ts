@@ -153,7 +153,7 @@ export class AttemptRepository {
 
   /**
    * Marks `flag` in the context of an attempt in `status` unless already marked, with an audit
-   * event; true for exactly one caller.
+   * event; the claimed row for exactly one caller, undefined for the rest.
    */
   async claimOnce(
     kind: AttemptKind,
@@ -162,20 +162,20 @@ export class AttemptRepository {
     flag: string,
     actor: Actor,
     requestId?: string,
-  ): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
+  ): Promise<AttemptRow | undefined> {
+    const rows: AttemptRow[] = await this.db.query(
       `WITH claimed AS (
          UPDATE attempts SET context = context || jsonb_build_object($4::text, now()), updated_at = now()
           WHERE id = $1 AND kind = $2 AND status = $3 AND NOT context ? $4
-          RETURNING id, status
+          RETURNING *
        ), event AS (
          INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id)
          SELECT id, status, status, $5, $4, $6 FROM claimed
        )
-       SELECT id FROM claimed`,
+       SELECT * FROM claimed`,
       [id, kind, status, flag, actor, requestId ?? null],
     );
-    return rows.length === 1;
+    return rows[0];
   }
 
   async findById(kind: AttemptKind, id: string): Promise<AttemptRow | undefined> {

@@ -290,18 +290,15 @@ export class CompanionLoginService {
   /** On MATCH_SUCCESS the first reader, by poll or stream, receives the id_token; nobody after. */
   private async withIdToken(view: LoginView): Promise<LoginView> {
     if (view.status !== LoginStatus.MatchSuccess) return view;
-    if (
-      !(await this.attempts.claimOnce(
-        KIND,
-        view.loginId,
-        LoginStatus.MatchSuccess,
-        'id_token_issued',
-        'web',
-      ))
-    ) {
-      return view;
-    }
-    const login = await this.attempts.get(KIND, view.loginId);
+    // The claim returns the row, so the token is signed without reading the login again.
+    const login = await this.attempts.claimOnce(
+      KIND,
+      view.loginId,
+      LoginStatus.MatchSuccess,
+      'id_token_issued',
+      'web',
+    );
+    if (!login) return view;
     const idToken = await this.idTokens.sign({
       userId: login.userId!,
       phoneNumber: login.phoneNumber!,
