@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@simauth/config';
@@ -9,12 +9,14 @@ import { RunningSandbox, SandboxSettings, startSandbox } from '../../apps/sandbo
 import { testConfig } from './test-config';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   config: AppConfig;
   /** http://127.0.0.1:<port> of the listening app. */
   url: string;
   db: DataSource;
   sandbox: RunningSandbox;
+  /** Every route the HTTP server registered, as `method /path/:param`. */
+  routes: string[];
   close(): Promise<void>;
 }
 
@@ -52,6 +54,14 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   );
   if (opts.hideSandbox) config.sandbox.url = undefined;
   const app = await createApiApp(config, opts.logs);
+  const routes: string[] = [];
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      for (const method of [route.method].flat())
+        routes.push(`${method.toLowerCase()} ${route.url}`);
+    });
   await app.listen(port, '127.0.0.1');
   return {
     app,
@@ -59,6 +69,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     url: publicUrl,
     db: app.get(DataSource),
     sandbox,
+    routes,
     close: async () => {
       await app.close();
       if (!opts.sharedSandbox) await sandbox.close();

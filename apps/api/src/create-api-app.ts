@@ -1,59 +1,47 @@
 import { NestFactory } from '@nestjs/core';
-import helmet from 'helmet';
 import type { Writable } from 'node:stream';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@simauth/config';
-import {
-  ProblemDetailsFilter,
-  bodyParsers,
-  createValidationPipe,
-  requestIdMiddleware,
-} from '@simauth/http';
+import { applyHttpConventions, createHttpAdapter, registerSecurityHeaders } from '@simauth/http';
 import { AppModule } from './app.module';
 
 /** Request bodies are small JSON objects; anything larger is refused before parsing. */
-export const BODY_LIMIT = '16kb';
+export const BODY_LIMIT_BYTES = 16 * 1024;
 
 /** Builds the api application with every HTTP convention applied; main.ts and tests share it. */
 export async function createApiApp(
   config: AppConfig,
   /** Where logs go (stdout by default); tests capture them to prove no secret is ever logged. */
   logDestination?: Writable,
-): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, logDestination),
-    {
-      bufferLogs: true,
-      bodyParser: false,
-    },
+    createHttpAdapter({ bodyLimitBytes: BODY_LIMIT_BYTES, trustProxy: config.http.trustProxy }),
+    { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', config.http.trustProxy);
-  app.disable('x-powered-by');
-  app.use(requestIdMiddleware);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          // Swagger UI sets a few inline styles.
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          // The virtual phone (sandbox mode) talks to the sandbox, a different origin.
-          connectSrc: ["'self'", ...(config.sandbox.url ? [config.sandbox.url] : [])],
-          frameAncestors: ["'none'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          // TLS is the proxy's job; upgrading would break plain-HTTP setups (and the sandbox).
-          upgradeInsecureRequests: null,
-        },
+  applyHttpConventions(app, { bodyLimitBytes: BODY_LIMIT_BYTES });
+  registerSecurityHeaders(app.getHttpAdapter().getInstance(), {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Swagger UI sets a few inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        // The virtual phone (sandbox mode) talks to the sandbox, a different origin.
+        connectSrc: ["'self'", ...(config.sandbox.url ? [config.sandbox.url] : [])],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // TLS is the proxy's job; upgrading would break plain-HTTP setups (and the sandbox).
+        upgradeInsecureRequests: null,
       },
-    }),
-  );
+    },
+  });
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins,
@@ -61,9 +49,6 @@ export async function createApiApp(
       exposedHeaders: ['X-Request-Id', 'Retry-After'],
     });
   }
-  app.use(...bodyParsers(BODY_LIMIT));
-  app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalPipes(createValidationPipe());
 
   const document = SwaggerModule.createDocument(
     app,

@@ -23,6 +23,22 @@ describe('security headers and CORS', () => {
     }
   });
 
+  it('sends the same headers, and CORS, with a live status stream', async () => {
+    const started = await call('POST', `${t.url}/v1/logins`, { phone_number: uniquePhoneNumber() });
+    const controller = new AbortController();
+    const res = await fetch(
+      `${t.url}/v1/logins/${started.body.login_id}/events?poll_token=${started.body.poll_token}`,
+      { headers: { origin: 'https://bank.example' }, signal: controller.signal },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://bank.example');
+    controller.abort();
+  });
+
   it('lets only configured origins call the API from a browser', async () => {
     const allowed = await fetch(`${t.url}/v1/logins`, {
       method: 'OPTIONS',

@@ -36,7 +36,7 @@ describe('loadConfig', () => {
     });
   });
 
-  it('reads the trusted proxy setting as express expects it', () => {
+  it('reads the trusted proxy setting as proxy-addr (Fastify trustProxy) expects it', () => {
     expect(loadConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
     expect(loadConfig({ TRUST_PROXY: 'loopback' }).http.trustProxy).toBe('loopback');
     expect(loadConfig({ TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);

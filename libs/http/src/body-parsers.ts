@@ -1,5 +1,4 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { json } from 'express';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error';
 
 export class MalformedBodyError extends DomainError {
@@ -14,57 +13,47 @@ export class UnsupportedMediaTypeError extends DomainError {
   readonly code = 'unsupported-media-type' as const;
 }
 
-// body-parser labels its failures with a `type`; our own errors carry only safe words.
-function toDomainError(err: { type?: string; message?: string }): unknown {
-  switch (err.type) {
-    case 'entity.parse.failed':
-      return new MalformedBodyError('The body could not be parsed; send a JSON object.');
-    case 'entity.too.large':
-      return new PayloadTooLargeError('The request body exceeds the size limit.');
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return new UnsupportedMediaTypeError('Unsupported body encoding or charset.');
-    default:
-      return err;
-  }
-}
+/** The exact bytes of a JSON body, kept so signed provider callbacks can be verified over them. */
+export type RequestWithRawBody = FastifyRequest & { rawBody?: Buffer };
 
-function guarded(parser: RequestHandler): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) =>
-    parser(req, res, (err?: unknown) =>
-      next(err ? toDomainError(err as { type?: string }) : undefined),
-    );
-}
-
-const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
-
-/** A request that carries a body must say it is JSON; anything else is 415, not silently ignored. */
-function requireJson(req: Request, _res: Response, next: NextFunction): void {
-  const hasBody =
-    Number(req.headers['content-length'] ?? 0) > 0 ||
-    req.headers['transfer-encoding'] !== undefined;
-  if (hasBody && !JSON_TYPE.test(req.headers['content-type'] ?? '')) {
-    return next(new UnsupportedMediaTypeError('Send the body as application/json.'));
-  }
-  next();
-}
+// application/json and application/*+json (e.g. json-patch+json), with or without parameters.
+const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
 
 /**
- * JSON bodies (including `application/*+json`, e.g. json-patch) up to `limit`, whose failures
- * become typed problems (400 malformed-json, 413, 415) instead of framework messages.
+ * Replaces the framework's body parsers with one: JSON objects or arrays up to `limitBytes`, UTF-8
+ * only, whose failures are typed problems (400 malformed-json, 413, 415) instead of framework
+ * messages. A body in any other media type is refused (415), not silently ignored.
  */
-export function bodyParsers(limit: string): RequestHandler[] {
-  return [
-    requireJson,
-    guarded(
-      json({
-        limit,
-        type: ['application/json', 'application/*+json'],
-        // Signed provider callbacks are verified over the exact bytes received.
-        verify: (req, _res, buf) => {
-          (req as Request & { rawBody?: Buffer }).rawBody = buf;
-        },
-      }),
-    ),
-  ];
+export function registerJsonBodyParser(fastify: FastifyInstance, limitBytes: number): void {
+  // Fastify's own parser, which refuses __proto__ and constructor.prototype keys.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser(
+    JSON_TYPE,
+    { parseAs: 'buffer', bodyLimit: limitBytes },
+    (req, body, done) => {
+      const raw = body as Buffer;
+      (req as RequestWithRawBody).rawBody = raw;
+      const charset = CHARSET.exec(req.headers['content-type'] ?? '')?.[1].toLowerCase();
+      if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+        return done(new UnsupportedMediaTypeError('Send JSON bodies in UTF-8.'), undefined);
+      }
+      if (raw.length === 0) return done(null, undefined);
+      parseJson(req, raw.toString('utf8'), (err, value) => {
+        // Like a strict JSON API: the body is an object or an array, never a bare scalar.
+        if (err || value === null || typeof value !== 'object') {
+          return done(
+            new MalformedBodyError('The body could not be parsed; send a JSON object.'),
+            undefined,
+          );
+        }
+        done(null, value);
+      });
+    },
+  );
+  fastify.addContentTypeParser('*', (req, _payload, done) => {
+    if (req.headers['content-length'] === '0') return done(null, undefined);
+    done(new UnsupportedMediaTypeError('Send the body as application/json.'), undefined);
+  });
 }

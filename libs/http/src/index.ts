@@ -1,5 +1,6 @@
 export * from './body-parsers';
 export * from './domain-error';
+export * from './http-app';
 export * from './problem-details.filter';
 export * from './problems';
 export * from './request-context';
@@ -7,3 +8,4 @@ export * from './validation';
 export * from './validators';
 export * from './api-problems';
 export * from './metrics';
+export * from './security-headers';

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error';
 import { currentRequestId } from './request-context';
 import { PROBLEMS, ProblemCode, ProblemDocument, problemType } from './problems';
@@ -48,8 +48,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const res = http.getResponse<Response>();
-    const req = http.getRequest<Request>();
+    const reply = http.getResponse<FastifyReply>();
+    const req = http.getRequest<FastifyRequest>();
     const mapped = this.map(error);
     if (mapped.status >= 500) {
       const e = error as Error;
@@ -60,11 +60,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
             message: mapped.code === 'internal-error' ? e?.message : mapped.detail,
           },
         },
-        `${req.method} ${req.path} failed: ${mapped.code}`,
+        `${req.method} ${req.url.split('?')[0]} failed: ${mapped.code}`,
       );
     }
-    if (res.headersSent) {
-      res.end();
+    // A stream (SSE) that already started can only be ended.
+    if (reply.sent || reply.raw.headersSent) {
+      if (!reply.raw.writableEnded) reply.raw.end();
       return;
     }
     const body: ProblemDocument = {
@@ -73,12 +74,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       status: mapped.status,
       ...(mapped.detail ? { detail: mapped.detail } : {}),
       ...(mapped.extensions ?? {}),
-      request_id: currentRequestId(),
+      // Errors while reading the body surface outside the request's async context: use its id.
+      request_id: req.id ?? currentRequestId(),
     };
     if (mapped.retryAfterSeconds !== undefined) {
-      res.setHeader('Retry-After', String(Math.max(1, Math.ceil(mapped.retryAfterSeconds))));
+      reply.header('Retry-After', String(Math.max(1, Math.ceil(mapped.retryAfterSeconds))));
     }
-    res.status(mapped.status).type('application/problem+json').send(JSON.stringify(body));
+    reply
+      .status(mapped.status)
+      .type('application/problem+json; charset=utf-8')
+      .send(JSON.stringify(body));
   }
 
   private map(error: unknown): Mapped {

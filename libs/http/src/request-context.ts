@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { metrics } from './metrics';
 
 interface RequestContext {
@@ -17,19 +18,34 @@ export function currentRequestId(): string | undefined {
 // A caller-supplied id is kept only when it is short and plain, so it cannot inject into logs.
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
-/** Express middleware: assigns the request id, echoes it as `X-Request-Id`, and scopes it. */
-export function requestIdMiddleware(req: Request, res: Response, next: NextFunction): void {
-  const incoming = req.header('x-request-id');
-  const requestId = incoming && ACCEPTABLE_ID.test(incoming) ? incoming : randomUUID();
-  (req as Request & { id: string }).id = requestId;
-  res.setHeader('X-Request-Id', requestId);
-  const stop = metrics.httpRequests.startTimer({ method: req.method });
-  // The route pattern, not the path: ids must not explode the metric's label values.
-  res.once('finish', () =>
-    stop({
-      route: req.route ? `${req.baseUrl}${req.route.path}` : 'unmatched',
-      status: String(res.statusCode),
-    }),
-  );
-  storage.run({ requestId }, next);
+/** The request id: the caller's `X-Request-Id` when it is sane, a new UUID otherwise. */
+export function requestIdFor(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && ACCEPTABLE_ID.test(incoming) ? incoming : randomUUID();
+}
+
+const stopTimer = Symbol('simauth.stopTimer');
+type ScopedRequest = FastifyRequest & {
+  [stopTimer]?: (labels: { route: string; status: string }) => void;
+};
+
+/**
+ * Echoes the request id as `X-Request-Id`, makes it current
+ * for everything the request does, and times the request by route pattern for /metrics.
+ */
+export function registerRequestContext(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request: ScopedRequest, reply, done) => {
+    reply.header('X-Request-Id', request.id);
+    request[stopTimer] = metrics.httpRequests.startTimer({ method: request.method });
+    // Fastify keeps this context across reading the body, so the handler runs inside it.
+    storage.run({ requestId: request.id }, done);
+  });
+  fastify.addHook('onResponse', (request: ScopedRequest, reply, done) => {
+    // The route pattern, not the path: ids must not explode the metric's label values.
+    request[stopTimer]?.({
+      route: request.routeOptions.url ?? 'unmatched',
+      status: String(reply.statusCode),
+    });
+    done();
+  });
 }

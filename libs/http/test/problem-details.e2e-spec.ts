@@ -1,20 +1,21 @@
-import { Body, Controller, Get, Module, Post } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { Body, Controller, Get, Module, Post, Req } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { IsInt, IsOptional, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import {
-  bodyParsers,
   ForbiddenError,
-  ProblemDetailsFilter,
   RateLimitedError,
+  RequestWithRawBody,
   UuidParam,
   ValidateE164,
-  createValidationPipe,
-  requestIdMiddleware,
+  applyHttpConventions,
+  createHttpAdapter,
+  currentRequestId,
 } from '@simauth/http';
-import { BODY_LIMIT } from '../../../apps/api/src/create-api-app';
+import { BODY_LIMIT_BYTES } from '../../../apps/api/src/create-api-app';
 import {
   AttemptExpiredError,
   AttemptNotFoundError,
@@ -41,6 +42,13 @@ class ProbeController {
   @Post('phone')
   phone(@Body() body: PhoneDto) {
     return { ok: body.phone_number };
+  }
+
+  @Post('echo')
+  async echo(@Req() req: RequestWithRawBody) {
+    // Awaiting first proves the request's context survives the body being read and awaits.
+    await new Promise((resolve) => setImmediate(resolve));
+    return { request_id: currentRequestId(), raw: req.rawBody?.toString('utf8') };
   }
 
   @Get('items/:id')
@@ -83,19 +91,16 @@ class ProbeController {
 class ProbeModule {}
 
 describe('HTTP conventions (problem+json, validation, request ids)', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let base: string;
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ imports: [ProbeModule] }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({
-      bodyParser: false,
-      logger: false,
-    });
-    app.use(requestIdMiddleware);
-    app.use(...bodyParsers(BODY_LIMIT));
-    app.useGlobalFilters(new ProblemDetailsFilter());
-    app.useGlobalPipes(createValidationPipe());
+    app = moduleRef.createNestApplication<NestFastifyApplication>(
+      createHttpAdapter({ bodyLimitBytes: BODY_LIMIT_BYTES }),
+      { bodyParser: false, logger: false },
+    );
+    applyHttpConventions(app, { bodyLimitBytes: BODY_LIMIT_BYTES });
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   });
@@ -117,6 +122,65 @@ describe('HTTP conventions (problem+json, validation, request ids)', () => {
     const body = await problem(res);
     expect(body.type).toBe('urn:simauth:problem:malformed-json');
     expect(body.status).toBe(400);
+  });
+
+  it.each([
+    ['a bare string', '"+447700900001"'],
+    ['a number', '42'],
+    ['null', 'null'],
+  ])('gives 400 malformed-json for JSON that is not an object (%s)', async (_case, body) => {
+    const res = await post('/probe/phone', body);
+    expect(res.status).toBe(400);
+    expect((await problem(res)).type).toBe('urn:simauth:problem:malformed-json');
+  });
+
+  it('refuses prototype pollution keys with 400', async () => {
+    const res = await post('/probe/phone', '{"phone_number":"+447700900001","__proto__":{"x":1}}');
+    expect(res.status).toBe(400);
+    expect((await problem(res)).type).toBe('urn:simauth:problem:malformed-json');
+  });
+
+  it.each([
+    ['text/plain', 'text/plain'],
+    ['a form', 'application/x-www-form-urlencoded'],
+    ['JSON in Latin-1', 'application/json; charset=iso-8859-1'],
+  ])('gives 415 for a body sent as %s', async (_case, type) => {
+    const res = await post('/probe/phone', 'phone_number=%2B447700900001', type);
+    expect(res.status).toBe(415);
+    expect((await problem(res)).type).toBe('urn:simauth:problem:unsupported-media-type');
+  });
+
+  it('accepts application/*+json and keeps the exact bytes and the request id for the handler', async () => {
+    const raw = '{ "b": 1,  "a": [2] }';
+    const res = await fetch(`${base}/probe/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/merge-patch+json', 'x-request-id': 'ctx-42' },
+      body: raw,
+    });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ request_id: 'ctx-42', raw });
+  });
+
+  it('keeps the request id for a handler whose body arrived in a later packet', async () => {
+    const url = new URL(`${base}/probe/echo`);
+    const req = request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'late-body' },
+    });
+    const answer = new Promise<string>((resolve, reject) => {
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve(text));
+      });
+      req.on('error', reject);
+    });
+    req.flushHeaders();
+    req.write('{"a":');
+    // Nothing to await on the server's side: the pause only splits the body across packets.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    req.end('1}');
+    expect(JSON.parse(await answer)).toEqual({ request_id: 'late-body', raw: '{"a":1}' });
   });
 
   it('gives 400 naming an unknown field', async () => {

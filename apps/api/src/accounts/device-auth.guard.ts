@@ -7,11 +7,11 @@ import {
   applyDecorators,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { UnauthorizedError } from '@simauth/http';
 import { AccountsService, Device } from './accounts.service';
 
-type DeviceRequest = Request & { device?: Device };
+type DeviceRequest = FastifyRequest & { device?: Device };
 
 /** Admits requests bearing a device credential (`Authorization: Bearer simauth_dt_…`). */
 @Injectable()
@@ -20,7 +20,7 @@ export class DeviceAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<DeviceRequest>();
-    const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(req.header('authorization') ?? '');
+    const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(req.headers.authorization ?? '');
     const device = match ? await this.accounts.findDeviceByToken(match[1]) : undefined;
     if (!device)
       throw new UnauthorizedError(

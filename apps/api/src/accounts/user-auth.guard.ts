@@ -7,7 +7,7 @@ import {
   createParamDecorator,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { UnauthorizedError } from '@simauth/http';
 import { IdTokenService } from './id-token.service';
 
@@ -16,7 +16,7 @@ export interface SignedInUser {
   phoneNumber: string;
 }
 
-type UserRequest = Request & { user?: SignedInUser };
+type UserRequest = FastifyRequest & { user?: SignedInUser };
 
 /** Admits requests bearing a valid simauth id_token (`Authorization: Bearer <JWT>`). */
 @Injectable()
@@ -25,7 +25,7 @@ export class UserAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<UserRequest>();
-    const token = /^Bearer ([A-Za-z0-9_.-]{1,4096})$/.exec(req.header('authorization') ?? '')?.[1];
+    const token = /^Bearer ([A-Za-z0-9_.-]{1,4096})$/.exec(req.headers.authorization ?? '')?.[1];
     const user = token ? await this.idTokens.verify(token) : undefined;
     if (!user)
       throw new UnauthorizedError(

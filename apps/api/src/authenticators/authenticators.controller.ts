@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { ApiProblems, UuidParam } from '@simauth/http';
+import { ApiProblems, RequestWithRawBody, UuidParam } from '@simauth/http';
 import { CurrentUser, SignedInUser, UserAuth } from '../accounts/user-auth.guard';
 import { AuthenticatorsService } from './authenticators.service';
 import { LimitPerAttempt } from '../rate-limits/rate-limit.guard';
@@ -107,13 +106,13 @@ export class AuthenticatorsController {
   @ApiOkResponse({ type: ChallengeStatusResponse })
   @ApiProblems(401, 404, 409, 422)
   async callback(
-    @Req() req: Request & { rawBody?: Buffer },
+    @Req() req: RequestWithRawBody,
     @Body() body: Record<string, unknown>,
   ): Promise<ChallengeStatusResponse> {
     const status = await this.authenticators.challengeCallback(
       {
         method: req.method,
-        target: req.originalUrl,
+        target: req.url,
         headers: req.headers,
         rawBody: req.rawBody ?? Buffer.alloc(0),
       },

@@ -19,7 +19,7 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import { ApiProblems, UuidParam } from '@simauth/http';
 import { Device } from '../accounts/accounts.service';
@@ -94,13 +94,13 @@ export class CompanionLoginController {
   async events(
     @UuidParam() id: string,
     @Query('poll_token') pollToken: string | undefined,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
     const views = await this.logins.watch(id, pollToken);
     this.streams.send(
       req,
-      res,
+      reply,
       views,
       'status',
       (view) => ({ id: String(view.version), data: toLoginResponse(view) }),

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { OutgoingHttpHeaders } from 'node:http';
 import { Observable } from 'rxjs';
 import { metrics } from '@simauth/http';
 
@@ -13,19 +14,24 @@ export class SseStreams implements BeforeApplicationShutdown {
   private readonly open = new Set<(reconnectNow?: boolean) => void>();
 
   send<T>(
-    req: Request,
-    res: Response,
+    req: FastifyRequest,
+    reply: FastifyReply,
     source: Observable<T>,
     event: string,
     toData: (value: T) => { id: string; data: unknown },
     heartbeatMs: number,
   ): void {
-    res.status(200);
-    res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-    res.setHeader('Cache-Control', 'no-cache, no-transform');
-    res.setHeader('Connection', 'keep-alive');
-    res.setHeader('X-Accel-Buffering', 'no');
-    res.flushHeaders();
+    // The stream is written to the socket directly; the headers set so far (request id,
+    // security and CORS headers) go with it.
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      ...(reply.getHeaders() as OutgoingHttpHeaders),
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
     res.write('retry: 2000\n\n');
 
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
@@ -55,7 +61,7 @@ export class SseStreams implements BeforeApplicationShutdown {
       complete: () => end(),
     });
     this.open.add(end);
-    req.on('close', () => end());
+    req.raw.on('close', () => end());
   }
 
   /** Ends every stream, telling clients to reconnect at once (to another replica). */

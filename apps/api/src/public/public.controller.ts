@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, OnModuleInit, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
@@ -37,14 +37,14 @@ export class PublicController implements OnModuleInit {
   }
 
   @Get('login')
-  login(@Res() res: Response): void {
-    res.type('html').send(this.files.get('login.html'));
+  login(@Res() reply: FastifyReply): void {
+    reply.type('text/html; charset=utf-8').send(this.files.get('login.html'));
   }
 
   @Get('phone')
-  phone(@Res() res: Response): void {
+  phone(@Res() reply: FastifyReply): void {
     this.requireSandbox();
-    res.type('html').send(this.files.get('phone.html'));
+    reply.type('text/html; charset=utf-8').send(this.files.get('phone.html'));
   }
 
   @Get('phone/config.json')
@@ -54,11 +54,10 @@ export class PublicController implements OnModuleInit {
   }
 
   @Get('assets/:file')
-  asset(@Param('file') file: string, @Res() res: Response): void {
+  asset(@Param('file') file: string, @Res() reply: FastifyReply): void {
     const type = ASSETS[file];
     if (!type) throw new NotFoundError('No such asset.');
-    res.type(type).setHeader('Cache-Control', 'no-cache');
-    res.send(this.files.get(file));
+    reply.type(type).header('Cache-Control', 'no-cache').send(this.files.get(file));
   }
 
   private requireSandbox(): void {

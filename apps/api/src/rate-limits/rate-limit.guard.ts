@@ -7,7 +7,7 @@ import {
   applyDecorators,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import { ApiProblems } from '@simauth/http';
 import { RateLimiterService } from './rate-limiter.service';
@@ -42,7 +42,7 @@ export class RateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const req = context.switchToHttp().getRequest<Request>();
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
     if (req.method !== 'POST') return true;
     const { ip, phone, attempt } = this.config.rateLimits;
     await this.limiter.hit(`ip:${req.ip}`, ip.limit, ip.windowSeconds, 'from this address');
@@ -61,7 +61,8 @@ export class RateLimitGuard implements CanActivate {
       ATTEMPT_LIMITED,
       context.getHandler(),
     );
-    const attemptId = req.params.cid ?? req.params.id;
+    const params = req.params as { cid?: string; id?: string } | undefined;
+    const attemptId = params?.cid ?? params?.id;
     if (attemptScope && attemptId && attemptId.length <= 64) {
       await this.limiter.hit(
         `attempt:${attemptScope}:${attemptId}`,
