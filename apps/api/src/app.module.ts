@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { Writable } from 'node:stream';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
+import type { Logger as PinoInstance } from 'pino';
 import { AppConfig, ConfigModule } from '@simauth/config';
 import { DatabaseModule } from '@simauth/database';
 import { AttemptsModule } from '@simauth/attempts';
@@ -18,12 +18,12 @@ import { loggerParams } from './logging';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, logDestination?: Writable): DynamicModule {
+  static forRoot(config: AppConfig, logger: PinoInstance): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(config.logLevel, logDestination)),
+        LoggerModule.forRoot(loggerParams(logger)),
         ScheduleModule.forRoot(),
         DatabaseModule,
         AttemptsModule,

@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@simauth/config';
 import { applyHttpConventions, createHttpAdapter, registerSecurityHeaders } from '@simauth/http';
 import { AppModule } from './app.module';
+import { createLogger, registerRequestLogging } from './logging';
 
 /** Request bodies are small JSON objects; anything larger is refused before parsing. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
@@ -16,13 +17,15 @@ export async function createApiApp(
   /** Where logs go (stdout by default); tests capture them to prove no secret is ever logged. */
   logDestination?: Writable,
 ): Promise<NestFastifyApplication> {
+  const logger = createLogger(config.logLevel, logDestination);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, logDestination),
+    AppModule.forRoot(config, logger),
     createHttpAdapter({ bodyLimitBytes: BODY_LIMIT_BYTES, trustProxy: config.http.trustProxy }),
     { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
   applyHttpConventions(app, { bodyLimitBytes: BODY_LIMIT_BYTES });
+  registerRequestLogging(app.getHttpAdapter().getInstance(), logger);
   registerSecurityHeaders(app.getHttpAdapter().getInstance(), {
     contentSecurityPolicy: {
       directives: {

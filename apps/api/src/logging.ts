@@ -1,36 +1,49 @@
-import type { IncomingMessage } from 'node:http';
-import { RequestMethod } from '@nestjs/common';
+import pino, { Logger as PinoInstance } from 'pino';
+import type { FastifyInstance } from 'fastify';
 import type { Params } from 'nestjs-pino';
 import type { Writable } from 'node:stream';
+import { currentRequestId } from '@simauth/http';
 
 /**
- * Structured JSON logs. Only the request path is logged (query strings carry poll tokens,
- * OAuth codes and states), and credentials never leave the process.
+ * Structured JSON logs. Every line written while a request is served carries its id (from the
+ * request context, not a logger per request). Only the request path is logged (query strings
+ * carry poll tokens, OAuth codes and states), and credentials never leave the process.
  */
-export function loggerParams(level: string, destination?: Writable): Params {
-  const options: Params['pinoHttp'] = {
+export function createLogger(level: string, destination?: Writable): PinoInstance {
+  const options: pino.LoggerOptions = {
     level,
-    genReqId: (req) => (req as IncomingMessage & { id: string }).id,
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({
-        id: req.id,
-        method: req.method,
-        path: req.url.split('?')[0],
-      }),
-      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+    mixin: () => {
+      const id = currentRequestId();
+      return id ? { req: { id } } : {};
     },
-    redact: { paths: ['req.headers', 'res.headers'], remove: true },
-    customLogLevel: (_req, res, err) =>
-      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health/') },
   };
-  return {
-    pinoHttp: destination ? [options, destination] : options,
-    // Probes and scrapes come every few seconds and log nothing: no request logger for them.
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-      { path: 'metrics', method: RequestMethod.GET },
-    ],
-  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+/**
+ * nestjs-pino as Nest's logger over `logger`. Its per-request middleware is not used: the
+ * request id comes from the mixin above, and the request line from `registerRequestLogging`.
+ */
+export function loggerParams(logger: PinoInstance): Params {
+  return { pinoHttp: { logger }, forRoutes: [] };
+}
+
+/** One line per answered request (probes excepted): id, method, path, status and duration. */
+export function registerRequestLogging(fastify: FastifyInstance, logger: PinoInstance): void {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const path = request.url.split('?')[0];
+    const status = reply.statusCode;
+    const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+    if (!path.startsWith('/health/') && logger.isLevelEnabled(level)) {
+      logger[level](
+        {
+          req: { id: request.id, method: request.method, path },
+          res: { status },
+          responseTime: Math.round(reply.elapsedTime),
+        },
+        'request completed',
+      );
+    }
+    done();
+  });
 }

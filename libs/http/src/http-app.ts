@@ -25,6 +25,8 @@ export function createHttpAdapter(options: HttpOptions): FastifyAdapter {
     requestTimeout: 30_000,
     routerOptions: { ignoreTrailingSlash: true },
     logger: false,
+    // No Express-style middleware: every cross-cutting concern is a Fastify hook.
+    skipMiddie: true,
   });
 }
 
