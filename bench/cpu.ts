@@ -27,10 +27,15 @@ export function postgresPids(): number[] {
     .map(Number);
 }
 
-/** CPU used by the api process, Postgres and this load generator while `work` runs. */
-export async function measureCpu<T>(apiPid: number, work: () => Promise<T>) {
+/** CPU used by the api process, the sandbox process, Postgres and this load generator. */
+export async function measureCpu<T>(apiPid: number, sandboxPid: number, work: () => Promise<T>) {
   const pg = () => postgresPids().reduce((sum, pid) => sum + cpuSeconds(pid), 0);
-  const before = { api: cpuSeconds(apiPid), pg: pg(), bench: process.cpuUsage() };
+  const before = {
+    api: cpuSeconds(apiPid),
+    sandbox: cpuSeconds(sandboxPid),
+    pg: pg(),
+    bench: process.cpuUsage(),
+  };
   const started = performance.now();
   const result = await work();
   const wall = (performance.now() - started) / 1000;
@@ -40,6 +45,7 @@ export async function measureCpu<T>(apiPid: number, work: () => Promise<T>) {
     cpu: {
       wall_seconds: Math.round(wall * 10) / 10,
       api_process_seconds: Math.round((cpuSeconds(apiPid) - before.api) * 10) / 10,
+      sandbox_process_seconds: Math.round((cpuSeconds(sandboxPid) - before.sandbox) * 10) / 10,
       postgres_seconds: Math.round((pg() - before.pg) * 10) / 10,
       load_generator_seconds: Math.round(((benchUsage.user + benchUsage.system) / 1e6) * 10) / 10,
     },

@@ -28,11 +28,58 @@ async function waitUntilReady(
   throw new Error(`not ready in time: ${output()}`);
 }
 
-/** One api process (with its built-in sandbox) on the given database, as `npm start` runs it. */
+export interface SandboxProcess {
+  child: ChildProcess;
+  /** TRUID_* and VONAGE_* for an api, as `npm run sandbox` prints them. */
+  providerEnv: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * The tru.ID and Vonage sandbox in its own process (`npm run sandbox`), shared by the api
+ * processes as a real deployment shares tru.ID, so its CPU is not counted as the api's.
+ */
+export async function startSandboxProcess(port: number): Promise<SandboxProcess> {
+  const main = join(__dirname, '../apps/sandbox/src/main.js');
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, SANDBOX_PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const providerEnv = await new Promise<Record<string, string>>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`sandbox not ready: ${output}`)), 60_000);
+    child.once('exit', () => reject(new Error(`sandbox exited: ${output}`)));
+    child.stderr!.on('data', (d) => (output += d));
+    child.stdout!.on('data', (d) => {
+      output += d;
+      if (!/^VONAGE_PRIVATE_KEY=/m.test(output)) return;
+      clearTimeout(timer);
+      const env: Record<string, string> = {};
+      for (const [, key, value] of output.matchAll(/^((?:TRUID|VONAGE)_\w+)=(.*)$/gm))
+        env[key] = value;
+      resolve(env);
+    });
+  });
+  return { child, providerEnv, stop: () => stopChild(child) };
+}
+
+/**
+ * One api process on the given database, as `npm start` runs it: its built-in sandbox serves
+ * push (FCM) only when `providerEnv` points tru.ID and Vonage at a sandbox process.
+ */
 export async function startApiProcess(
   databaseUrl: string,
   port: number,
   sandboxPort: number,
+  providerEnv: Record<string, string> = {},
 ): Promise<ApiProcess> {
   const main = join(__dirname, '../apps/api/src/main.js');
   let output = '';
@@ -50,6 +97,7 @@ export async function startApiProcess(
       RATE_LIMIT_PHONE: '1000000/60',
       RATE_LIMIT_IP: '1000000/60',
       RATE_LIMIT_ATTEMPT: '1000000/60',
+      ...providerEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures simauth on this machine and prints one table (also written to
- * bench/results.json). Everything it needs is started here: an embedded Postgres, two api
- * processes (each with its built-in provider sandbox, latency 0) and a bare node:http baseline.
+ * bench/results.json). Everything it needs is started here: an embedded Postgres, the tru.ID and
+ * Vonage sandbox in its own process (latency 0), two api processes (each with its built-in FCM
+ * sandbox) and a bare node:http baseline.
  * Numbers are printed, never asserted.
  */
 import { mkdtempSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { Client } from 'pg';
 import { EmbeddedDatabase } from '../libs/database/src/embedded-database';
 import { findFreePort } from '../libs/database/src/free-port';
 import { runMigrations } from '../libs/database/src/migrate';
-import { startApiProcess, startBareServer } from './processes';
+import { startApiProcess, startBareServer, startSandboxProcess } from './processes';
 import { VirtualUser, call, companionLogin, percentile, registerUser, runFor } from './flows';
 import { openStatusStream } from './sse';
 import { measureCpu } from './cpu';
@@ -130,11 +131,12 @@ async function main(): Promise<void> {
   await db.connect();
   await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
 
-  const [portA, sandboxA, portB, sandboxB, bare] = await Promise.all(
-    Array.from({ length: 5 }, findFreePort),
+  const [portA, sandboxA, portB, sandboxB, bare, sandboxPort] = await Promise.all(
+    Array.from({ length: 6 }, findFreePort),
   );
-  const apiA = await startApiProcess(pg.url, portA, sandboxA);
-  const apiB = await startApiProcess(pg.url, portB, sandboxB);
+  const sandbox = await startSandboxProcess(sandboxPort);
+  const apiA = await startApiProcess(pg.url, portA, sandboxA, sandbox.providerEnv);
+  const apiB = await startApiProcess(pg.url, portB, sandboxB, sandbox.providerEnv);
   const bareServer = await startBareServer(bare);
 
   try {
@@ -156,7 +158,9 @@ async function main(): Promise<void> {
     const seed100k = await seedUsers(db, 100_000 - VIRTUAL_USERS);
     await db.query('SELECT pg_stat_statements_reset()');
     console.error('bench: companion logins with 100,000 registered users…');
-    const { result: large, cpu } = await measureCpu(apiA.child.pid!, () => flows(users));
+    const { result: large, cpu } = await measureCpu(apiA.child.pid!, sandbox.child.pid!, () =>
+      flows(users),
+    );
     const { rows } = await db.query(
       `SELECT coalesce(sum(calls), 0)::int AS calls FROM pg_stat_statements s
          JOIN pg_database d ON d.oid = s.dbid
@@ -217,7 +221,7 @@ async function main(): Promise<void> {
     );
     print(results);
   } finally {
-    await Promise.all([apiA.stop(), apiB.stop(), bareServer.stop()]);
+    await Promise.all([apiA.stop(), apiB.stop(), bareServer.stop(), sandbox.stop()]);
     await db.end();
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -259,7 +263,7 @@ function print(r: any): void {
     [
       'CPU s in 100k flows',
       `api ${r.cpu_during_100k_flows.api_process_seconds}, pg ${r.cpu_during_100k_flows.postgres_seconds}`,
-      `load generator ${r.cpu_during_100k_flows.load_generator_seconds}; ${r.cpu_during_100k_flows.wall_seconds} s wall on ${r.machine.cores} cores`,
+      `sandbox ${r.cpu_during_100k_flows.sandbox_process_seconds}, load generator ${r.cpu_during_100k_flows.load_generator_seconds}; ${r.cpu_during_100k_flows.wall_seconds} s wall on ${r.machine.cores} cores`,
     ],
     ['api process RSS after run', `${r.api_process_rss_mb} MB`, ''],
     ['bench duration', `${r.bench_seconds} s`, `${r.machine.cores} cores, Node ${r.machine.node}`],
