@@ -126,15 +126,21 @@ export async function startBareServer(
   port: number,
 ): Promise<{ url: string; stop(): Promise<void> }> {
   const code = `require('node:http').createServer((req, res) => { res.setHeader('content-type', 'application/json; charset=utf-8'); res.end('{"status":"ok"}'); }).listen(${port}, '127.0.0.1');`;
-  const child = spawn(process.execPath, ['-e', code], { stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}`;
+  return startBaseline(['-e', code], port, '');
+}
+
+/** The framework's floor: an empty Nest app on Fastify answering the same JSON. */
+export function startNestBaseline(port: number): Promise<{ url: string; stop(): Promise<void> }> {
+  return startBaseline([join(__dirname, 'nest-baseline.js'), String(port)], port, '/health/live');
+}
+
+async function startBaseline(
+  args: string[],
+  port: number,
+  path: string,
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, args, { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}${path}`;
   await waitUntilReady(url, child, () => '');
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  return { url, stop: () => stopChild(child) };
 }

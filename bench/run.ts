@@ -13,7 +13,12 @@ import { Client } from 'pg';
 import { EmbeddedDatabase } from '../libs/database/src/embedded-database';
 import { findFreePort } from '../libs/database/src/free-port';
 import { runMigrations } from '../libs/database/src/migrate';
-import { startApiProcess, startBareServer, startSandboxProcess } from './processes';
+import {
+  startApiProcess,
+  startBareServer,
+  startNestBaseline,
+  startSandboxProcess,
+} from './processes';
 import { VirtualUser, call, companionLogin, percentile, registerUser, runFor } from './flows';
 import { openStatusStream } from './sse';
 import { measureCpu } from './cpu';
@@ -131,18 +136,20 @@ async function main(): Promise<void> {
   await db.connect();
   await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
 
-  const [portA, sandboxA, portB, sandboxB, bare, sandboxPort] = await Promise.all(
-    Array.from({ length: 6 }, findFreePort),
+  const [portA, sandboxA, portB, sandboxB, bare, sandboxPort, nestPort] = await Promise.all(
+    Array.from({ length: 7 }, findFreePort),
   );
   const sandbox = await startSandboxProcess(sandboxPort);
   const apiA = await startApiProcess(pg.url, portA, sandboxA, sandbox.providerEnv);
   const apiB = await startApiProcess(pg.url, portB, sandboxB, sandbox.providerEnv);
   const bareServer = await startBareServer(bare);
+  const nestServer = await startNestBaseline(nestPort);
 
   try {
     console.error('bench: /health/live vs bare node:http…');
     const simple = await load(`${apiA.url}/health/live`);
     const baseline = await load(bareServer.url);
+    const framework = await load(nestServer.url);
 
     console.error('bench: registering virtual users over HTTP…');
     const users: VirtualUser[] = [];
@@ -182,6 +189,9 @@ async function main(): Promise<void> {
         bare_node_http_rps: round(baseline.rps, 0),
         bare_node_http_p99_ms: baseline.p99,
         ratio: round(simple.rps / baseline.rps, 2),
+        empty_nest_fastify_rps: round(framework.rps, 0),
+        empty_nest_fastify_p99_ms: framework.p99,
+        empty_nest_fastify_ratio: round(framework.rps / baseline.rps, 2),
       },
       companion_login: {
         virtual_users: VIRTUAL_USERS,
@@ -221,7 +231,13 @@ async function main(): Promise<void> {
     );
     print(results);
   } finally {
-    await Promise.all([apiA.stop(), apiB.stop(), bareServer.stop(), sandbox.stop()]);
+    await Promise.all([
+      apiA.stop(),
+      apiB.stop(),
+      bareServer.stop(),
+      nestServer.stop(),
+      sandbox.stop(),
+    ]);
     await db.end();
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -234,6 +250,11 @@ function print(r: any): void {
       '/health/live req/s (p99 ms)',
       `${r.simple_endpoint.simauth_rps} (${r.simple_endpoint.simauth_p99_ms})`,
       `bare node:http ${r.simple_endpoint.bare_node_http_rps} (${r.simple_endpoint.bare_node_http_p99_ms}); ratio ${r.simple_endpoint.ratio}`,
+    ],
+    [
+      'empty Nest app on Fastify',
+      `${r.simple_endpoint.empty_nest_fastify_rps} (${r.simple_endpoint.empty_nest_fastify_p99_ms})`,
+      `ratio ${r.simple_endpoint.empty_nest_fastify_ratio} (the framework's floor)`,
     ],
     [
       'login flows/s, 1k users',
