@@ -11,6 +11,9 @@ import { createLogger, registerRequestLogging } from './logging';
 /** Request bodies are small JSON objects; anything larger is refused before parsing. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
+/** What a browser renders as a page: /login, /phone, their assets and the API docs. */
+const DOCUMENT_PATH = /^\/(login|phone|assets|docs)(\/|\?|$)/;
+
 /** Builds the api application with every HTTP convention applied; main.ts and tests share it. */
 export async function createApiApp(
   config: AppConfig,
@@ -26,25 +29,30 @@ export async function createApiApp(
   app.useLogger(app.get(Logger));
   applyHttpConventions(app, { bodyLimitBytes: BODY_LIMIT_BYTES });
   registerRequestLogging(app.getHttpAdapter().getInstance(), logger);
-  registerSecurityHeaders(app.getHttpAdapter().getInstance(), {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Swagger UI sets a few inline styles.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        // The virtual phone (sandbox mode) talks to the sandbox, a different origin.
-        connectSrc: ["'self'", ...(config.sandbox.url ? [config.sandbox.url] : [])],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        // TLS is the proxy's job; upgrading would break plain-HTTP setups (and the sandbox).
-        upgradeInsecureRequests: null,
+  registerSecurityHeaders(
+    app.getHttpAdapter().getInstance(),
+    {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Swagger UI sets a few inline styles.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          // The virtual phone (sandbox mode) talks to the sandbox, a different origin.
+          connectSrc: ["'self'", ...(config.sandbox.url ? [config.sandbox.url] : [])],
+          frameAncestors: ["'none'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          // TLS is the proxy's job; upgrading would break plain-HTTP setups (and the sandbox).
+          upgradeInsecureRequests: null,
+        },
       },
     },
-  });
+    // The pages and Swagger UI get helmet's full set; the API its own (see the lib).
+    (url) => DOCUMENT_PATH.test(url),
+  );
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins,

@@ -23,6 +23,24 @@ describe('security headers and CORS', () => {
     }
   });
 
+  it('keeps API answers out of caches and frames, and gives pages the full page policy', async () => {
+    for (const path of ['/health/live', '/v1/registrations/not-a-uuid']) {
+      const res = await fetch(`${t.url}${path}`);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('content-security-policy')).toBe(
+        "default-src 'none';frame-ancestors 'none'",
+      );
+      expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+    }
+    const page = await fetch(`${t.url}/login`);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    // A route that may be cached says so: the signing keys, for five minutes.
+    const jwks = await fetch(`${t.url}/.well-known/jwks.json`);
+    expect(jwks.headers.get('cache-control')).toBe('public, max-age=300');
+  });
+
   it('sends the same headers, and CORS, with a live status stream', async () => {
     const started = await call('POST', `${t.url}/v1/logins`, { phone_number: uniquePhoneNumber() });
     const controller = new AbortController();
