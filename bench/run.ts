@@ -36,13 +36,40 @@ const SSE_TRANSITIONS = 1000;
 const MINIMUM_STATEMENTS_PER_FLOW = 17;
 
 const WARM_UP_SECONDS = 2;
+const SIMPLE_TURNS = 3;
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
-async function load(url: string) {
-  // Unrecorded first: both servers are measured warm (JIT-compiled), as they run in production.
-  await autocannon({ url, connections: 50, duration: WARM_UP_SECONDS });
-  const result = await autocannon({ url, connections: 50, duration: LOAD_SECONDS });
-  return { rps: result.requests.average, p99: result.latency.p99 };
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+/**
+ * req/s and p99 of each server, measured in turns (simauth, bare, Nest, simauth, …) so that a
+ * machine whose speed drifts treats them alike; the figures are the medians of the turns.
+ */
+async function simpleEndpoint(urls: { simauth: string; bare: string; nest: string }) {
+  const turns: Record<keyof typeof urls, { rps: number; p99: number }[]> = {
+    simauth: [],
+    bare: [],
+    nest: [],
+  };
+  // Unrecorded first: every server is measured warm (JIT-compiled), as in production.
+  for (const url of Object.values(urls))
+    await autocannon({ url, connections: 50, duration: WARM_UP_SECONDS });
+  for (let turn = 0; turn < SIMPLE_TURNS; turn++) {
+    for (const [name, url] of Object.entries(urls) as [keyof typeof urls, string][]) {
+      const result = await autocannon({ url, connections: 50, duration: LOAD_SECONDS });
+      turns[name].push({ rps: result.requests.average, p99: result.latency.p99 });
+    }
+  }
+  const summary = (name: keyof typeof urls) => ({
+    rps: median(turns[name].map((t) => t.rps)),
+    p99: median(turns[name].map((t) => t.p99)),
+  });
+  return {
+    simple: summary('simauth'),
+    baseline: summary('bare'),
+    framework: summary('nest'),
+    ratios: turns.simauth.map((t, i) => round(t.rps / turns.bare[i].rps, 2)),
+  };
 }
 
 async function seedUsers(db: Client, total: number): Promise<number> {
@@ -147,9 +174,11 @@ async function main(): Promise<void> {
 
   try {
     console.error('bench: /health/live vs bare node:http…');
-    const simple = await load(`${apiA.url}/health/live`);
-    const baseline = await load(bareServer.url);
-    const framework = await load(nestServer.url);
+    const { simple, baseline, framework, ratios } = await simpleEndpoint({
+      simauth: `${apiA.url}/health/live`,
+      bare: bareServer.url,
+      nest: nestServer.url,
+    });
 
     console.error('bench: registering virtual users over HTTP…');
     const users: VirtualUser[] = [];
@@ -189,6 +218,7 @@ async function main(): Promise<void> {
         bare_node_http_rps: round(baseline.rps, 0),
         bare_node_http_p99_ms: baseline.p99,
         ratio: round(simple.rps / baseline.rps, 2),
+        ratio_per_turn: ratios,
         empty_nest_fastify_rps: round(framework.rps, 0),
         empty_nest_fastify_p99_ms: framework.p99,
         empty_nest_fastify_ratio: round(framework.rps / baseline.rps, 2),
@@ -249,7 +279,7 @@ function print(r: any): void {
     [
       '/health/live req/s (p99 ms)',
       `${r.simple_endpoint.simauth_rps} (${r.simple_endpoint.simauth_p99_ms})`,
-      `bare node:http ${r.simple_endpoint.bare_node_http_rps} (${r.simple_endpoint.bare_node_http_p99_ms}); ratio ${r.simple_endpoint.ratio}`,
+      `bare node:http ${r.simple_endpoint.bare_node_http_rps} (${r.simple_endpoint.bare_node_http_p99_ms}); ratio ${r.simple_endpoint.ratio} (turns ${r.simple_endpoint.ratio_per_turn.join(', ')})`,
     ],
     [
       'empty Nest app on Fastify',
