@@ -40,10 +40,15 @@ export class RateLimitGuard implements CanActivate {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<FastifyRequest>();
+    // Reads pass synchronously: no promise for the many GETs (polls, probes, pages).
     if (req.method !== 'POST') return true;
+    return this.limit(req, context);
+  }
+
+  private async limit(req: FastifyRequest, context: ExecutionContext): Promise<boolean> {
     const { ip, phone, attempt } = this.config.rateLimits;
     await this.limiter.hit(`ip:${req.ip}`, ip.limit, ip.windowSeconds, 'from this address');
     const scope = this.reflector.get<string | undefined>(PHONE_LIMITED, context.getHandler());
