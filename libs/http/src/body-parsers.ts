@@ -5,10 +5,6 @@ export class MalformedBodyError extends DomainError {
   readonly code = 'malformed-json' as const;
 }
 
-export class PayloadTooLargeError extends DomainError {
-  readonly code = 'payload-too-large' as const;
-}
-
 export class UnsupportedMediaTypeError extends DomainError {
   readonly code = 'unsupported-media-type' as const;
 }
@@ -22,8 +18,9 @@ const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
 
 /**
  * Replaces the framework's body parsers with one: JSON objects or arrays up to `limitBytes`, UTF-8
- * only, whose failures are typed problems (400 malformed-json, 413, 415) instead of framework
- * messages. A body in any other media type is refused (415), not silently ignored.
+ * only, whose failures are typed problems (400 malformed-json, 415) instead of framework
+ * messages. A body in any other media type is refused (415), not silently ignored. A body over
+ * the limit is refused by Fastify before it is read (413, payload-too-large by the filter).
  */
 export function registerJsonBodyParser(fastify: FastifyInstance, limitBytes: number): void {
   // Fastify's own parser, which refuses __proto__ and constructor.prototype keys.
