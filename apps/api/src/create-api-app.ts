@@ -28,9 +28,10 @@ export async function createApiApp(
   );
   app.useLogger(app.get(Logger));
   applyHttpConventions(app, { bodyLimitBytes: BODY_LIMIT_BYTES });
-  registerRequestLogging(app.getHttpAdapter().getInstance(), logger);
+  const fastify = app.getHttpAdapter().getInstance();
+  registerRequestLogging(fastify, logger);
   registerSecurityHeaders(
-    app.getHttpAdapter().getInstance(),
+    fastify,
     {
       contentSecurityPolicy: {
         directives: {
