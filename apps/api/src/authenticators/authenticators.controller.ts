@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiProblems, RequestWithRawBody, UuidParam } from '@simauth/http';
 import { CurrentUser, SignedInUser, UserAuth } from '../accounts/user-auth.guard';
 import { AuthenticatorsService } from './authenticators.service';
-import { LimitPerAttempt } from '../rate-limits/rate-limit.guard';
+import { LimitPerAttempt, LimitPerIp } from '../rate-limits/rate-limit.guard';
 import {
   ChallengeResponse,
   ChallengeStatusResponse,
@@ -21,6 +21,7 @@ export class AuthenticatorsController {
   constructor(private readonly authenticators: AuthenticatorsService) {}
 
   @Post('factors')
+  @LimitPerIp()
   @UserAuth()
   @ApiOperation({
     summary: 'Add an authenticator factor (PENDING until activated with a first code)',
@@ -69,6 +70,7 @@ export class AuthenticatorsController {
   }
 
   @Post('factors/:id/challenges')
+  @LimitPerIp()
   @UserAuth()
   @ApiOperation({ summary: 'Issue a challenge on an active factor' })
   @ApiCreatedResponse({ type: ChallengeResponse })
@@ -99,6 +101,7 @@ export class AuthenticatorsController {
   }
 
   @Post('callbacks/truid/challenges')
+  @LimitPerIp()
   @HttpCode(200)
   @ApiOperation({
     summary: 'tru.ID → simauth: a challenge changed (HTTP-signed; each callback accepted once)',

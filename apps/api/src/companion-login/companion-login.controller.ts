@@ -38,7 +38,7 @@ import {
   toLoginResponse,
 } from './dto/login.dto';
 import { SseStreams } from './sse-streams';
-import { LimitPerAttempt, LimitPerPhone } from '../rate-limits/rate-limit.guard';
+import { LimitPerAttempt, LimitPerIp, LimitPerPhone } from '../rate-limits/rate-limit.guard';
 
 const bearer = (authorization: string | undefined) =>
   /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
@@ -161,6 +161,7 @@ export class CompanionLoginController {
   }
 
   @Post('logins/:id/deny')
+  @LimitPerIp()
   @HttpCode(200)
   @DeviceAuth()
   @ApiOperation({ summary: 'Deny on the phone' })

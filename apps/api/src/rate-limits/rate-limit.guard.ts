@@ -3,9 +3,12 @@ import {
   ExecutionContext,
   Inject,
   Injectable,
+  RequestMethod,
   SetMetadata,
+  Type,
   applyDecorators,
 } from '@nestjs/common';
+import { GUARDS_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
@@ -16,22 +19,66 @@ const PHONE_LIMITED = 'simauth:rate-limit-phone';
 const ATTEMPT_LIMITED = 'simauth:rate-limit-attempt';
 
 /**
+ * Puts the rate-limit guard on a route, first: before any authentication guard, whatever the
+ * order of the decorators, so that guessing credentials is limited too.
+ */
+function RateLimited(): MethodDecorator {
+  return (_target, _key, descriptor) => {
+    const handler = descriptor.value as object;
+    const guards: unknown[] = Reflect.getMetadata(GUARDS_METADATA, handler) ?? [];
+    Reflect.defineMetadata(
+      GUARDS_METADATA,
+      [RateLimitGuard, ...guards.filter((g) => g !== RateLimitGuard)],
+      handler,
+    );
+  };
+}
+
+/** Marks a public POST: it is limited per client IP. */
+export function LimitPerIp() {
+  return applyDecorators(RateLimited(), ApiProblems(429));
+}
+
+/**
  * Marks a route that costs a provider call or a push: it is limited per phone number (from the
  * body's `phone_number`) as well as per client IP.
  */
 export function LimitPerPhone(scope: string) {
-  return applyDecorators(SetMetadata(PHONE_LIMITED, scope), ApiProblems(429));
+  return applyDecorators(RateLimited(), SetMetadata(PHONE_LIMITED, scope), ApiProblems(429));
 }
 
 /**
  * Marks a route that takes a code or an approval for the attempt named by its `:id` (or `:cid`):
- * guesses, and the provider calls they cause, are limited per attempt.
+ * guesses, and the provider calls they cause, are limited per attempt as well as per client IP.
  */
 export function LimitPerAttempt(scope: string) {
-  return applyDecorators(SetMetadata(ATTEMPT_LIMITED, scope), ApiProblems(429));
+  return applyDecorators(RateLimited(), SetMetadata(ATTEMPT_LIMITED, scope), ApiProblems(429));
 }
 
-/** Every public POST is limited per client IP; marked routes also per phone number or attempt. */
+/**
+ * The POST handlers of `controllers` that are not rate limited first, as `Class.method`. The api
+ * refuses to start with any (see RateLimitsModule): a POST someone forgot to mark would
+ * otherwise be open to floods. Reads are not limited, so they pay nothing for the limits.
+ */
+export function postsWithoutRateLimit(controllers: Type[]): string[] {
+  const missing: string[] = [];
+  for (const controller of controllers) {
+    const proto = controller.prototype as Record<string, unknown>;
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const handler = Object.getOwnPropertyDescriptor(proto, name)?.value;
+      if (typeof handler !== 'function') continue;
+      if (Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.POST) continue;
+      const guards: unknown[] = [
+        ...(Reflect.getMetadata(GUARDS_METADATA, controller) ?? []),
+        ...(Reflect.getMetadata(GUARDS_METADATA, handler) ?? []),
+      ];
+      if (guards[0] !== RateLimitGuard) missing.push(`${controller.name}.${name}`);
+    }
+  }
+  return missing;
+}
+
+/** Limits a marked route per client IP, and per phone number or attempt as marked. */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   constructor(
@@ -42,10 +89,7 @@ export class RateLimitGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const req = context.switchToHttp().getRequest<FastifyRequest>();
-    // Reads pass synchronously: no promise for the many GETs (polls, probes, pages).
-    if (req.method !== 'POST') return true;
-    return this.limit(req, context);
+    return this.limit(context.switchToHttp().getRequest<FastifyRequest>(), context);
   }
 
   private async limit(req: FastifyRequest, context: ExecutionContext): Promise<boolean> {

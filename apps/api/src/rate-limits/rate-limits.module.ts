@@ -1,11 +1,31 @@
-import { Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { RateLimitGuard } from './rate-limit.guard';
+import { Global, Injectable, Module, OnModuleInit, Type } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
+import { RateLimitGuard, postsWithoutRateLimit } from './rate-limit.guard';
 import { RateLimiterService } from './rate-limiter.service';
+
+/** Refuses to start an api with a POST route that is not rate limited. */
+@Injectable()
+class RateLimitCoverage implements OnModuleInit {
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  onModuleInit(): void {
+    const controllers = this.discovery
+      .getControllers()
+      .map((wrapper) => wrapper.metatype as Type | null)
+      .filter((type): type is Type => !!type);
+    const missing = postsWithoutRateLimit(controllers);
+    if (missing.length > 0) {
+      throw new Error(
+        `POST routes without a rate limit (mark them @LimitPerIp, @LimitPerPhone or @LimitPerAttempt): ${missing.join(', ')}`,
+      );
+    }
+  }
+}
 
 @Global()
 @Module({
-  providers: [RateLimiterService, { provide: APP_GUARD, useClass: RateLimitGuard }],
-  exports: [RateLimiterService],
+  imports: [DiscoveryModule],
+  providers: [RateLimiterService, RateLimitGuard, RateLimitCoverage],
+  exports: [RateLimiterService, RateLimitGuard],
 })
 export class RateLimitsModule {}

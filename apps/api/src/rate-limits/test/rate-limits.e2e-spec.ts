@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { TestApp, startTestApp } from '../../../../../test/support/test-app';
 import { call } from '../../../../../test/support/http';
 import { uniquePhoneNumber } from '../../../../../test/support/device';
@@ -98,6 +98,18 @@ describe('rate limits (Postgres-backed, shared by replicas)', () => {
     // The check was never opened on a phone: each guess is 422, until the attempt's budget is spent.
     expect(answers).toEqual([422, 422, 422, 429]);
     expect(a.sandbox.store.callsTo('truid.phone_check.patch') - before).toBe(3);
+  });
+
+  it('limits per client IP before authentication, so credentials cannot be guessed freely', async () => {
+    const ip = uniqueIp();
+    const deny = () =>
+      call('POST', `${a.url}/v1/logins/${randomUUID()}/deny`, undefined, {
+        'x-forwarded-for': ip,
+        authorization: 'Bearer not-a-device-token',
+      });
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push((await deny()).status);
+    expect(answers).toEqual([401, 401, 401, 429]);
   });
 
   it('limits public POSTs per client IP, and not GETs', async () => {
