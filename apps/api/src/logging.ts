@@ -2,21 +2,14 @@ import pino, { Logger as PinoInstance } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import type { Params } from 'nestjs-pino';
 import type { Writable } from 'node:stream';
-import { currentRequestId } from '@simauth/http';
 
 /**
- * Structured JSON logs. Every line written while a request is served carries its id (from the
- * request context, not a logger per request). Only the request path is logged (query strings
- * carry poll tokens, OAuth codes and states), and credentials never leave the process.
+ * Structured JSON logs. A line written for a request carries its id as `req.id` (handed along
+ * from the handler, see RequestId). Only the request path is logged (query strings carry poll
+ * tokens, OAuth codes and states), and credentials never leave the process.
  */
 export function createLogger(level: string, destination?: Writable): PinoInstance {
-  const options: pino.LoggerOptions = {
-    level,
-    mixin: () => {
-      const id = currentRequestId();
-      return id ? { req: { id } } : {};
-    },
-  };
+  const options: pino.LoggerOptions = { level };
   return destination ? pino(options, destination) : pino(options);
 }
 

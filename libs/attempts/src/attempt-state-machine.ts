@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { currentRequestId, metrics } from '@simauth/http';
+import { metrics } from '@simauth/http';
 import { Actor, AttemptKind, EXPIRED, StatusOf } from './attempt-kind';
 import { Attempt, toAttempt } from './attempt';
 import {
@@ -26,6 +26,8 @@ export interface CreateAttempt<K extends AttemptKind> {
   tokenHash?: Buffer | null;
   context?: Record<string, unknown>;
   reason?: string;
+  /** The HTTP request that caused it, for the audit event. */
+  requestId?: string;
 }
 
 export interface Transition<K extends AttemptKind> {
@@ -39,6 +41,8 @@ export interface Transition<K extends AttemptKind> {
   result?: Record<string, unknown>;
   /** Gives the attempt a new deadline of now + ttl (e.g. the PhoneCheck's own TTL). */
   ttlSeconds?: number;
+  /** The HTTP request that caused it, for the audit event. */
+  requestId?: string;
 }
 
 /**
@@ -59,7 +63,6 @@ export class AttemptStateMachine {
         ...request,
         id: request.id ?? randomUUID(),
         status: TRANSITION_TABLES[request.kind].initial,
-        requestId: currentRequestId(),
       },
       tx,
     );
@@ -87,7 +90,6 @@ export class AttemptStateMachine {
         allowedFrom,
         expiring,
         toIsFinal: isFinal(request.kind, request.to),
-        requestId: currentRequestId(),
       },
       tx,
     );
@@ -135,8 +137,9 @@ export class AttemptStateMachine {
     status: StatusOf<K>,
     flag: string,
     actor: Actor,
+    requestId?: string,
   ): Promise<Attempt<StatusOf<K>> | undefined> {
-    const row = await this.attempts.claimOnce(kind, id, status, flag, actor, currentRequestId());
+    const row = await this.attempts.claimOnce(kind, id, status, flag, actor, requestId);
     return row ? toAttempt(row) : undefined;
   }
 

@@ -1,7 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error';
-import { currentRequestId } from './request-context';
 import { PROBLEMS, ProblemCode, ProblemDocument, problemType } from './problems';
 
 const CODE_BY_STATUS: Record<number, ProblemCode> = {
@@ -55,6 +54,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const e = error as Error;
       this.logger.error(
         {
+          req: { id: req.id },
           err: {
             type: e?.name ?? typeof error,
             message: mapped.code === 'internal-error' ? e?.message : mapped.detail,
@@ -74,8 +74,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       status: mapped.status,
       ...(mapped.detail ? { detail: mapped.detail } : {}),
       ...(mapped.extensions ?? {}),
-      // Errors while reading the body surface outside the request's async context: use its id.
-      request_id: req.id ?? currentRequestId(),
+      request_id: req.id,
     };
     if (mapped.retryAfterSeconds !== undefined) {
       reply.header('Retry-After', String(Math.max(1, Math.ceil(mapped.retryAfterSeconds))));

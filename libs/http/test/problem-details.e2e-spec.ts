@@ -13,7 +13,7 @@ import {
   ValidateE164,
   applyHttpConventions,
   createHttpAdapter,
-  currentRequestId,
+  RequestId,
 } from '@simauth/http';
 import { BODY_LIMIT_BYTES } from '../../../apps/api/src/create-api-app';
 import {
@@ -45,10 +45,8 @@ class ProbeController {
   }
 
   @Post('echo')
-  async echo(@Req() req: RequestWithRawBody) {
-    // Awaiting first proves the request's context survives the body being read and awaits.
-    await new Promise((resolve) => setImmediate(resolve));
-    return { request_id: currentRequestId(), raw: req.rawBody?.toString('utf8') };
+  echo(@Req() req: RequestWithRawBody, @RequestId() requestId: string) {
+    return { request_id: requestId, raw: req.rawBody?.toString('utf8') };
   }
 
   @Get('items/:id')

@@ -17,9 +17,13 @@ export interface NewFactorSecret {
   qrDataUrl: string;
 }
 
-/** How a code is checked: to activate a factor, or to answer a challenge (tru.ID's, if any). */
-export type CodeCheck =
-  { purpose: 'activate' } | { purpose: 'challenge'; providerChallengeId?: string };
+/**
+ * How a code is checked: to activate a factor, or to answer a challenge (tru.ID's, if any); for
+ * the request that brought it (its id goes into the log line of a lock).
+ */
+export type CodeCheck = { requestId?: string } & (
+  { purpose: 'activate' } | { purpose: 'challenge'; providerChallengeId?: string }
+);
 
 // One period either side: authenticator apps and servers drift by a few seconds.
 const EPOCH_TOLERANCE_SECONDS = 30;
@@ -94,7 +98,10 @@ export class FactorCodesService implements OnModuleInit {
       this.config.factors.lockSeconds,
     );
     if (lockedUntil)
-      this.logger.warn({ factor_id: factor.id }, 'factor locked after repeated wrong codes');
+      this.logger.warn(
+        { req: { id: how.requestId }, factor_id: factor.id },
+        'factor locked after repeated wrong codes',
+      );
     return false;
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, RequestWithRawBody, UuidParam } from '@simauth/http';
+import { ApiProblems, RequestId, RequestWithRawBody, UuidParam } from '@simauth/http';
 import { CurrentUser, SignedInUser, UserAuth } from '../accounts/user-auth.guard';
 import { AuthenticatorsService } from './authenticators.service';
 import { LimitPerAttempt, LimitPerIp } from '../rate-limits/rate-limit.guard';
@@ -31,8 +31,9 @@ export class AuthenticatorsController {
   async create(
     @CurrentUser() user: SignedInUser,
     @Body() body: CreateFactorDto,
+    @RequestId() requestId: string,
   ): Promise<FactorCreatedResponse> {
-    const f = await this.authenticators.create(user, body.type);
+    const f = await this.authenticators.create(user, body.type, requestId);
     return {
       factor_id: f.factorId,
       status: 'PENDING',
@@ -65,8 +66,9 @@ export class AuthenticatorsController {
     @CurrentUser() user: SignedInUser,
     @UuidParam() id: string,
     @Body() body: FactorCodeDto,
+    @RequestId() requestId: string,
   ): Promise<FactorStatusResponse> {
-    return { status: await this.authenticators.activate(user, id, body.code) };
+    return { status: await this.authenticators.activate(user, id, body.code, requestId) };
   }
 
   @Post('factors/:id/challenges')
@@ -79,8 +81,9 @@ export class AuthenticatorsController {
     @CurrentUser() user: SignedInUser,
     @UuidParam() id: string,
     @Body() body: CreateChallengeDto,
+    @RequestId() requestId: string,
   ): Promise<ChallengeResponse> {
-    const challenge = await this.authenticators.createChallenge(user, id, body.message);
+    const challenge = await this.authenticators.createChallenge(user, id, body.message, requestId);
     return { challenge_id: challenge.id, status: challenge.status };
   }
 
@@ -96,8 +99,16 @@ export class AuthenticatorsController {
     @UuidParam() id: string,
     @UuidParam('cid') challengeId: string,
     @Body() body: FactorCodeDto,
+    @RequestId() requestId: string,
   ): Promise<ChallengeStatusResponse> {
-    return { status: await this.authenticators.verifyChallenge(user, id, challengeId, body.code) };
+    const status = await this.authenticators.verifyChallenge(
+      user,
+      id,
+      challengeId,
+      body.code,
+      requestId,
+    );
+    return { status };
   }
 
   @Post('callbacks/truid/challenges')
@@ -120,6 +131,7 @@ export class AuthenticatorsController {
         rawBody: req.rawBody ?? Buffer.alloc(0),
       },
       body,
+      req.id,
     );
     return { status };
   }

@@ -41,7 +41,7 @@ export class AuthenticatorsService {
   }
 
   /** A PENDING factor with its QR code; it must be activated with a first code before it expires. */
-  async create(user: SignedInUser, type: FactorType) {
+  async create(user: SignedInUser, type: FactorType, requestId?: string) {
     const id = randomUUID();
     const secret = await this.codes.newSecret(type, user.phoneNumber, `${user.userId}:${id}`);
     await this.db.transaction(async (tx) => {
@@ -53,6 +53,7 @@ export class AuthenticatorsService {
           ttlSeconds: this.config.factors.activationTtlSeconds,
           actor: 'user',
           userId: user.userId,
+          requestId,
         },
         tx,
       );
@@ -64,13 +65,18 @@ export class AuthenticatorsService {
     return this.factors.listByUser(user.userId);
   }
 
-  async activate(user: SignedInUser, factorId: string, code: string): Promise<Factor['status']> {
+  async activate(
+    user: SignedInUser,
+    factorId: string,
+    code: string,
+    requestId?: string,
+  ): Promise<Factor['status']> {
     const factor = await this.owned(user, factorId);
     const activation = await this.attempts.get(AttemptKind.FactorActivation, factorId);
     this.attempts.assertLive(activation);
     if (factor.status !== 'PENDING')
       throw new InvalidTransitionError(factorId, factor.status, 'ACTIVE');
-    if (!(await this.codes.check(factor, code, { purpose: 'activate' }))) {
+    if (!(await this.codes.check(factor, code, { purpose: 'activate', requestId }))) {
       throw new UnprocessableError('The code is not valid; the factor stays PENDING.');
     }
     await this.db.transaction(async (tx) => {
@@ -81,6 +87,7 @@ export class AuthenticatorsService {
           to: FactorActivationStatus.Active,
           actor: 'user',
           reason: 'first valid code',
+          requestId,
         },
         tx,
       );
@@ -93,6 +100,7 @@ export class AuthenticatorsService {
     user: SignedInUser,
     factorId: string,
     message?: string,
+    requestId?: string,
   ): Promise<Challenge> {
     const factor = await this.owned(user, factorId);
     if (factor.status !== 'ACTIVE') throw new ConflictError('The factor is not active.');
@@ -107,6 +115,7 @@ export class AuthenticatorsService {
       userId: user.userId,
       providerRef,
       context: { factor_id: factorId, ...(message ? { message } : {}) },
+      requestId,
     });
   }
 
@@ -116,6 +125,7 @@ export class AuthenticatorsService {
     factorId: string,
     challengeId: string,
     code: string,
+    requestId?: string,
   ): Promise<CS> {
     const factor = await this.owned(user, factorId);
     const challenge = await this.attempts.get(AttemptKind.FactorChallenge, challengeId);
@@ -127,6 +137,7 @@ export class AuthenticatorsService {
     const valid = await this.codes.check(factor, code, {
       purpose: 'challenge',
       providerChallengeId: challenge.providerRef ?? undefined,
+      requestId,
     });
     const moved = await this.attempts.transition({
       kind: AttemptKind.FactorChallenge,
@@ -134,6 +145,7 @@ export class AuthenticatorsService {
       to: valid ? CS.Verified : CS.Failed,
       actor: 'user',
       reason: valid ? 'valid code' : 'wrong or reused code',
+      requestId,
     });
     return moved.status;
   }
@@ -145,6 +157,7 @@ export class AuthenticatorsService {
   async challengeCallback(
     req: CallbackRequest,
     body: { challenge_id?: unknown; status?: unknown },
+    requestId?: string,
   ): Promise<CS> {
     const verdict = this.callbackVerifier?.verify(req) ?? {
       ok: false,
@@ -175,6 +188,7 @@ export class AuthenticatorsService {
       to: status,
       actor: 'provider',
       reason: 'tru.ID challenge callback',
+      requestId,
     });
     return moved.status;
   }

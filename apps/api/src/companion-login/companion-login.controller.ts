@@ -21,7 +21,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
-import { ApiProblems, UuidParam } from '@simauth/http';
+import { ApiProblems, RequestId, UuidParam } from '@simauth/http';
 import { Device } from '../accounts/accounts.service';
 import { CurrentDevice, DeviceAuth } from '../accounts/device-auth.guard';
 import { CompanionLoginService } from './companion-login.service';
@@ -57,8 +57,11 @@ export class CompanionLoginController {
   @ApiOperation({ summary: 'Start a sign-in on the web; the registered phone is asked to approve' })
   @ApiCreatedResponse({ type: LoginStartedResponse })
   @ApiProblems(400, 429)
-  async start(@Body() body: StartLoginDto): Promise<LoginStartedResponse> {
-    const { login, pollToken, matchNumber } = await this.logins.start(body.phone_number);
+  async start(
+    @Body() body: StartLoginDto,
+    @RequestId() requestId: string,
+  ): Promise<LoginStartedResponse> {
+    const { login, pollToken, matchNumber } = await this.logins.start(body.phone_number, requestId);
     return {
       login_id: login.id,
       poll_token: pollToken,
@@ -77,9 +80,10 @@ export class CompanionLoginController {
   @ApiProblems(400, 401, 403, 404)
   async poll(
     @UuidParam() id: string,
+    @RequestId() requestId: string,
     @Headers('authorization') authorization?: string,
   ): Promise<LoginResponse> {
-    return toLoginResponse(await this.logins.poll(id, bearer(authorization)));
+    return toLoginResponse(await this.logins.poll(id, bearer(authorization), requestId));
   }
 
   @Get('logins/:id/events')
@@ -97,7 +101,7 @@ export class CompanionLoginController {
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const views = await this.logins.watch(id, pollToken);
+    const views = await this.logins.watch(id, pollToken, req.id);
     this.streams.send(
       req,
       reply,
@@ -133,8 +137,9 @@ export class CompanionLoginController {
     @UuidParam() id: string,
     @CurrentDevice() device: Device,
     @Body() body: ApproveLoginDto,
+    @RequestId() requestId: string,
   ): Promise<ApproveResponse> {
-    const { login, checkUrl } = await this.logins.approve(id, device, body.match_number);
+    const { login, checkUrl } = await this.logins.approve(id, device, body.match_number, requestId);
     return { status: login.status, ...(checkUrl ? { check_url: checkUrl } : {}) };
   }
 
@@ -152,12 +157,17 @@ export class CompanionLoginController {
     @UuidParam() id: string,
     @CurrentDevice() device: Device,
     @Body() body: ApproveWithCodeDto,
+    @RequestId() requestId: string,
   ): Promise<LoginStatusResponse> {
-    return {
-      status: (
-        await this.logins.approveWithCode(id, device, body.match_number, body.factor_id, body.code)
-      ).status,
-    };
+    const login = await this.logins.approveWithCode(
+      id,
+      device,
+      body.match_number,
+      body.factor_id,
+      body.code,
+      requestId,
+    );
+    return { status: login.status };
   }
 
   @Post('logins/:id/deny')
@@ -170,8 +180,9 @@ export class CompanionLoginController {
   async deny(
     @UuidParam() id: string,
     @CurrentDevice() device: Device,
+    @RequestId() requestId: string,
   ): Promise<LoginStatusResponse> {
-    return { status: (await this.logins.deny(id, device)).status };
+    return { status: (await this.logins.deny(id, device, requestId)).status };
   }
 
   @Post('logins/:id/code')
@@ -185,7 +196,9 @@ export class CompanionLoginController {
     @UuidParam() id: string,
     @CurrentDevice() device: Device,
     @Body() body: LoginCodeDto,
+    @RequestId() requestId: string,
   ): Promise<LoginStatusResponse> {
-    return { status: (await this.logins.submitCode(id, device, body.check_id, body.code)).status };
+    const login = await this.logins.submitCode(id, device, body.check_id, body.code, requestId);
+    return { status: login.status };
   }
 }

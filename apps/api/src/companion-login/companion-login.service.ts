@@ -74,7 +74,7 @@ export class CompanionLoginService {
    * Starts a login for a phone number. Unknown numbers get the same answer, by the same queries,
    * and no push, so the endpoint does not tell who is registered.
    */
-  async start(phoneNumber: string): Promise<StartedLogin> {
+  async start(phoneNumber: string, requestId?: string): Promise<StartedLogin> {
     const userId = (await this.accounts.findUserIdByPhone(phoneNumber)) ?? null;
     const pollToken = generateSecret(POLL_TOKEN_PREFIX);
     const { matchNumber, candidates } = drawMatchNumbers();
@@ -86,9 +86,10 @@ export class CompanionLoginService {
       userId,
       tokenHash: hashSecret(pollToken),
       context: { match_number: matchNumber, candidates },
+      requestId,
     });
     // Not awaited: the answer must not wait for (or reveal) the push.
-    if (userId) void this.notifyDevices(login, userId, candidates);
+    if (userId) void this.notifyDevices(login, userId, candidates, requestId);
     return { login, pollToken, matchNumber };
   }
 
@@ -105,20 +106,31 @@ export class CompanionLoginService {
     id: string,
     device: Device,
     matchNumber: number,
+    requestId?: string,
   ): Promise<{ login: Login; checkUrl?: string }> {
     const login = await this.ownedLiveLogin(id, device);
     if (matchNumber !== login.context.match_number) {
-      return { login: await this.move(id, LoginStatus.Denied, 'device', 'wrong match number') };
+      return {
+        login: await this.move(requestId, id, LoginStatus.Denied, 'device', 'wrong match number'),
+      };
     }
-    const approved = await this.move(id, LoginStatus.Approved, 'device', 'approved on the phone', {
-      approved_by_device: device.id,
-    });
+    const approved = await this.move(
+      requestId,
+      id,
+      LoginStatus.Approved,
+      'device',
+      'approved on the phone',
+      {
+        approved_by_device: device.id,
+      },
+    );
     let check;
     try {
       check = await this.phoneCheck.createCheck(login.phoneNumber!, id);
     } catch (err) {
       if (err instanceof ProviderUnavailableError) {
         await this.move(
+          requestId,
           id,
           LoginStatus.Pending,
           'system',
@@ -129,7 +141,7 @@ export class CompanionLoginService {
           err instanceof NumberNotSupportedError
             ? 'number not supported by PhoneCheck'
             : 'PhoneCheck refused';
-        await this.move(id, LoginStatus.ProviderError, 'provider', reason);
+        await this.move(requestId, id, LoginStatus.ProviderError, 'provider', reason);
       }
       throw err;
     }
@@ -150,10 +162,11 @@ export class CompanionLoginService {
     matchNumber: number,
     factorId: string,
     code: string,
+    requestId?: string,
   ): Promise<Login> {
     const login = await this.ownedLiveLogin(id, device);
     if (matchNumber !== login.context.match_number) {
-      return this.move(id, LoginStatus.Denied, 'device', 'wrong match number');
+      return this.move(requestId, id, LoginStatus.Denied, 'device', 'wrong match number');
     }
     if (login.status !== LoginStatus.Pending)
       throw new InvalidTransitionError(id, login.status, LoginStatus.MatchSuccess);
@@ -161,7 +174,7 @@ export class CompanionLoginService {
     if (!factor || factor.userId !== device.userId)
       throw new ForbiddenError('This factor is not one of this user.');
     if (factor.status !== 'ACTIVE') throw new ConflictError('The factor is not active.');
-    if (!(await this.factorCodes.check(factor, code, { purpose: 'challenge' }))) {
+    if (!(await this.factorCodes.check(factor, code, { purpose: 'challenge', requestId }))) {
       throw new UnprocessableError('The code is not valid; the login stays PENDING.');
     }
     return this.attempts.transition({
@@ -171,25 +184,32 @@ export class CompanionLoginService {
       actor: 'user',
       reason: 'approved with an authenticator code',
       context: { amr: ['otp'], factor_id: factorId, approved_by_device: device.id },
+      requestId,
     });
   }
 
-  async deny(id: string, device: Device): Promise<Login> {
+  async deny(id: string, device: Device, requestId?: string): Promise<Login> {
     await this.ownedLiveLogin(id, device);
-    return this.move(id, LoginStatus.Denied, 'device', 'denied on the phone');
+    return this.move(requestId, id, LoginStatus.Denied, 'device', 'denied on the phone');
   }
 
   /**
    * The phone sends the code its check_url ended with. MATCH_PENDING is claimed first, so one
    * code exchange runs per login; a provider outage returns the login to APPROVED for a retry.
    */
-  async submitCode(id: string, device: Device, checkId: string, code: string): Promise<Login> {
+  async submitCode(
+    id: string,
+    device: Device,
+    checkId: string,
+    code: string,
+    requestId?: string,
+  ): Promise<Login> {
     const login = await this.ownedLiveLogin(id, device);
     if (login.status !== LoginStatus.Approved || !login.providerRef) {
       throw new InvalidTransitionError(id, login.status, LoginStatus.MatchPending);
     }
     if (checkId !== login.providerRef) throw new WrongCheckError();
-    await this.move(id, LoginStatus.MatchPending, 'device', 'code submitted');
+    await this.move(requestId, id, LoginStatus.MatchPending, 'device', 'code submitted');
 
     let result: PhoneCheckResult;
     try {
@@ -197,6 +217,7 @@ export class CompanionLoginService {
     } catch (err) {
       if (err instanceof ProviderUnavailableError || err instanceof CheckNotFoundError) {
         await this.move(
+          requestId,
           id,
           LoginStatus.Approved,
           'system',
@@ -204,16 +225,30 @@ export class CompanionLoginService {
         );
         throw err;
       }
-      await this.move(id, LoginStatus.ProviderError, 'provider', 'code exchange refused');
+      await this.move(
+        requestId,
+        id,
+        LoginStatus.ProviderError,
+        'provider',
+        'code exchange refused',
+      );
       throw err;
     }
     if (result.status === 'COMPLETED' && result.match) {
-      return this.move(id, LoginStatus.MatchSuccess, 'provider', 'SIM matches the number', {
-        match: true,
-      });
+      return this.move(
+        requestId,
+        id,
+        LoginStatus.MatchSuccess,
+        'provider',
+        'SIM matches the number',
+        {
+          match: true,
+        },
+      );
     }
     if (result.status === 'ERROR') {
       return this.move(
+        requestId,
         id,
         LoginStatus.ProviderError,
         'provider',
@@ -221,6 +256,7 @@ export class CompanionLoginService {
       );
     }
     return this.move(
+      requestId,
       id,
       LoginStatus.MatchFailed,
       'provider',
@@ -232,15 +268,19 @@ export class CompanionLoginService {
   }
 
   /** The web client's view of its login; authorised by the poll token the start returned. */
-  async poll(id: string, pollToken: string | undefined): Promise<LoginView> {
-    return this.view(await this.authorisedLogin(id, pollToken));
+  async poll(id: string, pollToken: string | undefined, requestId?: string): Promise<LoginView> {
+    return this.view(await this.authorisedLogin(id, pollToken), requestId);
   }
 
   /**
    * Live status: the current view, then one view per committed move (from any replica, via
    * LISTEN), in version order; completes after a final status.
    */
-  async watch(id: string, pollToken: string | undefined): Promise<Observable<LoginView>> {
+  async watch(
+    id: string,
+    pollToken: string | undefined,
+    requestId?: string,
+  ): Promise<Observable<LoginView>> {
     await this.authorisedLogin(id, pollToken);
     return new Observable<LoginView>((subscriber) => {
       let lastVersion = 0;
@@ -257,15 +297,19 @@ export class CompanionLoginService {
           })
           .catch((err) => subscriber.error(err));
       };
-      const reread = () => emit(async () => this.view(await this.attempts.get(KIND, id)));
+      const reread = () =>
+        emit(async () => this.view(await this.attempts.get(KIND, id), requestId));
       const stopChanges = this.changes.subscribe(id, (change) =>
         emit(async () =>
-          this.withIdToken({
-            loginId: id,
-            status: change.status as LoginStatus,
-            expiresAt: new Date(change.expires_at),
-            version: change.version,
-          }),
+          this.withIdToken(
+            {
+              loginId: id,
+              status: change.status as LoginStatus,
+              expiresAt: new Date(change.expires_at),
+              version: change.version,
+            },
+            requestId,
+          ),
         ),
       );
       // NOTIFYs sent while the LISTEN connection was down are lost: read the row again.
@@ -278,17 +322,20 @@ export class CompanionLoginService {
     });
   }
 
-  private async view(login: Login): Promise<LoginView> {
-    return this.withIdToken({
-      loginId: login.id,
-      status: login.status,
-      expiresAt: login.expiresAt,
-      version: login.version,
-    });
+  private async view(login: Login, requestId?: string): Promise<LoginView> {
+    return this.withIdToken(
+      {
+        loginId: login.id,
+        status: login.status,
+        expiresAt: login.expiresAt,
+        version: login.version,
+      },
+      requestId,
+    );
   }
 
   /** On MATCH_SUCCESS the first reader, by poll or stream, receives the id_token; nobody after. */
-  private async withIdToken(view: LoginView): Promise<LoginView> {
+  private async withIdToken(view: LoginView, requestId?: string): Promise<LoginView> {
     if (view.status !== LoginStatus.MatchSuccess) return view;
     // The claim returns the row, so the token is signed without reading the login again.
     const login = await this.attempts.claimOnce(
@@ -297,6 +344,7 @@ export class CompanionLoginService {
       LoginStatus.MatchSuccess,
       'id_token_issued',
       'web',
+      requestId,
     );
     if (!login) return view;
     const idToken = await this.idTokens.sign({
@@ -329,16 +377,24 @@ export class CompanionLoginService {
   }
 
   private move(
+    requestId: string | undefined,
     id: string,
     to: LoginStatus,
     actor: 'device' | 'provider' | 'system',
     reason: string,
     context?: Record<string, unknown>,
   ) {
-    return this.attempts.transition({ kind: KIND, id, to, actor, reason, context });
+    return this.attempts.transition({ kind: KIND, id, to, actor, reason, context, requestId });
   }
 
-  private async notifyDevices(login: Login, userId: string, candidates: number[]): Promise<void> {
+  /** Runs after the answer; its log lines carry the id of the request that started the login. */
+  private async notifyDevices(
+    login: Login,
+    userId: string,
+    candidates: number[],
+    requestId?: string,
+  ): Promise<void> {
+    const req = { id: requestId };
     try {
       for (const device of await this.accounts.pushableDevices(userId)) {
         try {
@@ -355,14 +411,20 @@ export class CompanionLoginService {
         } catch (err) {
           if (err instanceof DeadPushTokenError) {
             await this.accounts.markPushTokenDead(device.id, device.pushToken!);
-            this.logger.warn({ device_id: device.id }, 'push token no longer registered; removed');
+            this.logger.warn(
+              { req, device_id: device.id },
+              'push token no longer registered; removed',
+            );
           } else {
-            this.logger.warn({ device_id: device.id, err: (err as Error).message }, 'push failed');
+            this.logger.warn(
+              { req, device_id: device.id, err: (err as Error).message },
+              'push failed',
+            );
           }
         }
       }
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'could not notify devices');
+      this.logger.warn({ req, err: (err as Error).message }, 'could not notify devices');
     }
   }
 }

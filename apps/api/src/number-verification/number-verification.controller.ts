@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Attempt, NumberVerificationStatus } from '@simauth/attempts';
-import { ApiProblems, UuidParam } from '@simauth/http';
+import { ApiProblems, RequestId, UuidParam } from '@simauth/http';
 import {
   NumberVerificationCallbackQuery,
   NumberVerificationResponse,
@@ -38,8 +38,9 @@ export class NumberVerificationController {
   @ApiProblems(400, 429, 502, 503)
   async start(
     @Body() body: StartNumberVerificationDto,
+    @RequestId() requestId: string,
   ): Promise<NumberVerificationStartedResponse> {
-    const { verification, authUrl } = await this.verifications.start(body.phone_number);
+    const { verification, authUrl } = await this.verifications.start(body.phone_number, requestId);
     return {
       verification_id: verification.id,
       auth_url: authUrl,
@@ -56,11 +57,13 @@ export class NumberVerificationController {
   @ApiProblems(400, 404, 409, 410, 502, 503)
   async callback(
     @Query() query: NumberVerificationCallbackQuery,
+    @RequestId() requestId: string,
   ): Promise<NumberVerificationResponse> {
     const { verification, idToken } = await this.verifications.callback(
       query.state,
       query.code,
       query.error,
+      requestId,
     );
     return toResponse(verification, idToken);
   }

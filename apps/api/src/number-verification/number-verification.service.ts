@@ -35,7 +35,10 @@ export class NumberVerificationService {
   ) {}
 
   /** A random state (stored hashed) binds the auth URL to this attempt and this number. */
-  async start(phoneNumber: string): Promise<{ verification: Verification; authUrl: string }> {
+  async start(
+    phoneNumber: string,
+    requestId?: string,
+  ): Promise<{ verification: Verification; authUrl: string }> {
     const state = randomBytes(32).toString('base64url');
     const { authUrl } = await this.enablement.enable(phoneNumber, state);
     const verification = await this.attempts.create({
@@ -45,6 +48,7 @@ export class NumberVerificationService {
       actor: 'device',
       phoneNumber,
       tokenHash: hashSecret(state),
+      requestId,
     });
     return { verification, authUrl };
   }
@@ -62,12 +66,20 @@ export class NumberVerificationService {
     state: string,
     code: string | undefined,
     error: string | undefined,
+    requestId?: string,
   ): Promise<CallbackOutcome> {
     const attempt = await this.attempts.findByTokenHash(KIND, hashSecret(state));
     if (!attempt) throw new NotFoundError('Unknown state.');
     this.attempts.assertLive(attempt);
     if (
-      !(await this.attempts.claimOnce(KIND, attempt.id, NV.AuthUrlIssued, 'state_used', 'device'))
+      !(await this.attempts.claimOnce(
+        KIND,
+        attempt.id,
+        NV.AuthUrlIssued,
+        'state_used',
+        'device',
+        requestId,
+      ))
     ) {
       throw new InvalidTransitionError(
         attempt.id,
@@ -91,6 +103,7 @@ export class NumberVerificationService {
         actor: 'provider',
         reason,
         result: { reason },
+        requestId,
       });
       throw err;
     }
@@ -102,6 +115,7 @@ export class NumberVerificationService {
       actor: 'provider',
       reason: verified ? 'the network confirms the number' : 'the device holds another number',
       result: { device_phone_number_verified: verified },
+      requestId,
     });
     return { verification, idToken: verified ? await this.signIn(verification) : undefined };
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, UuidParam } from '@simauth/http';
+import { ApiProblems, RequestId, UuidParam } from '@simauth/http';
 import {
   CoverageResponse,
   CreateRegistrationDto,
@@ -37,8 +37,15 @@ export class RegistrationController {
   @ApiOperation({ summary: 'Start registering this phone: creates a PhoneCheck for the number' })
   @ApiCreatedResponse({ type: RegistrationCreatedResponse })
   @ApiProblems(400, 422, 429, 502, 503)
-  async create(@Body() body: CreateRegistrationDto): Promise<RegistrationCreatedResponse> {
-    const { attempt, checkUrl } = await this.registrations.start(body.phone_number, body.device_id);
+  async create(
+    @Body() body: CreateRegistrationDto,
+    @RequestId() requestId: string,
+  ): Promise<RegistrationCreatedResponse> {
+    const { attempt, checkUrl } = await this.registrations.start(
+      body.phone_number,
+      body.device_id,
+      requestId,
+    );
     return { ...toRegistrationResponse(attempt), check_url: checkUrl };
   }
 
@@ -51,8 +58,9 @@ export class RegistrationController {
   async submitCode(
     @UuidParam() id: string,
     @Body() body: SubmitCodeDto,
+    @RequestId() requestId: string,
   ): Promise<RegistrationCodeResponse> {
-    const outcome = await this.registrations.submitCode(id, body.check_id, body.code);
+    const outcome = await this.registrations.submitCode(id, body.check_id, body.code, requestId);
     return {
       status: outcome.status,
       match: outcome.match,

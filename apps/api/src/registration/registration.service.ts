@@ -48,7 +48,11 @@ export class RegistrationService {
   }
 
   /** Creates the PhoneCheck first: if the provider fails, nothing is left half-made. */
-  async start(phoneNumber: string, clientDeviceId: string): Promise<StartedRegistration> {
+  async start(
+    phoneNumber: string,
+    clientDeviceId: string,
+    requestId?: string,
+  ): Promise<StartedRegistration> {
     const id = randomUUID();
     const check = await this.phoneCheck.createCheck(phoneNumber, id);
     const attempt = await this.attempts.create({
@@ -59,6 +63,7 @@ export class RegistrationService {
       phoneNumber,
       providerRef: check.checkId,
       context: { client_device_id: clientDeviceId, check_url: check.checkUrl },
+      requestId,
     });
     return { attempt, checkUrl: check.checkUrl };
   }
@@ -71,7 +76,12 @@ export class RegistrationService {
    * Exchanges the device's code for the match. The attempt is checked before the provider is
    * called (expired 410, already used 409, foreign check 422); a provider outage changes nothing.
    */
-  async submitCode(id: string, checkId: string, code: string): Promise<CodeOutcome> {
+  async submitCode(
+    id: string,
+    checkId: string,
+    code: string,
+    requestId?: string,
+  ): Promise<CodeOutcome> {
     const attempt = await this.attempts.get(KIND, id);
     this.attempts.assertLive(attempt);
     if (attempt.isFinal)
@@ -82,19 +92,32 @@ export class RegistrationService {
     switch (result.status) {
       case 'COMPLETED':
         return result.match
-          ? this.trustDevice(attempt)
-          : this.refuse(id, RegistrationStatus.MatchFailed, 'no match');
+          ? this.trustDevice(attempt, requestId)
+          : this.refuse(id, RegistrationStatus.MatchFailed, 'no match', requestId);
       case 'EXPIRED':
-        return this.refuse(id, RegistrationStatus.MatchFailed, 'check expired at the provider');
+        return this.refuse(
+          id,
+          RegistrationStatus.MatchFailed,
+          'check expired at the provider',
+          requestId,
+        );
       case 'ERROR':
-        return this.refuse(id, RegistrationStatus.ProviderError, result.errorCode ?? 'check error');
+        return this.refuse(
+          id,
+          RegistrationStatus.ProviderError,
+          result.errorCode ?? 'check error',
+          requestId,
+        );
       default:
         throw new CheckNotFoundError();
     }
   }
 
   /** The match and the new device credential commit together: a lost race rotates nothing. */
-  private trustDevice(attempt: Attempt<RegistrationStatus>): Promise<CodeOutcome> {
+  private trustDevice(
+    attempt: Attempt<RegistrationStatus>,
+    requestId?: string,
+  ): Promise<CodeOutcome> {
     return this.db.transaction(async (tx) => {
       const clientDeviceId = String(attempt.context.client_device_id);
       const { device, deviceToken } = await this.accounts.registerDevice(
@@ -110,6 +133,7 @@ export class RegistrationService {
           actor: 'device',
           reason: 'SIM matches the number',
           result: { match: true, user_id: device.userId, device_id: device.id },
+          requestId,
         },
         tx,
       );
@@ -117,7 +141,12 @@ export class RegistrationService {
     });
   }
 
-  private async refuse(id: string, to: RegistrationStatus, reason: string): Promise<CodeOutcome> {
+  private async refuse(
+    id: string,
+    to: RegistrationStatus,
+    reason: string,
+    requestId?: string,
+  ): Promise<CodeOutcome> {
     const moved = await this.attempts.transition({
       kind: KIND,
       id,
@@ -125,6 +154,7 @@ export class RegistrationService {
       actor: 'device',
       reason,
       result: { match: false, reason },
+      requestId,
     });
     return { status: moved.status, match: false };
   }

@@ -99,6 +99,49 @@ describe('companion login over HTTP (sandbox providers, real Postgres)', () => {
     });
   });
 
+  it('audits every move with the id of the request that caused it', async () => {
+    const phone = await registerPhone(t);
+    const run = randomUUID().slice(0, 8);
+    const id = (step: string) => ({ 'x-request-id': `${step}-${run}` });
+    const started = await call(
+      'POST',
+      `${t.url}/v1/logins`,
+      { phone_number: phone.phoneNumber },
+      id('start'),
+    );
+    const loginId = started.body.login_id;
+    const auth = bearer(phone.deviceToken);
+    const approved = await call(
+      'POST',
+      `${t.url}/v1/logins/${loginId}/approve`,
+      { match_number: started.body.match_number },
+      { ...auth, ...id('approve') },
+    );
+    const device = await openOnDevice(approved.body.check_url, phone.phoneNumber);
+    await call('POST', `${t.url}/v1/logins/${loginId}/code`, device.body, {
+      ...auth,
+      ...id('code'),
+    });
+    const polled = await call('GET', `${t.url}/v1/logins/${loginId}`, undefined, {
+      ...bearer(started.body.poll_token),
+      ...id('poll'),
+    });
+    expect(polled.body.id_token).toEqual(expect.any(String));
+
+    const events = await t.db.query(
+      `SELECT to_status, reason, request_id FROM attempt_events WHERE attempt_id = $1 ORDER BY id`,
+      [loginId],
+    );
+    expect(events.map((e: Record<string, string>) => [e.to_status, e.request_id])).toEqual([
+      ['PENDING', `start-${run}`],
+      ['APPROVED', `approve-${run}`],
+      ['MATCH_PENDING', `code-${run}`],
+      ['MATCH_SUCCESS', `code-${run}`],
+      ['MATCH_SUCCESS', `poll-${run}`],
+    ]);
+    expect(events.at(-1).reason).toBe('id_token_issued');
+  });
+
   it('lists the logins waiting for a phone, in case the push was lost', async () => {
     const phone = await registerPhone(t);
     const started = await startLogin(phone.phoneNumber);
