@@ -4,9 +4,9 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@simauth/config';
-import { applyHttpConventions, createHttpAdapter, registerSecurityHeaders } from '@simauth/http';
+import { applyHttpConventions, createHttpAdapter, securityHeadersFor } from '@simauth/http';
 import { AppModule } from './app.module';
-import { createLogger, registerRequestLogging } from './logging';
+import { createLogger, requestLogLine } from './logging';
 
 /** Request bodies are small JSON objects; anything larger is refused before parsing. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
@@ -27,11 +27,7 @@ export async function createApiApp(
     { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
-  applyHttpConventions(app, { bodyLimitBytes: BODY_LIMIT_BYTES });
-  const fastify = app.getHttpAdapter().getInstance();
-  registerRequestLogging(fastify, logger);
-  registerSecurityHeaders(
-    fastify,
+  const headersFor = securityHeadersFor(
     {
       contentSecurityPolicy: {
         directives: {
@@ -53,6 +49,11 @@ export async function createApiApp(
     },
     // The pages and Swagger UI get helmet's full set; the API its own (see the lib).
     (url) => DOCUMENT_PATH.test(url),
+  );
+  applyHttpConventions(
+    app,
+    { bodyLimitBytes: BODY_LIMIT_BYTES },
+    { headersFor, onAnswered: requestLogLine(logger) },
   );
   if (config.corsOrigins.length > 0) {
     app.enableCors({

@@ -1,5 +1,5 @@
 import pino, { Logger as PinoInstance } from 'pino';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Params } from 'nestjs-pino';
 import type { Writable } from 'node:stream';
 
@@ -15,28 +15,27 @@ export function createLogger(level: string, destination?: Writable): PinoInstanc
 
 /**
  * nestjs-pino as Nest's logger over `logger`. Its per-request middleware is not used: the
- * request id comes from the mixin above, and the request line from `registerRequestLogging`.
+ * request line comes from `requestLogLine`, and the request id is handed along (RequestId).
  */
 export function loggerParams(logger: PinoInstance): Params {
   return { pinoHttp: { logger }, forRoutes: [] };
 }
 
 /** One line per answered request (probes excepted): id, method, path, status and duration. */
-export function registerRequestLogging(fastify: FastifyInstance, logger: PinoInstance): void {
-  fastify.addHook('onResponse', (request, reply, done) => {
-    const path = request.url.split('?')[0];
+export function requestLogLine(
+  logger: PinoInstance,
+): (request: FastifyRequest, reply: FastifyReply) => void {
+  return (request, reply) => {
     const status = reply.statusCode;
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-    if (!path.startsWith('/health/') && logger.isLevelEnabled(level)) {
-      logger[level](
-        {
-          req: { id: request.id, method: request.method, path },
-          res: { status },
-          responseTime: Math.round(reply.elapsedTime),
-        },
-        'request completed',
-      );
-    }
-    done();
-  });
+    if (!logger.isLevelEnabled(level) || request.url.startsWith('/health/')) return;
+    logger[level](
+      {
+        req: { id: request.id, method: request.method, path: request.url.split('?')[0] },
+        res: { status },
+        responseTime: Math.round(reply.elapsedTime),
+      },
+      'request completed',
+    );
+  };
 }

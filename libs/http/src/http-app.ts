@@ -1,7 +1,7 @@
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { registerJsonBodyParser } from './body-parsers';
 import { ProblemDetailsFilter } from './problem-details.filter';
-import { registerRequestContext, requestIdFor } from './request-context';
+import { RequestHooks, registerRequestContext, requestIdFor } from './request-context';
 import { createValidationPipe } from './validation';
 
 export interface HttpOptions {
@@ -30,13 +30,17 @@ export function createHttpAdapter(options: HttpOptions): FastifyAdapter {
   });
 }
 
-/** The conventions every route shares: JSON bodies, request ids, problem+json, validation. */
+/**
+ * The conventions every route shares: JSON bodies, request ids (with the headers and the
+ * per-answer callback of `hooks`), problem+json, validation.
+ */
 export function applyHttpConventions(
   app: NestFastifyApplication,
   options: Pick<HttpOptions, 'bodyLimitBytes'>,
+  hooks: RequestHooks = {},
 ): void {
   const fastify = app.getHttpAdapter().getInstance();
-  registerRequestContext(fastify);
+  registerRequestContext(fastify, hooks);
   registerJsonBodyParser(fastify, options.bodyLimitBytes);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());

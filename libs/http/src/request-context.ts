@@ -1,7 +1,7 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { metrics } from './metrics';
 
 // A caller-supplied id is kept only when it is short and plain, so it cannot inject into logs.
@@ -22,13 +22,23 @@ export const RequestId = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): string => ctx.switchToHttp().getRequest<FastifyRequest>().id,
 );
 
+export interface RequestHooks {
+  /** Headers every answer to `url` carries (security headers: the same for every request). */
+  headersFor?: (url: string) => Readonly<Record<string, string>>;
+  /** Called once each request is answered (the request log line). */
+  onAnswered?: (request: FastifyRequest, reply: FastifyReply) => void;
+}
+
 /**
- * Echoes the request id as `X-Request-Id` and times the request by route pattern for /metrics
- * (with Fastify's own clock for the request).
+ * Echoes the request id as `X-Request-Id` with the headers of `headersFor`, and times the
+ * request by route pattern for /metrics (with Fastify's own clock for the request). One hook
+ * at each end of a request: every Fastify hook costs each request a step of its hook runner.
  */
-export function registerRequestContext(fastify: FastifyInstance): void {
+export function registerRequestContext(fastify: FastifyInstance, hooks: RequestHooks = {}): void {
+  const { headersFor, onAnswered } = hooks;
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);
+    if (headersFor) reply.headers(headersFor(request.url));
     done();
   });
   fastify.addHook('onResponse', (request, reply, done) => {
@@ -41,6 +51,7 @@ export function registerRequestContext(fastify: FastifyInstance): void {
       },
       reply.elapsedTime / 1000,
     );
+    onAnswered?.(request, reply);
     done();
   });
 }

@@ -1,6 +1,5 @@
 import helmet, { HelmetOptions } from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
 
 /**
  * The headers helmet sets for `options`, worked out once. None of ours depends on the request
@@ -50,17 +49,13 @@ export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Sends security headers with every answer: helmet's full set, for `documentOptions`, with the
+ * The security headers of an answer to `url`: helmet's full set, for `documentOptions`, with the
  * pages a browser renders (`isDocument`), and the API set with everything else.
  */
-export function registerSecurityHeaders(
-  fastify: FastifyInstance,
+export function securityHeadersFor(
   documentOptions: Readonly<HelmetOptions>,
   isDocument: (url: string) => boolean,
-): void {
+): (url: string) => Readonly<Record<string, string>> {
   const documentHeaders = securityHeaders(documentOptions);
-  fastify.addHook('onRequest', (request, reply, done) => {
-    reply.headers(isDocument(request.url) ? documentHeaders : API_SECURITY_HEADERS);
-    done();
-  });
+  return (url) => (isDocument(url) ? documentHeaders : API_SECURITY_HEADERS);
 }
