@@ -39,9 +39,9 @@ export function applyHttpConventions(
   options: Pick<HttpOptions, 'bodyLimitBytes'>,
   hooks: RequestHooks = {},
 ): void {
-  const fastify = app.getHttpAdapter().getInstance();
-  registerRequestContext(fastify, hooks);
-  registerJsonBodyParser(fastify, options.bodyLimitBytes);
+  const adapter = app.getHttpAdapter() as FastifyAdapter;
+  registerRequestContext(adapter, hooks);
+  registerJsonBodyParser(adapter.getInstance(), options.bodyLimitBytes);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
 }

@@ -1,14 +1,17 @@
-import { Counter, Gauge, Histogram, register } from 'prom-client';
+import { Counter, Gauge, Histogram, Metric, register } from 'prom-client';
+import { RequestDurations } from './request-durations';
+
+const httpRequests = new RequestDurations(
+  'simauth_http_request_duration_seconds',
+  'HTTP requests by method, route and status',
+  [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+);
+register.registerMetric(httpRequests as unknown as Metric);
 
 /** Prometheus metrics of the process, in prom-client's default registry (served at /metrics). */
 export const metrics = {
   registry: register,
-  httpRequests: new Histogram({
-    name: 'simauth_http_request_duration_seconds',
-    help: 'HTTP requests by method, route and status',
-    labelNames: ['method', 'route', 'status'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-  }),
+  httpRequests,
   attemptMoves: new Counter({
     name: 'simauth_attempt_moves_total',
     help: 'Attempts created (to = initial status) and moved, by kind, new status and actor',

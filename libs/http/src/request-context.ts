@@ -1,7 +1,8 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { metrics } from './metrics';
 
 // A caller-supplied id is kept only when it is short and plain, so it cannot inject into logs.
@@ -31,24 +32,23 @@ export interface RequestHooks {
 
 /**
  * Echoes the request id as `X-Request-Id` with the headers of `headersFor`, and times the
- * request by route pattern for /metrics (with Fastify's own clock for the request). One hook
- * at each end of a request: every Fastify hook costs each request a step of its hook runner.
+ * request by route pattern for /metrics (with Fastify's own clock for the request). These run
+ * in the request and response hooks Nest's adapter always installs, rather than in hooks of
+ * their own: every Fastify hook costs each request a step of its hook runner.
  */
-export function registerRequestContext(fastify: FastifyInstance, hooks: RequestHooks = {}): void {
+export function registerRequestContext(adapter: FastifyAdapter, hooks: RequestHooks = {}): void {
   const { headersFor, onAnswered } = hooks;
-  fastify.addHook('onRequest', (request, reply, done) => {
+  adapter.setOnRequestHook((request, reply, done) => {
     reply.header('X-Request-Id', request.id);
     if (headersFor) reply.headers(headersFor(request.url));
     done();
   });
-  fastify.addHook('onResponse', (request, reply, done) => {
+  adapter.setOnResponseHook((request, reply, done) => {
     metrics.httpRequests.observe(
-      {
-        method: request.method,
-        // The route pattern, not the path: ids must not explode the metric's label values.
-        route: request.routeOptions.url ?? 'unmatched',
-        status: String(reply.statusCode),
-      },
+      request.method,
+      // The route pattern, not the path: ids must not explode the metric's label values.
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
       reply.elapsedTime / 1000,
     );
     onAnswered?.(request, reply);
