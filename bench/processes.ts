@@ -118,25 +118,25 @@ export async function startApiProcess(
 }
 
 /** The baseline: a bare node:http server answering the same JSON as /health/live. */
-export async function startBareServer(
-  port: number,
-): Promise<{ url: string; stop(): Promise<void> }> {
+export interface BaselineProcess {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export async function startBareServer(port: number): Promise<BaselineProcess> {
   const code = `require('node:http').createServer((req, res) => { res.setHeader('content-type', 'application/json; charset=utf-8'); res.end('{"status":"ok"}'); }).listen(${port}, '127.0.0.1');`;
   return startBaseline(['-e', code], port, '');
 }
 
 /** The framework's floor: an empty Nest app on Fastify answering the same JSON. */
-export function startNestBaseline(port: number): Promise<{ url: string; stop(): Promise<void> }> {
+export function startNestBaseline(port: number): Promise<BaselineProcess> {
   return startBaseline([join(__dirname, 'nest-baseline.js'), String(port)], port, '/health/live');
 }
 
-async function startBaseline(
-  args: string[],
-  port: number,
-  path: string,
-): Promise<{ url: string; stop(): Promise<void> }> {
+async function startBaseline(args: string[], port: number, path: string): Promise<BaselineProcess> {
   const child = spawn(process.execPath, args, { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}${path}`;
   await waitUntilReady(url, child, () => '');
-  return { url, stop: () => stopChild(child) };
+  return { url, pid: child.pid!, stop: () => stopChild(child) };
 }

@@ -21,7 +21,7 @@ import {
 } from './processes';
 import { VirtualUser, call, companionLogin, percentile, registerUser, runFor } from './flows';
 import { openStatusStream } from './sse';
-import { measureCpu } from './cpu';
+import { cpuSeconds, measureCpu } from './cpu';
 
 const VIRTUAL_USERS = 16;
 const FLOW_SECONDS = 15;
@@ -39,14 +39,25 @@ const WARM_UP_SECONDS = 2;
 const SIMPLE_TURNS = 3;
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
+interface Server {
+  url: string;
+  pid: number;
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 /**
- * req/s and p99 of each server, measured in turns (simauth, bare, Nest, simauth, …) so that a
- * machine whose speed drifts treats them alike; the figures are the medians of the turns.
+ * req/s, p99 and CPU per request of each server, measured in turns (simauth, bare, Nest,
+ * simauth, …) so that a machine whose speed drifts treats them alike; the figures are the
+ * medians of the turns. req/s also depends on the load generator sharing the 2 cores; CPU per
+ * request (the server process's user + system time over the requests it answered) does not.
  */
-async function simpleEndpoint(urls: { simauth: string; bare: string; nest: string }) {
-  const turns: Record<keyof typeof urls, { rps: number; p99: number }[]> = {
+async function simpleEndpoint(servers: Record<'simauth' | 'bare' | 'nest', Server>) {
+  const urls = Object.fromEntries(Object.entries(servers).map(([k, s]) => [k, s.url])) as Record<
+    keyof typeof servers,
+    string
+  >;
+  const turns: Record<keyof typeof urls, { rps: number; p99: number; cpuUs: number }[]> = {
     simauth: [],
     bare: [],
     nest: [],
@@ -56,13 +67,16 @@ async function simpleEndpoint(urls: { simauth: string; bare: string; nest: strin
     await autocannon({ url, connections: 50, duration: WARM_UP_SECONDS });
   for (let turn = 0; turn < SIMPLE_TURNS; turn++) {
     for (const [name, url] of Object.entries(urls) as [keyof typeof urls, string][]) {
+      const cpuBefore = cpuSeconds(servers[name].pid);
       const result = await autocannon({ url, connections: 50, duration: LOAD_SECONDS });
-      turns[name].push({ rps: result.requests.average, p99: result.latency.p99 });
+      const cpuUs = ((cpuSeconds(servers[name].pid) - cpuBefore) * 1e6) / result.requests.total;
+      turns[name].push({ rps: result.requests.average, p99: result.latency.p99, cpuUs });
     }
   }
   const summary = (name: keyof typeof urls) => ({
     rps: median(turns[name].map((t) => t.rps)),
     p99: median(turns[name].map((t) => t.p99)),
+    cpuUs: median(turns[name].map((t) => t.cpuUs)),
   });
   return {
     simple: summary('simauth'),
@@ -175,9 +189,9 @@ async function main(): Promise<void> {
   try {
     console.error('bench: /health/live vs bare node:http…');
     const { simple, baseline, framework, ratios } = await simpleEndpoint({
-      simauth: `${apiA.url}/health/live`,
-      bare: bareServer.url,
-      nest: nestServer.url,
+      simauth: { url: `${apiA.url}/health/live`, pid: apiA.child.pid! },
+      bare: bareServer,
+      nest: nestServer,
     });
 
     console.error('bench: registering virtual users over HTTP…');
@@ -219,6 +233,10 @@ async function main(): Promise<void> {
         bare_node_http_p99_ms: baseline.p99,
         ratio: round(simple.rps / baseline.rps, 2),
         ratio_per_turn: ratios,
+        simauth_cpu_us_per_request: round(simple.cpuUs),
+        bare_node_http_cpu_us_per_request: round(baseline.cpuUs),
+        empty_nest_fastify_cpu_us_per_request: round(framework.cpuUs),
+        cpu_ratio: round(baseline.cpuUs / simple.cpuUs, 2),
         empty_nest_fastify_rps: round(framework.rps, 0),
         empty_nest_fastify_p99_ms: framework.p99,
         empty_nest_fastify_ratio: round(framework.rps / baseline.rps, 2),
@@ -285,6 +303,11 @@ function print(r: any): void {
       'empty Nest app on Fastify',
       `${r.simple_endpoint.empty_nest_fastify_rps} (${r.simple_endpoint.empty_nest_fastify_p99_ms})`,
       `ratio ${r.simple_endpoint.empty_nest_fastify_ratio} (the framework's floor)`,
+    ],
+    [
+      '/health/live CPU µs per request',
+      `${r.simple_endpoint.simauth_cpu_us_per_request}`,
+      `bare ${r.simple_endpoint.bare_node_http_cpu_us_per_request}, empty Nest ${r.simple_endpoint.empty_nest_fastify_cpu_us_per_request}; bare/simauth ${r.simple_endpoint.cpu_ratio}`,
     ],
     [
       'login flows/s, 1k users',
