@@ -9,7 +9,7 @@ import {
   applyDecorators,
 } from '@nestjs/common';
 import { GUARDS_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
-import { Reflector } from '@nestjs/core';
+import { MetadataScanner, Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import { ApiProblems } from '@simauth/http';
@@ -62,11 +62,12 @@ export function LimitPerAttempt(scope: string) {
  */
 export function postsWithoutRateLimit(controllers: Type[]): string[] {
   const missing: string[] = [];
+  const scanner = new MetadataScanner();
   for (const controller of controllers) {
-    const proto = controller.prototype as Record<string, unknown>;
-    for (const name of Object.getOwnPropertyNames(proto)) {
-      const handler = Object.getOwnPropertyDescriptor(proto, name)?.value;
-      if (typeof handler !== 'function') continue;
+    const proto = controller.prototype as Record<string, object>;
+    // Every method Nest would route, inherited ones included.
+    for (const name of scanner.getAllMethodNames(proto)) {
+      const handler = proto[name];
       if (Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.POST) continue;
       const guards: unknown[] = [
         ...(Reflect.getMetadata(GUARDS_METADATA, controller) ?? []),

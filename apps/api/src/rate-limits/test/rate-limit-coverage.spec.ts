@@ -58,6 +58,12 @@ describe('rate limits cover every POST', () => {
     expect(guardsOf('ip')).toEqual([RateLimitGuard]);
   });
 
+  it('checks the POST handlers a controller inherits too', () => {
+    @Controller('z')
+    class Derived extends Routes {}
+    expect(postsWithoutRateLimit([Derived])).toEqual(['Derived.open', 'Derived.authOnly']);
+  });
+
   it('does not count a class-level authentication guard as a limit', () => {
     @Controller('y')
     @UseGuards(SomeAuthGuard)
