@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '@simauth/database';
 import { Actor, AttemptKind } from './attempt-kind';
 import { AttemptRow } from './attempt';
 
@@ -94,41 +95,51 @@ export class AttemptRepository {
   constructor(private readonly db: DataSource) {}
 
   async insert(p: InsertAttempt, tx?: EntityManager): Promise<AttemptRow> {
-    const rows: AttemptRow[] = await (tx ?? this.db).query(INSERT_SQL, [
-      p.id,
-      p.kind,
-      p.status,
-      p.phoneNumber ?? null,
-      p.userId ?? null,
-      p.deviceId ?? null,
-      p.providerRef ?? null,
-      p.tokenHash ?? null,
-      JSON.stringify(p.context ?? {}),
-      p.ttlSeconds,
-      p.actor,
-      p.reason ?? null,
-      p.requestId ?? null,
-    ]);
+    const rows: AttemptRow[] = await preparedQuery(
+      tx ?? this.db,
+      'simauth_attempt_insert',
+      INSERT_SQL,
+      [
+        p.id,
+        p.kind,
+        p.status,
+        p.phoneNumber ?? null,
+        p.userId ?? null,
+        p.deviceId ?? null,
+        p.providerRef ?? null,
+        p.tokenHash ?? null,
+        JSON.stringify(p.context ?? {}),
+        p.ttlSeconds,
+        p.actor,
+        p.reason ?? null,
+        p.requestId ?? null,
+      ],
+    );
     return rows[0];
   }
 
   /** Returns the row as it was before (`current_*`) and, when the move won, as it is now. */
   async update(p: UpdateAttempt, tx?: EntityManager): Promise<TransitionRow | undefined> {
-    const rows: TransitionRow[] = await (tx ?? this.db).query(TRANSITION_SQL, [
-      p.id,
-      p.kind,
-      p.to,
-      p.toIsFinal,
-      p.allowedFrom,
-      p.expiring,
-      p.providerRef ?? null,
-      p.context ? JSON.stringify(p.context) : null,
-      p.result ? JSON.stringify(p.result) : null,
-      p.ttlSeconds ?? null,
-      p.actor,
-      p.reason ?? null,
-      p.requestId ?? null,
-    ]);
+    const rows: TransitionRow[] = await preparedQuery(
+      tx ?? this.db,
+      'simauth_attempt_transition',
+      TRANSITION_SQL,
+      [
+        p.id,
+        p.kind,
+        p.to,
+        p.toIsFinal,
+        p.allowedFrom,
+        p.expiring,
+        p.providerRef ?? null,
+        p.context ? JSON.stringify(p.context) : null,
+        p.result ? JSON.stringify(p.result) : null,
+        p.ttlSeconds ?? null,
+        p.actor,
+        p.reason ?? null,
+        p.requestId ?? null,
+      ],
+    );
     return rows[0];
   }
 
@@ -140,8 +151,9 @@ export class AttemptRepository {
     providerRef: string | null,
     context: Record<string, unknown>,
   ): Promise<AttemptRow | undefined> {
-    const rows: AttemptRow[] = await this.db.query(
-      // Wrapped in a CTE: TypeORM answers a bare UPDATE with [rows, count] instead of rows.
+    const rows: AttemptRow[] = await preparedQuery(
+      this.db,
+      'simauth_attempt_annotate',
       `WITH a AS (
          UPDATE attempts SET provider_ref = COALESCE($4, provider_ref), context = context || $5::jsonb, updated_at = now()
           WHERE id = $1 AND kind = $2 AND version = $3 RETURNING *
@@ -163,7 +175,9 @@ export class AttemptRepository {
     actor: Actor,
     requestId?: string,
   ): Promise<AttemptRow | undefined> {
-    const rows: AttemptRow[] = await this.db.query(
+    const rows: AttemptRow[] = await preparedQuery(
+      this.db,
+      'simauth_attempt_claim',
       `WITH claimed AS (
          UPDATE attempts SET context = context || jsonb_build_object($4::text, now()), updated_at = now()
           WHERE id = $1 AND kind = $2 AND status = $3 AND NOT context ? $4
@@ -179,7 +193,9 @@ export class AttemptRepository {
   }
 
   async findById(kind: AttemptKind, id: string): Promise<AttemptRow | undefined> {
-    const rows: AttemptRow[] = await this.db.query(
+    const rows: AttemptRow[] = await preparedQuery(
+      this.db,
+      'simauth_attempt_by_id',
       'SELECT * FROM attempts WHERE id = $1 AND kind = $2',
       [id, kind],
     );
@@ -187,7 +203,9 @@ export class AttemptRepository {
   }
 
   async findByTokenHash(kind: AttemptKind, tokenHash: Buffer): Promise<AttemptRow | undefined> {
-    const rows: AttemptRow[] = await this.db.query(
+    const rows: AttemptRow[] = await preparedQuery(
+      this.db,
+      'simauth_attempt_by_token',
       'SELECT * FROM attempts WHERE token_hash = $1 AND kind = $2',
       [tokenHash, kind],
     );

@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './embedded-database';
 export * from './free-port';
 export * from './migrate';
+export * from './prepared-query';

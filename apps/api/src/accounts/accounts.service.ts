@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '@simauth/database';
 import { generateSecret, hashSecret } from '@simauth/credentials';
 
 /** A registered device as the rest of the app sees it. */
@@ -70,7 +71,9 @@ export class AccountsService {
   /** The device holding `deviceToken`, or undefined. */
   async findDeviceByToken(deviceToken: string): Promise<Device | undefined> {
     if (!deviceToken.startsWith(`${DEVICE_TOKEN_PREFIX}_`)) return undefined;
-    const rows: DeviceRow[] = await this.db.query(
+    const rows: DeviceRow[] = await preparedQuery(
+      this.db,
+      'simauth_device_by_token',
       `SELECT d.id, d.user_id, d.client_device_id, d.push_token, u.phone_number
          FROM devices d JOIN users u ON u.id = d.user_id
         WHERE d.credential_hash = $1`,
@@ -96,7 +99,9 @@ export class AccountsService {
   }
 
   async findUserIdByPhone(phoneNumber: string): Promise<string | undefined> {
-    const rows: { id: string }[] = await this.db.query(
+    const rows: { id: string }[] = await preparedQuery(
+      this.db,
+      'simauth_user_by_phone',
       'SELECT id FROM users WHERE phone_number = $1',
       [phoneNumber],
     );
@@ -105,7 +110,9 @@ export class AccountsService {
 
   /** Devices of a user that can receive pushes. */
   async pushableDevices(userId: string): Promise<Device[]> {
-    const rows: DeviceRow[] = await this.db.query(
+    const rows: DeviceRow[] = await preparedQuery(
+      this.db,
+      'simauth_pushable_devices',
       `SELECT d.id, d.user_id, d.client_device_id, d.push_token, u.phone_number
          FROM devices d JOIN users u ON u.id = d.user_id
         WHERE d.user_id = $1 AND d.push_token IS NOT NULL`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '@simauth/database';
 import { RateLimitedError } from '@simauth/http';
 
 /**
@@ -12,7 +13,9 @@ export class RateLimiterService {
 
   /** Counts one hit on `key`; throws RateLimitedError (429, Retry-After) past `limit` per window. */
   async hit(key: string, limit: number, windowSeconds: number, what: string): Promise<void> {
-    const rows: { hits: number; retry_after: number }[] = await this.db.query(
+    const rows: { hits: number; retry_after: number }[] = await preparedQuery(
+      this.db,
+      'simauth_rate_limit_hit',
       `INSERT INTO rate_limits AS r (key, window_start, hits) VALUES ($1, now(), 1)
        ON CONFLICT (key) DO UPDATE SET
          hits = CASE WHEN r.window_start <= now() - make_interval(secs => $2) THEN 1 ELSE r.hits + 1 END,
