@@ -30,8 +30,8 @@ async function waitUntilReady(
 
 export interface SandboxProcess {
   child: ChildProcess;
-  /** TRUID_* and VONAGE_* for an api, as `npm run sandbox` prints them. */
-  providerEnv: Record<string, string>;
+  /** Its base URL, as `npm run sandbox` prints it (SANDBOX_URL for an api). */
+  url: string;
   stop(): Promise<void>;
 }
 
@@ -44,8 +44,8 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * The tru.ID and Vonage sandbox in its own process (`npm run sandbox`), shared by the api
- * processes as a real deployment shares tru.ID, so its CPU is not counted as the api's.
+ * The provider sandbox (tru.ID, Vonage, FCM) in its own process (`npm run sandbox`), shared by
+ * the api processes as a real deployment shares tru.ID and FCM, so its CPU is not the api's.
  */
 export async function startSandboxProcess(port: number): Promise<SandboxProcess> {
   const main = join(__dirname, '../apps/sandbox/src/main.js');
@@ -54,32 +54,26 @@ export async function startSandboxProcess(port: number): Promise<SandboxProcess>
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const providerEnv = await new Promise<Record<string, string>>((resolve, reject) => {
+  const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`sandbox not ready: ${output}`)), 60_000);
     child.once('exit', () => reject(new Error(`sandbox exited: ${output}`)));
     child.stderr!.on('data', (d) => (output += d));
     child.stdout!.on('data', (d) => {
       output += d;
-      if (!/^VONAGE_PRIVATE_KEY=/m.test(output)) return;
+      const printed = /^SANDBOX_URL=(.*)$/m.exec(output);
+      if (!printed) return;
       clearTimeout(timer);
-      const env: Record<string, string> = {};
-      for (const [, key, value] of output.matchAll(/^((?:TRUID|VONAGE)_\w+)=(.*)$/gm))
-        env[key] = value;
-      resolve(env);
+      resolve(printed[1]);
     });
   });
-  return { child, providerEnv, stop: () => stopChild(child) };
+  return { child, url, stop: () => stopChild(child) };
 }
 
-/**
- * One api process on the given database, as `npm start` runs it: its built-in sandbox serves
- * push (FCM) only when `providerEnv` points tru.ID and Vonage at a sandbox process.
- */
+/** One api process on the given database, as `npm start` runs it, using the shared `sandbox`. */
 export async function startApiProcess(
   databaseUrl: string,
   port: number,
-  sandboxPort: number,
-  providerEnv: Record<string, string> = {},
+  sandbox: SandboxProcess,
 ): Promise<ApiProcess> {
   const main = join(__dirname, '../apps/api/src/main.js');
   let output = '';
@@ -90,14 +84,13 @@ export async function startApiProcess(
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
-      SANDBOX_PORT: String(sandboxPort),
+      SANDBOX_URL: sandbox.url,
       LOG_LEVEL: 'warn',
       DATABASE_POOL_SIZE: '20',
       // The bench replays many logins per number from one address; limits are measured, not hit.
       RATE_LIMIT_PHONE: '1000000/60',
       RATE_LIMIT_IP: '1000000/60',
       RATE_LIMIT_ATTEMPT: '1000000/60',
-      ...providerEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -107,7 +100,7 @@ export async function startApiProcess(
   await waitUntilReady(`${url}/health/ready`, child, () => output);
   return {
     url,
-    sandboxUrl: `http://127.0.0.1:${sandboxPort}`,
+    sandboxUrl: sandbox.url,
     child,
     rssMb: () => {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');

@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: measures simauth on this machine and prints one table (also written to
- * bench/results.json). Everything it needs is started here: an embedded Postgres, the tru.ID and
- * Vonage sandbox in its own process (latency 0), two api processes (each with its built-in FCM
- * sandbox) and a bare node:http baseline.
+ * bench/results.json). Everything it needs is started here: an embedded Postgres, the provider
+ * sandbox (tru.ID, Vonage, FCM) in its own process with latency 0, two api processes sharing it
+ * (SANDBOX_URL), a bare node:http baseline and an empty Nest app on Fastify.
  * Numbers are printed, never asserted.
  */
 import { mkdtempSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
@@ -177,12 +177,12 @@ async function main(): Promise<void> {
   await db.connect();
   await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
 
-  const [portA, sandboxA, portB, sandboxB, bare, sandboxPort, nestPort] = await Promise.all(
-    Array.from({ length: 7 }, findFreePort),
+  const [portA, portB, bare, sandboxPort, nestPort] = await Promise.all(
+    Array.from({ length: 5 }, findFreePort),
   );
   const sandbox = await startSandboxProcess(sandboxPort);
-  const apiA = await startApiProcess(pg.url, portA, sandboxA, sandbox.providerEnv);
-  const apiB = await startApiProcess(pg.url, portB, sandboxB, sandbox.providerEnv);
+  const apiA = await startApiProcess(pg.url, portA, sandbox);
+  const apiB = await startApiProcess(pg.url, portB, sandbox);
   const bareServer = await startBareServer(bare);
   const nestServer = await startNestBaseline(nestPort);
 

@@ -6,6 +6,7 @@ import { findFreePort } from '@simauth/database';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { withSandboxProviders } from '../../apps/api/src/sandbox-mode';
 import { RunningSandbox, SandboxSettings, startSandbox } from '../../apps/sandbox/src/sandbox';
+import { SandboxCredentials } from '../../apps/sandbox/src/sandbox-credentials';
 import { testConfig } from './test-config';
 
 export interface TestApp {
@@ -25,6 +26,8 @@ export interface TestAppOptions {
   sandbox?: Partial<SandboxSettings>;
   /** Share another app's sandbox (a second replica of the same deployment). */
   sharedSandbox?: RunningSandbox;
+  /** Configure the providers from these (as fetched for SANDBOX_URL) instead of the sandbox's own. */
+  sandboxCredentials?: SandboxCredentials;
   /** Behave as with real provider accounts: the sandbox is used but not announced (no /phone). */
   hideSandbox?: boolean;
   /** Receives every log line of the app. */
@@ -50,7 +53,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       PROVIDER_TIMEOUT_MS: '2000',
       ...opts.env,
     }),
-    sandbox,
+    opts.sandboxCredentials ?? sandbox.credentials,
   );
   if (opts.hideSandbox) config.sandbox.url = undefined;
   const app = await createApiApp(config, opts.logs);

@@ -3,7 +3,12 @@ import { AppConfig, ConfigurationError, loadConfig, loadDotEnv } from '@simauth/
 import { EmbeddedDatabase, runMigrations } from '@simauth/database';
 import { startSandbox, RunningSandbox } from '../../sandbox/src/sandbox';
 import { createApiApp } from './create-api-app';
-import { describeProviders, needsSandbox, withSandboxProviders } from './sandbox-mode';
+import {
+  describeProviders,
+  needsSandbox,
+  sharedSandboxCredentials,
+  withSandboxProviders,
+} from './sandbox-mode';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -33,7 +38,9 @@ async function main(): Promise<void> {
   log.info(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');
 
   let sandbox: RunningSandbox | undefined;
-  if (needsSandbox(config)) {
+  if (needsSandbox(config) && config.sandbox.sharedUrl) {
+    config = withSandboxProviders(config, await sharedSandboxCredentials(config.sandbox.sharedUrl));
+  } else if (needsSandbox(config)) {
     sandbox = await startSandbox({
       port: config.sandbox.port,
       host: config.http.host,
@@ -43,7 +50,7 @@ async function main(): Promise<void> {
         `${config.http.publicUrl}/v1/number-verifications/callback`,
       authenticatorCallbackUrl: `${config.http.publicUrl}/v1/callbacks/truid/challenges`,
     });
-    config = withSandboxProviders(config, sandbox);
+    config = withSandboxProviders(config, sandbox.credentials);
   }
   log.info(describeProviders(config));
 

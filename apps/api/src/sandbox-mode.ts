@@ -1,5 +1,6 @@
 import { AppConfig } from '@simauth/config';
-import { RunningSandbox } from '../../sandbox/src/sandbox';
+import axios from 'axios';
+import { SandboxCredentials } from '../../sandbox/src/sandbox-credentials';
 
 /** The sandbox is needed when any provider lacks credentials (or it is forced on). */
 export function needsSandbox(config: AppConfig): boolean {
@@ -7,8 +8,19 @@ export function needsSandbox(config: AppConfig): boolean {
   return config.sandbox.force || !p.truId || !p.vonage || !p.firebase;
 }
 
-/** Points every provider without credentials at the running sandbox, with the sandbox's credentials. */
-export function withSandboxProviders(config: AppConfig, sandbox: RunningSandbox): AppConfig {
+/**
+ * The credentials of the sandbox running at `url` (SANDBOX_URL), so that several api processes
+ * share one sandbox: one push inbox per phone, one set of checks, whichever process answers.
+ */
+export async function sharedSandboxCredentials(url: string): Promise<SandboxCredentials> {
+  const res = await axios.get<SandboxCredentials>(`${url}/sandbox/credentials`, {
+    timeout: 10_000,
+  });
+  return res.data;
+}
+
+/** Points every provider without credentials at a running sandbox, with the sandbox's credentials. */
+export function withSandboxProviders(config: AppConfig, sandbox: SandboxCredentials): AppConfig {
   const p = config.providers;
   const force = config.sandbox.force;
   return {
@@ -21,18 +33,18 @@ export function withSandboxProviders(config: AppConfig, sandbox: RunningSandbox)
           ? p.truId
           : {
               baseUrl: sandbox.url,
-              clientId: sandbox.options.truId.clientId,
-              clientSecret: sandbox.options.truId.clientSecret,
-              callbackPublicKey: sandbox.options.authenticator.publicKeyPem,
+              clientId: sandbox.truId.clientId,
+              clientSecret: sandbox.truId.clientSecret,
+              callbackPublicKey: sandbox.truId.callbackPublicKeyPem,
             },
       vonage:
         p.vonage && !force
           ? p.vonage
           : {
               baseUrl: sandbox.url,
-              applicationId: sandbox.options.vonage.applicationId,
-              privateKey: sandbox.vonagePrivateKeyPem,
-              redirectUri: sandbox.options.vonage.redirectUri,
+              applicationId: sandbox.vonage.applicationId,
+              privateKey: sandbox.vonage.privateKeyPem,
+              redirectUri: sandbox.vonage.redirectUri,
             },
       firebase: force ? undefined : p.firebase,
       sandboxPush:
@@ -40,8 +52,8 @@ export function withSandboxProviders(config: AppConfig, sandbox: RunningSandbox)
           ? undefined
           : {
               baseUrl: sandbox.url,
-              projectId: sandbox.options.fcm.projectId,
-              accessToken: sandbox.options.fcm.accessToken,
+              projectId: sandbox.fcm.projectId,
+              accessToken: sandbox.fcm.accessToken,
             },
     },
   };

@@ -2,8 +2,9 @@ import { ConfigurationError, loadConfig, loadDotEnv } from '@simauth/config';
 import { startSandbox } from './sandbox';
 
 /**
- * `npm run sandbox`: the provider sandbox on its own. Prints the credentials to configure an api
- * with (TRUID_*, VONAGE_*), since each start makes new ones.
+ * `npm run sandbox`: the provider sandbox on its own. Prints SANDBOX_URL, with which api
+ * processes share it for every provider they have no credentials for (push included), and the
+ * TRUID_* / VONAGE_* values to configure an api provider by provider; each start makes new ones.
  */
 async function main(): Promise<void> {
   loadDotEnv();
@@ -13,11 +14,13 @@ async function main(): Promise<void> {
     host: config.http.host,
     publicUrl: config.sandbox.publicUrl,
     vonageRedirectUri: `${config.http.publicUrl}/v1/number-verifications/callback`,
+    authenticatorCallbackUrl: `${config.http.publicUrl}/v1/callbacks/truid/challenges`,
   });
   const { truId, vonage } = sandbox.options;
   console.log(
     [
       `simauth sandbox on ${sandbox.url}`,
+      `SANDBOX_URL=${sandbox.url}`,
       `TRUID_BASE_URL=${sandbox.url}`,
       `TRUID_CLIENT_ID=${truId.clientId}`,
       `TRUID_CLIENT_SECRET=${truId.clientSecret}`,

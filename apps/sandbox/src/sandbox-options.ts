@@ -14,6 +14,8 @@ export interface SandboxOptions {
     applicationId: string;
     /** PEM public key of the application; the sandbox verifies every application JWT with it. */
     publicKeyPem: string;
+    /** Its private key, which the api signs application JWTs with (see SandboxCredentials). */
+    privateKeyPem: string;
     /** The application's registered redirect URI (the Vonage dashboard setting). */
     redirectUri: string;
   };

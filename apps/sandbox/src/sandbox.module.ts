@@ -8,6 +8,7 @@ import { CoverageController } from './truid/coverage.controller';
 import { VonageController } from './vonage/vonage.controller';
 import { FcmController } from './fcm/fcm.controller';
 import { AuthenticatorController } from './truid/authenticator.controller';
+import { CredentialsController } from './credentials.controller';
 
 @Module({})
 export class SandboxModule {
@@ -22,6 +23,7 @@ export class SandboxModule {
         AuthenticatorController,
         VonageController,
         FcmController,
+        CredentialsController,
       ],
       providers: [
         { provide: SANDBOX_OPTIONS, useValue: options },

@@ -6,6 +6,7 @@ import { SandboxErrorFilter } from './sandbox-error';
 import { SandboxModule } from './sandbox.module';
 import { SandboxOptions } from './sandbox-options';
 import { SandboxStore } from './sandbox-store';
+import { SandboxCredentials, sandboxCredentials } from './sandbox-credentials';
 
 export interface RunningSandbox {
   /** Base URL of every imitated API (tru.ID, Vonage, FCM). */
@@ -14,6 +15,8 @@ export interface RunningSandbox {
   options: SandboxOptions;
   /** The Vonage application's private key, for the api's JWT signer. */
   vonagePrivateKeyPem: string;
+  /** What an api configures to use this sandbox (also at GET /sandbox/credentials). */
+  credentials: SandboxCredentials;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export async function startSandbox(settings: SandboxSettings): Promise<RunningSa
         .toString('hex')
         .replace(/(.{8})(.{4})(.{4})(.{4})(.{12})/, '$1-$2-$3-$4-$5'),
       publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       redirectUri: settings.vonageRedirectUri,
     },
     fcm: { projectId: 'simauth-sandbox', accessToken: randomBytes(24).toString('base64url') },
@@ -89,7 +93,8 @@ export async function startSandbox(settings: SandboxSettings): Promise<RunningSa
     url,
     store,
     options,
-    vonagePrivateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    vonagePrivateKeyPem: options.vonage.privateKeyPem,
+    credentials: sandboxCredentials(url, options),
     close: () => app.close(),
   };
 }

@@ -63,6 +63,8 @@ export interface AppConfig {
     publicUrl?: string;
     /** Start the sandbox even when some provider credentials are set. */
     force: boolean;
+    /** Use the sandbox running at this URL instead of starting one in this process. */
+    sharedUrl?: string;
     /** URL of the running sandbox, when this process started one. */
     url?: string;
   };

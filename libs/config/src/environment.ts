@@ -255,6 +255,11 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsBooleanString()
   SANDBOX_FORCE?: string;
+
+  /** A sandbox already running (`npm run sandbox`), shared by api processes, instead of a built-in one. */
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
+  SANDBOX_URL?: string;
 }
 
 export type EnvironmentName = keyof EnvironmentVariables;

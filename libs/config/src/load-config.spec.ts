@@ -36,6 +36,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the URL of a shared sandbox, and refuses one that is not a URL', () => {
+    expect(loadConfig({ SANDBOX_URL: 'http://sandbox:4010/' }).sandbox.sharedUrl).toBe(
+      'http://sandbox:4010',
+    );
+    expect(loadConfig({}).sandbox.sharedUrl).toBeUndefined();
+    expect(() => loadConfig({ SANDBOX_URL: 'sandbox:4010' })).toThrow(/SANDBOX_URL/);
+  });
+
   it('reads the trusted proxy setting as proxy-addr (Fastify trustProxy) expects it', () => {
     expect(loadConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
     expect(loadConfig({ TRUST_PROXY: 'loopback' }).http.trustProxy).toBe('loopback');

@@ -131,6 +131,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       port: env.SANDBOX_PORT ?? 0,
       publicUrl: env.SANDBOX_PUBLIC_URL?.replace(/\/+$/, ''),
       force: env.SANDBOX_FORCE === 'true',
+      sharedUrl: env.SANDBOX_URL?.replace(/\/+$/, ''),
     },
   };
 }

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { TestApp, startTestApp } from '../../../test/support/test-app';
+import { bearer, call } from '../../../test/support/http';
+import { nextPush, registerPhone } from '../../../test/support/flows';
+import { sharedSandboxCredentials } from '../src/sandbox-mode';
+
+describe('one sandbox shared by api processes (SANDBOX_URL)', () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    a = await startTestApp();
+    // B is configured only from what the sandbox serves over HTTP, as main.ts does with SANDBOX_URL.
+    const credentials = await sharedSandboxCredentials(a.sandbox.url);
+    b = await startTestApp({ sharedSandbox: a.sandbox, sandboxCredentials: credentials });
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  it('serves its own accounts, the ones an api needs to use it', async () => {
+    expect(await sharedSandboxCredentials(a.sandbox.url)).toEqual(a.sandbox.credentials);
+    expect(b.config.providers.sandboxPush?.baseUrl).toBe(a.sandbox.url);
+    expect(b.config.sandbox.url).toBe(a.sandbox.url);
+  });
+
+  it('lets a phone registered through one api be pushed a login started on the other', async () => {
+    const phone = await registerPhone(a);
+    const pushToken = `fcm-${randomUUID()}`;
+    const put = await call(
+      'PUT',
+      `${a.url}/v1/devices/me/push-token`,
+      { fcm_token: pushToken },
+      bearer(phone.deviceToken),
+    );
+    expect(put.status).toBe(204);
+    const started = await call('POST', `${b.url}/v1/logins`, { phone_number: phone.phoneNumber });
+    expect(started.status).toBe(201);
+    const push = await nextPush(a, pushToken);
+    expect(push.message.data.login_id).toBe(started.body.login_id);
+  });
+});
