@@ -39,7 +39,8 @@ async function main(): Promise<void> {
 
   let sandbox: RunningSandbox | undefined;
   if (needsSandbox(config) && config.sandbox.sharedUrl) {
-    config = withSandboxProviders(config, await sharedSandboxCredentials(config.sandbox.sharedUrl));
+    const shared = config.sandbox.sharedUrl;
+    config = withSandboxProviders(config, await sharedSandboxCredentials(shared), shared);
   } else if (needsSandbox(config)) {
     sandbox = await startSandbox({
       port: config.sandbox.port,

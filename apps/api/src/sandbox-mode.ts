@@ -19,8 +19,16 @@ export async function sharedSandboxCredentials(url: string): Promise<SandboxCred
   return res.data;
 }
 
-/** Points every provider without credentials at a running sandbox, with the sandbox's credentials. */
-export function withSandboxProviders(config: AppConfig, sandbox: SandboxCredentials): AppConfig {
+/**
+ * Points every provider without credentials at a running sandbox, with the sandbox's credentials.
+ * The api calls it at `baseUrl` (SANDBOX_URL, e.g. http://sandbox:4010 between containers);
+ * browsers and devices reach it at its public URL (`sandbox.url`).
+ */
+export function withSandboxProviders(
+  config: AppConfig,
+  sandbox: SandboxCredentials,
+  baseUrl = sandbox.url,
+): AppConfig {
   const p = config.providers;
   const force = config.sandbox.force;
   return {
@@ -32,7 +40,7 @@ export function withSandboxProviders(config: AppConfig, sandbox: SandboxCredenti
         p.truId && !force
           ? p.truId
           : {
-              baseUrl: sandbox.url,
+              baseUrl,
               clientId: sandbox.truId.clientId,
               clientSecret: sandbox.truId.clientSecret,
               callbackPublicKey: sandbox.truId.callbackPublicKeyPem,
@@ -41,7 +49,7 @@ export function withSandboxProviders(config: AppConfig, sandbox: SandboxCredenti
         p.vonage && !force
           ? p.vonage
           : {
-              baseUrl: sandbox.url,
+              baseUrl,
               applicationId: sandbox.vonage.applicationId,
               privateKey: sandbox.vonage.privateKeyPem,
               redirectUri: sandbox.vonage.redirectUri,
@@ -51,7 +59,7 @@ export function withSandboxProviders(config: AppConfig, sandbox: SandboxCredenti
         p.firebase && !force
           ? undefined
           : {
-              baseUrl: sandbox.url,
+              baseUrl,
               projectId: sandbox.fcm.projectId,
               accessToken: sandbox.fcm.accessToken,
             },
@@ -62,7 +70,9 @@ export function withSandboxProviders(config: AppConfig, sandbox: SandboxCredenti
 /** One line for the startup log: which provider is real and which is the sandbox. */
 export function describeProviders(config: AppConfig): string {
   const where = (baseUrl: string | undefined) =>
-    baseUrl && baseUrl === config.sandbox.url ? `sandbox at ${baseUrl}` : `at ${baseUrl}`;
+    baseUrl && (baseUrl === config.sandbox.url || baseUrl === config.sandbox.sharedUrl)
+      ? `sandbox at ${baseUrl}`
+      : `at ${baseUrl}`;
   const push = config.providers.firebase
     ? 'Firebase Cloud Messaging'
     : `sandbox FCM at ${config.sandbox.url}`;

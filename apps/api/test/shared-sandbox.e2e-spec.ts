@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { TestApp, startTestApp } from '../../../test/support/test-app';
 import { bearer, call } from '../../../test/support/http';
 import { nextPush, registerPhone } from '../../../test/support/flows';
-import { sharedSandboxCredentials } from '../src/sandbox-mode';
+import { loadConfig } from '@simauth/config';
+import {
+  describeProviders,
+  sharedSandboxCredentials,
+  withSandboxProviders,
+} from '../src/sandbox-mode';
 
 describe('one sandbox shared by api processes (SANDBOX_URL)', () => {
   let a: TestApp;
@@ -22,6 +27,20 @@ describe('one sandbox shared by api processes (SANDBOX_URL)', () => {
     expect(await sharedSandboxCredentials(a.sandbox.url)).toEqual(a.sandbox.credentials);
     expect(b.config.providers.sandboxPush?.baseUrl).toBe(a.sandbox.url);
     expect(b.config.sandbox.url).toBe(a.sandbox.url);
+  });
+
+  it('calls the sandbox at SANDBOX_URL, and sends browsers and devices to its public URL', () => {
+    const config = loadConfig({ SANDBOX_URL: 'http://sandbox:4010' });
+    const shared = withSandboxProviders(
+      config,
+      { ...a.sandbox.credentials, url: 'http://localhost:4011' },
+      'http://sandbox:4010',
+    );
+    expect(shared.providers.truId?.baseUrl).toBe('http://sandbox:4010');
+    expect(shared.providers.vonage?.baseUrl).toBe('http://sandbox:4010');
+    expect(shared.providers.sandboxPush?.baseUrl).toBe('http://sandbox:4010');
+    expect(shared.sandbox.url).toBe('http://localhost:4011');
+    expect(describeProviders(shared)).toContain('tru.ID sandbox at http://sandbox:4010');
   });
 
   it('lets a phone registered through one api be pushed a login started on the other', async () => {
