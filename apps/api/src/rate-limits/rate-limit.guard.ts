@@ -13,7 +13,7 @@ import { MetadataScanner, Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import { ApiProblems } from '@simauth/http';
-import { RateLimiterService } from './rate-limiter.service';
+import { RateLimit, RateLimiterService } from './rate-limiter.service';
 
 const PHONE_LIMITED = 'simauth:rate-limit-phone';
 const ATTEMPT_LIMITED = 'simauth:rate-limit-attempt';
@@ -56,9 +56,10 @@ export function LimitPerAttempt(scope: string) {
 }
 
 /**
- * The POST handlers of `controllers` that are not rate limited first, as `Class.method`. The api
- * refuses to start with any (see RateLimitsModule): a POST someone forgot to mark would
- * otherwise be open to floods. Reads are not limited, so they pay nothing for the limits.
+ * The POST handlers of `controllers` that are not rate limited first, as `Class.method`, and
+ * those marked both per phone and per attempt. The api refuses to start with any (see
+ * RateLimitsModule): a POST someone forgot to mark would otherwise be open to floods. Reads are
+ * not limited, so they pay nothing for the limits.
  */
 export function postsWithoutRateLimit(controllers: Type[]): string[] {
   const missing: string[] = [];
@@ -74,6 +75,13 @@ export function postsWithoutRateLimit(controllers: Type[]): string[] {
         ...(Reflect.getMetadata(GUARDS_METADATA, handler) ?? []),
       ];
       if (guards[0] !== RateLimitGuard) missing.push(`${controller.name}.${name}`);
+      // A request counts its address and at most one more counter (see RateLimiterService).
+      if (
+        Reflect.getMetadata(PHONE_LIMITED, handler) &&
+        Reflect.getMetadata(ATTEMPT_LIMITED, handler)
+      ) {
+        missing.push(`${controller.name}.${name} (limited both per phone and per attempt)`);
+      }
     }
   }
   return missing;
@@ -93,19 +101,16 @@ export class RateLimitGuard implements CanActivate {
     return this.limit(context.switchToHttp().getRequest<FastifyRequest>(), context);
   }
 
+  /** The client address's counter, then the phone number's or the attempt's: one statement. */
   private async limit(req: FastifyRequest, context: ExecutionContext): Promise<boolean> {
     const { ip, phone, attempt } = this.config.rateLimits;
-    await this.limiter.hit(`ip:${req.ip}`, ip.limit, ip.windowSeconds, 'from this address');
+    const perAddress: RateLimit = { key: `ip:${req.ip}`, ...ip, what: 'from this address' };
+    let second: RateLimit | undefined;
     const scope = this.reflector.get<string | undefined>(PHONE_LIMITED, context.getHandler());
     const phoneNumber = (req.body as { phone_number?: unknown } | undefined)?.phone_number;
     // A missing or malformed number is left to validation (400); it triggers no provider call.
     if (scope && typeof phoneNumber === 'string' && phoneNumber.length <= 20) {
-      await this.limiter.hit(
-        `phone:${scope}:${phoneNumber}`,
-        phone.limit,
-        phone.windowSeconds,
-        'for this phone number',
-      );
+      second = { key: `phone:${scope}:${phoneNumber}`, ...phone, what: 'for this phone number' };
     }
     const attemptScope = this.reflector.get<string | undefined>(
       ATTEMPT_LIMITED,
@@ -114,13 +119,13 @@ export class RateLimitGuard implements CanActivate {
     const params = req.params as { cid?: string; id?: string } | undefined;
     const attemptId = params?.cid ?? params?.id;
     if (attemptScope && attemptId && attemptId.length <= 64) {
-      await this.limiter.hit(
-        `attempt:${attemptScope}:${attemptId}`,
-        attempt.limit,
-        attempt.windowSeconds,
-        'for this attempt',
-      );
+      second = {
+        key: `attempt:${attemptScope}:${attemptId}`,
+        ...attempt,
+        what: 'for this attempt',
+      };
     }
+    await this.limiter.hit(perAddress, second);
     return true;
   }
 }

@@ -16,7 +16,7 @@ class RateLimitCoverage implements OnModuleInit {
     const missing = postsWithoutRateLimit(controllers);
     if (missing.length > 0) {
       throw new Error(
-        `POST routes without a rate limit (mark them @LimitPerIp, @LimitPerPhone or @LimitPerAttempt): ${missing.join(', ')}`,
+        `POST routes not rate limited as they must be (mark each with one of @LimitPerIp, @LimitPerPhone, @LimitPerAttempt): ${missing.join(', ')}`,
       );
     }
   }

@@ -64,6 +64,19 @@ describe('rate limits cover every POST', () => {
     expect(postsWithoutRateLimit([Derived])).toEqual(['Derived.open', 'Derived.authOnly']);
   });
 
+  it('refuses a POST limited both per phone and per attempt (a request counts two counters)', () => {
+    @Controller('w')
+    class Both {
+      @Post(':id')
+      @LimitPerPhone('x')
+      @LimitPerAttempt('x')
+      both(): void {}
+    }
+    expect(postsWithoutRateLimit([Both])).toEqual([
+      'Both.both (limited both per phone and per attempt)',
+    ]);
+  });
+
   it('does not count a class-level authentication guard as a limit', () => {
     @Controller('y')
     @UseGuards(SomeAuthGuard)

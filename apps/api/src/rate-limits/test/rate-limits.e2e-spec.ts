@@ -112,6 +112,18 @@ describe('rate limits (Postgres-backed, shared by replicas)', () => {
     expect(answers).toEqual([401, 401, 401, 429]);
   });
 
+  it("does not let requests refused per address use up a phone number's budget", async () => {
+    const ip = uniqueIp();
+    for (let i = 0; i < 3; i++)
+      expect((await startLogin(a, uniquePhoneNumber(), ip)).status).toBe(201);
+    const victim = uniquePhoneNumber();
+    for (let i = 0; i < 3; i++) expect((await startLogin(a, victim, ip)).status).toBe(429);
+    // The victim's own two logins per window are still there, from anywhere else.
+    expect((await startLogin(b, victim)).status).toBe(201);
+    expect((await startLogin(a, victim)).status).toBe(201);
+    expect((await startLogin(a, victim)).status).toBe(429);
+  });
+
   it('limits public POSTs per client IP, and not GETs', async () => {
     const ip = uniqueIp();
     for (let i = 0; i < 3; i++)
