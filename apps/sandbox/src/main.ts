@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     vonageRedirectUri: `${config.http.publicUrl}/v1/number-verifications/callback`,
     authenticatorCallbackUrl: `${config.http.publicUrl}/v1/callbacks/truid/challenges`,
   });
-  const { truId, vonage } = sandbox.options;
+  const { truId, vonage } = sandbox.credentials;
   console.log(
     [
       `simauth sandbox on ${sandbox.url}`,
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
       `TRUID_CLIENT_SECRET=${truId.clientSecret}`,
       `VONAGE_BASE_URL=${sandbox.url}`,
       `VONAGE_APPLICATION_ID=${vonage.applicationId}`,
-      `VONAGE_PRIVATE_KEY=${sandbox.vonagePrivateKeyPem.replace(/\n/g, '\\n')}`,
+      `VONAGE_PRIVATE_KEY=${vonage.privateKeyPem.replace(/\n/g, '\\n')}`,
     ].join('\n'),
   );
   const stop = () => void sandbox.close().then(() => process.exit(0));

@@ -13,8 +13,6 @@ export interface RunningSandbox {
   url: string;
   store: SandboxStore;
   options: SandboxOptions;
-  /** The Vonage application's private key, for the api's JWT signer. */
-  vonagePrivateKeyPem: string;
   /** What an api configures to use this sandbox (also at GET /sandbox/credentials). */
   credentials: SandboxCredentials;
   close(): Promise<void>;
@@ -93,7 +91,6 @@ export async function startSandbox(settings: SandboxSettings): Promise<RunningSa
     url,
     store,
     options,
-    vonagePrivateKeyPem: options.vonage.privateKeyPem,
     credentials: sandboxCredentials(url, options),
     close: () => app.close(),
   };

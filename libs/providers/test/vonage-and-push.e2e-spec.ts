@@ -16,7 +16,7 @@ const REDIRECT_URI = 'http://127.0.0.1:9/v1/number-verifications/callback';
 describe('Vonage and FCM adapters against the sandbox over HTTP', () => {
   let sandbox: RunningSandbox;
 
-  const vonage = (privateKey = sandbox.vonagePrivateKeyPem) =>
+  const vonage = (privateKey = sandbox.credentials.vonage.privateKeyPem) =>
     new VonageClient({
       baseUrl: sandbox.url,
       applicationId: sandbox.options.vonage.applicationId,
