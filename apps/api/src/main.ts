@@ -38,20 +38,22 @@ async function main(): Promise<void> {
   log.info(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');
 
   let sandbox: RunningSandbox | undefined;
-  if (needsSandbox(config) && config.sandbox.sharedUrl) {
-    const shared = config.sandbox.sharedUrl;
-    config = withSandboxProviders(config, await sharedSandboxCredentials(shared), shared);
-  } else if (needsSandbox(config)) {
-    sandbox = await startSandbox({
-      port: config.sandbox.port,
-      host: config.http.host,
-      publicUrl: config.sandbox.publicUrl,
-      vonageRedirectUri:
-        config.providers.vonage?.redirectUri ??
-        `${config.http.publicUrl}/v1/number-verifications/callback`,
-      authenticatorCallbackUrl: `${config.http.publicUrl}/v1/callbacks/truid/challenges`,
-    });
-    config = withSandboxProviders(config, sandbox.credentials);
+  const shared = config.sandbox.sharedUrl;
+  if (needsSandbox(config)) {
+    if (shared) {
+      config = withSandboxProviders(config, await sharedSandboxCredentials(shared), shared);
+    } else {
+      sandbox = await startSandbox({
+        port: config.sandbox.port,
+        host: config.http.host,
+        publicUrl: config.sandbox.publicUrl,
+        vonageRedirectUri:
+          config.providers.vonage?.redirectUri ??
+          `${config.http.publicUrl}/v1/number-verifications/callback`,
+        authenticatorCallbackUrl: `${config.http.publicUrl}/v1/callbacks/truid/challenges`,
+      });
+      config = withSandboxProviders(config, sandbox.credentials);
+    }
   }
   log.info(describeProviders(config));
 
