@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TestApp } from './test-app';
-import { call } from './http';
+import { bearer, call } from './http';
 import { openOnDevice, uniquePhoneNumber } from './device';
 
 export interface RegisteredPhone {
@@ -29,6 +29,23 @@ export async function registerPhone(
   );
   if (!done.body.device_token) throw new Error(`no match: ${JSON.stringify(done.body)}`);
   return { phoneNumber, deviceId, deviceToken: done.body.device_token };
+}
+
+/** A registered phone whose device sent `pushToken` as its FCM token (its sandbox FCM inbox). */
+export async function registerPhoneWithPush(
+  t: TestApp,
+  pushToken = `fcm-${randomUUID()}`,
+): Promise<RegisteredPhone & { pushToken: string }> {
+  const phone = await registerPhone(t);
+  const res = await call(
+    'PUT',
+    `${t.url}/v1/devices/me/push-token`,
+    { fcm_token: pushToken },
+    bearer(phone.deviceToken),
+  );
+  if (res.status !== 204)
+    throw new Error(`push token refused: ${res.status} ${JSON.stringify(res.body)}`);
+  return { ...phone, pushToken };
 }
 
 /** The push the sandbox FCM inbox received for `pushToken` after message `after` (long poll). */

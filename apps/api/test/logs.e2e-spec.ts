@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { TestApp, startTestApp } from '../../../test/support/test-app';
 import { bearer, call } from '../../../test/support/http';
 import { openOnDevice, uniquePhoneNumber } from '../../../test/support/device';
-import { registerPhone, signIn } from '../../../test/support/flows';
+import { registerPhone, registerPhoneWithPush, signIn } from '../../../test/support/flows';
 import { EventStreamClient, eventually } from '../../../test/support/sse';
 import { totpCode } from '../../../test/support/totp';
 
@@ -108,13 +108,7 @@ describe('logs', () => {
   });
 
   it('carry the id of the request they are about, even when written after its answer', async () => {
-    const phone = await registerPhone(t);
-    await call(
-      'PUT',
-      `${t.url}/v1/devices/me/push-token`,
-      { fcm_token: 'sandbox-dead' },
-      bearer(phone.deviceToken),
-    );
+    const phone = await registerPhoneWithPush(t, 'sandbox-dead');
     const requestId = `start-${randomUUID()}`;
     const started = await call(
       'POST',

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { TestApp, startTestApp } from '../../../test/support/test-app';
-import { bearer, call } from '../../../test/support/http';
-import { nextPush, registerPhone } from '../../../test/support/flows';
+import { call } from '../../../test/support/http';
+import { nextPush, registerPhoneWithPush } from '../../../test/support/flows';
 import { loadConfig } from '@simauth/config';
 import {
   describeProviders,
@@ -44,18 +43,10 @@ describe('one sandbox shared by api processes (SANDBOX_URL)', () => {
   });
 
   it('lets a phone registered through one api be pushed a login started on the other', async () => {
-    const phone = await registerPhone(a);
-    const pushToken = `fcm-${randomUUID()}`;
-    const put = await call(
-      'PUT',
-      `${a.url}/v1/devices/me/push-token`,
-      { fcm_token: pushToken },
-      bearer(phone.deviceToken),
-    );
-    expect(put.status).toBe(204);
+    const phone = await registerPhoneWithPush(a);
     const started = await call('POST', `${b.url}/v1/logins`, { phone_number: phone.phoneNumber });
     expect(started.status).toBe(201);
-    const push = await nextPush(a, pushToken);
+    const push = await nextPush(a, phone.pushToken);
     expect(push.message.data.login_id).toBe(started.body.login_id);
   });
 });

@@ -3,7 +3,7 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import { TestApp, startTestApp } from '../../../../../test/support/test-app';
 import { bearer, call } from '../../../../../test/support/http';
 import { openOnDevice, uniquePhoneNumber } from '../../../../../test/support/device';
-import { RegisteredPhone, nextPush, registerPhone } from '../../../../../test/support/flows';
+import { nextPush, registerPhone, registerPhoneWithPush } from '../../../../../test/support/flows';
 import { EventStreamClient, eventually } from '../../../../../test/support/sse';
 import { AttemptSweeper } from '@simauth/attempts';
 
@@ -11,20 +11,6 @@ describe('companion login over HTTP (sandbox providers, real Postgres)', () => {
   let t: TestApp;
   beforeAll(async () => (t = await startTestApp()));
   afterAll(() => t.close());
-
-  /** A registered phone that receives pushes on its own sandbox FCM inbox. */
-  async function phoneWithPush(app = t): Promise<RegisteredPhone & { pushToken: string }> {
-    const phone = await registerPhone(app);
-    const pushToken = `fcm-${randomUUID()}`;
-    const res = await call(
-      'PUT',
-      `${app.url}/v1/devices/me/push-token`,
-      { fcm_token: pushToken },
-      bearer(phone.deviceToken),
-    );
-    expect(res.status).toBe(204);
-    return { ...phone, pushToken };
-  }
 
   const startLogin = (phone_number: string, app = t) =>
     call('POST', `${app.url}/v1/logins`, { phone_number });
@@ -36,7 +22,7 @@ describe('companion login over HTTP (sandbox providers, real Postgres)', () => {
     call('POST', `${app.url}/v1/logins/${id}/code`, body, bearer(deviceToken));
 
   it('signs a person in end to end: push, number matching, PhoneCheck, one id_token that verifies', async () => {
-    const phone = await phoneWithPush();
+    const phone = await registerPhoneWithPush(t);
     const started = await startLogin(phone.phoneNumber);
     expect(started.status).toBe(201);
     expect(started.body).toEqual({
@@ -306,7 +292,7 @@ describe('companion login over HTTP (sandbox providers, real Postgres)', () => {
   });
 
   it('answers an unknown number exactly like a known one, and pushes nothing', async () => {
-    const known = await phoneWithPush();
+    const known = await registerPhoneWithPush(t);
     const unknown = uniquePhoneNumber();
     const a = await startLogin(known.phoneNumber);
     const b = await startLogin(unknown);
@@ -320,13 +306,7 @@ describe('companion login over HTTP (sandbox providers, real Postgres)', () => {
   });
 
   it('forgets a push token FCM no longer knows', async () => {
-    const phone = await registerPhone(t);
-    await call(
-      'PUT',
-      `${t.url}/v1/devices/me/push-token`,
-      { fcm_token: 'sandbox-dead' },
-      bearer(phone.deviceToken),
-    );
+    const phone = await registerPhoneWithPush(t, 'sandbox-dead');
     await startLogin(phone.phoneNumber);
     await eventually(async () => {
       const rows = await t.db.query(
