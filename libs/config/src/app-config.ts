@@ -51,6 +51,8 @@ export interface AppConfig {
   };
   providers: {
     timeoutMs: number;
+    /** Whether HTTP(S)_PROXY / ALL_PROXY were set at start: provider calls then go through it. */
+    outboundProxy: boolean;
     truId?: { baseUrl: string; clientId: string; clientSecret: string; callbackPublicKey?: string };
     vonage?: { baseUrl: string; applicationId: string; privateKey: string; redirectUri: string };
     firebase?: { serviceAccountJson: string };

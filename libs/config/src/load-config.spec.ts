@@ -44,6 +44,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SANDBOX_URL: 'sandbox:4010' })).toThrow(/SANDBOX_URL/);
   });
 
+  it('notes at start whether provider calls go through an outbound proxy', () => {
+    expect(loadConfig({ HTTPS_PROXY: 'http://egress:3128' }).providers.outboundProxy).toBe(true);
+    expect(loadConfig({ http_proxy: 'http://egress:3128' }).providers.outboundProxy).toBe(true);
+    expect(loadConfig({ NO_PROXY: '*' }).providers.outboundProxy).toBe(false);
+  });
+
   it('reads the trusted proxy setting as proxy-addr (Fastify trustProxy) expects it', () => {
     expect(loadConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
     expect(loadConfig({ TRUST_PROXY: 'loopback' }).http.trustProxy).toBe('loopback');

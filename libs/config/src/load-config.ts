@@ -35,6 +35,14 @@ function parseTrustProxy(value: string | undefined): boolean | number | string {
   return value;
 }
 
+/** The variables (either case) through which axios sends a call via an outbound proxy. */
+const PROXY_VARIABLES = ['http_proxy', 'https_proxy', 'all_proxy'];
+
+/** Whether `source` names an outbound proxy (corporate egress, say) for provider calls. */
+export function outboundProxyConfigured(source: NodeJS.ProcessEnv): boolean {
+  return PROXY_VARIABLES.some((name) => source[name] || source[name.toUpperCase()]);
+}
+
 function requireTogether(env: EnvironmentVariables, names: (keyof EnvironmentVariables)[]) {
   const set = names.filter((n) => env[n] !== undefined && env[n] !== '');
   if (set.length === 0 || set.length === names.length) return [];
@@ -106,6 +114,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     providers: {
       timeoutMs: env.PROVIDER_TIMEOUT_MS ?? 5000,
+      outboundProxy: outboundProxyConfigured(source),
       truId: env.TRUID_CLIENT_ID
         ? {
             baseUrl: (env.TRUID_BASE_URL ?? 'https://eu.api.tru.id').replace(/\/+$/, ''),

@@ -2,16 +2,28 @@ import axios, { AxiosInstance, isAxiosError } from 'axios';
 import { DomainError, metrics } from '@simauth/http';
 import { ProviderError, ProviderUnavailableError } from './provider.errors';
 
+/** How a provider is reached: its base URL, the timeout of each call, and whether via a proxy. */
+export interface ProviderHttpSettings {
+  baseUrl: string;
+  timeoutMs: number;
+  /**
+   * Whether proxy variables were set at start (AppConfig). If so, axios reads and honours them
+   * (NO_PROXY included); if not, the client says `proxy: false`, or axios would search the
+   * environment again for every call.
+   */
+  outboundProxy?: boolean;
+}
+
 /** An axios client for one provider: base URL, timeout, no redirects, 2xx only; calls are timed. */
 export function providerHttpClient(
-  baseURL: string,
-  timeoutMs: number,
+  settings: ProviderHttpSettings,
   provider = 'provider',
 ): AxiosInstance {
   const client = axios.create({
-    baseURL,
-    timeout: timeoutMs,
+    baseURL: settings.baseUrl,
+    timeout: settings.timeoutMs,
     maxRedirects: 0,
+    ...(settings.outboundProxy ? {} : { proxy: false as const }),
     validateStatus: (status) => status >= 200 && status < 300,
     headers: { 'User-Agent': 'simauth' },
   });

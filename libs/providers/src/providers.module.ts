@@ -33,6 +33,7 @@ const PROVIDERS: Provider[] = [
       new TruIdClient({
         ...required(c.providers.truId, 'tru.ID'),
         timeoutMs: c.providers.timeoutMs,
+        outboundProxy: c.providers.outboundProxy,
       }),
   },
   {
@@ -57,6 +58,7 @@ const PROVIDERS: Provider[] = [
       new VonageClient({
         ...required(c.providers.vonage, 'Vonage'),
         timeoutMs: c.providers.timeoutMs,
+        outboundProxy: c.providers.outboundProxy,
       }),
   },
   {
@@ -78,6 +80,7 @@ const PROVIDERS: Provider[] = [
         : new SandboxPushAdapter({
             ...required(c.providers.sandboxPush, 'Push (Firebase)'),
             timeoutMs: c.providers.timeoutMs,
+            outboundProxy: c.providers.outboundProxy,
           }),
   },
 ];

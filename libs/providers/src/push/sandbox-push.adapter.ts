@@ -1,14 +1,18 @@
 import { AxiosInstance } from 'axios';
 import { DeadPushTokenError } from '../provider.errors';
-import { providerFailure, providerHttpClient, requireString, statusOf } from '../provider-http';
+import {
+  ProviderHttpSettings,
+  providerFailure,
+  providerHttpClient,
+  requireString,
+  statusOf,
+} from '../provider-http';
 import { PushNotification, PushPort } from '../push.port';
 import { fcmMessage } from './fcm-message';
 
-export interface SandboxPushSettings {
-  baseUrl: string;
+export interface SandboxPushSettings extends ProviderHttpSettings {
   projectId: string;
   accessToken: string;
-  timeoutMs: number;
 }
 
 /** Sends pushes to the sandbox's FCM imitation over HTTP, in FCM v1's wire format. */
@@ -18,7 +22,7 @@ export class SandboxPushAdapter extends PushPort {
 
   constructor(private readonly settings: SandboxPushSettings) {
     super();
-    this.http = providerHttpClient(settings.baseUrl, settings.timeoutMs, 'fcm');
+    this.http = providerHttpClient(settings, 'fcm');
   }
 
   async send(deviceToken: string, notification: PushNotification): Promise<{ messageId: string }> {

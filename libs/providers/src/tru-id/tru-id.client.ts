@@ -1,14 +1,17 @@
 import { AxiosInstance, AxiosRequestConfig, AxiosResponse } from 'axios';
 import { AccessTokenCache, Clock, SystemClock } from '@simauth/credentials';
 import { ProviderError } from '../provider.errors';
-import { providerFailure, providerHttpClient, statusOf } from '../provider-http';
+import {
+  ProviderHttpSettings,
+  providerFailure,
+  providerHttpClient,
+  statusOf,
+} from '../provider-http';
 import { TruIdScope, TruIdTokenResponse } from './tru-id.types';
 
-export interface TruIdSettings {
-  baseUrl: string;
+export interface TruIdSettings extends ProviderHttpSettings {
   clientId: string;
   clientSecret: string;
-  timeoutMs: number;
 }
 
 /**
@@ -23,7 +26,7 @@ export class TruIdClient {
     private readonly settings: TruIdSettings,
     clock: Clock = new SystemClock(),
   ) {
-    this.http = providerHttpClient(settings.baseUrl, settings.timeoutMs, 'truid');
+    this.http = providerHttpClient(settings, 'truid');
     this.tokens = new AccessTokenCache((scope) => this.fetchToken(scope), clock);
   }
 

@@ -3,7 +3,13 @@ import { VonageJwtSigner } from '@simauth/credentials';
 import { NetworkEnablementPort } from '../network-enablement.port';
 import { NumberVerificationPort } from '../number-verification.port';
 import { ProviderError } from '../provider.errors';
-import { providerFailure, providerHttpClient, requireString, statusOf } from '../provider-http';
+import {
+  ProviderHttpSettings,
+  providerFailure,
+  providerHttpClient,
+  requireString,
+  statusOf,
+} from '../provider-http';
 import {
   CamaraTokenResponse,
   CamaraVerifyResponse,
@@ -11,12 +17,10 @@ import {
   NUMBER_VERIFICATION_SCOPE,
 } from './vonage.types';
 
-export interface VonageSettings {
-  baseUrl: string;
+export interface VonageSettings extends ProviderHttpSettings {
   applicationId: string;
   privateKey: string;
   redirectUri: string;
-  timeoutMs: number;
 }
 
 /** HTTP access to Vonage's Network APIs, authenticated by the application's JWT. */
@@ -25,7 +29,7 @@ export class VonageClient {
   readonly signer: VonageJwtSigner;
 
   constructor(readonly settings: VonageSettings) {
-    this.http = providerHttpClient(settings.baseUrl, settings.timeoutMs, 'vonage');
+    this.http = providerHttpClient(settings, 'vonage');
     this.signer = new VonageJwtSigner(settings.applicationId, settings.privateKey);
   }
 
