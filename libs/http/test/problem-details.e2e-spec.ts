@@ -5,6 +5,7 @@ import { IsInt, IsOptional, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import {
   ForbiddenError,
   RateLimitedError,
@@ -88,6 +89,19 @@ class ProbeController {
 @Module({ controllers: [ProbeController] })
 class ProbeModule {}
 
+/** Sends `head` (request line and header lines) as written, then answers what the server said. */
+function rawRequest(base: string, head: string): Promise<string> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () =>
+      socket.write(`${head}Host: ${hostname}\r\nConnection: close\r\n\r\n`),
+    );
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
 describe('HTTP conventions (problem+json, validation, request ids)', () => {
   let app: NestFastifyApplication;
   let base: string;
@@ -281,5 +295,15 @@ describe('HTTP conventions (problem+json, validation, request ids)', () => {
       headers: { 'x-request-id': '<script>alert(1)</script>' },
     });
     expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('reads the caller id whatever the case of its name, and ignores it when sent twice', async () => {
+    const idOf = async (headerLines: string) => {
+      const answer = await rawRequest(base, `GET /probe/unknown HTTP/1.1\r\n${headerLines}`);
+      return /^x-request-id: (.*)$/im.exec(answer)?.[1].trim();
+    };
+    expect(await idOf('X-REQUEST-ID: Trace-ABC\r\n')).toBe('Trace-ABC');
+    const twice = await idOf('X-Request-Id: first\r\nx-request-id: second\r\n');
+    expect(twice).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
