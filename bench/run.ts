@@ -265,7 +265,14 @@ async function main(): Promise<void> {
         p50_ms_from_request: round(sse.p50UpperBound, 2),
         p99_ms_from_request: round(sse.p99UpperBound, 2),
       },
-      cpu_during_100k_flows: cpu,
+      cpu_during_100k_flows: {
+        ...cpu,
+        // What one flow costs each side: the api scales out, one Postgres is shared by all of its
+        // processes, so Postgres is the limit once the api has this many cores per Postgres core.
+        api_ms_per_flow: round((cpu.api_process_seconds * 1000) / Math.max(1, large.flows)),
+        postgres_ms_per_flow: round((cpu.postgres_seconds * 1000) / Math.max(1, large.flows)),
+        api_cores_per_postgres_core: round(cpu.api_process_seconds / cpu.postgres_seconds, 2),
+      },
       database: {
         statements_per_flow: round(statementsPerFlow),
         minimum_by_design: MINIMUM_STATEMENTS_PER_FLOW,
@@ -338,6 +345,11 @@ function print(r: any): void {
       'CPU s in 100k flows',
       `api ${r.cpu_during_100k_flows.api_process_seconds}, pg ${r.cpu_during_100k_flows.postgres_seconds}`,
       `sandbox ${r.cpu_during_100k_flows.sandbox_process_seconds}, load generator ${r.cpu_during_100k_flows.load_generator_seconds}; ${r.cpu_during_100k_flows.wall_seconds} s wall on ${r.machine.cores} cores`,
+    ],
+    [
+      'CPU ms per flow (100k)',
+      `api ${r.cpu_during_100k_flows.api_ms_per_flow}, pg ${r.cpu_during_100k_flows.postgres_ms_per_flow}`,
+      `Postgres limits from ${r.cpu_during_100k_flows.api_cores_per_postgres_core} api cores per Postgres core`,
     ],
     ['api process RSS after run', `${r.api_process_rss_mb} MB`, ''],
     ['bench duration', `${r.bench_seconds} s`, `${r.machine.cores} cores, Node ${r.machine.node}`],
