@@ -27,8 +27,33 @@ export function postgresPids(): number[] {
     .map(Number);
 }
 
+export interface CpuUse {
+  wall_seconds: number;
+  api_process_seconds: number;
+  sandbox_process_seconds: number;
+  postgres_seconds: number;
+  load_generator_seconds: number;
+}
+
+/** The CPU use of several measured stretches together. */
+export function sumCpu(uses: CpuUse[]): CpuUse {
+  const total = (key: keyof CpuUse) =>
+    Math.round(uses.reduce((sum, use) => sum + use[key], 0) * 10) / 10;
+  return {
+    wall_seconds: total('wall_seconds'),
+    api_process_seconds: total('api_process_seconds'),
+    sandbox_process_seconds: total('sandbox_process_seconds'),
+    postgres_seconds: total('postgres_seconds'),
+    load_generator_seconds: total('load_generator_seconds'),
+  };
+}
+
 /** CPU used by the api process, the sandbox process, Postgres and this load generator. */
-export async function measureCpu<T>(apiPid: number, sandboxPid: number, work: () => Promise<T>) {
+export async function measureCpu<T>(
+  apiPid: number,
+  sandboxPid: number,
+  work: () => Promise<T>,
+): Promise<{ result: T; cpu: CpuUse }> {
   const pg = () => postgresPids().reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   const before = {
     api: cpuSeconds(apiPid),
@@ -43,11 +68,11 @@ export async function measureCpu<T>(apiPid: number, sandboxPid: number, work: ()
   return {
     result,
     cpu: {
-      wall_seconds: Math.round(wall * 10) / 10,
-      api_process_seconds: Math.round((cpuSeconds(apiPid) - before.api) * 10) / 10,
-      sandbox_process_seconds: Math.round((cpuSeconds(sandboxPid) - before.sandbox) * 10) / 10,
-      postgres_seconds: Math.round((pg() - before.pg) * 10) / 10,
-      load_generator_seconds: Math.round(((benchUsage.user + benchUsage.system) / 1e6) * 10) / 10,
+      wall_seconds: Math.round(wall * 100) / 100,
+      api_process_seconds: Math.round((cpuSeconds(apiPid) - before.api) * 100) / 100,
+      sandbox_process_seconds: Math.round((cpuSeconds(sandboxPid) - before.sandbox) * 100) / 100,
+      postgres_seconds: Math.round((pg() - before.pg) * 100) / 100,
+      load_generator_seconds: Math.round(((benchUsage.user + benchUsage.system) / 1e6) * 100) / 100,
     },
   };
 }

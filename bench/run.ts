@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: measures simauth on this machine and prints one table (also written to
  * bench/results.json). Everything it needs is started here: an embedded Postgres, the provider
- * sandbox (tru.ID, Vonage, FCM) in its own process with latency 0, two api processes sharing it
- * (SANDBOX_URL), a bare node:http baseline and an empty Nest app on Fastify.
+ * sandbox (tru.ID, Vonage, FCM) in its own process with latency 0, api processes sharing it
+ * (SANDBOX_URL: A and B on the database grown to 100,000 users, a third on one kept at 1,000),
+ * a bare node:http baseline and an empty Nest app on Fastify.
  * Numbers are printed, never asserted.
  */
 import { mkdtempSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { EmbeddedDatabase } from '../libs/database/src/embedded-database';
 import { findFreePort } from '../libs/database/src/free-port';
 import { runMigrations } from '../libs/database/src/migrate';
 import {
+  ApiProcess,
   startApiProcess,
   startBareServer,
   startNestBaseline,
@@ -21,11 +23,14 @@ import {
 } from './processes';
 import { VirtualUser, call, companionLogin, percentile, registerUser, runFor } from './flows';
 import { openStatusStream } from './sse';
-import { cpuSeconds, measureCpu } from './cpu';
+import { CpuUse, cpuSeconds, measureCpu, sumCpu } from './cpu';
 
 const VIRTUAL_USERS = 16;
-const FLOW_SECONDS = 15;
-const LOAD_SECONDS = 5;
+// Logins at 1,000 and at 100,000 users run in alternating rounds, each size on its own database
+// and api process, so that a machine whose speed drifts during the run treats both sizes alike.
+const FLOW_TURNS = 4;
+const FLOW_ROUND_SECONDS = 4;
+const LOAD_SECONDS = 3;
 const SSE_TRANSITIONS = 1000;
 
 // The design's floor for one login, counted from the flow: start (find user, insert attempt),
@@ -36,7 +41,8 @@ const SSE_TRANSITIONS = 1000;
 const MINIMUM_STATEMENTS_PER_FLOW = 14;
 
 const WARM_UP_SECONDS = 2;
-const SIMPLE_TURNS = 3;
+const SIMPLE_TURNS = 5;
+const SMALL_DATABASE = 'simauth_bench_1k';
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 interface Server {
@@ -112,15 +118,36 @@ async function seedUsers(db: Client, total: number): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
-async function flows(users: VirtualUser[]) {
-  const run = await runFor(FLOW_SECONDS, users, companionLogin);
+type FlowRound = Awaited<ReturnType<typeof runFor>>;
+
+/** The rounds of one size together: rate over their time, percentiles over all their flows. */
+function summarize(rounds: FlowRound[]) {
+  const durations = rounds.flatMap((r) => r.durations);
+  const seconds = rounds.reduce((sum, r) => sum + r.elapsedSeconds, 0);
   return {
-    flowsPerSecond: run.durations.length / run.elapsedSeconds,
-    p50: percentile(run.durations, 50),
-    p99: percentile(run.durations, 99),
-    flows: run.durations.length,
-    errors: run.errors,
+    flowsPerSecond: durations.length / seconds,
+    p50: percentile(durations, 50),
+    p99: percentile(durations, 99),
+    flows: durations.length,
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
   };
+}
+
+/** Registers `VIRTUAL_USERS` phones (numbers starting `prefix`) through `api`. */
+async function registerUsers(api: ApiProcess, prefix: string): Promise<VirtualUser[]> {
+  const users: VirtualUser[] = [];
+  for (let i = 0; i < VIRTUAL_USERS; i++) {
+    users.push(
+      await registerUser(api.url, api.sandboxUrl, `${prefix}${String(i).padStart(8, '0')}`),
+    );
+  }
+  return users;
+}
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
 }
 
 async function sseLatency(users: VirtualUser[], a: string, b: string) {
@@ -164,7 +191,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'simauth-bench-'));
   chmodSync(dir, 0o755);
-  console.error('bench: starting Postgres, two api processes and a bare node:http server…');
+  console.error('bench: starting Postgres, the sandbox, three api processes and two baselines…');
   const pg = await EmbeddedDatabase.start({
     dir: join(dir, 'pg'),
     port: 0,
@@ -177,12 +204,20 @@ async function main(): Promise<void> {
   await db.connect();
   await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
 
-  const [portA, portB, bare, sandboxPort, nestPort] = await Promise.all(
-    Array.from({ length: 5 }, findFreePort),
+  // The database kept at 1,000 users; the first one grows to 100,000.
+  await db.query(`CREATE DATABASE ${SMALL_DATABASE}`);
+  const smallUrl = withDatabase(pg.url, SMALL_DATABASE);
+  await runMigrations(smallUrl);
+  const smallDb = new Client({ connectionString: smallUrl });
+  await smallDb.connect();
+
+  const [portA, portB, portSmall, bare, sandboxPort, nestPort] = await Promise.all(
+    Array.from({ length: 6 }, findFreePort),
   );
   const sandbox = await startSandboxProcess(sandboxPort);
   const apiA = await startApiProcess(pg.url, portA, sandbox);
   const apiB = await startApiProcess(pg.url, portB, sandbox);
+  const apiSmall = await startApiProcess(smallUrl, portSmall, sandbox);
   const bareServer = await startBareServer(bare);
   const nestServer = await startNestBaseline(nestPort);
 
@@ -195,21 +230,34 @@ async function main(): Promise<void> {
     });
 
     console.error('bench: registering virtual users over HTTP…');
-    const users: VirtualUser[] = [];
-    for (let i = 0; i < VIRTUAL_USERS; i++) {
-      users.push(
-        await registerUser(apiA.url, apiA.sandboxUrl, `+4478${String(i).padStart(8, '0')}`),
-      );
-    }
-    const seed1k = await seedUsers(db, 1000 - VIRTUAL_USERS);
-    console.error('bench: companion logins with 1,000 registered users…');
-    const small = await flows(users);
-
+    const users = await registerUsers(apiA, '+4478');
+    // Other numbers: the two sets share the sandbox's push inboxes, named after the number.
+    const smallUsers = await registerUsers(apiSmall, '+4477');
+    const seed1k = await seedUsers(smallDb, 1000 - VIRTUAL_USERS);
     const seed100k = await seedUsers(db, 100_000 - VIRTUAL_USERS);
+
+    console.error(
+      `bench: companion logins, 1,000 and 100,000 registered users in ${FLOW_TURNS} alternating rounds…`,
+    );
+    await runFor(WARM_UP_SECONDS, smallUsers, companionLogin);
+    await runFor(WARM_UP_SECONDS, users, companionLogin);
     await db.query('SELECT pg_stat_statements_reset()');
-    console.error('bench: companion logins with 100,000 registered users…');
-    const { result: large, cpu } = await measureCpu(apiA.child.pid!, sandbox.child.pid!, () =>
-      flows(users),
+    const smallRounds: FlowRound[] = [];
+    const largeRounds: FlowRound[] = [];
+    const cpuRounds: CpuUse[] = [];
+    for (let turn = 0; turn < FLOW_TURNS; turn++) {
+      smallRounds.push(await runFor(FLOW_ROUND_SECONDS, smallUsers, companionLogin));
+      const measured = await measureCpu(apiA.child.pid!, sandbox.child.pid!, () =>
+        runFor(FLOW_ROUND_SECONDS, users, companionLogin),
+      );
+      largeRounds.push(measured.result);
+      cpuRounds.push(measured.cpu);
+    }
+    const small = summarize(smallRounds);
+    const large = summarize(largeRounds);
+    const cpu = sumCpu(cpuRounds);
+    const p50Ratios = largeRounds.map((r, i) =>
+      round(percentile(r.durations, 50) / percentile(smallRounds[i].durations, 50), 2),
     );
     const { rows } = await db.query(
       `SELECT coalesce(sum(calls), 0)::int AS calls FROM pg_stat_statements s
@@ -256,7 +304,8 @@ async function main(): Promise<void> {
           p99_ms: round(large.p99),
           errors: large.errors,
         },
-        p50_ratio_100k_to_1k: round(large.p50 / small.p50, 2),
+        p50_ratio_100k_to_1k: median(p50Ratios),
+        p50_ratio_per_turn: p50Ratios,
       },
       live_status: {
         transitions: sse.transitions,
@@ -289,11 +338,13 @@ async function main(): Promise<void> {
     await Promise.all([
       apiA.stop(),
       apiB.stop(),
+      apiSmall.stop(),
       bareServer.stop(),
       nestServer.stop(),
       sandbox.stop(),
     ]);
     await db.end();
+    await smallDb.end();
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -329,7 +380,7 @@ function print(r: any): void {
     [
       'p50 ratio 100k/1k',
       `${r.companion_login.p50_ratio_100k_to_1k}`,
-      `seeding to 100k took ${r.companion_login.seed_seconds.to_100k} s`,
+      `turns ${r.companion_login.p50_ratio_per_turn.join(', ')}; seeding to 100k took ${r.companion_login.seed_seconds.to_100k} s`,
     ],
     [
       'SSE A→B latency p50/p99 ms',
