@@ -102,6 +102,7 @@ function rawRequest(base: string, head: string): Promise<string> {
     socket.on('error', reject);
   });
 }
+
 describe('HTTP conventions (problem+json, validation, request ids)', () => {
   let app: NestFastifyApplication;
   let base: string;
