@@ -4,6 +4,8 @@
  * the counts do not move with what else the machine is doing, so two builds can be compared on
  * a busy or drifting machine. Kernel work (the socket calls) is left out and is alike for every
  * server per request, so the bare/simauth ratio here is a lower bound of the ratio of CPU time.
+ * Each server is counted in rounds until two rounds in a row agree (V8 compiles hot code late
+ * under valgrind), less the instructions it spends on timers meanwhile (measured while idle).
  * Takes several minutes: everything runs about fifty times slower under valgrind.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -17,11 +19,17 @@ import { runMigrations } from '../libs/database/src/migrate';
 import { startSandboxProcess } from './processes';
 import { VirtualUser, companionLogin, registerUser } from './flows';
 
-const WARM_UP_REQUESTS = 2000;
-const REQUESTS = 3000;
-const WARM_UP_FLOWS = 20;
-const FLOWS = 60;
+// Under valgrind V8 takes thousands of requests to compile the hot paths (a first try with
+// 2,000 requests of warm-up gave 202k, 239k and 249k per probe in three runs of one build).
+// So each server is counted in rounds until two rounds in a row agree.
+const WARM_UP_REQUESTS = 1000;
+const ROUND_REQUESTS = 1000;
+const WARM_UP_FLOWS = 10;
+const ROUND_FLOWS = 20;
+const MAX_ROUNDS = 12;
+const SETTLED = 0.03;
 const USERS = 4;
+const IDLE_SECONDS = 10;
 
 interface Counted {
   child: ChildProcess;
@@ -61,8 +69,12 @@ function underCallgrind(dir: string, name: string, args: string[], env: NodeJS.P
       control('-d');
       for (let tries = 0; tries < 240; tries++) {
         for (const file of readdirSync(dir).filter((f) => f.startsWith(`callgrind.${name}`))) {
-          const summary = /^summary: (\d+)/m.exec(readFileSync(join(dir, file), 'utf8'));
-          if (summary) return Number(summary[1]);
+          const dump = readFileSync(join(dir, file), 'utf8');
+          const summary = /^summary: (\d+)/m.exec(dump);
+          // `totals:` closes a complete dump; each dump is read once, then removed.
+          if (!summary || !/^totals: /m.test(dump)) continue;
+          rmSync(join(dir, file));
+          return Number(summary[1]);
         }
         await new Promise((r) => setTimeout(r, 500));
       }
@@ -92,12 +104,62 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`${url}: not ready in time`);
 }
 
-async function perRequest(server: Counted, url: string): Promise<number> {
+/**
+ * Instructions `work` costs the server, less what the server does meanwhile on its own (timers:
+ * the attempt sweeper, prom-client's event-loop monitor, pool housekeeping). That background
+ * work goes by the clock, and everything is fifty times slower under valgrind, so left in it
+ * would be counted against each request fifty times over, and vary with the machine's speed.
+ */
+async function countWork(
+  server: Counted,
+  work: () => Promise<unknown>,
+  background: number,
+): Promise<number> {
+  server.zero();
+  const started = performance.now();
+  await work();
+  const seconds = (performance.now() - started) / 1000;
+  return (await server.count()) - background * seconds;
+}
+
+/** Instructions per second the server spends with nothing to serve. */
+async function backgroundRate(server: Counted): Promise<number> {
+  server.zero();
+  const started = performance.now();
+  await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+  const count = await server.count();
+  return count / ((performance.now() - started) / 1000);
+}
+
+/** Counts `round` (of `size` requests or flows) until two rounds in a row agree. */
+async function untilSettled(
+  server: Counted,
+  round: () => Promise<unknown>,
+  size: number,
+  background: number,
+) {
+  const rounds: number[] = [];
+  const settled = () =>
+    rounds.length >= 2 &&
+    Math.abs(rounds[rounds.length - 1] - rounds[rounds.length - 2]) <=
+      SETTLED * rounds[rounds.length - 1];
+  while (rounds.length < MAX_ROUNDS && !settled()) {
+    rounds.push(Math.round((await countWork(server, round, background)) / size));
+  }
+  return { value: rounds[rounds.length - 1], rounds, settled: settled() };
+}
+
+async function perRequest(server: Counted, url: string) {
   await waitFor(url, server.child);
   await autocannon({ url, connections: 10, amount: WARM_UP_REQUESTS });
-  server.zero();
-  await autocannon({ url, connections: 10, amount: REQUESTS });
-  return Math.round((await server.count()) / REQUESTS);
+  const background = await backgroundRate(server);
+  const counted = await untilSettled(
+    server,
+    () => autocannon({ url, connections: 10, amount: ROUND_REQUESTS }),
+    ROUND_REQUESTS,
+    background,
+  );
+  return { ...counted, background };
 }
 
 async function flows(users: VirtualUser[], total: number): Promise<void> {
@@ -129,7 +191,9 @@ async function main(): Promise<void> {
     empty_nest_per_request: 0,
     simauth_per_request: 0,
     simauth_per_login_flow: 0,
+    simauth_background_per_second: 0,
   };
+  const rounds: Record<string, { rounds: number[]; settled: boolean }> = {};
   try {
     await runMigrations(db.url);
     const env = { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
@@ -138,7 +202,9 @@ async function main(): Promise<void> {
     let port = await findFreePort();
     const bareCode = `require('node:http').createServer((req, res) => { res.setHeader('content-type', 'application/json; charset=utf-8'); res.end('{"status":"ok"}'); }).listen(${port}, '127.0.0.1');`;
     const bare = underCallgrind(dir, 'bare', ['-e', bareCode], env);
-    results.bare_node_http_per_request = await perRequest(bare, `http://127.0.0.1:${port}/`);
+    const bareCounts = await perRequest(bare, `http://127.0.0.1:${port}/`);
+    results.bare_node_http_per_request = bareCounts.value;
+    rounds.bare = bareCounts;
     await bare.stop();
 
     console.error('instructions: empty Nest app on Fastify…');
@@ -149,7 +215,9 @@ async function main(): Promise<void> {
       [join(__dirname, 'nest-baseline.js'), String(port)],
       env,
     );
-    results.empty_nest_per_request = await perRequest(nest, `http://127.0.0.1:${port}/health/live`);
+    const nestCounts = await perRequest(nest, `http://127.0.0.1:${port}/health/live`);
+    results.empty_nest_per_request = nestCounts.value;
+    rounds.nest = nestCounts;
     await nest.stop();
 
     console.error('instructions: simauth /health/live, then login flows…');
@@ -165,15 +233,23 @@ async function main(): Promise<void> {
       RATE_LIMIT_IP: '1000000/60',
       RATE_LIMIT_ATTEMPT: '1000000/60',
     });
-    results.simauth_per_request = await perRequest(api, `${url}/health/live`);
+    const apiCounts = await perRequest(api, `${url}/health/live`);
+    results.simauth_per_request = apiCounts.value;
+    rounds.simauth = apiCounts;
+    results.simauth_background_per_second = Math.round(apiCounts.background);
     const users: VirtualUser[] = [];
     for (let i = 0; i < USERS; i++) {
       users.push(await registerUser(url, sandbox.url, `+4479${String(i).padStart(8, '0')}`));
     }
     await flows(users, WARM_UP_FLOWS);
-    api.zero();
-    await flows(users, FLOWS);
-    results.simauth_per_login_flow = Math.round((await api.count()) / FLOWS);
+    const flowCounts = await untilSettled(
+      api,
+      () => flows(users, ROUND_FLOWS),
+      ROUND_FLOWS,
+      apiCounts.background,
+    );
+    results.simauth_per_login_flow = flowCounts.value;
+    rounds.flow = flowCounts;
     await api.stop();
   } finally {
     await sandbox.stop();
@@ -186,20 +262,23 @@ async function main(): Promise<void> {
     ...results,
     bare_to_simauth: ratio(results.bare_node_http_per_request, results.simauth_per_request),
     bare_to_empty_nest: ratio(results.bare_node_http_per_request, results.empty_nest_per_request),
-    requests: REQUESTS,
-    flows: FLOWS,
+    rounds: Object.fromEntries(Object.entries(rounds).map(([k, v]) => [k, v.rounds])),
+    settled: Object.values(rounds).every((r) => r.settled),
+    round_requests: ROUND_REQUESTS,
+    round_flows: ROUND_FLOWS,
     node: process.version,
   };
   writeFileSync(join(__dirname, '../../bench/instructions.json'), JSON.stringify(report, null, 2));
   const k = (n: number) => `${(n / 1000).toFixed(1)}k`;
   console.log(`
-simauth instructions (callgrind, user space, after warm-up)
+simauth instructions (callgrind, user space, last of rounds that settled)
 --------------------------------------------------------------
-/health/live per request     ${k(report.simauth_per_request)}  bare/simauth ${report.bare_to_simauth}
-bare node:http per request   ${k(report.bare_node_http_per_request)}
-empty Nest app per request   ${k(report.empty_nest_per_request)}  bare/empty Nest ${report.bare_to_empty_nest}
-api per login flow           ${k(report.simauth_per_login_flow)}  (${FLOWS} flows)
-
+/health/live per request     ${k(report.simauth_per_request)}  bare/simauth ${report.bare_to_simauth}  rounds ${rounds.simauth.rounds.map(k).join(' ')}
+bare node:http per request   ${k(report.bare_node_http_per_request)}  rounds ${rounds.bare.rounds.map(k).join(' ')}
+empty Nest app per request   ${k(report.empty_nest_per_request)}  bare/empty Nest ${report.bare_to_empty_nest}  rounds ${rounds.nest.rounds.map(k).join(' ')}
+api per login flow           ${k(report.simauth_per_login_flow)}  rounds of ${ROUND_FLOWS} flows: ${rounds.flow.rounds.map(k).join(' ')}
+api when idle, per second    ${k(report.simauth_background_per_second)}  (timers; taken out of the figures above)
+${report.settled ? '' : `NOT SETTLED after ${MAX_ROUNDS} rounds: compare nothing to these figures\n`}
 written to bench/instructions.json`);
 }
 
