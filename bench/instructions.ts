@@ -16,7 +16,15 @@ import autocannon from 'autocannon';
 import { EmbeddedDatabase } from '../libs/database/src/embedded-database';
 import { findFreePort } from '../libs/database/src/free-port';
 import { runMigrations } from '../libs/database/src/migrate';
-import { startSandboxProcess } from './processes';
+import {
+  API_MAIN,
+  apiEnvironment,
+  bareServerArgs,
+  nestBaselineArgs,
+  startSandboxProcess,
+  stopChild,
+  waitUntilReady,
+} from './processes';
 import { VirtualUser, companionLogin, registerUser } from './flows';
 
 // Under valgrind V8 takes thousands of requests to compile the hot paths (a first try with
@@ -80,28 +88,9 @@ function underCallgrind(dir: string, name: string, args: string[], env: NodeJS.P
       }
       throw new Error(`callgrind wrote no counts for ${name}`);
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGKILL');
-      }),
+    stop: () => stopChild(child, 'SIGKILL'),
   };
   return counted;
-}
-
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 10 * 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: the process exited`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url}: not ready in time`);
 }
 
 /**
@@ -150,7 +139,8 @@ async function untilSettled(
 }
 
 async function perRequest(server: Counted, url: string) {
-  await waitFor(url, server.child);
+  // Starting takes minutes under valgrind.
+  await waitUntilReady(url, server.child, () => url, 10 * 60_000);
   await autocannon({ url, connections: 10, amount: WARM_UP_REQUESTS });
   const background = await backgroundRate(server);
   const counted = await untilSettled(
@@ -200,8 +190,7 @@ async function main(): Promise<void> {
 
     console.error('instructions: bare node:http…');
     let port = await findFreePort();
-    const bareCode = `require('node:http').createServer((req, res) => { res.setHeader('content-type', 'application/json; charset=utf-8'); res.end('{"status":"ok"}'); }).listen(${port}, '127.0.0.1');`;
-    const bare = underCallgrind(dir, 'bare', ['-e', bareCode], env);
+    const bare = underCallgrind(dir, 'bare', bareServerArgs(port), env);
     const bareCounts = await perRequest(bare, `http://127.0.0.1:${port}/`);
     results.bare_node_http_per_request = bareCounts.value;
     rounds.bare = bareCounts;
@@ -209,12 +198,7 @@ async function main(): Promise<void> {
 
     console.error('instructions: empty Nest app on Fastify…');
     port = await findFreePort();
-    const nest = underCallgrind(
-      dir,
-      'nest',
-      [join(__dirname, 'nest-baseline.js'), String(port)],
-      env,
-    );
+    const nest = underCallgrind(dir, 'nest', nestBaselineArgs(port), env);
     const nestCounts = await perRequest(nest, `http://127.0.0.1:${port}/health/live`);
     results.empty_nest_per_request = nestCounts.value;
     rounds.nest = nestCounts;
@@ -223,16 +207,7 @@ async function main(): Promise<void> {
     console.error('instructions: simauth /health/live, then login flows…');
     port = await findFreePort();
     const url = `http://127.0.0.1:${port}`;
-    const api = underCallgrind(dir, 'api', [join(__dirname, '../apps/api/src/main.js')], {
-      ...env,
-      DATABASE_URL: db.url,
-      PORT: String(port),
-      PUBLIC_URL: url,
-      SANDBOX_URL: sandbox.url,
-      RATE_LIMIT_PHONE: '1000000/60',
-      RATE_LIMIT_IP: '1000000/60',
-      RATE_LIMIT_ATTEMPT: '1000000/60',
-    });
+    const api = underCallgrind(dir, 'api', [API_MAIN], apiEnvironment(db.url, port, sandbox.url));
     const apiCounts = await perRequest(api, `${url}/health/live`);
     results.simauth_per_request = apiCounts.value;
     rounds.simauth = apiCounts;

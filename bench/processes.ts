@@ -10,12 +10,14 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-async function waitUntilReady(
+/** Waits until `url` answers 2xx, failing if `child` exits first (with its `output`). */
+export async function waitUntilReady(
   url: string,
   child: ChildProcess,
-  output: () => string,
+  output: () => string = () => '',
+  timeoutMs = 60_000,
 ): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`process exited: ${output()}`);
     try {
@@ -35,11 +37,11 @@ export interface SandboxProcess {
   stop(): Promise<void>;
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   return new Promise<void>((resolve) => {
     if (child.exitCode !== null) return resolve();
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }
 
@@ -69,29 +71,39 @@ export async function startSandboxProcess(port: number): Promise<SandboxProcess>
   return { child, url, stop: () => stopChild(child) };
 }
 
+export const API_MAIN = join(__dirname, '../apps/api/src/main.js');
+
+/** The environment of a bench api process on `databaseUrl`, listening on `port`. */
+export function apiEnvironment(
+  databaseUrl: string,
+  port: number,
+  sandboxUrl: string,
+): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    SANDBOX_URL: sandboxUrl,
+    LOG_LEVEL: 'warn',
+    DATABASE_POOL_SIZE: '20',
+    // The bench replays many logins per number from one address; limits are measured, not hit.
+    RATE_LIMIT_PHONE: '1000000/60',
+    RATE_LIMIT_IP: '1000000/60',
+    RATE_LIMIT_ATTEMPT: '1000000/60',
+  };
+}
+
 /** One api process on the given database, as `npm start` runs it, using the shared `sandbox`. */
 export async function startApiProcess(
   databaseUrl: string,
   port: number,
   sandbox: SandboxProcess,
 ): Promise<ApiProcess> {
-  const main = join(__dirname, '../apps/api/src/main.js');
   let output = '';
-  const child = spawn(process.execPath, [main], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      SANDBOX_URL: sandbox.url,
-      LOG_LEVEL: 'warn',
-      DATABASE_POOL_SIZE: '20',
-      // The bench replays many logins per number from one address; limits are measured, not hit.
-      RATE_LIMIT_PHONE: '1000000/60',
-      RATE_LIMIT_IP: '1000000/60',
-      RATE_LIMIT_ATTEMPT: '1000000/60',
-    },
+  const child = spawn(process.execPath, [API_MAIN], {
+    env: apiEnvironment(databaseUrl, port, sandbox.url),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));
@@ -117,14 +129,26 @@ export interface BaselineProcess {
   stop(): Promise<void>;
 }
 
+/** The node arguments of the bare node:http server on `port`. */
+export function bareServerArgs(port: number): string[] {
+  return [
+    '-e',
+    `require('node:http').createServer((req, res) => { res.setHeader('content-type', 'application/json; charset=utf-8'); res.end('{"status":"ok"}'); }).listen(${port}, '127.0.0.1');`,
+  ];
+}
+
 export async function startBareServer(port: number): Promise<BaselineProcess> {
-  const code = `require('node:http').createServer((req, res) => { res.setHeader('content-type', 'application/json; charset=utf-8'); res.end('{"status":"ok"}'); }).listen(${port}, '127.0.0.1');`;
-  return startBaseline(['-e', code], port, '');
+  return startBaseline(bareServerArgs(port), port, '');
+}
+
+/** The node arguments of the empty Nest app on `port`. */
+export function nestBaselineArgs(port: number): string[] {
+  return [join(__dirname, 'nest-baseline.js'), String(port)];
 }
 
 /** The framework's floor: an empty Nest app on Fastify answering the same JSON. */
 export function startNestBaseline(port: number): Promise<BaselineProcess> {
-  return startBaseline([join(__dirname, 'nest-baseline.js'), String(port)], port, '/health/live');
+  return startBaseline(nestBaselineArgs(port), port, '/health/live');
 }
 
 async function startBaseline(args: string[], port: number, path: string): Promise<BaselineProcess> {
