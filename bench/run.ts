@@ -14,6 +14,7 @@ import { Client } from 'pg';
 import { EmbeddedDatabase } from '../libs/database/src/embedded-database';
 import { findFreePort } from '../libs/database/src/free-port';
 import { runMigrations } from '../libs/database/src/migrate';
+import { createDatabase } from '../libs/database/src/create-database';
 import {
   ApiProcess,
   startApiProcess,
@@ -151,12 +152,6 @@ async function registerUsers(api: ApiProcess, prefix: string): Promise<VirtualUs
   return users;
 }
 
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
 async function sseLatency(users: VirtualUser[], a: string, b: string) {
   const afterCommit: number[] = [];
   const afterSend: number[] = [];
@@ -214,8 +209,7 @@ async function main(): Promise<void> {
   await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
 
   // The database kept at 1,000 users; the first one grows to 100,000.
-  await db.query(`CREATE DATABASE ${SMALL_DATABASE}`);
-  const smallUrl = withDatabase(pg.url, SMALL_DATABASE);
+  const smallUrl = await createDatabase(db, pg.url, SMALL_DATABASE);
   await runMigrations(smallUrl);
   const smallDb = new Client({ connectionString: smallUrl });
   await smallDb.connect();

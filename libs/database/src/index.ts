@@ -1,3 +1,4 @@
+export * from './create-database';
 export * from './data-source';
 export * from './database.module';
 export * from './embedded-database';

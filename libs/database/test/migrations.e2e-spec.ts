@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, runMigrations } from '@simauth/database';
+import { createDatabase, dataSourceOptions, runMigrations } from '@simauth/database';
 import { MIGRATIONS } from '../../../migrations';
 
 /** A fresh, empty database on the run's server, dropped afterwards. */
@@ -11,11 +11,9 @@ async function withEmptyDatabase(run: (url: string) => Promise<void>) {
   const name = `mig_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
+  const url = await createDatabase(admin, process.env.DATABASE_URL!, name);
   try {
-    await run(url.toString());
+    await run(url);
   } finally {
     await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
     await admin.end();
