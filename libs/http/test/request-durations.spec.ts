@@ -25,6 +25,7 @@ describe('request durations histogram', () => {
       ['GET', 'unmatched', 404, 0.3],
       ['GET', '/health/live', 200, 0.07],
       ['POST', '/v1/logins', 201, 2.5],
+      ['GET', '/health/live', 503, 0.02], // a new status of a route seen before
     ];
     for (const [method, route, status, seconds] of observations) {
       histogram.observe({ method, route, status: String(status) }, seconds);
