@@ -75,6 +75,20 @@ export async function registerUser(
   return { phone, deviceToken: done.body.device_token, pushToken, lastPush: 0, api, sandbox };
 }
 
+/** Registers `count` phones, numbered from `prefix` + 00000000, one after another. */
+export async function registerUsers(
+  api: string,
+  sandbox: string,
+  prefix: string,
+  count: number,
+): Promise<VirtualUser[]> {
+  const users: VirtualUser[] = [];
+  for (let i = 0; i < count; i++) {
+    users.push(await registerUser(api, sandbox, `${prefix}${String(i).padStart(8, '0')}`));
+  }
+  return users;
+}
+
 /** One companion login end to end: start → push → approve → PhoneCheck → code → id_token. */
 export async function companionLogin(vu: VirtualUser): Promise<void> {
   const started = await call('POST', `${vu.api}/v1/logins`, { phone_number: vu.phone });

@@ -25,7 +25,7 @@ import {
   stopChild,
   waitUntilReady,
 } from './processes';
-import { VirtualUser, companionLogin, registerUser } from './flows';
+import { VirtualUser, companionLogin, registerUsers } from './flows';
 
 // Under valgrind V8 takes thousands of requests to compile the hot paths (a first try with
 // 2,000 requests of warm-up gave 202k, 239k and 249k per probe in three runs of one build).
@@ -212,10 +212,7 @@ async function main(): Promise<void> {
     results.simauth_per_request = apiCounts.value;
     rounds.simauth = apiCounts;
     results.simauth_background_per_second = Math.round(apiCounts.background);
-    const users: VirtualUser[] = [];
-    for (let i = 0; i < USERS; i++) {
-      users.push(await registerUser(url, sandbox.url, `+4479${String(i).padStart(8, '0')}`));
-    }
+    const users = await registerUsers(url, sandbox.url, '+4479', USERS);
     await flows(users, WARM_UP_FLOWS);
     const flowCounts = await untilSettled(
       api,

@@ -16,13 +16,12 @@ import { findFreePort } from '../libs/database/src/free-port';
 import { runMigrations } from '../libs/database/src/migrate';
 import { createDatabase } from '../libs/database/src/create-database';
 import {
-  ApiProcess,
   startApiProcess,
   startBareServer,
   startNestBaseline,
   startSandboxProcess,
 } from './processes';
-import { VirtualUser, call, companionLogin, percentile, registerUser, runFor } from './flows';
+import { VirtualUser, call, companionLogin, percentile, registerUsers, runFor } from './flows';
 import { openStatusStream } from './sse';
 import { CpuUse, cpuSeconds, measureCpu, sumCpu } from './cpu';
 
@@ -141,17 +140,6 @@ function summarize(rounds: FlowRound[]) {
   };
 }
 
-/** Registers `VIRTUAL_USERS` phones (numbers starting `prefix`) through `api`. */
-async function registerUsers(api: ApiProcess, prefix: string): Promise<VirtualUser[]> {
-  const users: VirtualUser[] = [];
-  for (let i = 0; i < VIRTUAL_USERS; i++) {
-    users.push(
-      await registerUser(api.url, api.sandboxUrl, `${prefix}${String(i).padStart(8, '0')}`),
-    );
-  }
-  return users;
-}
-
 async function sseLatency(users: VirtualUser[], a: string, b: string) {
   const afterCommit: number[] = [];
   const afterSend: number[] = [];
@@ -233,9 +221,14 @@ async function main(): Promise<void> {
     });
 
     console.error('bench: registering virtual users over HTTP…');
-    const users = await registerUsers(apiA, '+4478');
+    const users = await registerUsers(apiA.url, apiA.sandboxUrl, '+4478', VIRTUAL_USERS);
     // Other numbers: the two sets share the sandbox's push inboxes, named after the number.
-    const smallUsers = await registerUsers(apiSmall, '+4477');
+    const smallUsers = await registerUsers(
+      apiSmall.url,
+      apiSmall.sandboxUrl,
+      '+4477',
+      VIRTUAL_USERS,
+    );
     const seed1k = await seedUsers(smallDb, 1000 - VIRTUAL_USERS);
     const seed100k = await seedUsers(db, 100_000 - VIRTUAL_USERS);
 
