@@ -2,28 +2,30 @@ import { readFileSync, readdirSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-/** CPU seconds (user + system) a process has used so far, from /proc. */
-export function cpuSeconds(pid: number): number {
+/** Fields of /proc/<pid>/stat after the command name (field 3, the state, comes first). */
+function statFields(pid: number | string): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime, stime
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
-    return 0; // the process ended
+    return undefined; // the process ended
   }
 }
 
-/** Pids of every running `postgres` process (the server and its backends). */
-export function postgresPids(): number[] {
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+export function cpuSeconds(pid: number): number {
+  const fields = statFields(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND : 0; // utime, stime
+}
+
+/**
+ * Pids of one Postgres server: its postmaster and the processes it started (backends, WAL
+ * writer, checkpointer…). Other Postgres servers on the machine are not counted.
+ */
+export function postgresPids(postmasterPid: number): number[] {
   return readdirSync('/proc')
     .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        return readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres';
-      } catch {
-        return false;
-      }
-    })
+    .filter((d) => Number(d) === postmasterPid || statFields(d)?.[1] === String(postmasterPid))
     .map(Number);
 }
 
@@ -50,11 +52,11 @@ export function sumCpu(uses: CpuUse[]): CpuUse {
 
 /** CPU used by the api process, the sandbox process, Postgres and this load generator. */
 export async function measureCpu<T>(
-  apiPid: number,
-  sandboxPid: number,
+  pids: { api: number; sandbox: number; postmaster: number },
   work: () => Promise<T>,
 ): Promise<{ result: T; cpu: CpuUse }> {
-  const pg = () => postgresPids().reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const { api: apiPid, sandbox: sandboxPid } = pids;
+  const pg = () => postgresPids(pids.postmaster).reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   const before = {
     api: cpuSeconds(apiPid),
     sandbox: cpuSeconds(sandboxPid),

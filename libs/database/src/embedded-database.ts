@@ -182,12 +182,23 @@ export class EmbeddedDatabase {
     }
   }
 
+  /** The pid of this cluster's server process (the postmaster), while it runs. */
+  async serverPid(): Promise<number | undefined> {
+    return EmbeddedDatabase.readServerPid(join(this.dir, 'cluster'));
+  }
+
+  /** The pid in the cluster's `postmaster.pid`, if the file is there. */
+  private static async readServerPid(clusterDir: string): Promise<number | undefined> {
+    const pidFile = join(clusterDir, 'postmaster.pid');
+    if (!existsSync(pidFile)) return undefined;
+    const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  }
+
   /** A server left running by a killed process keeps the cluster locked; stop it first. */
   private static async stopLeftoverServer(clusterDir: string, log: (l: string) => void) {
-    const pidFile = join(clusterDir, 'postmaster.pid');
-    if (!existsSync(pidFile)) return;
-    const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-    if (!Number.isInteger(pid) || pid <= 0) return;
+    const pid = await EmbeddedDatabase.readServerPid(clusterDir);
+    if (pid === undefined) return;
     try {
       process.kill(pid, 0);
     } catch {
