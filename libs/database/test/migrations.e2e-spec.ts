@@ -15,7 +15,7 @@ async function withEmptyDatabase(run: (url: string) => Promise<void>) {
   try {
     await run(url);
   } finally {
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    await admin.query(`DROP DATABASE ${admin.escapeIdentifier(name)} WITH (FORCE)`);
     await admin.end();
   }
 }
