@@ -12,21 +12,29 @@ function statFields(pid: number | string): string[] | undefined {
   }
 }
 
+/** CPU seconds (user + system) in a process's stat fields. */
+const cpuOf = (fields: string[]) => (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+
 /** CPU seconds (user + system) a process has used so far, from /proc. */
 export function cpuSeconds(pid: number): number {
   const fields = statFields(pid);
-  return fields ? (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND : 0; // utime, stime
+  return fields ? cpuOf(fields) : 0;
 }
 
 /**
- * Pids of one Postgres server: its postmaster and the processes it started (backends, WAL
- * writer, checkpointer…). Other Postgres servers on the machine are not counted.
+ * CPU seconds used so far by one Postgres server: its postmaster and the processes it started
+ * (backends, WAL writer, checkpointer…). Other Postgres servers on the machine are not counted.
  */
-export function postgresPids(postmasterPid: number): number[] {
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => Number(d) === postmasterPid || statFields(d)?.[1] === String(postmasterPid))
-    .map(Number);
+function postgresCpuSeconds(postmasterPid: number): number {
+  let total = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    const fields = statFields(d);
+    if (fields && (Number(d) === postmasterPid || fields[1] === String(postmasterPid))) {
+      total += cpuOf(fields);
+    }
+  }
+  return total;
 }
 
 export interface CpuUse {
@@ -55,12 +63,10 @@ export async function measureCpu<T>(
   pids: { api: number; sandbox: number; postmaster: number },
   work: () => Promise<T>,
 ): Promise<{ result: T; cpu: CpuUse }> {
-  const { api: apiPid, sandbox: sandboxPid } = pids;
-  const pg = () => postgresPids(pids.postmaster).reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   const before = {
-    api: cpuSeconds(apiPid),
-    sandbox: cpuSeconds(sandboxPid),
-    pg: pg(),
+    api: cpuSeconds(pids.api),
+    sandbox: cpuSeconds(pids.sandbox),
+    pg: postgresCpuSeconds(pids.postmaster),
     bench: process.cpuUsage(),
   };
   const started = performance.now();
@@ -71,9 +77,9 @@ export async function measureCpu<T>(
     result,
     cpu: {
       wall_seconds: Math.round(wall * 100) / 100,
-      api_process_seconds: Math.round((cpuSeconds(apiPid) - before.api) * 100) / 100,
-      sandbox_process_seconds: Math.round((cpuSeconds(sandboxPid) - before.sandbox) * 100) / 100,
-      postgres_seconds: Math.round((pg() - before.pg) * 100) / 100,
+      api_process_seconds: Math.round((cpuSeconds(pids.api) - before.api) * 100) / 100,
+      sandbox_process_seconds: Math.round((cpuSeconds(pids.sandbox) - before.sandbox) * 100) / 100,
+      postgres_seconds: Math.round((postgresCpuSeconds(pids.postmaster) - before.pg) * 100) / 100,
       load_generator_seconds: Math.round(((benchUsage.user + benchUsage.system) / 1e6) * 100) / 100,
     },
   };
