@@ -3,6 +3,7 @@ import { CreateUsersAndDevices1764046800000 } from './1764046800000-CreateUsersA
 import { CreateSigningKeys1764050400000 } from './1764050400000-CreateSigningKeys';
 import { CreateFactors1764054000000 } from './1764054000000-CreateFactors';
 import { CreateRateLimits1764057600000 } from './1764057600000-CreateRateLimits';
+import { CreateOidcModels1764489600000 } from './1764489600000-CreateOidcModels';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   CreateSigningKeys1764050400000,
   CreateFactors1764054000000,
   CreateRateLimits1764057600000,
+  CreateOidcModels1764489600000,
 ];

@@ -10,6 +10,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AuthenticatorsModule } from './authenticators/authenticators.module';
 import { CompanionLoginModule } from './companion-login/companion-login.module';
 import { HealthModule } from './health/health.module';
+import { OidcModule } from './oidc/oidc.module';
 import { NumberVerificationModule } from './number-verification/number-verification.module';
 import { PublicModule } from './public/public.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
@@ -35,6 +36,7 @@ export class AppModule {
         CompanionLoginModule,
         NumberVerificationModule,
         AuthenticatorsModule,
+        OidcModule,
         PublicModule,
       ],
     };

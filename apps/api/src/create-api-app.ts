@@ -12,7 +12,7 @@ import { createLogger, requestLogLine } from './logging';
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
 /** What a browser renders as a page: /login, /phone, their assets and the API docs. */
-const DOCUMENT_PATH = /^\/(login|phone|assets|docs)(\/|\?|$)/;
+const DOCUMENT_PATH = /^\/(login|phone|assets|docs|oidc\/interaction)(\/|\?|$)/;
 
 /** Builds the api application with every HTTP convention applied; main.ts and tests share it. */
 export async function createApiApp(

@@ -1,3 +1,6 @@
+/** One relying party as oidc-provider reads it (`client_id`, `redirect_uris`, …). */
+export type OidcClientMetadata = { client_id: string } & Record<string, unknown>;
+
 /** The one typed configuration object, built from the environment and validated at start. */
 export interface AppConfig {
   http: {
@@ -28,6 +31,13 @@ export interface AppConfig {
     issuer: string;
     audience: string;
     idTokenTtlSeconds: number;
+  };
+  oidc: {
+    /** Relying parties: oidc-provider client metadata from OIDC_CLIENTS or OIDC_CLIENTS_FILE. */
+    clients: OidcClientMetadata[];
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+    sessionTtlSeconds: number;
   };
   sse: { heartbeatMs: number };
   rateLimits: {

@@ -129,6 +129,36 @@ export class EnvironmentVariables {
   @Max(120_000)
   SSE_HEARTBEAT_MS?: number;
 
+  // --- OpenID Provider
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENTS?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENTS_FILE?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  OIDC_ACCESS_TOKEN_TTL_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(300)
+  @Max(31_536_000)
+  OIDC_REFRESH_TOKEN_TTL_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(2_592_000)
+  OIDC_SESSION_TTL_SECONDS?: number;
+
   // --- Authenticator factors
   @IsOptional()
   @Matches(/^[A-Za-z0-9+/]{43}=$/, {

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import { AppConfig } from './app-config';
+import { AppConfig, OidcClientMetadata } from './app-config';
 import { EnvironmentVariables } from './environment';
 
 export class ConfigurationError extends Error {
@@ -50,6 +50,54 @@ function requireTogether(env: EnvironmentVariables, names: (keyof EnvironmentVar
   return missing.map((n) => `${n} must be set together with ${set.join(', ')}`);
 }
 
+/**
+ * The relying parties of OIDC_CLIENTS (JSON) or OIDC_CLIENTS_FILE (a path to the same JSON): an
+ * array of client metadata objects, each with its own `client_id`. The metadata itself is checked
+ * by oidc-provider when the api starts.
+ */
+function parseOidcClients(env: EnvironmentVariables, problems: string[]): OidcClientMetadata[] {
+  if (env.OIDC_CLIENTS && env.OIDC_CLIENTS_FILE) {
+    problems.push('OIDC_CLIENTS and OIDC_CLIENTS_FILE cannot both be set');
+    return [];
+  }
+  const name = env.OIDC_CLIENTS_FILE ? 'OIDC_CLIENTS_FILE' : 'OIDC_CLIENTS';
+  let text = env.OIDC_CLIENTS;
+  if (env.OIDC_CLIENTS_FILE) {
+    try {
+      text = readFileSync(env.OIDC_CLIENTS_FILE, 'utf8');
+    } catch (err) {
+      problems.push(`OIDC_CLIENTS_FILE cannot be read (${(err as NodeJS.ErrnoException).code})`);
+      return [];
+    }
+  }
+  if (!text) return [];
+  let clients: unknown;
+  try {
+    clients = JSON.parse(text);
+  } catch {
+    problems.push(`${name} must be a JSON array of client metadata objects (it is not JSON)`);
+    return [];
+  }
+  if (!Array.isArray(clients)) {
+    problems.push(`${name} must be a JSON array of client metadata objects`);
+    return [];
+  }
+  const seen = new Set<string>();
+  clients.forEach((client: unknown, i) => {
+    const id = (client as { client_id?: unknown } | null)?.client_id;
+    if (typeof client !== 'object' || client === null || Array.isArray(client)) {
+      problems.push(`${name}[${i}] must be an object of client metadata`);
+    } else if (typeof id !== 'string' || id === '') {
+      problems.push(`${name}[${i}] needs a client_id`);
+    } else if (seen.has(id)) {
+      problems.push(`${name}: client_id ${JSON.stringify(id)} is listed twice`);
+    } else {
+      seen.add(id);
+    }
+  });
+  return clients as OidcClientMetadata[];
+}
+
 /** Validates the environment and returns the typed configuration, or throws one error listing every bad variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, string> = {};
@@ -62,6 +110,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     ...requireTogether(env, ['TRUID_CLIENT_ID', 'TRUID_CLIENT_SECRET']),
     ...requireTogether(env, ['VONAGE_APPLICATION_ID', 'VONAGE_PRIVATE_KEY']),
   );
+  const oidcClients = parseOidcClients(env, problems);
   if (problems.length > 0) throw new ConfigurationError(problems);
 
   const port = env.PORT ?? 3000;
@@ -91,6 +140,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       issuer: env.JWT_ISSUER ?? publicUrl,
       audience: env.JWT_AUDIENCE ?? 'simauth',
       idTokenTtlSeconds: env.ID_TOKEN_TTL_SECONDS ?? 300,
+    },
+    oidc: {
+      clients: oidcClients,
+      accessTokenTtlSeconds: env.OIDC_ACCESS_TOKEN_TTL_SECONDS ?? 600,
+      refreshTokenTtlSeconds: env.OIDC_REFRESH_TOKEN_TTL_SECONDS ?? 14 * 24 * 3600,
+      sessionTtlSeconds: env.OIDC_SESSION_TTL_SECONDS ?? 3600,
     },
     sse: { heartbeatMs: env.SSE_HEARTBEAT_MS ?? 15_000 },
     rateLimits: {

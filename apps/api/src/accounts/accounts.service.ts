@@ -35,6 +35,8 @@ const toDevice = (r: DeviceRow): Device => ({
   pushToken: r.push_token,
 });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const DEVICE_TOKEN_PREFIX = 'simauth_dt';
 
 /** Users (one per phone number) and their trusted devices. */
@@ -106,6 +108,18 @@ export class AccountsService {
       [phoneNumber],
     );
     return rows[0]?.id;
+  }
+
+  /** The phone number of a user, or undefined for an unknown id (or one that is not a UUID). */
+  async findPhoneByUserId(userId: string): Promise<string | undefined> {
+    if (!UUID.test(userId)) return undefined;
+    const rows: { phone_number: string }[] = await preparedQuery(
+      this.db,
+      'simauth_user_phone',
+      'SELECT phone_number FROM users WHERE id = $1',
+      [userId],
+    );
+    return rows[0]?.phone_number;
   }
 
   /** Devices of a user that can receive pushes. */

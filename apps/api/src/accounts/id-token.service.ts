@@ -24,6 +24,7 @@ export class IdTokenService implements OnModuleInit {
   private verifyKey!: KeyLike;
   private kid!: string;
   private publicJwk!: JWK;
+  private privateJwk!: JWK;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -50,6 +51,7 @@ export class IdTokenService implements OnModuleInit {
       use: 'sig',
       alg: 'ES256',
     };
+    this.privateJwk = { ...(await exportJWK(privateKey)), kid: this.kid, use: 'sig', alg: 'ES256' };
   }
 
   async sign(subject: IdTokenSubject): Promise<string> {
@@ -89,6 +91,11 @@ export class IdTokenService implements OnModuleInit {
 
   jwks(): { keys: JWK[] } {
     return { keys: [this.publicJwk] };
+  }
+
+  /** The private signing keys, for the OpenID Provider: its tokens and ours share one JWKS. */
+  signingJwks(): { keys: JWK[] } {
+    return { keys: [this.privateJwk] };
   }
 
   /** The first replica to start generates the key; every replica then reads the same one. */

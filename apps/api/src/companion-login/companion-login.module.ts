@@ -9,5 +9,7 @@ import { SseStreams } from './sse-streams';
   imports: [AttemptsModule, AccountsModule],
   controllers: [CompanionLoginController],
   providers: [CompanionLoginService, SseStreams],
+  // The OpenID Provider's login step is a companion login.
+  exports: [CompanionLoginService],
 })
 export class CompanionLoginModule {}

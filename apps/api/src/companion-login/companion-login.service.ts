@@ -53,6 +53,15 @@ export interface LoginView {
 
 export const POLL_TOKEN_PREFIX = 'simauth_pt';
 
+/** The flag that marks a login's one /v1 id_token as handed out. */
+const ID_TOKEN_CLAIM = 'id_token_issued';
+
+/** How a login started for an OpenID interaction ended, for that interaction. */
+export type InteractionOutcome =
+  | { outcome: 'signed_in'; userId: string; loginId: string; amr: string[]; authTime: number }
+  | { outcome: 'denied' }
+  | { outcome: 'failed'; status: LoginStatus };
+
 /** Sign in on the web, approve on the registered phone, prove it with the SIM. */
 @Injectable()
 export class CompanionLoginService {
@@ -74,10 +83,21 @@ export class CompanionLoginService {
    * Starts a login for a phone number. Unknown numbers get the same answer, by the same queries,
    * and no push, so the endpoint does not tell who is registered.
    */
-  async start(phoneNumber: string, requestId?: string): Promise<StartedLogin> {
+  async start(
+    phoneNumber: string,
+    requestId?: string,
+    options: { oidcInteraction?: string } = {},
+  ): Promise<StartedLogin> {
     const userId = (await this.accounts.findUserIdByPhone(phoneNumber)) ?? null;
     const pollToken = generateSecret(POLL_TOKEN_PREFIX);
     const { matchNumber, candidates } = drawMatchNumbers();
+    const context: Record<string, unknown> = { match_number: matchNumber, candidates };
+    if (options.oidcInteraction) {
+      // The result goes to the OpenID interaction only: the /v1 id_token claim is closed from the
+      // start, so neither the poll nor the stream ever hands one out for this login.
+      context.oidc_interaction = options.oidcInteraction;
+      context[ID_TOKEN_CLAIM] = null;
+    }
     const login = await this.attempts.create({
       kind: KIND,
       ttlSeconds: this.config.attempts.loginTtlSeconds,
@@ -85,7 +105,7 @@ export class CompanionLoginService {
       phoneNumber,
       userId,
       tokenHash: hashSecret(pollToken),
-      context: { match_number: matchNumber, candidates },
+      context,
       requestId,
     });
     // Not awaited: the answer must not wait for (or reveal) the push.
@@ -342,7 +362,7 @@ export class CompanionLoginService {
       KIND,
       view.loginId,
       LoginStatus.MatchSuccess,
-      'id_token_issued',
+      ID_TOKEN_CLAIM,
       'web',
       requestId,
     );
@@ -354,6 +374,41 @@ export class CompanionLoginService {
       sessionId: login.id,
     });
     return { ...view, idToken };
+  }
+
+  /**
+   * The outcome of a login started for OpenID interaction `interactionUid`, for the holder of its
+   * poll token: on MATCH_SUCCESS the signed-in user, once (a second call gets a conflict).
+   */
+  async interactionOutcome(
+    interactionUid: string,
+    pollToken: string,
+    requestId?: string,
+  ): Promise<InteractionOutcome> {
+    const login = await this.attempts.findByTokenHash(KIND, hashSecret(pollToken));
+    if (!login || login.context.oidc_interaction !== interactionUid)
+      throw new UnauthorizedError('Unknown poll token for this sign-in.');
+    if (login.status === LoginStatus.Denied) return { outcome: 'denied' };
+    if (login.status !== LoginStatus.MatchSuccess) {
+      if (isFinal(KIND, login.status)) return { outcome: 'failed', status: login.status };
+      throw new ConflictError(`The sign-in is not finished yet (${login.status}).`);
+    }
+    const claimed = await this.attempts.claimOnce(
+      KIND,
+      login.id,
+      LoginStatus.MatchSuccess,
+      'oidc_result_delivered',
+      'web',
+      requestId,
+    );
+    if (!claimed) throw new ConflictError('This sign-in was already used.');
+    return {
+      outcome: 'signed_in',
+      userId: claimed.userId!,
+      loginId: claimed.id,
+      amr: (claimed.context.amr as string[] | undefined) ?? ['sim'],
+      authTime: Math.floor(claimed.updatedAt.getTime() / 1000),
+    };
   }
 
   private async authorisedLogin(id: string, pollToken: string | undefined): Promise<Login> {

@@ -11,6 +11,32 @@
   };
   let stream;
   let ticker;
+  // Set when an app signs in through simauth's OpenID Provider: this page is its login step.
+  const query = new URLSearchParams(location.search);
+  const interaction = query.get('interaction');
+  let pollToken;
+  if (interaction) {
+    $('client-note').classList.remove('hidden');
+    $('cancel').classList.remove('hidden');
+    if (query.get('login_hint')) $('phone').value = query.get('login_hint');
+  }
+
+  // Hands the outcome to the OpenID Provider, which sends the browser back to the app.
+  async function leave(path, body) {
+    try {
+      const res = await fetch(`/oidc/interaction/${encodeURIComponent(interaction)}/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const answer = await res.json();
+      if (res.ok) return location.assign(answer.redirect_to);
+      $('outcome-detail').textContent = answer.detail || answer.title;
+    } catch {
+      $('outcome-detail').textContent = 'The server cannot be reached. Try again.';
+    }
+    show('final');
+  }
 
   function show(section) {
     for (const id of ['start', 'waiting', 'final']) $(id).classList.toggle('hidden', id !== section);
@@ -34,6 +60,14 @@
 
   function finish(status, idToken) {
     stop();
+    if (interaction && (status === 'MATCH_SUCCESS' || status === 'DENIED')) {
+      $('outcome').textContent = status === 'MATCH_SUCCESS' ? 'Signed in — returning to the app…' : 'Sign-in denied — returning to the app…';
+      $('outcome').className = `outcome ${status === 'MATCH_SUCCESS' ? 'ok' : 'bad'}`;
+      $('outcome-detail').textContent = '';
+      $('claims').classList.add('hidden');
+      show('final');
+      return leave('finish', { poll_token: pollToken });
+    }
     const [title, tone, detail] = FINAL[status];
     $('outcome').textContent = title;
     $('outcome').className = `outcome ${tone}`;
@@ -75,13 +109,15 @@
     formError('');
     $('submit').disabled = true;
     try {
-      const res = await fetch('/v1/logins', {
+      const start = interaction ? `/oidc/interaction/${encodeURIComponent(interaction)}/login` : '/v1/logins';
+      const res = await fetch(start, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ phone_number: phone }),
       });
       const body = await res.json();
       if (!res.ok) return formError(`${body.title}${body.detail ? `: ${body.detail}` : ''}`);
+      pollToken = body.poll_token;
       $('match').textContent = body.match_number;
       $('status-line').textContent = STATUS_TEXT.PENDING;
       countdown(body.expires_at);
@@ -103,6 +139,8 @@
       $('submit').disabled = false;
     }
   });
+
+  $('cancel').addEventListener('click', () => leave('abort', {}));
 
   $('retry').addEventListener('click', () => {
     stop();

@@ -1,0 +1,157 @@
+import type { Account, Configuration, JWK, KoaContextWithOIDC } from 'oidc-provider';
+import { AppConfig, OidcClientMetadata } from '@simauth/config';
+import { Adapter } from 'oidc-provider';
+
+/** `acr` of a sign-in whose SIM was proven by the mobile network (PhoneCheck). */
+export const ACR_SIM = 'urn:simauth:acr:sim';
+/** `acr` of a sign-in approved on the registered phone with an authenticator code instead. */
+export const ACR_OTP = 'urn:simauth:acr:otp';
+
+/** Where each endpoint of the library is served; the issuer stays the bare PUBLIC_URL. */
+export const OIDC_ROUTES = {
+  authorization: '/oidc/auth',
+  backchannel_authentication: '/oidc/backchannel',
+  code_verification: '/oidc/device',
+  device_authorization: '/oidc/device/auth',
+  end_session: '/oidc/session/end',
+  introspection: '/oidc/token/introspection',
+  jwks: '/oidc/jwks',
+  pushed_authorization_request: '/oidc/request',
+  registration: '/oidc/reg',
+  revocation: '/oidc/token/revocation',
+  token: '/oidc/token',
+  userinfo: '/oidc/me',
+};
+
+/** The interaction (our login page) of an authorization request. */
+export const interactionPath = (uid: string) => `/oidc/interaction/${uid}`;
+
+/** Registered in sandbox mode when no client is configured: the example app signs in with it. */
+export const DEMO_CLIENT: OidcClientMetadata = {
+  client_id: 'simauth-demo',
+  client_name: 'simauth demo app (sandbox only)',
+  token_endpoint_auth_method: 'none',
+  redirect_uris: ['http://localhost:8080/callback'],
+  post_logout_redirect_uris: ['http://localhost:8080/'],
+  grant_types: ['authorization_code', 'refresh_token'],
+  response_types: ['code'],
+  scope: 'openid phone offline_access',
+};
+
+export interface OidcDependencies {
+  adapter: (model: string) => Adapter;
+  clients: OidcClientMetadata[];
+  signingKeys: { keys: JWK[] };
+  cookieKeys: string[];
+  /** The phone number of a user id, or undefined when there is no such user. */
+  phoneOf(userId: string): Promise<string | undefined>;
+}
+
+/** `amr` as the tokens say it: the methods of the attempt, plus `mfa` when there were two. */
+export function amrOf(methods: string[]): string[] {
+  return methods.length > 1 ? [...methods, 'mfa'] : methods;
+}
+
+/** `acr` of a sign-in with these methods. */
+export function acrOf(methods: string[]): string {
+  return methods.includes('sim') ? ACR_SIM : ACR_OTP;
+}
+
+/**
+ * Consent is the operator's: the relying parties are configured by them, so a signed-in person
+ * grants a client what it asks for within its registered `scope`, with no consent screen.
+ */
+async function loadExistingGrant(ctx: KoaContextWithOIDC) {
+  const { oidc } = ctx;
+  const grantId = oidc.result?.consent?.grantId ?? oidc.session!.grantIdFor(oidc.client!.clientId);
+  if (grantId) {
+    const existing = await oidc.provider.Grant.find(grantId);
+    if (existing) return existing;
+  }
+  const grant = new oidc.provider.Grant({
+    clientId: oidc.client!.clientId,
+    accountId: oidc.session!.accountId,
+  });
+  grant.addOIDCScope([...oidc.requestParamScopes].join(' '));
+  const claims = [...oidc.requestParamClaims].filter(Boolean);
+  if (claims.length > 0) grant.addOIDCClaims(claims);
+  await grant.save();
+  return grant;
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+
+/** The whole configuration of the OpenID Provider, in one place. */
+export function oidcConfiguration(config: AppConfig, deps: OidcDependencies): Configuration {
+  const { oidc, tokens, attempts } = config;
+  return {
+    adapter: deps.adapter,
+    clients: deps.clients,
+    clientDefaults: {
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+      id_token_signed_response_alg: 'ES256',
+    },
+    jwks: deps.signingKeys as Configuration['jwks'],
+    cookies: {
+      keys: deps.cookieKeys,
+      long: { httpOnly: true, sameSite: 'lax' },
+      short: { httpOnly: true, sameSite: 'lax' },
+    },
+    scopes: ['openid', 'offline_access', 'phone'],
+    // How and when the person proved it ride along with `openid`: a relying party needs no
+    // claims parameter to see that a SIM was checked.
+    claims: {
+      openid: ['sub', 'acr', 'amr', 'auth_time', 'sid'],
+      phone: ['phone_number', 'phone_number_verified'],
+    },
+    // The phone claims go in the id_token too (not only userinfo): most relying parties read it.
+    conformIdTokenClaims: false,
+    acrValues: [ACR_SIM, ACR_OTP],
+    async findAccount(_ctx, id): Promise<Account | undefined> {
+      const phoneNumber = await deps.phoneOf(id);
+      if (!phoneNumber) return undefined;
+      return {
+        accountId: id,
+        claims: () => ({ sub: id, phone_number: phoneNumber, phone_number_verified: true }),
+      };
+    },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      introspection: { enabled: true },
+      userinfo: { enabled: true },
+      rpInitiatedLogout: { enabled: true },
+    },
+    interactions: { url: (_ctx, interaction) => interactionPath(interaction.uid) },
+    // An error that cannot go back to the client (bad client_id or redirect_uri): a plain page.
+    renderError(ctx, out) {
+      ctx.type = 'html';
+      ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in error — simauth</title></head><body><h1>This sign-in cannot continue</h1><p><code>${escapeHtml(String(out.error))}</code>: ${escapeHtml(String(out.error_description ?? ''))}</p><p>Go back to the app and try again.</p></body></html>`;
+    },
+    loadExistingGrant,
+    // PKCE (S256) for every client, confidential ones included, as OAuth 2.1 recommends.
+    pkce: { required: () => true },
+    rotateRefreshToken: true,
+    routes: OIDC_ROUTES,
+    ttl: {
+      AccessToken: oidc.accessTokenTtlSeconds,
+      AuthorizationCode: 60,
+      BackchannelAuthenticationRequest: attempts.loginTtlSeconds,
+      ClientCredentials: oidc.accessTokenTtlSeconds,
+      Grant: oidc.refreshTokenTtlSeconds,
+      IdToken: tokens.idTokenTtlSeconds,
+      Interaction: 600,
+      RefreshToken: oidc.refreshTokenTtlSeconds,
+      Session: oidc.sessionTtlSeconds,
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Interaction } from 'oidc-provider';
+import { errors } from 'oidc-provider';
+import { ConflictError, NotFoundError } from '@simauth/http';
+import { CompanionLoginService, StartedLogin } from '../companion-login/companion-login.service';
+import { acrOf, amrOf } from './oidc-configuration';
+import { OidcProviderService } from './oidc-provider.service';
+
+type Raw = { req: IncomingMessage; res: ServerResponse };
+
+/** Why a finished login sends the browser back to the client with an OAuth error. */
+const DENIED = {
+  error: 'access_denied',
+  error_description: 'The sign-in was denied on the phone.',
+};
+const CANCELLED = {
+  error: 'access_denied',
+  error_description: 'The person cancelled the sign-in.',
+};
+
+/**
+ * The login step of an authorization request is a companion login: the page starts it here, follows
+ * it on the existing live stream, and hands its outcome back to the library.
+ */
+@Injectable()
+export class OidcInteractionService {
+  constructor(
+    private readonly oidc: OidcProviderService,
+    private readonly logins: CompanionLoginService,
+  ) {}
+
+  /** The interaction of this browser (its cookie) for `uid`; 404 when it is unknown or expired. */
+  async details(uid: string, raw: Raw): Promise<Interaction> {
+    let interaction: Interaction;
+    try {
+      interaction = await this.oidc.provider.interactionDetails(raw.req, raw.res);
+    } catch (err) {
+      if (err instanceof errors.SessionNotFound) throw this.expired();
+      throw err;
+    }
+    if (interaction.uid !== uid) throw this.expired();
+    return interaction;
+  }
+
+  /**
+   * Where the browser goes for interaction `uid`: the login page (with the client's login_hint),
+   * or, for a consent prompt, straight on: clients are the operator's, consent is given for them.
+   */
+  async pageFor(uid: string, raw: Raw): Promise<string> {
+    const interaction = await this.details(uid, raw);
+    if (interaction.prompt.name === 'consent') return this.consent(interaction, raw);
+    const page = new URLSearchParams({ interaction: uid });
+    const hint = interaction.params.login_hint;
+    if (typeof hint === 'string') page.set('login_hint', hint.replace(/^tel:/, ''));
+    return `/login?${page}`;
+  }
+
+  /** Starts the companion login of this interaction for `phoneNumber`. */
+  async start(
+    uid: string,
+    phoneNumber: string,
+    raw: Raw,
+    requestId?: string,
+  ): Promise<StartedLogin> {
+    await this.details(uid, raw);
+    return this.logins.start(phoneNumber, requestId, { oidcInteraction: uid });
+  }
+
+  /**
+   * Ends the interaction with its login's outcome: the account on MATCH_SUCCESS, access_denied
+   * when the phone denied. Returns where the browser goes next.
+   */
+  async finish(uid: string, pollToken: string, raw: Raw, requestId?: string): Promise<string> {
+    await this.details(uid, raw);
+    const outcome = await this.logins.interactionOutcome(uid, pollToken, requestId);
+    if (outcome.outcome === 'failed') {
+      throw new ConflictError(
+        `This sign-in ended ${outcome.status}; start again from the login page.`,
+      );
+    }
+    const result =
+      outcome.outcome === 'denied'
+        ? DENIED
+        : {
+            login: {
+              accountId: outcome.userId,
+              amr: amrOf(outcome.amr),
+              acr: acrOf(outcome.amr),
+              ts: outcome.authTime,
+              remember: false,
+            },
+          };
+    return this.oidc.provider.interactionResult(raw.req, raw.res, result, {
+      mergeWithLastSubmission: false,
+    });
+  }
+
+  /** The person gave up: the client gets access_denied. */
+  async abort(uid: string, raw: Raw): Promise<string> {
+    await this.details(uid, raw);
+    return this.oidc.provider.interactionResult(raw.req, raw.res, CANCELLED, {
+      mergeWithLastSubmission: false,
+    });
+  }
+
+  /** Grants what the consent prompt found missing (e.g. offline_access asked with prompt=consent). */
+  private async consent(interaction: Interaction, raw: Raw): Promise<string> {
+    const { Grant } = this.oidc.provider;
+    const details = interaction.prompt.details as {
+      missingOIDCScope?: string[];
+      missingOIDCClaims?: string[];
+    };
+    const grant =
+      (interaction.grantId && (await Grant.find(interaction.grantId))) ||
+      new Grant({
+        accountId: interaction.session!.accountId,
+        clientId: interaction.params.client_id as string,
+      });
+    if (details.missingOIDCScope) grant.addOIDCScope(details.missingOIDCScope.join(' '));
+    if (details.missingOIDCClaims) grant.addOIDCClaims(details.missingOIDCClaims);
+    const grantId = await grant.save();
+    return this.oidc.provider.interactionResult(
+      raw.req,
+      raw.res,
+      { consent: interaction.grantId ? {} : { grantId } },
+      { mergeWithLastSubmission: true },
+    );
+  }
+
+  private expired() {
+    return new NotFoundError(
+      'This sign-in request is unknown or has expired; go back to the app and sign in again.',
+    );
+  }
+}

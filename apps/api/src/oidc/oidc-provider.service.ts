@@ -1,0 +1,153 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import Provider, { errors } from 'oidc-provider';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, OidcClientMetadata } from '@simauth/config';
+import { RateLimitedError } from '@simauth/http';
+import { AccountsService } from '../accounts/accounts.service';
+import { IdTokenService } from '../accounts/id-token.service';
+import { sharedSecret } from '../accounts/shared-secret';
+import { RateLimiterService } from '../rate-limits/rate-limiter.service';
+import { DEMO_CLIENT, OIDC_ROUTES, oidcConfiguration } from './oidc-configuration';
+import { postgresOidcAdapter } from './oidc-postgres.adapter';
+
+/** Thrown at start for a relying party oidc-provider refuses; main prints its one line. */
+export class InvalidOidcClientError extends Error {}
+
+/** Endpoints that write (interactions, codes, tokens): limited per client IP like every public POST. */
+const LIMITED_ROUTES = new Set([
+  OIDC_ROUTES.authorization,
+  OIDC_ROUTES.backchannel_authentication,
+  OIDC_ROUTES.token,
+  OIDC_ROUTES.introspection,
+  OIDC_ROUTES.revocation,
+]);
+
+// The library writes its own answers; these are the API headers that suit them all (its logout
+// and error pages included, so no CSP beyond framing).
+const OIDC_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+};
+
+/**
+ * simauth's OpenID Provider: panva's oidc-provider (certified) with our accounts, keys, storage
+ * and login page, served by the api's own HTTP server.
+ */
+@Injectable()
+export class OidcProviderService implements OnModuleInit {
+  private readonly logger = new Logger('OpenIdProvider');
+  provider!: Provider;
+  /** The relying parties in force (configured, or the sandbox's demo client). */
+  clients: OidcClientMetadata[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: DataSource,
+    private readonly accounts: AccountsService,
+    private readonly idTokens: IdTokenService,
+    private readonly limiter: RateLimiterService,
+    private readonly http: HttpAdapterHost,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.clients =
+      this.config.oidc.clients.length > 0 || !this.config.sandbox.url
+        ? this.config.oidc.clients
+        : [DEMO_CLIENT];
+    // Cookies signed with the same key by every replica: an interaction may move between them.
+    const cookieKey = await sharedSecret(this.db, 'oidc-cookies', () =>
+      randomBytes(32).toString('base64url'),
+    );
+    this.provider = new Provider(
+      this.config.tokens.issuer,
+      oidcConfiguration(this.config, {
+        adapter: postgresOidcAdapter(this.db),
+        clients: this.clients,
+        signingKeys: this.idTokens.signingJwks(),
+        cookieKeys: [cookieKey],
+        phoneOf: (userId) => this.accounts.findPhoneByUserId(userId),
+      }),
+    );
+    // Behind a TLS-offloading proxy the issuer's https URLs come from X-Forwarded-Proto.
+    this.provider.proxy = this.config.http.trustProxy !== false;
+    await this.validateClients();
+    this.provider.on('server_error', (_ctx, err: Error) =>
+      this.logger.error({ err: err.message }, 'OpenID Provider error'),
+    );
+    this.mount(this.http.httpAdapter.getInstance<FastifyInstance>());
+    if (this.clients[0] === DEMO_CLIENT) {
+      this.logger.log(
+        `OpenID Provider: sandbox demo client "${DEMO_CLIENT.client_id}" (public, PKCE) for ${(DEMO_CLIENT.redirect_uris as string[]).join(', ')}`,
+      );
+    }
+  }
+
+  /** A client oidc-provider would refuse stops the process at start, with one line naming it. */
+  private async validateClients(): Promise<void> {
+    for (const client of this.clients) {
+      try {
+        await this.provider.Client.validate(client as never);
+      } catch (err) {
+        const detail =
+          err instanceof errors.OIDCProviderError ? err.error_description : (err as Error).message;
+        throw new InvalidOidcClientError(`OIDC client "${client.client_id}": ${detail}`);
+      }
+    }
+  }
+
+  /**
+   * Hands the library's routes to it untouched: in a scope of their own whose body parser leaves
+   * the request stream to the library (it reads forms and JSON itself).
+   */
+  private mount(fastify: FastifyInstance): void {
+    const callback = this.provider.callback() as (
+      req: IncomingMessage,
+      res: ServerResponse,
+    ) => void;
+    const handle = async (req: FastifyRequest, reply: FastifyReply) => {
+      if (LIMITED_ROUTES.has(req.url.split('?')[0].replace(/\/+$/, ''))) {
+        const refused = await this.limitPerAddress(req);
+        if (refused) {
+          return reply
+            .code(429)
+            .header('Retry-After', String(refused.retryAfterSeconds))
+            .header('Cache-Control', 'no-store')
+            .send({ error: 'temporarily_unavailable', error_description: refused.message });
+        }
+      }
+      reply.hijack();
+      const res = reply.raw;
+      res.setHeader('x-request-id', req.id);
+      for (const [name, value] of Object.entries(OIDC_HEADERS)) res.setHeader(name, value);
+      callback(req.raw, res);
+    };
+    void fastify.register(async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', (_req, _payload, done) => done(null));
+      scope.all('/oidc/*', handle);
+      scope.get('/.well-known/openid-configuration', handle);
+      scope.get('/.well-known/oauth-authorization-server', handle);
+    });
+  }
+
+  private async limitPerAddress(req: FastifyRequest): Promise<RateLimitedError | undefined> {
+    try {
+      await this.limiter.hit({
+        key: `ip:${req.ip}`,
+        ...this.config.rateLimits.ip,
+        what: 'from this address',
+      });
+      return undefined;
+    } catch (err) {
+      if (err instanceof RateLimitedError) return err;
+      throw err;
+    }
+  }
+}

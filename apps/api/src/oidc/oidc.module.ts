@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { CompanionLoginModule } from '../companion-login/companion-login.module';
+import { OidcInteractionController } from './oidc-interaction.controller';
+import { OidcInteractionService } from './oidc-interaction.service';
+import { OidcProviderService } from './oidc-provider.service';
+
+/**
+ * The OpenID Provider. It drives companion logins (its login step) through the companion-login
+ * module's service, the one module it builds on; nothing imports it.
+ */
+@Module({
+  imports: [AccountsModule, CompanionLoginModule],
+  controllers: [OidcInteractionController],
+  providers: [OidcProviderService, OidcInteractionService],
+  exports: [OidcProviderService],
+})
+export class OidcModule {}

@@ -1,0 +1,368 @@
+import * as client from 'openid-client';
+import { TestApp, startTestApp } from '../../../../../test/support/test-app';
+import { bearer, call } from '../../../../../test/support/http';
+import { openOnDevice, uniquePhoneNumber } from '../../../../../test/support/device';
+import { RegisteredPhone, registerPhone } from '../../../../../test/support/flows';
+import { CookieBrowser } from '../../../../../test/support/browser';
+
+const CALLBACK = 'https://rp.example/callback';
+const CLIENTS = [
+  {
+    client_id: 'web-app',
+    client_secret: 'web-app-secret-that-is-long-enough-0123456789',
+    redirect_uris: [CALLBACK],
+    post_logout_redirect_uris: ['https://rp.example/'],
+    grant_types: ['authorization_code', 'refresh_token'],
+  },
+  {
+    client_id: 'spa',
+    token_endpoint_auth_method: 'none',
+    redirect_uris: [CALLBACK],
+    grant_types: ['authorization_code'],
+  },
+];
+const env = { OIDC_CLIENTS: JSON.stringify(CLIENTS) };
+
+/** An openid-client configuration for `clientId` from simauth's discovery document. */
+async function relyingParty(t: TestApp, clientId = 'web-app'): Promise<client.Configuration> {
+  const metadata = CLIENTS.find((c) => c.client_id === clientId)!;
+  return client.discovery(
+    new URL(t.url),
+    clientId,
+    metadata.client_secret,
+    metadata.client_secret ? client.ClientSecretBasic(metadata.client_secret) : client.None(),
+    { execute: [client.allowInsecureRequests] },
+  );
+}
+
+interface Authorization {
+  verifier: string;
+  nonce: string;
+  state: string;
+  url: URL;
+}
+
+async function authorization(
+  rp: client.Configuration,
+  extra: Record<string, string> = {},
+): Promise<Authorization> {
+  const verifier = client.randomPKCECodeVerifier();
+  const nonce = client.randomNonce();
+  const state = client.randomState();
+  const url = client.buildAuthorizationUrl(rp, {
+    redirect_uri: CALLBACK,
+    scope: 'openid phone offline_access',
+    // OpenID Connect grants offline_access (a refresh token) only with prompt=consent.
+    prompt: 'consent',
+    code_challenge: await client.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    nonce,
+    state,
+    ...extra,
+  });
+  return { verifier, nonce, state, url };
+}
+
+/**
+ * The browser's part: from the authorization URL to our login page, the login started there, the
+ * phone's answer (`onPhone`), the page's finish, and back to the client's callback.
+ */
+async function signInThroughPage(
+  t: TestApp,
+  auth: Authorization,
+  phone: RegisteredPhone,
+  onPhone: 'approve' | 'deny' = 'approve',
+  browser = new CookieBrowser(),
+  finishAt = t,
+): Promise<URL> {
+  const page = await browser.follow(auth.url.toString(), (u) => new URL(u).pathname === '/login');
+  const uid = new URL(page.url).searchParams.get('interaction')!;
+  expect(uid).toBeTruthy();
+  const started = await browser.request(`${t.url}/oidc/interaction/${uid}/login`, {
+    body: { phone_number: phone.phoneNumber },
+  });
+  expect(started.status).toBe(201);
+  const login = (await started.json()) as {
+    login_id: string;
+    poll_token: string;
+    match_number: number;
+  };
+  if (onPhone === 'deny') {
+    await call('POST', `${t.url}/v1/logins/${login.login_id}/deny`, {}, bearer(phone.deviceToken));
+  } else {
+    const approved = await call(
+      'POST',
+      `${t.url}/v1/logins/${login.login_id}/approve`,
+      { match_number: login.match_number },
+      bearer(phone.deviceToken),
+    );
+    const device = await openOnDevice(approved.body.check_url, phone.phoneNumber);
+    const done = await call(
+      'POST',
+      `${t.url}/v1/logins/${login.login_id}/code`,
+      device.body,
+      bearer(phone.deviceToken),
+    );
+    expect(done.body).toEqual({ status: 'MATCH_SUCCESS' });
+  }
+  const finished = await browser.request(`${finishAt.url}/oidc/interaction/${uid}/finish`, {
+    body: { poll_token: login.poll_token },
+  });
+  expect(finished.status).toBe(200);
+  const { redirect_to } = (await finished.json()) as { redirect_to: string };
+  const back = await browser.follow(new URL(redirect_to, finishAt.url).toString(), (u) =>
+    u.startsWith(CALLBACK),
+  );
+  return new URL(back.url);
+}
+
+describe('OpenID Provider (openid-client against simauth with the sandbox)', () => {
+  let t: TestApp;
+  let phone: RegisteredPhone;
+  beforeAll(async () => {
+    t = await startTestApp({ env });
+    phone = await registerPhone(t);
+  });
+  afterAll(() => t.close());
+
+  it('publishes discovery at PUBLIC_URL with the issuer, PKCE S256 and the phone scope', async () => {
+    const rp = await relyingParty(t);
+    const meta = rp.serverMetadata();
+    expect(meta.issuer).toBe(t.url);
+    expect(meta.authorization_endpoint).toBe(`${t.url}/oidc/auth`);
+    expect(meta.code_challenge_methods_supported).toEqual(['S256']);
+    expect(meta.scopes_supported).toEqual(
+      expect.arrayContaining(['openid', 'phone', 'offline_access']),
+    );
+    expect(meta.id_token_signing_alg_values_supported).toContain('ES256');
+    // One key set: the provider's JWKS is the one that verifies /v1 id_tokens.
+    const ours = (await call('GET', `${t.url}/.well-known/jwks.json`)).body;
+    const theirs = await (await fetch(meta.jwks_uri!)).json();
+    expect(theirs.keys.map((k: { kid: string }) => k.kid)).toEqual(
+      ours.keys.map((k: { kid: string }) => k.kid),
+    );
+    expect(JSON.stringify(theirs)).not.toContain('"d"');
+  });
+
+  it('signs a person in with code + PKCE through the login page, then userinfo, refresh with rotation, revocation and logout', async () => {
+    const rp = await relyingParty(t);
+    const auth = await authorization(rp);
+    const callback = await signInThroughPage(t, auth, phone);
+    expect(callback.searchParams.get('state')).toBe(auth.state);
+
+    const tokens = await client.authorizationCodeGrant(rp, callback, {
+      pkceCodeVerifier: auth.verifier,
+      expectedNonce: auth.nonce,
+      expectedState: auth.state,
+    });
+    const claims = tokens.claims()!;
+    const userId = (
+      await t.db.query('SELECT id FROM users WHERE phone_number = $1', [phone.phoneNumber])
+    )[0].id;
+    expect(claims).toMatchObject({
+      iss: t.url,
+      aud: 'web-app',
+      sub: userId,
+      nonce: auth.nonce,
+      phone_number: phone.phoneNumber,
+      phone_number_verified: true,
+      amr: ['sim'],
+      acr: 'urn:simauth:acr:sim',
+      auth_time: expect.any(Number),
+    });
+
+    const info = await client.fetchUserInfo(rp, tokens.access_token, userId);
+    expect(info).toEqual({
+      sub: userId,
+      phone_number: phone.phoneNumber,
+      phone_number_verified: true,
+    });
+
+    expect(tokens.refresh_token).toBeTruthy();
+    const refreshed = await client.refreshTokenGrant(rp, tokens.refresh_token!);
+    expect(refreshed.refresh_token).toBeTruthy();
+    expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
+    // Reusing a rotated refresh token is refused and revokes the grant.
+    await expect(client.refreshTokenGrant(rp, tokens.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+    await expect(client.refreshTokenGrant(rp, refreshed.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+
+    // A fresh sign-in (the session remembers the person: no page this time) for revocation.
+    const again = await authorization(rp);
+    const browser = new CookieBrowser();
+    const second = await client.authorizationCodeGrant(
+      rp,
+      await signInThroughPage(t, again, phone, 'approve', browser),
+      { pkceCodeVerifier: again.verifier, expectedNonce: again.nonce, expectedState: again.state },
+    );
+    expect((await client.tokenIntrospection(rp, second.access_token)).active).toBe(true);
+    await client.tokenRevocation(rp, second.access_token);
+    expect((await client.tokenIntrospection(rp, second.access_token)).active).toBe(false);
+
+    // RP-initiated logout: the confirmation form, then back to the client.
+    const logout = client.buildEndSessionUrl(rp, {
+      id_token_hint: second.id_token!,
+      post_logout_redirect_uri: 'https://rp.example/',
+    });
+    const confirm = await browser.request(logout.toString());
+    expect(confirm.status).toBe(200);
+    const form = await confirm.text();
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(form)?.[1];
+    expect(xsrf).toBeTruthy();
+    const done = await browser.request(`${t.url}/oidc/session/end/confirm`, {
+      form: { xsrf: xsrf!, logout: 'yes' },
+    });
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe('https://rp.example/');
+  });
+
+  it('refuses a second use of a code and revokes what the first use issued', async () => {
+    const rp = await relyingParty(t);
+    const auth = await authorization(rp);
+    const callback = await signInThroughPage(t, auth, phone);
+    const checks = {
+      pkceCodeVerifier: auth.verifier,
+      expectedNonce: auth.nonce,
+      expectedState: auth.state,
+    };
+    const first = await client.authorizationCodeGrant(rp, callback, checks);
+    await expect(client.authorizationCodeGrant(rp, callback, checks)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+    expect((await client.tokenIntrospection(rp, first.access_token)).active).toBe(false);
+  });
+
+  it('refuses a code with the wrong PKCE verifier', async () => {
+    const rp = await relyingParty(t, 'spa');
+    const auth = await authorization(rp);
+    const callback = await signInThroughPage(t, auth, phone);
+    await expect(
+      client.authorizationCodeGrant(rp, callback, {
+        pkceCodeVerifier: client.randomPKCECodeVerifier(),
+        expectedNonce: auth.nonce,
+        expectedState: auth.state,
+      }),
+    ).rejects.toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('refuses a public client without PKCE, and a redirect_uri it did not register, without redirecting', async () => {
+    const rp = await relyingParty(t, 'spa');
+    const noPkce = client.buildAuthorizationUrl(rp, {
+      redirect_uri: CALLBACK,
+      scope: 'openid',
+      state: 's',
+    });
+    const refused = await new CookieBrowser().request(noPkce.toString());
+    expect(refused.status).toBe(303);
+    const back = new URL(refused.headers.get('location')!);
+    expect(back.origin + back.pathname).toBe(CALLBACK);
+    expect(back.searchParams.get('error')).toBe('invalid_request');
+
+    const auth = await authorization(rp, { redirect_uri: 'https://evil.example/callback' });
+    const wrong = await new CookieBrowser().request(auth.url.toString());
+    expect(wrong.status).toBe(400);
+    expect(wrong.headers.get('location')).toBeNull();
+    expect(await wrong.text()).toContain('redirect_uri');
+  });
+
+  it('sends the browser back with access_denied when the phone denies', async () => {
+    const rp = await relyingParty(t);
+    const auth = await authorization(rp);
+    const callback = await signInThroughPage(t, auth, phone, 'deny');
+    expect(callback.searchParams.get('error')).toBe('access_denied');
+    expect(callback.searchParams.get('state')).toBe(auth.state);
+    await expect(
+      client.authorizationCodeGrant(rp, callback, {
+        pkceCodeVerifier: auth.verifier,
+        expectedState: auth.state,
+      }),
+    ).rejects.toMatchObject({ error: 'access_denied' });
+  });
+
+  it('starts the same login for an unknown number as for a known one, and it never finishes', async () => {
+    const rp = await relyingParty(t);
+    const auth = await authorization(rp);
+    const browser = new CookieBrowser();
+    const page = await browser.follow(auth.url.toString(), (u) => new URL(u).pathname === '/login');
+    const uid = new URL(page.url).searchParams.get('interaction')!;
+    const started = await browser.request(`${t.url}/oidc/interaction/${uid}/login`, {
+      body: { phone_number: uniquePhoneNumber() },
+    });
+    expect(started.status).toBe(201);
+    const login = await started.json();
+    expect(Object.keys(login).sort()).toEqual(
+      ['expires_at', 'login_id', 'match_number', 'poll_token', 'status'].sort(),
+    );
+    const early = await browser.request(`${t.url}/oidc/interaction/${uid}/finish`, {
+      body: { poll_token: login.poll_token },
+    });
+    expect(early.status).toBe(409);
+    // Its poll token belongs to this interaction only, and the /v1 poll gives no id_token for it.
+    const polled = await call(
+      'GET',
+      `${t.url}/v1/logins/${login.login_id}`,
+      undefined,
+      bearer(login.poll_token),
+    );
+    expect(polled.body.id_token).toBeUndefined();
+  });
+
+  it('answers 404 to an interaction this browser does not hold', async () => {
+    const rp = await relyingParty(t);
+    const auth = await authorization(rp);
+    const page = await new CookieBrowser().follow(
+      auth.url.toString(),
+      (u) => new URL(u).pathname === '/login',
+    );
+    const uid = new URL(page.url).searchParams.get('interaction')!;
+    const stranger = await new CookieBrowser().request(`${t.url}/oidc/interaction/${uid}/login`, {
+      body: { phone_number: phone.phoneNumber },
+    });
+    expect(stranger.status).toBe(404);
+    expect(stranger.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('lets one api process authorize and another redeem the code (state in Postgres only)', async () => {
+    // A second replica of the same deployment: same PUBLIC_URL (issuer), same database.
+    const other = await startTestApp({
+      env: { ...env, PUBLIC_URL: t.url },
+      sharedSandbox: t.sandbox,
+    });
+    try {
+      const rpA = await relyingParty(t);
+      const auth = await authorization(rpA);
+      // The login page runs on A; the interaction is finished on B; B issues the code.
+      const callback = await signInThroughPage(
+        t,
+        auth,
+        phone,
+        'approve',
+        new CookieBrowser(),
+        other,
+      );
+      // The code is redeemed at B's token endpoint.
+      const atB = new client.Configuration(
+        {
+          ...(JSON.parse(JSON.stringify(rpA.serverMetadata())) as client.ServerMetadata),
+          token_endpoint: `${other.url}/oidc/token`,
+        },
+        'web-app',
+        CLIENTS[0].client_secret,
+        client.ClientSecretBasic(CLIENTS[0].client_secret!),
+      );
+      client.allowInsecureRequests(atB);
+      await expect(
+        client.authorizationCodeGrant(atB, callback, {
+          pkceCodeVerifier: auth.verifier,
+          expectedNonce: auth.nonce,
+          expectedState: auth.state,
+        }),
+      ).resolves.toMatchObject({ access_token: expect.any(String) });
+    } finally {
+      await other.close();
+    }
+  });
+});
