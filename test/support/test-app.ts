@@ -65,7 +65,14 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       for (const method of [route.method].flat())
         routes.push(`${method.toLowerCase()} ${route.url}`);
     });
-  await app.listen(port, '127.0.0.1');
+  try {
+    await app.listen(port, '127.0.0.1');
+  } catch (err) {
+    // A start that fails (a refused setting) must not leave its pool, listener or sandbox running.
+    await app.close().catch(() => undefined);
+    if (!opts.sharedSandbox) await sandbox.close();
+    throw err;
+  }
   return {
     app,
     config,

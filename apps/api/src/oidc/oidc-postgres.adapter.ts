@@ -88,7 +88,9 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
 
 /** Deletes up to `limit` expired models; the sweeper calls it until none are left. */
 export async function deleteExpiredOidcModels(db: DataSource, limit: number): Promise<number> {
-  const rows: unknown[] = await db.query(
+  const rows = await preparedQuery(
+    db,
+    'simauth_oidc_sweep',
     `DELETE FROM oidc_models WHERE ctid IN (
        SELECT ctid FROM oidc_models WHERE expires_at <= now() LIMIT $1
      ) RETURNING 1`,

@@ -3,6 +3,7 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { CompanionLoginModule } from '../companion-login/companion-login.module';
 import { OidcInteractionController } from './oidc-interaction.controller';
 import { OidcInteractionService } from './oidc-interaction.service';
+import { OidcModelSweeper } from './oidc-model-sweeper';
 import { OidcProviderService } from './oidc-provider.service';
 
 /**
@@ -12,7 +13,7 @@ import { OidcProviderService } from './oidc-provider.service';
 @Module({
   imports: [AccountsModule, CompanionLoginModule],
   controllers: [OidcInteractionController],
-  providers: [OidcProviderService, OidcInteractionService],
-  exports: [OidcProviderService],
+  providers: [OidcProviderService, OidcInteractionService, OidcModelSweeper],
+  exports: [OidcProviderService, OidcModelSweeper],
 })
 export class OidcModule {}

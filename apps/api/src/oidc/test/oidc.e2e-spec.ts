@@ -4,6 +4,7 @@ import { bearer, call } from '../../../../../test/support/http';
 import { openOnDevice, uniquePhoneNumber } from '../../../../../test/support/device';
 import { RegisteredPhone, registerPhone } from '../../../../../test/support/flows';
 import { CookieBrowser } from '../../../../../test/support/browser';
+import { OidcModelSweeper } from '../oidc-model-sweeper';
 
 const CALLBACK = 'https://rp.example/callback';
 const CLIENTS = [
@@ -364,5 +365,35 @@ describe('OpenID Provider (openid-client against simauth with the sandbox)', () 
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('OpenID Provider storage and start-up', () => {
+  it('sweeps expired models in batches and keeps the live ones', async () => {
+    const t = await startTestApp({ env });
+    try {
+      const tag = `sweep-${Date.now()}`;
+      await t.db.query(
+        `INSERT INTO oidc_models (model, id, payload, expires_at)
+         SELECT 'AccessToken', $1 || '-' || g, '{}'::jsonb, now() - interval '1 second' FROM generate_series(1, 1200) g
+         UNION ALL SELECT 'AccessToken', $1 || '-live', '{}'::jsonb, now() + interval '1 hour'`,
+        [tag],
+      );
+      expect(await t.app.get(OidcModelSweeper).sweep()).toBeGreaterThanOrEqual(1200);
+      const left = await t.db.query(`SELECT id FROM oidc_models WHERE id LIKE $1 || '%'`, [tag]);
+      expect(left).toEqual([{ id: `${tag}-live` }]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('refuses to start with a client the library refuses, naming it', async () => {
+    const bad = [
+      { client_id: 'fine', token_endpoint_auth_method: 'none', redirect_uris: [CALLBACK] },
+      { client_id: 'broken', token_endpoint_auth_method: 'none', redirect_uris: ['not a url'] },
+    ];
+    await expect(startTestApp({ env: { OIDC_CLIENTS: JSON.stringify(bad) } })).rejects.toThrow(
+      /^OIDC client "broken": redirect_uris /,
+    );
   });
 });
