@@ -1,0 +1,111 @@
+/// <reference lib="dom" />
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, Page, chromium } from 'playwright-core';
+import { findFreePort } from '@simauth/database';
+import { TestApp, startTestApp } from '../support/test-app';
+import { uniquePhoneNumber } from '../support/device';
+import { eventually } from '../support/sse';
+
+const ROOT = join(__dirname, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(__dirname, '../../test-results/screenshots');
+
+describe('the example app signs in through the OpenID Provider, in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let example: ChildProcess;
+  let exampleUrl: string;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const port = await findFreePort();
+    exampleUrl = `http://localhost:${port}`;
+    t = await startTestApp({
+      env: {
+        OIDC_CLIENTS: JSON.stringify([
+          {
+            client_id: 'example-app',
+            token_endpoint_auth_method: 'none',
+            redirect_uris: [`${exampleUrl}/callback`],
+            post_logout_redirect_uris: [`${exampleUrl}/`],
+          },
+        ]),
+      },
+    });
+    // examples/rp/server.mjs exactly as `npm run example:rp` runs it, pointed at this simauth.
+    example = spawn(process.execPath, [join(ROOT, 'examples/rp/server.mjs')], {
+      env: { ...process.env, SIMAUTH_URL: t.url, CLIENT_ID: 'example-app', PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    example.stdout!.on('data', (d) => (out += d));
+    await eventually(async () => expect(out).toContain('demo app on'), 30_000);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+  afterAll(async () => {
+    example?.kill();
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function phoneWith(sim: string): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${t.url}/phone`);
+    await page.fill('#sim', sim);
+    await page.dispatchEvent('#sim', 'change');
+    await page.click('#register');
+    await page.waitForSelector('#registered:not(.hidden)');
+    return page;
+  }
+
+  /** The example app's sign-in, up to simauth's login page showing the match number. */
+  async function signInOnExample(sim: string): Promise<{ site: Page; match: string }> {
+    const site = await (await browser.newContext()).newPage();
+    await site.goto(exampleUrl);
+    await site.click('text=Sign in with your phone');
+    await site.waitForURL((url) => url.toString().startsWith(`${t.url}/login?interaction=`));
+    await site.fill('input[type="tel"][name="phone_number"]', sim);
+    await site.click('#submit');
+    const match = (await site.textContent('[data-testid="match-number"]:not(:text-is("--"))'))!;
+    return { site, match: match.trim() };
+  }
+
+  it('goes from the app to the login page and back signed in once the phone approves', async () => {
+    const sim = uniquePhoneNumber();
+    const phone = await phoneWith(sim);
+    const { site, match } = await signInOnExample(sim);
+    await phone.waitForSelector('#request:not(.hidden)');
+    await phone.click(`#numbers button:text-is("${match}")`);
+    await site.waitForURL(`${exampleUrl}/`);
+    await site.waitForSelector('text=Signed in');
+    const body = await site.textContent('body');
+    expect(body).toContain(sim);
+    expect(body).toContain('"urn:simauth:acr:sim"');
+    expect(body).toContain('["sim"]');
+    await site.screenshot({ path: join(SHOTS, 'oidc-example-signed-in.png') });
+  });
+
+  it('returns to the app with access_denied when the phone denies', async () => {
+    const sim = uniquePhoneNumber();
+    const phone = await phoneWith(sim);
+    const { site } = await signInOnExample(sim);
+    await phone.waitForSelector('#request:not(.hidden)');
+    await phone.click('#deny');
+    await site.waitForURL((url) => url.toString().startsWith(`${exampleUrl}/callback`));
+    expect(await site.textContent('body')).toContain('access_denied');
+  });
+});
