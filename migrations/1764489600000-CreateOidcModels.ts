@@ -30,9 +30,15 @@ export class CreateOidcModels1764489600000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX oidc_models_expiry_idx ON oidc_models (expires_at) WHERE expires_at IS NOT NULL`,
     );
+    // CIBA logins whose outcome is not yet handed to the provider (see CibaService).
+    await q.query(
+      `CREATE INDEX attempts_ciba_undelivered_idx ON attempts (updated_at)
+        WHERE is_final AND context ? 'ciba_request' AND NOT context ? 'ciba_result_delivered'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX attempts_ciba_undelivered_idx`);
     await q.query(`DROP TABLE oidc_models`);
   }
 }

@@ -159,6 +159,18 @@ export class AttemptStateMachine {
     return (await this.attempts.findLiveByUser(kind, userId, status)).map((r) => toAttempt(r));
   }
 
+  /** Final attempts of `kind` marked `marker` in their context and not yet `flag` (oldest first). */
+  async findFinalWithout<K extends AttemptKind>(
+    kind: K,
+    marker: string,
+    flag: string,
+    limit: number,
+  ): Promise<Attempt<StatusOf<K>>[]> {
+    return (await this.attempts.findFinalWithout(kind, marker, flag, limit)).map((r) =>
+      toAttempt(r),
+    );
+  }
+
   /** The attempt a provider knows by its own id (check_id, challenge_id), if any. */
   async findByProviderRef<K extends AttemptKind>(
     kind: K,

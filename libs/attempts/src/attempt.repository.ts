@@ -231,6 +231,28 @@ export class AttemptRepository {
   }
 
   /** Ids of live attempts past their deadline, oldest first. */
+  /**
+   * Final attempts of `kind` whose context has `marker` but not `flag`: work that must follow a
+   * final move (a result to hand on) and is not done yet. The keys are written into the statement
+   * so that a partial index on the same two keys serves it.
+   */
+  async findFinalWithout(
+    kind: AttemptKind,
+    marker: string,
+    flag: string,
+    limit: number,
+  ): Promise<AttemptRow[]> {
+    for (const key of [marker, flag]) {
+      if (!/^[a-z_]+$/.test(key)) throw new Error(`not a context key: ${key}`);
+    }
+    return this.db.query(
+      `SELECT * FROM attempts
+        WHERE kind = $1 AND is_final AND context ? '${marker}' AND NOT context ? '${flag}'
+        ORDER BY updated_at LIMIT $2`,
+      [kind, limit],
+    );
+  }
+
   async findOverdue(limit: number): Promise<{ id: string; kind: AttemptKind }[]> {
     return this.db.query(
       `SELECT id, kind FROM attempts WHERE NOT is_final AND expires_at <= now()

@@ -35,6 +35,8 @@ export interface AppConfig {
   oidc: {
     /** Relying parties: oidc-provider client metadata from OIDC_CLIENTS or OIDC_CLIENTS_FILE. */
     clients: OidcClientMetadata[];
+    /** Let the provider call relying parties on loopback and private addresses (CIBA pings). */
+    allowPrivateCallbacks: boolean;
     accessTokenTtlSeconds: number;
     refreshTokenTtlSeconds: number;
     sessionTtlSeconds: number;

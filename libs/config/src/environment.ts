@@ -139,6 +139,10 @@ export class EnvironmentVariables {
   OIDC_CLIENTS_FILE?: string;
 
   @IsOptional()
+  @IsIn(['true', 'false'])
+  OIDC_ALLOW_PRIVATE_CALLBACKS?: string;
+
+  @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(60)

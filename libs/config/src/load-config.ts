@@ -143,6 +143,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     oidc: {
       clients: oidcClients,
+      allowPrivateCallbacks: env.OIDC_ALLOW_PRIVATE_CALLBACKS === 'true',
       accessTokenTtlSeconds: env.OIDC_ACCESS_TOKEN_TTL_SECONDS ?? 600,
       refreshTokenTtlSeconds: env.OIDC_REFRESH_TOKEN_TTL_SECONDS ?? 14 * 24 * 3600,
       sessionTtlSeconds: env.OIDC_SESSION_TTL_SECONDS ?? 3600,

@@ -121,6 +121,9 @@ export class CompanionLoginController {
       login_id: login.id,
       match_numbers: login.context.candidates as number[],
       expires_at: login.expiresAt.toISOString(),
+      ...(typeof login.context.binding_message === 'string'
+        ? { binding_message: login.context.binding_message }
+        : {}),
     }));
   }
 

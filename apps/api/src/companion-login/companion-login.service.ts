@@ -56,6 +56,14 @@ export const POLL_TOKEN_PREFIX = 'simauth_pt';
 /** The flag that marks a login's one /v1 id_token as handed out. */
 const ID_TOKEN_CLAIM = 'id_token_issued';
 
+/** A login started by a CIBA request (the OpenID Provider's backchannel authentication). */
+export interface CibaLogin {
+  /** The BackchannelAuthenticationRequest's id (auth_req_id). */
+  requestId: string;
+  /** Shown on the phone; a two-digit one is the login's match number. */
+  bindingMessage?: string;
+}
+
 /** How a login started for an OpenID interaction ended, for that interaction. */
 export type InteractionOutcome =
   | { outcome: 'signed_in'; userId: string; loginId: string; amr: string[]; authTime: number }
@@ -86,17 +94,24 @@ export class CompanionLoginService {
   async start(
     phoneNumber: string,
     requestId?: string,
-    options: { oidcInteraction?: string } = {},
+    options: { oidcInteraction?: string; ciba?: CibaLogin } = {},
   ): Promise<StartedLogin> {
     const userId = (await this.accounts.findUserIdByPhone(phoneNumber)) ?? null;
     const pollToken = generateSecret(POLL_TOKEN_PREFIX);
-    const { matchNumber, candidates } = drawMatchNumbers();
+    const bindingMessage = options.ciba?.bindingMessage;
+    const { matchNumber, candidates } = drawMatchNumbers(
+      bindingMessage && /^[1-9][0-9]$/.test(bindingMessage) ? Number(bindingMessage) : undefined,
+    );
     const context: Record<string, unknown> = { match_number: matchNumber, candidates };
-    if (options.oidcInteraction) {
-      // The result goes to the OpenID interaction only: the /v1 id_token claim is closed from the
+    if (options.oidcInteraction || options.ciba) {
+      // The result goes to the OpenID Provider only: the /v1 id_token claim is closed from the
       // start, so neither the poll nor the stream ever hands one out for this login.
-      context.oidc_interaction = options.oidcInteraction;
       context[ID_TOKEN_CLAIM] = null;
+    }
+    if (options.oidcInteraction) context.oidc_interaction = options.oidcInteraction;
+    if (options.ciba) {
+      context.ciba_request = options.ciba.requestId;
+      if (bindingMessage) context.binding_message = bindingMessage;
     }
     const login = await this.attempts.create({
       kind: KIND,
@@ -109,7 +124,7 @@ export class CompanionLoginService {
       requestId,
     });
     // Not awaited: the answer must not wait for (or reveal) the push.
-    if (userId) void this.notifyDevices(login, userId, candidates, requestId);
+    if (userId) void this.notifyDevices(login, userId, candidates, requestId, bindingMessage);
     return { login, pollToken, matchNumber };
   }
 
@@ -448,6 +463,7 @@ export class CompanionLoginService {
     userId: string,
     candidates: number[],
     requestId?: string,
+    bindingMessage?: string,
   ): Promise<void> {
     const req = { id: requestId };
     try {
@@ -459,6 +475,7 @@ export class CompanionLoginService {
               login_id: login.id,
               match_numbers: candidates.join(','),
               expires_at: login.expiresAt.toISOString(),
+              ...(bindingMessage ? { binding_message: bindingMessage } : {}),
             },
             title: 'Sign-in request',
             body: 'Someone is signing in with your number. Approve only if it is you.',

@@ -45,6 +45,10 @@ export interface OidcDependencies {
   cookieKeys: string[];
   /** The phone number of a user id, or undefined when there is no such user. */
   phoneOf(userId: string): Promise<string | undefined>;
+  /** CIBA: the library's feature settings with our hooks. */
+  ciba: NonNullable<Configuration['features']>['ciba'];
+  /** An account that is no user, where a CIBA request may name one (no enumeration). */
+  unknownAccount(ctx: KoaContextWithOIDC, id: string): Account | undefined;
 }
 
 /** `amr` as the tokens say it: the methods of the attempt, plus `mfa` when there were two. */
@@ -116,9 +120,9 @@ export function oidcConfiguration(config: AppConfig, deps: OidcDependencies): Co
     // The phone claims go in the id_token too (not only userinfo): most relying parties read it.
     conformIdTokenClaims: false,
     acrValues: [ACR_SIM, ACR_OTP],
-    async findAccount(_ctx, id): Promise<Account | undefined> {
+    async findAccount(ctx, id): Promise<Account | undefined> {
       const phoneNumber = await deps.phoneOf(id);
-      if (!phoneNumber) return undefined;
+      if (!phoneNumber) return deps.unknownAccount(ctx, id);
       return {
         accountId: id,
         claims: () => ({ sub: id, phone_number: phoneNumber, phone_number_verified: true }),
@@ -130,6 +134,7 @@ export function oidcConfiguration(config: AppConfig, deps: OidcDependencies): Co
       introspection: { enabled: true },
       userinfo: { enabled: true },
       rpInitiatedLogout: { enabled: true },
+      ciba: deps.ciba,
     },
     interactions: { url: (_ctx, interaction) => interactionPath(interaction.uid) },
     // An error that cannot go back to the client (bad client_id or redirect_uri): a plain page.
@@ -141,6 +146,16 @@ export function oidcConfiguration(config: AppConfig, deps: OidcDependencies): Co
     // PKCE (S256) for every client, confidential ones included, as OAuth 2.1 recommends.
     pkce: { required: () => true },
     rotateRefreshToken: true,
+    // The library refuses to call loopback and private addresses (SSRF); an operator whose relying
+    // parties listen on an internal network lifts that, knowingly.
+    ...(oidc.allowPrivateCallbacks
+      ? {
+          fetch: (url: string | URL | Request, options?: RequestInit) => {
+            delete (options as { dispatcher?: unknown } | undefined)?.dispatcher;
+            return fetch(url, options);
+          },
+        }
+      : {}),
     routes: OIDC_ROUTES,
     ttl: {
       AccessToken: oidc.accessTokenTtlSeconds,

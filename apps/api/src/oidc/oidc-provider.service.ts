@@ -11,6 +11,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { IdTokenService } from '../accounts/id-token.service';
 import { sharedSecret } from '../accounts/shared-secret';
 import { RateLimiterService } from '../rate-limits/rate-limiter.service';
+import { CibaService } from './ciba.service';
 import { DEMO_CLIENT, OIDC_ROUTES, oidcConfiguration } from './oidc-configuration';
 import { postgresOidcAdapter } from './oidc-postgres.adapter';
 
@@ -54,6 +55,7 @@ export class OidcProviderService implements OnModuleInit {
     private readonly idTokens: IdTokenService,
     private readonly limiter: RateLimiterService,
     private readonly http: HttpAdapterHost,
+    private readonly ciba: CibaService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -73,8 +75,11 @@ export class OidcProviderService implements OnModuleInit {
         signingKeys: this.idTokens.signingJwks(),
         cookieKeys: [cookieKey],
         phoneOf: (userId) => this.accounts.findPhoneByUserId(userId),
+        ciba: this.ciba.feature(),
+        unknownAccount: (ctx, id) => CibaService.unknownAccount(ctx, id),
       }),
     );
+    this.ciba.attach(this.provider);
     // Behind a TLS-offloading proxy the issuer's https URLs come from X-Forwarded-Proto.
     this.provider.proxy = this.config.http.trustProxy !== false;
     await this.validateClients();

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AttemptsModule } from '@simauth/attempts';
 import { AccountsModule } from '../accounts/accounts.module';
 import { CompanionLoginModule } from '../companion-login/companion-login.module';
+import { CibaService } from './ciba.service';
 import { OidcInteractionController } from './oidc-interaction.controller';
 import { OidcInteractionService } from './oidc-interaction.service';
 import { OidcModelSweeper } from './oidc-model-sweeper';
@@ -11,9 +13,9 @@ import { OidcProviderService } from './oidc-provider.service';
  * module's service, the one module it builds on; nothing imports it.
  */
 @Module({
-  imports: [AccountsModule, CompanionLoginModule],
+  imports: [AttemptsModule, AccountsModule, CompanionLoginModule],
   controllers: [OidcInteractionController],
-  providers: [OidcProviderService, OidcInteractionService, OidcModelSweeper],
-  exports: [OidcProviderService, OidcModelSweeper],
+  providers: [OidcProviderService, OidcInteractionService, OidcModelSweeper, CibaService],
+  exports: [OidcProviderService, OidcModelSweeper, CibaService],
 })
 export class OidcModule {}

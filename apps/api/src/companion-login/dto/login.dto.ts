@@ -102,6 +102,13 @@ export class PendingLoginResponse {
 
   @ApiProperty({ format: 'date-time' })
   expires_at: string;
+
+  @ApiPropertyOptional({
+    description:
+      "A CIBA client's message to show on the phone (point of sale, call centre); a two-digit one is the number to pick",
+    example: 'Till 4: pay 12.50',
+  })
+  binding_message?: string;
 }
 
 export function toLoginResponse(view: LoginView): LoginResponse {

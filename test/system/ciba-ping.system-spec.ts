@@ -1,0 +1,161 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, Server } from 'node:https';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as client from 'openid-client';
+import { findFreePort } from '@simauth/database';
+import { TestApp } from '../support/test-app';
+import { bearer, call } from '../support/http';
+import { openOnDevice } from '../support/device';
+import { registerPhone } from '../support/flows';
+import { eventually } from '../support/sse';
+
+const ROOT = join(__dirname, '../..');
+const CIBA = 'urn:openid:params:grant-type:ciba';
+const SECRET = 'till-secret-that-is-long-enough-0123456789abcdef';
+
+/** A self-signed certificate for 127.0.0.1, made with openssl for this run. */
+function loopbackCertificate(): { key: string; cert: string; certFile: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'simauth-tls-'));
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
+  return {
+    key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+    cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+    certFile: join(dir, 'cert.pem'),
+  };
+}
+
+describe('CIBA ping mode against a real api process and an https notification endpoint', () => {
+  let api: ChildProcess;
+  let endpoint: Server;
+  let url: string;
+  const pings: { authorization?: string; body: unknown }[] = [];
+
+  beforeAll(async () => {
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    const tls = loopbackCertificate();
+    endpoint = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        pings.push({ authorization: req.headers.authorization, body: JSON.parse(body) });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+    const notify = `https://127.0.0.1:${(endpoint.address() as AddressInfo).port}/ping`;
+    const port = await findFreePort();
+    url = `http://127.0.0.1:${port}`;
+    api = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
+      env: {
+        ...process.env,
+        DATABASE_URL: process.env.DATABASE_URL,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: url,
+        LOG_LEVEL: 'warn',
+        // The relying party's certificate is trusted as an operator would trust a private CA,
+        // and its endpoint is on loopback, which the provider refuses unless told.
+        NODE_EXTRA_CA_CERTS: tls.certFile,
+        OIDC_ALLOW_PRIVATE_CALLBACKS: 'true',
+        OIDC_CLIENTS: JSON.stringify([
+          {
+            client_id: 'till',
+            client_secret: SECRET,
+            grant_types: [CIBA],
+            response_types: [],
+            redirect_uris: [],
+            backchannel_token_delivery_mode: 'ping',
+            backchannel_client_notification_endpoint: notify,
+          },
+        ]),
+      },
+      stdio: 'ignore',
+    });
+    await eventually(
+      async () => expect((await fetch(`${url}/health/ready`)).status).toBe(200),
+      30_000,
+    );
+  });
+  afterAll(() => {
+    api?.kill('SIGKILL');
+    endpoint?.close();
+  });
+
+  it('pings the client with its notification token once the phone approved, then gives the tokens', async () => {
+    const phone = await registerPhone({ url } as TestApp);
+    const config = await client.discovery(
+      new URL(url),
+      'till',
+      SECRET,
+      client.ClientSecretBasic(SECRET),
+      { execute: [client.allowInsecureRequests] },
+    );
+    const started = await client.initiateBackchannelAuthentication(config, {
+      scope: 'openid phone',
+      login_hint: `tel:${phone.phoneNumber}`,
+      binding_message: '55',
+      client_notification_token: 'till-notification-token-1',
+    });
+    const pending = await call(
+      'GET',
+      `${url}/v1/devices/me/logins`,
+      undefined,
+      bearer(phone.deviceToken),
+    );
+    expect(pending.body).toEqual([
+      expect.objectContaining({
+        binding_message: '55',
+        match_numbers: expect.arrayContaining([55]),
+      }),
+    ]);
+    const loginId = pending.body[0].login_id;
+    const approved = await call(
+      'POST',
+      `${url}/v1/logins/${loginId}/approve`,
+      { match_number: 55 },
+      bearer(phone.deviceToken),
+    );
+    const device = await openOnDevice(approved.body.check_url, phone.phoneNumber);
+    await call('POST', `${url}/v1/logins/${loginId}/code`, device.body, bearer(phone.deviceToken));
+
+    await eventually(async () => expect(pings).toHaveLength(1), 10_000);
+    expect(pings[0]).toEqual({
+      authorization: 'Bearer till-notification-token-1',
+      body: { auth_req_id: started.auth_req_id },
+    });
+    const tokens = await client.pollBackchannelAuthenticationGrant(config, {
+      ...started,
+      interval: 0,
+    });
+    expect(tokens.claims()).toMatchObject({
+      aud: 'till',
+      phone_number: phone.phoneNumber,
+      amr: ['sim'],
+    });
+  });
+});
