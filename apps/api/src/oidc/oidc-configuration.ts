@@ -1,6 +1,7 @@
 import type { Account, Configuration, JWK, KoaContextWithOIDC } from 'oidc-provider';
 import { AppConfig, OidcClientMetadata } from '@simauth/config';
 import { Adapter } from 'oidc-provider';
+import { logoutSource, postLogoutSuccessSource, renderError } from './oidc-pages';
 
 /** `acr` of a sign-in whose SIM was proven by the mobile network (PhoneCheck). */
 export const ACR_SIM = 'urn:simauth:acr:sim';
@@ -36,6 +37,20 @@ export const DEMO_CLIENT: OidcClientMetadata = {
   grant_types: ['authorization_code', 'refresh_token'],
   response_types: ['code'],
   scope: 'openid phone offline_access',
+};
+
+/**
+ * Its CIBA twin (sandbox mode only, like the demo client): a confidential poll-mode client whose
+ * secret is published in the README, so the decoupled flow can be tried with curl.
+ */
+export const DEMO_CIBA_CLIENT: OidcClientMetadata = {
+  client_id: 'simauth-demo-ciba',
+  client_name: 'simauth CIBA demo (sandbox only)',
+  client_secret: 'simauth-demo-ciba-secret-for-the-sandbox-only',
+  grant_types: ['urn:openid:params:grant-type:ciba'],
+  response_types: [],
+  redirect_uris: [],
+  backchannel_token_delivery_mode: 'poll',
 };
 
 export interface OidcDependencies {
@@ -83,14 +98,13 @@ async function loadExistingGrant(ctx: KoaContextWithOIDC) {
   return grant;
 }
 
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+async function ownToken(
+  _ctx: KoaContextWithOIDC,
+  client: { clientId: string },
+  token: { clientId?: string },
+): Promise<boolean> {
+  return token.clientId === client.clientId;
+}
 
 /** The whole configuration of the OpenID Provider, in one place. */
 export function oidcConfiguration(config: AppConfig, deps: OidcDependencies): Configuration {
@@ -130,18 +144,15 @@ export function oidcConfiguration(config: AppConfig, deps: OidcDependencies): Co
     },
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
-      introspection: { enabled: true },
+      // A client may introspect and revoke its own tokens only.
+      revocation: { enabled: true, allowedPolicy: ownToken },
+      introspection: { enabled: true, allowedPolicy: ownToken },
       userinfo: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
       ciba: deps.ciba,
     },
     interactions: { url: (_ctx, interaction) => interactionPath(interaction.uid) },
-    // An error that cannot go back to the client (bad client_id or redirect_uri): a plain page.
-    renderError(ctx, out) {
-      ctx.type = 'html';
-      ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in error — simauth</title></head><body><h1>This sign-in cannot continue</h1><p><code>${escapeHtml(String(out.error))}</code>: ${escapeHtml(String(out.error_description ?? ''))}</p><p>Go back to the app and try again.</p></body></html>`;
-    },
+    renderError,
     loadExistingGrant,
     // PKCE (S256) for every client, confidential ones included, as OAuth 2.1 recommends.
     pkce: { required: () => true },

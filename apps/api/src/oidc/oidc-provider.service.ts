@@ -12,7 +12,12 @@ import { IdTokenService } from '../accounts/id-token.service';
 import { sharedSecret } from '../accounts/shared-secret';
 import { RateLimiterService } from '../rate-limits/rate-limiter.service';
 import { CibaService } from './ciba.service';
-import { DEMO_CLIENT, OIDC_ROUTES, oidcConfiguration } from './oidc-configuration';
+import {
+  DEMO_CIBA_CLIENT,
+  DEMO_CLIENT,
+  OIDC_ROUTES,
+  oidcConfiguration,
+} from './oidc-configuration';
 import { postgresOidcAdapter } from './oidc-postgres.adapter';
 
 /** Thrown at start for a relying party oidc-provider refuses; main prints its one line. */
@@ -62,7 +67,7 @@ export class OidcProviderService implements OnModuleInit {
     this.clients =
       this.config.oidc.clients.length > 0 || !this.config.sandbox.url
         ? this.config.oidc.clients
-        : [DEMO_CLIENT];
+        : [DEMO_CLIENT, DEMO_CIBA_CLIENT];
     // Cookies signed with the same key by every replica: an interaction may move between them.
     const cookieKey = await sharedSecret(this.db, 'oidc-cookies', () =>
       randomBytes(32).toString('base64url'),
@@ -89,7 +94,7 @@ export class OidcProviderService implements OnModuleInit {
     this.mount(this.http.httpAdapter.getInstance<FastifyInstance>());
     if (this.clients[0] === DEMO_CLIENT) {
       this.logger.log(
-        `OpenID Provider: sandbox demo client "${DEMO_CLIENT.client_id}" (public, PKCE) for ${(DEMO_CLIENT.redirect_uris as string[]).join(', ')}`,
+        `OpenID Provider: sandbox demo clients "${DEMO_CLIENT.client_id}" (public, PKCE, for ${(DEMO_CLIENT.redirect_uris as string[]).join(', ')}) and "${DEMO_CIBA_CLIENT.client_id}" (CIBA, poll)`,
       );
     }
   }

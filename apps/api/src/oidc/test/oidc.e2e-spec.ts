@@ -387,6 +387,50 @@ describe('OpenID Provider storage and start-up', () => {
     }
   });
 
+  it('registers the two demo clients in sandbox mode when no client is configured', async () => {
+    const t = await startTestApp();
+    try {
+      const demo = await client.discovery(
+        new URL(t.url),
+        'simauth-demo',
+        undefined,
+        client.None(),
+        {
+          execute: [client.allowInsecureRequests],
+        },
+      );
+      const verifier = client.randomPKCECodeVerifier();
+      const url = client.buildAuthorizationUrl(demo, {
+        redirect_uri: 'http://localhost:8080/callback',
+        scope: 'openid phone',
+        code_challenge: await client.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+      });
+      const page = await new CookieBrowser().follow(
+        url.toString(),
+        (u) => new URL(u).pathname === '/login',
+      );
+      expect(new URL(page.url).searchParams.get('interaction')).toBeTruthy();
+
+      const secret = 'simauth-demo-ciba-secret-for-the-sandbox-only';
+      const ciba = await client.discovery(
+        new URL(t.url),
+        'simauth-demo-ciba',
+        secret,
+        client.ClientSecretBasic(secret),
+        { execute: [client.allowInsecureRequests] },
+      );
+      await expect(
+        client.initiateBackchannelAuthentication(ciba, {
+          scope: 'openid',
+          login_hint: uniquePhoneNumber(),
+        }),
+      ).resolves.toMatchObject({ auth_req_id: expect.any(String) });
+    } finally {
+      await t.close();
+    }
+  });
+
   it('refuses to start with a client the library refuses, naming it', async () => {
     const bad = [
       { client_id: 'fine', token_endpoint_auth_method: 'none', redirect_uris: [CALLBACK] },
