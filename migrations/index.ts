@@ -4,6 +4,7 @@ import { CreateSigningKeys1764050400000 } from './1764050400000-CreateSigningKey
 import { CreateFactors1764054000000 } from './1764054000000-CreateFactors';
 import { CreateRateLimits1764057600000 } from './1764057600000-CreateRateLimits';
 import { CreateOidcModels1764489600000 } from './1764489600000-CreateOidcModels';
+import { CreateJwtSigningKeys1764493200000 } from './1764493200000-CreateJwtSigningKeys';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   CreateFactors1764054000000,
   CreateRateLimits1764057600000,
   CreateOidcModels1764489600000,
+  CreateJwtSigningKeys1764493200000,
 ];

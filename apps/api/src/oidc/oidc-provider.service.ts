@@ -50,6 +50,8 @@ const OIDC_HEADERS: Record<string, string> = {
 export class OidcProviderService implements OnModuleInit {
   private readonly logger = new Logger('OpenIdProvider');
   provider!: Provider;
+  private callback!: (req: IncomingMessage, res: ServerResponse) => void;
+  private cookieKey!: string;
   /** The relying parties in force (configured, or the sandbox's demo client). */
   clients: OidcClientMetadata[] = [];
 
@@ -69,34 +71,43 @@ export class OidcProviderService implements OnModuleInit {
         ? this.config.oidc.clients
         : [DEMO_CLIENT, DEMO_CIBA_CLIENT];
     // Cookies signed with the same key by every replica: an interaction may move between them.
-    const cookieKey = await sharedSecret(this.db, 'oidc-cookies', () =>
+    this.cookieKey = await sharedSecret(this.db, 'oidc-cookies', () =>
       randomBytes(32).toString('base64url'),
     );
-    this.provider = new Provider(
-      this.config.tokens.issuer,
-      oidcConfiguration(this.config, {
-        adapter: postgresOidcAdapter(this.db),
-        clients: this.clients,
-        signingKeys: this.idTokens.signingJwks(),
-        cookieKeys: [cookieKey],
-        phoneOf: (userId) => this.accounts.findPhoneByUserId(userId),
-        ciba: this.ciba.feature(),
-        unknownAccount: (ctx, id) => CibaService.unknownAccount(ctx, id),
-      }),
-    );
-    this.ciba.attach(this.provider);
-    // Behind a TLS-offloading proxy the issuer's https URLs come from X-Forwarded-Proto.
-    this.provider.proxy = this.config.http.trustProxy !== false;
+    this.build();
     await this.validateClients();
-    this.provider.on('server_error', (_ctx, err: Error) =>
-      this.logger.error({ err: err.message }, 'OpenID Provider error'),
-    );
+    // A rotated key set means a new keystore: the library's is fixed, so the provider is rebuilt
+    // (cheap; everything it keeps is in Postgres).
+    this.idTokens.onKeysChanged(() => this.build());
     this.mount(this.http.httpAdapter.getInstance<FastifyInstance>());
     if (this.clients[0] === DEMO_CLIENT) {
       this.logger.log(
         `OpenID Provider: sandbox demo clients "${DEMO_CLIENT.client_id}" (public, PKCE, for ${(DEMO_CLIENT.redirect_uris as string[]).join(', ')}) and "${DEMO_CIBA_CLIENT.client_id}" (CIBA, poll)`,
       );
     }
+  }
+
+  private build(): void {
+    const provider = new Provider(
+      this.config.tokens.issuer,
+      oidcConfiguration(this.config, {
+        adapter: postgresOidcAdapter(this.db),
+        clients: this.clients,
+        signingKeys: this.idTokens.signingJwks(),
+        cookieKeys: [this.cookieKey],
+        phoneOf: (userId) => this.accounts.findPhoneByUserId(userId),
+        ciba: this.ciba.feature(),
+        unknownAccount: (ctx, id) => CibaService.unknownAccount(ctx, id),
+      }),
+    );
+    // Behind a TLS-offloading proxy the issuer's https URLs come from X-Forwarded-Proto.
+    provider.proxy = this.config.http.trustProxy !== false;
+    provider.on('server_error', (_ctx, err: Error) =>
+      this.logger.error({ err: err.message }, 'OpenID Provider error'),
+    );
+    this.callback = provider.callback() as typeof this.callback;
+    this.provider = provider;
+    this.ciba.attach(provider);
   }
 
   /** A client oidc-provider would refuse stops the process at start, with one line naming it. */
@@ -117,10 +128,6 @@ export class OidcProviderService implements OnModuleInit {
    * the request stream to the library (it reads forms and JSON itself).
    */
   private mount(fastify: FastifyInstance): void {
-    const callback = this.provider.callback() as (
-      req: IncomingMessage,
-      res: ServerResponse,
-    ) => void;
     const handle = async (req: FastifyRequest, reply: FastifyReply) => {
       if (LIMITED_ROUTES.has(req.url.split('?')[0].replace(/\/+$/, ''))) {
         const refused = await this.limitPerAddress(req);
@@ -136,7 +143,7 @@ export class OidcProviderService implements OnModuleInit {
       const res = reply.raw;
       res.setHeader('x-request-id', req.id);
       for (const [name, value] of Object.entries(OIDC_HEADERS)) res.setHeader(name, value);
-      callback(req.raw, res);
+      this.callback(req.raw, res);
     };
     void fastify.register(async (scope) => {
       scope.removeAllContentTypeParsers();

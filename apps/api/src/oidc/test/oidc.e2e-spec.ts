@@ -1,12 +1,12 @@
 import * as client from 'openid-client';
 import { TestApp, startTestApp } from '../../../../../test/support/test-app';
 import { bearer, call } from '../../../../../test/support/http';
-import { openOnDevice, uniquePhoneNumber } from '../../../../../test/support/device';
+import { uniquePhoneNumber } from '../../../../../test/support/device';
 import { RegisteredPhone, registerPhone } from '../../../../../test/support/flows';
 import { CookieBrowser } from '../../../../../test/support/browser';
+import { CALLBACK, authorization, signInThroughPage } from '../../../../../test/support/oidc';
 import { OidcModelSweeper } from '../oidc-model-sweeper';
 
-const CALLBACK = 'https://rp.example/callback';
 const CLIENTS = [
   {
     client_id: 'web-app',
@@ -34,87 +34,6 @@ async function relyingParty(t: TestApp, clientId = 'web-app'): Promise<client.Co
     metadata.client_secret ? client.ClientSecretBasic(metadata.client_secret) : client.None(),
     { execute: [client.allowInsecureRequests] },
   );
-}
-
-interface Authorization {
-  verifier: string;
-  nonce: string;
-  state: string;
-  url: URL;
-}
-
-async function authorization(
-  rp: client.Configuration,
-  extra: Record<string, string> = {},
-): Promise<Authorization> {
-  const verifier = client.randomPKCECodeVerifier();
-  const nonce = client.randomNonce();
-  const state = client.randomState();
-  const url = client.buildAuthorizationUrl(rp, {
-    redirect_uri: CALLBACK,
-    scope: 'openid phone offline_access',
-    // OpenID Connect grants offline_access (a refresh token) only with prompt=consent.
-    prompt: 'consent',
-    code_challenge: await client.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    nonce,
-    state,
-    ...extra,
-  });
-  return { verifier, nonce, state, url };
-}
-
-/**
- * The browser's part: from the authorization URL to our login page, the login started there, the
- * phone's answer (`onPhone`), the page's finish, and back to the client's callback.
- */
-async function signInThroughPage(
-  t: TestApp,
-  auth: Authorization,
-  phone: RegisteredPhone,
-  onPhone: 'approve' | 'deny' = 'approve',
-  browser = new CookieBrowser(),
-  finishAt = t,
-): Promise<URL> {
-  const page = await browser.follow(auth.url.toString(), (u) => new URL(u).pathname === '/login');
-  const uid = new URL(page.url).searchParams.get('interaction')!;
-  expect(uid).toBeTruthy();
-  const started = await browser.request(`${t.url}/oidc/interaction/${uid}/login`, {
-    body: { phone_number: phone.phoneNumber },
-  });
-  expect(started.status).toBe(201);
-  const login = (await started.json()) as {
-    login_id: string;
-    poll_token: string;
-    match_number: number;
-  };
-  if (onPhone === 'deny') {
-    await call('POST', `${t.url}/v1/logins/${login.login_id}/deny`, {}, bearer(phone.deviceToken));
-  } else {
-    const approved = await call(
-      'POST',
-      `${t.url}/v1/logins/${login.login_id}/approve`,
-      { match_number: login.match_number },
-      bearer(phone.deviceToken),
-    );
-    const device = await openOnDevice(approved.body.check_url, phone.phoneNumber);
-    const done = await call(
-      'POST',
-      `${t.url}/v1/logins/${login.login_id}/code`,
-      device.body,
-      bearer(phone.deviceToken),
-    );
-    expect(done.body).toEqual({ status: 'MATCH_SUCCESS' });
-  }
-  const finished = await browser.request(`${finishAt.url}/oidc/interaction/${uid}/finish`, {
-    body: { poll_token: login.poll_token },
-  });
-  expect(finished.status).toBe(200);
-  const { redirect_to } = (await finished.json()) as { redirect_to: string };
-  const back = await browser.follow(new URL(redirect_to, finishAt.url).toString(), (u) =>
-    u.startsWith(CALLBACK),
-  );
-  return new URL(back.url);
 }
 
 describe('OpenID Provider (openid-client against simauth with the sandbox)', () => {

@@ -1,0 +1,70 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findFreePort } from '@simauth/database';
+import { eventually } from '../support/sse';
+
+const ROOT = join(__dirname, '../..');
+
+/** `npm start` with no DATABASE_URL: the compiled api on the embedded Postgres of `pgDir`. */
+async function startApi(pgDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await findFreePort();
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    EMBEDDED_PG_DIR: pgDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
+    env,
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await eventually(
+    async () => expect((await fetch(`${url}/health/ready`)).status).toBe(200),
+    60_000,
+  );
+  return { url, child };
+}
+
+describe('two api processes started in the same folder (one embedded Postgres)', () => {
+  const children: ChildProcess[] = [];
+  beforeAll(() => {
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  });
+  afterAll(() => {
+    for (const child of children) child.kill('SIGKILL');
+  });
+
+  it('lets the second share the first one’s database instead of stopping it; both stay ready', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'simauth-shared-'));
+    chmodSync(dir, 0o755);
+    const pgDir = join(dir, 'pg');
+    const first = await startApi(pgDir);
+    children.push(first.child);
+    const second = await startApi(pgDir);
+    children.push(second.child);
+    for (const api of [first, second]) {
+      expect((await fetch(`${api.url}/health/ready`)).status).toBe(200);
+    }
+    // One database: a login started on one is polled on the other.
+    const started = await fetch(`${first.url}/v1/logins`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone_number: '+447700900001' }),
+    });
+    const login = (await started.json()) as { login_id: string; poll_token: string };
+    const polled = await fetch(`${second.url}/v1/logins/${login.login_id}`, {
+      headers: { authorization: `Bearer ${login.poll_token}` },
+    });
+    expect(polled.status).toBe(200);
+
+    // The second stops cleanly without taking the database with it.
+    second.child.kill('SIGTERM');
+    await new Promise((resolve) => second.child.once('exit', resolve));
+    expect((await fetch(`${first.url}/health/ready`)).status).toBe(200);
+  });
+});
