@@ -8,6 +8,8 @@ module.exports = {
   ...base,
   roots: ['<rootDir>/test/system'],
   testRegex: '.*\\.system-spec\\.ts$',
+  // The compiled app (dist/) is built once here; specs that start real processes use it.
+  globalSetup: '<rootDir>/test/system/global-setup.ts',
   maxWorkers: 1,
   testTimeout: 60000,
 };

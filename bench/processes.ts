@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BENCH_CLIENT } from './oidc-flow';
 
 export interface ApiProcess {
   url: string;
@@ -92,6 +93,7 @@ export function apiEnvironment(
     RATE_LIMIT_PHONE: '1000000/60',
     RATE_LIMIT_IP: '1000000/60',
     RATE_LIMIT_ATTEMPT: '1000000/60',
+    OIDC_CLIENTS: JSON.stringify([BENCH_CLIENT]),
   };
 }
 

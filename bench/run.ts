@@ -23,6 +23,7 @@ import {
 } from './processes';
 import { VirtualUser, call, companionLogin, percentile, registerUsers, runFor } from './flows';
 import { openStatusStream } from './sse';
+import { oidcCodeFlow } from './oidc-flow';
 import { CpuUse, cpuSeconds, measureCpu, sumCpu } from './cpu';
 
 const VIRTUAL_USERS = 16;
@@ -32,6 +33,8 @@ const FLOW_TURNS = 5;
 const FLOW_ROUND_SECONDS = 4;
 const LOAD_SECONDS = 2;
 const SSE_TRANSITIONS = 1000;
+// The OpenID Connect code flow (the companion login behind the provider), on the 100k database.
+const OIDC_TURNS = 3;
 
 // The design's floor for one login, counted from the flow: start (find user, insert attempt),
 // push (devices), approve (device, attempt, move, check ref), code (device, attempt, two moves),
@@ -296,6 +299,20 @@ async function main(): Promise<void> {
     );
     const statementsPerFlow = rows[0].calls / Math.max(1, large.flows);
 
+    console.error('bench: OpenID Connect code flows (the same login behind the provider)…');
+    await runFor(WARM_UP_SECONDS, users, oidcCodeFlow);
+    const oidcRounds: FlowRound[] = [];
+    const oidcCpuRounds: CpuUse[] = [];
+    for (let turn = 0; turn < OIDC_TURNS; turn++) {
+      const measured = await measureCpu(cpuPids, () =>
+        runFor(FLOW_ROUND_SECONDS, users, oidcCodeFlow),
+      );
+      oidcRounds.push(measured.result);
+      oidcCpuRounds.push(measured.cpu);
+    }
+    const oidc = summarize(oidcRounds);
+    const oidcCpu = sumCpu(oidcCpuRounds);
+
     console.error(
       `bench: live status latency, ${SSE_TRANSITIONS} moves on process A seen by SSE clients of process B…`,
     );
@@ -355,6 +372,14 @@ async function main(): Promise<void> {
         api_ms_per_flow: round((cpu.api_process_seconds * 1000) / Math.max(1, large.flows)),
         postgres_ms_per_flow: round((cpu.postgres_seconds * 1000) / Math.max(1, large.flows)),
         api_cores_per_postgres_core: round(cpu.api_process_seconds / cpu.postgres_seconds, 2),
+      },
+      oidc_code_flow: {
+        flows_per_s: round(oidc.flowsPerSecond),
+        p50_ms: round(oidc.p50),
+        p99_ms: round(oidc.p99),
+        errors: oidc.errors,
+        api_ms_per_flow: round((oidcCpu.api_process_seconds * 1000) / Math.max(1, oidc.flows)),
+        postgres_ms_per_flow: round((oidcCpu.postgres_seconds * 1000) / Math.max(1, oidc.flows)),
       },
       database: {
         statements_per_flow: round(statementsPerFlow),
@@ -435,6 +460,11 @@ function print(r: any): void {
       'CPU ms per flow (100k)',
       `api ${r.cpu_during_100k_flows.api_ms_per_flow}, pg ${r.cpu_during_100k_flows.postgres_ms_per_flow}`,
       `Postgres limits from ${r.cpu_during_100k_flows.api_cores_per_postgres_core} api cores per Postgres core`,
+    ],
+    [
+      'OIDC code flows/s, 100k users',
+      `${r.oidc_code_flow.flows_per_s}`,
+      `p50 ${r.oidc_code_flow.p50_ms} ms, p99 ${r.oidc_code_flow.p99_ms} ms, errors ${r.oidc_code_flow.errors}; CPU ms per flow: api ${r.oidc_code_flow.api_ms_per_flow}, pg ${r.oidc_code_flow.postgres_ms_per_flow}`,
     ],
     ['api process RSS after run', `${r.api_process_rss_mb} MB`, ''],
     ['bench duration', `${r.bench_seconds} s`, `${r.machine.cores} cores, Node ${r.machine.node}`],

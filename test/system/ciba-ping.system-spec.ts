@@ -56,7 +56,6 @@ describe('CIBA ping mode against a real api process and an https notification en
   const pings: { authorization?: string; body: unknown }[] = [];
 
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
     const tls = loopbackCertificate();
     endpoint = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
       let body = '';

@@ -1,4 +1,4 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { findFreePort } from '@simauth/database';
 import { bearer, call } from '../support/http';
@@ -57,9 +57,6 @@ async function startApi(
 
 describe('an api process killed (SIGKILL) in the middle of a login', () => {
   const processes: ChildProcess[] = [];
-  beforeAll(() => {
-    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-  }, 120_000);
   afterAll(() => {
     for (const p of processes) if (p.exitCode === null) p.kill('SIGKILL');
   });

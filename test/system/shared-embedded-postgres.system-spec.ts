@@ -1,4 +1,4 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,9 +32,6 @@ async function startApi(pgDir: string): Promise<{ url: string; child: ChildProce
 
 describe('two api processes started in the same folder (one embedded Postgres)', () => {
   const children: ChildProcess[] = [];
-  beforeAll(() => {
-    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-  });
   afterAll(() => {
     for (const child of children) child.kill('SIGKILL');
   });
