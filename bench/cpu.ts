@@ -21,18 +21,24 @@ export function cpuSeconds(pid: number): number {
   return fields ? cpuOf(fields) : 0;
 }
 
+/** CPU seconds of a process's children that have exited and been waited for (cutime + cstime). */
+const exitedChildrenCpuOf = (fields: string[]) =>
+  (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
+
 /**
- * CPU seconds used so far by one Postgres server: its postmaster and the processes it started
- * (backends, WAL writer, checkpointer…). Other Postgres servers on the machine are not counted.
+ * CPU seconds used so far by one Postgres server: its postmaster, the processes it runs now
+ * (backends, WAL writer, checkpointer…) and those that have exited (a backend whose connection the
+ * pool closed), which the kernel adds to the postmaster's children's time. Without the last, the
+ * figure drops when a backend exits. Other Postgres servers on the machine are not counted.
  */
 function postgresCpuSeconds(postmasterPid: number): number {
   let total = 0;
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     const fields = statFields(d);
-    if (fields && (Number(d) === postmasterPid || fields[1] === String(postmasterPid))) {
-      total += cpuOf(fields);
-    }
+    if (!fields) continue;
+    if (Number(d) === postmasterPid) total += cpuOf(fields) + exitedChildrenCpuOf(fields);
+    else if (fields[1] === String(postmasterPid)) total += cpuOf(fields);
   }
   return total;
 }

@@ -37,6 +37,12 @@ export async function authorization(
 }
 
 /**
+ * What the phone does with the login: approve and pass the PhoneCheck, deny, pick a wrong number,
+ * or approve with an authenticator code (the fallback where no PhoneCheck can run).
+ */
+export type PhoneAnswer = 'approve' | 'deny' | 'wrong-number' | { factorId: string; code: string };
+
+/**
  * The browser's part: from the authorization URL to our login page, the login started there, the
  * phone's answer (`onPhone`), the page's finish, and back to the client's callback.
  */
@@ -44,7 +50,7 @@ export async function signInThroughPage(
   t: TestApp,
   auth: Authorization,
   phone: RegisteredPhone,
-  onPhone: 'approve' | 'deny' = 'approve',
+  onPhone: PhoneAnswer = 'approve',
   browser = new CookieBrowser(),
   finishAt = t,
 ): Promise<URL> {
@@ -62,6 +68,22 @@ export async function signInThroughPage(
   };
   if (onPhone === 'deny') {
     await call('POST', `${t.url}/v1/logins/${login.login_id}/deny`, {}, bearer(phone.deviceToken));
+  } else if (onPhone === 'wrong-number') {
+    const wrong = await call(
+      'POST',
+      `${t.url}/v1/logins/${login.login_id}/approve`,
+      { match_number: login.match_number === 99 ? 10 : login.match_number + 1 },
+      bearer(phone.deviceToken),
+    );
+    expect(wrong.body.status).toBe('DENIED');
+  } else if (typeof onPhone === 'object') {
+    const done = await call(
+      'POST',
+      `${t.url}/v1/logins/${login.login_id}/approve-with-code`,
+      { match_number: login.match_number, factor_id: onPhone.factorId, code: onPhone.code },
+      bearer(phone.deviceToken),
+    );
+    expect(done.body).toEqual({ status: 'MATCH_SUCCESS' });
   } else {
     const approved = await call(
       'POST',

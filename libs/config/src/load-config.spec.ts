@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigurationError, loadConfig } from './load-config';
 
 describe('loadConfig', () => {
@@ -55,5 +58,54 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: 'loopback' }).http.trustProxy).toBe('loopback');
     expect(loadConfig({ TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
     expect(loadConfig({}).http.trustProxy).toBe(false);
+  });
+});
+
+describe('loadConfig: OpenID Provider clients', () => {
+  const problemsOf = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (e) {
+      return (e as ConfigurationError).problems;
+    }
+  };
+
+  it('reads OIDC_CLIENTS, or the same JSON from OIDC_CLIENTS_FILE', () => {
+    const clients = [{ client_id: 'a', redirect_uris: ['https://a.example/cb'] }];
+    expect(loadConfig({ OIDC_CLIENTS: JSON.stringify(clients) }).oidc.clients).toEqual(clients);
+    const file = join(mkdtempSync(join(tmpdir(), 'simauth-clients-')), 'clients.json');
+    writeFileSync(file, JSON.stringify(clients));
+    expect(loadConfig({ OIDC_CLIENTS_FILE: file }).oidc.clients).toEqual(clients);
+    expect(loadConfig({}).oidc.clients).toEqual([]);
+  });
+
+  it('names what is wrong with the clients, one line each, without echoing secrets', () => {
+    expect(problemsOf({ OIDC_CLIENTS: '{"client_id":"x","client_secret":"s3cret"' })).toEqual([
+      'OIDC_CLIENTS must be a JSON array of client metadata objects (it is not JSON)',
+    ]);
+    expect(problemsOf({ OIDC_CLIENTS: '{"client_id":"x"}' })).toEqual([
+      'OIDC_CLIENTS must be a JSON array of client metadata objects',
+    ]);
+    expect(
+      problemsOf({
+        OIDC_CLIENTS: JSON.stringify([
+          { client_id: 'a' },
+          { client_secret: 's3cret' },
+          7,
+          { client_id: 'a' },
+        ]),
+      }),
+    ).toEqual([
+      'OIDC_CLIENTS[1] needs a client_id',
+      'OIDC_CLIENTS[2] must be an object of client metadata',
+      'OIDC_CLIENTS: client_id "a" is listed twice',
+    ]);
+    expect(problemsOf({ OIDC_CLIENTS_FILE: '/nonexistent/clients.json' })).toEqual([
+      'OIDC_CLIENTS_FILE cannot be read (ENOENT)',
+    ]);
+    expect(problemsOf({ OIDC_CLIENTS: '[]', OIDC_CLIENTS_FILE: '/x' })).toEqual([
+      'OIDC_CLIENTS and OIDC_CLIENTS_FILE cannot both be set',
+    ]);
   });
 });

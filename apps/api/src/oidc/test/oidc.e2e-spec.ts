@@ -1,8 +1,10 @@
+import { randomInt } from 'node:crypto';
 import * as client from 'openid-client';
 import { TestApp, startTestApp } from '../../../../../test/support/test-app';
 import { bearer, call } from '../../../../../test/support/http';
 import { uniquePhoneNumber } from '../../../../../test/support/device';
-import { RegisteredPhone, registerPhone } from '../../../../../test/support/flows';
+import { RegisteredPhone, registerPhone, signIn } from '../../../../../test/support/flows';
+import { totpCode } from '../../../../../test/support/totp';
 import { CookieBrowser } from '../../../../../test/support/browser';
 import { CALLBACK, authorization, signInThroughPage } from '../../../../../test/support/oidc';
 import { OidcModelSweeper } from '../oidc-model-sweeper';
@@ -202,6 +204,55 @@ describe('OpenID Provider (openid-client against simauth with the sandbox)', () 
     ).rejects.toMatchObject({ error: 'access_denied' });
   });
 
+  it('sends the browser back with access_denied when the phone picks the wrong number', async () => {
+    const rp = await relyingParty(t);
+    const auth = await authorization(rp);
+    const callback = await signInThroughPage(t, auth, phone, 'wrong-number');
+    expect(callback.searchParams.get('error')).toBe('access_denied');
+  });
+
+  it('signs in with amr otp when the phone approves with an authenticator code instead of a PhoneCheck', async () => {
+    const { phone: totpPhone, idToken } = await signIn(t);
+    const factor = await call('POST', `${t.url}/v1/factors`, { type: 'totp' }, bearer(idToken));
+    await call(
+      'POST',
+      `${t.url}/v1/factors/${factor.body.factor_id}/activate`,
+      { code: await totpCode(factor.body.otpauth_url) },
+      bearer(idToken),
+    );
+    const rp = await relyingParty(t);
+    const auth = await authorization(rp);
+    const callback = await signInThroughPage(t, auth, totpPhone, {
+      factorId: factor.body.factor_id,
+      // The activation used this period's code; the next period's is accepted too.
+      code: await totpCode(factor.body.otpauth_url, 1),
+    });
+    const tokens = await client.authorizationCodeGrant(rp, callback, {
+      pkceCodeVerifier: auth.verifier,
+      expectedNonce: auth.nonce,
+      expectedState: auth.state,
+    });
+    expect(tokens.claims()).toMatchObject({ amr: ['otp'], acr: 'urn:simauth:acr:otp' });
+  });
+
+  it('refuses an expired code', async () => {
+    const rp = await relyingParty(t);
+    const auth = await authorization(rp);
+    const callback = await signInThroughPage(t, auth, phone);
+    // Codes live 60 s; this one is made to have lived them.
+    await t.db.query(
+      `UPDATE oidc_models SET expires_at = now() - interval '1 second' WHERE model = 'AuthorizationCode' AND id = $1`,
+      [callback.searchParams.get('code')],
+    );
+    await expect(
+      client.authorizationCodeGrant(rp, callback, {
+        pkceCodeVerifier: auth.verifier,
+        expectedNonce: auth.nonce,
+        expectedState: auth.state,
+      }),
+    ).rejects.toMatchObject({ error: 'invalid_grant' });
+  });
+
   it('starts the same login for an unknown number as for a known one, and it never finishes', async () => {
     const rp = await relyingParty(t);
     const auth = await authorization(rp);
@@ -283,6 +334,38 @@ describe('OpenID Provider (openid-client against simauth with the sandbox)', () 
       ).resolves.toMatchObject({ access_token: expect.any(String) });
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('OpenID Provider rate limits', () => {
+  it('counts the authorization endpoint per client address and answers 429 as OAuth does', async () => {
+    const t = await startTestApp({
+      env: { ...env, RATE_LIMIT_IP: '2/60', TRUST_PROXY: 'loopback' },
+    });
+    try {
+      const rp = await relyingParty(t, 'spa');
+      const auth = await authorization(rp);
+      // An address no other test uses (a documentation range), as a proxy in front would say.
+      const ip = `198.51.100.${randomInt(1, 255)}`;
+      const statuses: number[] = [];
+      let refused: Response | undefined;
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(auth.url, {
+          headers: { 'x-forwarded-for': ip },
+          redirect: 'manual',
+        });
+        statuses.push(res.status);
+        if (res.status === 429) refused = res;
+      }
+      expect(statuses).toEqual([303, 303, 429]);
+      expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await refused!.json()).toEqual({
+        error: 'temporarily_unavailable',
+        error_description: expect.stringContaining('Too many requests from this address'),
+      });
+    } finally {
+      await t.close();
     }
   });
 });
