@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@simauth/config';
 import { applyHttpConventions, createHttpAdapter, securityHeadersFor } from '@simauth/http';
 import { AppModule } from './app.module';
-import { createLogger, requestLogLine } from './logging';
+import { createLogger, quietStartup, requestLogLine } from './logging';
 
 /** Request bodies are small JSON objects; anything larger is refused before parsing. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
@@ -26,7 +26,7 @@ export async function createApiApp(
     createHttpAdapter({ bodyLimitBytes: BODY_LIMIT_BYTES, trustProxy: config.http.trustProxy }),
     { bufferLogs: true, bodyParser: false },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(quietStartup(app.get(Logger)));
   const headersFor = securityHeadersFor(
     {
       contentSecurityPolicy: {

@@ -1,5 +1,6 @@
 import pino, { Logger as PinoInstance } from 'pino';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { LoggerService } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { Writable } from 'node:stream';
 
@@ -37,5 +38,34 @@ export function requestLogLine(
       },
       'request completed',
     );
+  };
+}
+
+/** Nest's own start-up chatter: a line per module and per route, at every start. */
+const STARTUP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
+
+/**
+ * Nest's logger, with its start-up lines (about forty: modules, routes) at debug instead of info,
+ * so that a start says what matters: the database, the providers, where the api listens.
+ */
+export function quietStartup(logger: LoggerService): LoggerService {
+  return {
+    log: (message: unknown, ...params: unknown[]) => {
+      const context = params.at(-1);
+      if (typeof context === 'string' && STARTUP_CONTEXTS.has(context))
+        return logger.debug?.(message, ...params);
+      return logger.log(message, ...params);
+    },
+    error: (message: unknown, ...params: unknown[]) => logger.error(message, ...params),
+    warn: (message: unknown, ...params: unknown[]) => logger.warn(message, ...params),
+    debug: (message: unknown, ...params: unknown[]) => logger.debug?.(message, ...params),
+    verbose: (message: unknown, ...params: unknown[]) => logger.verbose?.(message, ...params),
+    fatal: (message: unknown, ...params: unknown[]) => logger.fatal?.(message, ...params),
   };
 }

@@ -59,8 +59,13 @@ async function main(): Promise<void> {
 
   const app = await createApiApp(config);
   await app.listen(config.http.port, config.http.host);
+  const base = config.http.publicUrl;
+  const pages = config.sandbox.url
+    ? `pages ${base}/login and ${base}/phone; sandbox ${config.sandbox.url}`
+    : `page ${base}/login`;
   log.info(
-    `simauth listening on ${config.http.host}:${config.http.port}; docs at ${config.http.publicUrl}/docs`,
+    `simauth listening on ${config.http.host}:${config.http.port}: api ${base}/v1, docs ${base}/docs, ` +
+      `OpenID Provider ${config.tokens.issuer}/.well-known/openid-configuration, ${pages}`,
   );
 
   let stopping = false;

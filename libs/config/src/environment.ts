@@ -10,6 +10,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -245,8 +246,10 @@ export class EnvironmentVariables {
   @MinLength(1)
   TRUID_CLIENT_SECRET?: string;
 
+  // A data residency (eu, in, us) or the whole base URL.
   @IsOptional()
-  @IsUrl(URL_OPTIONS)
+  @ValidateIf((_, value) => !['eu', 'in', 'us'].includes(value as string))
+  @IsUrl(URL_OPTIONS, { message: 'must be eu, in, us or an http(s) URL' })
   TRUID_BASE_URL?: string;
 
   @IsOptional()

@@ -61,6 +61,25 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig: tru.ID data residency', () => {
+  const creds = { TRUID_CLIENT_ID: 'id', TRUID_CLIENT_SECRET: 'secret' };
+  it.each([
+    ['eu', 'https://eu.api.tru.id'],
+    ['in', 'https://in.api.tru.id'],
+    ['us', 'https://us.api.tru.id'],
+    ['https://proxy.example/truid/', 'https://proxy.example/truid'],
+  ])('takes TRUID_BASE_URL=%s as %s', (value, url) => {
+    expect(loadConfig({ ...creds, TRUID_BASE_URL: value }).providers.truId!.baseUrl).toBe(url);
+  });
+
+  it('defaults to eu and refuses anything else, naming the choices', () => {
+    expect(loadConfig(creds).providers.truId!.baseUrl).toBe('https://eu.api.tru.id');
+    expect(() => loadConfig({ ...creds, TRUID_BASE_URL: 'uk' })).toThrow(
+      'TRUID_BASE_URL must be eu, in, us or an http(s) URL',
+    );
+  });
+});
+
 describe('loadConfig: OpenID Provider clients', () => {
   const problemsOf = (env: Record<string, string>) => {
     try {

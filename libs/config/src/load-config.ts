@@ -35,6 +35,13 @@ function parseTrustProxy(value: string | undefined): boolean | number | string {
   return value;
 }
 
+/** tru.ID's base URL for a data residency (`eu`, `in`, `us`), or the URL given. */
+function truIdBaseUrl(value: string): string {
+  return ['eu', 'in', 'us'].includes(value)
+    ? `https://${value}.api.tru.id`
+    : value.replace(/\/+$/, '');
+}
+
 /** The variables (either case) through which axios sends a call via an outbound proxy. */
 const PROXY_VARIABLES = ['http_proxy', 'https_proxy', 'all_proxy'];
 
@@ -173,7 +180,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       outboundProxy: outboundProxyConfigured(source),
       truId: env.TRUID_CLIENT_ID
         ? {
-            baseUrl: (env.TRUID_BASE_URL ?? 'https://eu.api.tru.id').replace(/\/+$/, ''),
+            baseUrl: truIdBaseUrl(env.TRUID_BASE_URL ?? 'eu'),
             clientId: env.TRUID_CLIENT_ID,
             clientSecret: env.TRUID_CLIENT_SECRET!,
             callbackPublicKey: env.TRUID_CALLBACK_PUBLIC_KEY?.replace(/\\n/g, '\n'),
