@@ -76,5 +76,8 @@ export function describeProviders(config: AppConfig): string {
   const push = config.providers.firebase
     ? 'Firebase Cloud Messaging'
     : `sandbox FCM at ${config.sandbox.url}`;
-  return `providers: tru.ID ${where(config.providers.truId?.baseUrl)}; Vonage ${where(config.providers.vonage?.baseUrl)}; push ${push}`;
+  const limits = config.sandbox.url
+    ? '; sandbox test numbers +447700900000…999 are not limited per phone'
+    : '';
+  return `providers: tru.ID ${where(config.providers.truId?.baseUrl)}; Vonage ${where(config.providers.vonage?.baseUrl)}; push ${push}${limits}`;
 }

@@ -19,6 +19,7 @@ import {
 import { E164_PATTERN, RateLimitedError } from '@simauth/http';
 import { AccountsService } from '../accounts/accounts.service';
 import { CompanionLoginService } from '../companion-login/companion-login.service';
+import { countsPerPhone } from '../rate-limits/rate-limit.guard';
 import { RateLimiterService } from '../rate-limits/rate-limiter.service';
 import { acrOf, amrOf } from './oidc-configuration';
 
@@ -122,11 +123,13 @@ export class CibaService implements OnApplicationBootstrap {
     if (!E164_PATTERN.test(phoneNumber))
       throw new errors.InvalidRequest('login_hint must be an E.164 phone number (+447700900001)');
     try {
-      await this.limiter.hit({
-        key: `phone:login:${phoneNumber}`,
-        ...this.config.rateLimits.phone,
-        what: 'for this phone number',
-      });
+      if (countsPerPhone(this.config, phoneNumber)) {
+        await this.limiter.hit({
+          key: `phone:login:${phoneNumber}`,
+          ...this.config.rateLimits.phone,
+          what: 'for this phone number',
+        });
+      }
     } catch (err) {
       if (!(err instanceof RateLimitedError)) throw err;
       ctx.set('Retry-After', String(err.retryAfterSeconds));

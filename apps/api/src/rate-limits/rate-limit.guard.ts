@@ -87,6 +87,17 @@ export function postsWithoutRateLimit(controllers: Type[]): string[] {
   return missing;
 }
 
+/** The sandbox's test numbers, the ones every example uses: +447700900000 to +447700900999. */
+const SANDBOX_TEST_NUMBERS = /^\+447700900\d{3}$/;
+
+/**
+ * Whether requests for `phoneNumber` count against the per-phone limit. In sandbox mode the test
+ * numbers do not, so nobody is locked out of their own demo; the per-address limit still holds.
+ */
+export function countsPerPhone(config: AppConfig, phoneNumber: string): boolean {
+  return !(config.sandbox.url && SANDBOX_TEST_NUMBERS.test(phoneNumber));
+}
+
 /** Limits a marked route per client IP, and per phone number or attempt as marked. */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -109,7 +120,12 @@ export class RateLimitGuard implements CanActivate {
     const scope = this.reflector.get<string | undefined>(PHONE_LIMITED, context.getHandler());
     const phoneNumber = (req.body as { phone_number?: unknown } | undefined)?.phone_number;
     // A missing or malformed number is left to validation (400); it triggers no provider call.
-    if (scope && typeof phoneNumber === 'string' && phoneNumber.length <= 20) {
+    if (
+      scope &&
+      typeof phoneNumber === 'string' &&
+      phoneNumber.length <= 20 &&
+      countsPerPhone(this.config, phoneNumber)
+    ) {
       second = { key: `phone:${scope}:${phoneNumber}`, ...phone, what: 'for this phone number' };
     }
     const attemptScope = this.reflector.get<string | undefined>(

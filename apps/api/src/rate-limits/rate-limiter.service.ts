@@ -75,9 +75,17 @@ export class RateLimiterService {
 
 function refuseOver(limit: RateLimit, hits: number, retryAfterSeconds: number): void {
   if (hits > limit.limit) {
+    const wait = Math.max(1, Math.ceil(retryAfterSeconds));
     throw new RateLimitedError(
-      `Too many requests ${limit.what}; try again later.`,
-      retryAfterSeconds,
+      `Too many requests ${limit.what} (at most ${limit.limit} in ${duration(limit.windowSeconds)}); try again in ${duration(wait)}.`,
+      wait,
     );
   }
+}
+
+/** "45 seconds", "1 minute", "10 minutes" (rounded up), for people. */
+export function duration(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minutes`;
 }

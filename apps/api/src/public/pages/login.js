@@ -116,7 +116,7 @@
         body: JSON.stringify({ phone_number: phone }),
       });
       const body = await res.json();
-      if (!res.ok) return formError(`${body.title}${body.detail ? `: ${body.detail}` : ''}`);
+      if (!res.ok) return formError(body.detail || body.title);
       pollToken = body.poll_token;
       $('match').textContent = body.match_number;
       $('status-line').textContent = STATUS_TEXT.PENDING;

@@ -27,6 +27,11 @@ describe('rate limits (Postgres-backed, shared by replicas)', () => {
   const startLogin = (app: TestApp, phone: string, ip = uniqueIp()) =>
     call('POST', `${app.url}/v1/logins`, { phone_number: phone }, { 'x-forwarded-for': ip });
 
+  it('does not limit the sandbox test numbers per phone, so the examples can be replayed', async () => {
+    const testNumber = `+447700900${String(randomInt(100, 1000))}`;
+    for (let i = 0; i < 3; i++) expect((await startLogin(a, testNumber)).status).toBe(201);
+  });
+
   it('limits logins per phone number across replicas, with 429 and Retry-After', async () => {
     const phone = uniquePhoneNumber();
     expect((await startLogin(a, phone)).status).toBe(201);
@@ -37,6 +42,10 @@ describe('rate limits (Postgres-backed, shared by replicas)', () => {
     const retryAfter = Number(third.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(590);
     expect(retryAfter).toBeLessThanOrEqual(600);
+    // The text says what the limit is and when to come back, once.
+    expect(third.body.detail).toBe(
+      'Too many requests for this phone number (at most 2 in 10 minutes); try again in 10 minutes.',
+    );
     const other = await startLogin(a, uniquePhoneNumber());
     expect([other.status, other.body.detail]).toEqual([201, undefined]);
   });
