@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     } else {
       sandbox = await startSandbox({
         port: config.sandbox.port,
-        host: config.http.host,
+        host: config.sandbox.host,
         publicUrl: config.sandbox.publicUrl,
         vonageRedirectUri:
           config.providers.vonage?.redirectUri ??

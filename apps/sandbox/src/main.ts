@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const sandbox = await startSandbox({
     port: config.sandbox.port || 4010,
-    host: config.http.host,
+    host: config.sandbox.host,
     publicUrl: config.sandbox.publicUrl,
     vonageRedirectUri: `${config.http.publicUrl}/v1/number-verifications/callback`,
     authenticatorCallbackUrl: `${config.http.publicUrl}/v1/callbacks/truid/challenges`,

@@ -74,6 +74,8 @@ export interface AppConfig {
   sandbox: {
     /** Port of the built-in sandbox when it is started (0: any free port). */
     port: number;
+    /** Interface the sandbox listens on: loopback unless asked (it hands out its secrets). */
+    host: string;
     publicUrl?: string;
     /** Start the sandbox even when some provider credentials are set. */
     force: boolean;

@@ -286,6 +286,11 @@ export class EnvironmentVariables {
   SANDBOX_PORT?: number;
 
   @IsOptional()
+  @IsString()
+  @MinLength(1)
+  SANDBOX_HOST?: string;
+
+  @IsOptional()
   @IsUrl(URL_OPTIONS)
   SANDBOX_PUBLIC_URL?: string;
 

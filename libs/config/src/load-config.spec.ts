@@ -6,6 +6,9 @@ import { ConfigurationError, loadConfig } from './load-config';
 describe('loadConfig', () => {
   it('starts with no variables at all: embedded database, sandbox providers, port 3000', () => {
     const config = loadConfig({});
+    // The sandbox hands out its credentials: it listens on loopback unless asked.
+    expect(config.sandbox.host).toBe('127.0.0.1');
+    expect(loadConfig({ SANDBOX_HOST: '0.0.0.0' }).sandbox.host).toBe('0.0.0.0');
     expect(config.http.port).toBe(3000);
     expect(config.database.url).toBeUndefined();
     expect(config.providers.truId).toBeUndefined();

@@ -201,6 +201,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     sandbox: {
       port: env.SANDBOX_PORT ?? 0,
+      host: env.SANDBOX_HOST ?? '127.0.0.1',
       publicUrl: env.SANDBOX_PUBLIC_URL?.replace(/\/+$/, ''),
       force: env.SANDBOX_FORCE === 'true',
       sharedUrl: env.SANDBOX_URL?.replace(/\/+$/, ''),
