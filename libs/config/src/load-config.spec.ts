@@ -33,6 +33,29 @@ describe('loadConfig', () => {
     expect(error!.message).not.toContain('secret@db');
   });
 
+  it('says one rule per bad variable, the one that fits the value, without repeating its name', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (e) {
+        return (e as ConfigurationError).problems;
+      }
+    };
+    expect(problems({ PORT: 'abc' })).toEqual(['PORT must be an integer number']);
+    expect(problems({ PORT: '70000' })).toEqual(['PORT must not be greater than 65535']);
+    expect(problems({ TRUST_PROXY: 'maybe' })).toEqual([
+      expect.stringMatching(/^TRUST_PROXY must be true, false, a hop count, or addresses/),
+    ]);
+    for (const ok of ['true', 'false', '2', 'loopback', 'loopback, 10.0.0.0/8', '::1', 'fd00::/8'])
+      expect(problems({ TRUST_PROXY: ok })).toEqual([]);
+    expect(problems({ CORS_ORIGINS: 'notaurl' })).toEqual([
+      'CORS_ORIGINS must be comma-separated origins, scheme and host only (https://app.example)',
+    ]);
+    expect(problems({ CORS_ORIGINS: 'https://app.example/login' })).toHaveLength(1);
+    expect(problems({ CORS_ORIGINS: 'https://app.example, http://localhost:5173' })).toEqual([]);
+  });
+
   it('switches tru.ID to real credentials when both are set', () => {
     const config = loadConfig({ TRUID_CLIENT_ID: 'id', TRUID_CLIENT_SECRET: 's3cret' });
     expect(config.providers.truId).toEqual({

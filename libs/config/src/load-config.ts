@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { AppConfig, OidcClientMetadata } from './app-config';
@@ -16,11 +17,57 @@ export function loadDotEnv(path = '.env'): void {
   if (existsSync(path)) process.loadEnvFile(path);
 }
 
+/** Bounds, said only when the value is of the right kind (so "abc" is not "greater than 65535"). */
+const BOUNDS = new Set(['min', 'max', 'minLength', 'maxLength']);
+
 function describe(errors: ValidationError[]): string[] {
-  // One line per variable; the value itself is never echoed, it may be a secret.
-  return errors.map(
-    (e) => `${e.property} ${Object.values(e.constraints ?? {}).join(', ') || 'is invalid'}`,
-  );
+  // One line per variable, with one rule; the value itself is never echoed, it may be a secret.
+  return errors.map((e) => {
+    const failed = Object.entries(e.constraints ?? {});
+    const [, message] = failed.find(([rule]) => !BOUNDS.has(rule)) ?? failed[0] ?? [, 'is invalid'];
+    return `${e.property} ${message!.replace(new RegExp(`^${e.property} `), '')}`;
+  });
+}
+
+/** proxy-addr's names and address forms, as TRUST_PROXY may list them. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustProxyProblem(value: string | undefined): string[] {
+  if (value === undefined || /^(true|false|\d+)$/.test(value)) return [];
+  const valid = value.split(',').every((item) => {
+    const [address, bits, extra] = item.trim().split('/');
+    if (PROXY_NAMES.has(address)) return bits === undefined;
+    const family = isIP(address);
+    const maxBits = family === 4 ? 32 : 128;
+    return (
+      family !== 0 &&
+      extra === undefined &&
+      (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits))
+    );
+  });
+  return valid
+    ? []
+    : [
+        'TRUST_PROXY must be true, false, a hop count, or addresses (loopback, linklocal, uniquelocal, 10.0.0.1, 10.0.0.0/8; comma-separated)',
+      ];
+}
+
+function corsOriginsProblem(value: string | undefined): string[] {
+  const origins = (value ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  const valid = origins.every((origin) => {
+    try {
+      const url = new URL(origin);
+      return /^https?:$/.test(url.protocol) && url.origin === origin.replace(/\/$/, '');
+    } catch {
+      return false;
+    }
+  });
+  return valid
+    ? []
+    : ['CORS_ORIGINS must be comma-separated origins, scheme and host only (https://app.example)'];
 }
 
 function parseRate(value: string): { limit: number; windowSeconds: number } {
@@ -117,6 +164,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     ...requireTogether(env, ['TRUID_CLIENT_ID', 'TRUID_CLIENT_SECRET']),
     ...requireTogether(env, ['VONAGE_APPLICATION_ID', 'VONAGE_PRIVATE_KEY']),
   );
+  problems.push(...trustProxyProblem(env.TRUST_PROXY), ...corsOriginsProblem(env.CORS_ORIGINS));
   const oidcClients = parseOidcClients(env, problems);
   if (problems.length > 0) throw new ConfigurationError(problems);
 
