@@ -60,7 +60,10 @@ export class RegistrationController {
     @Body() body: SubmitCodeDto,
     @RequestId() requestId: string,
   ): Promise<RegistrationCodeResponse> {
-    const outcome = await this.registrations.submitCode(id, body.check_id, body.code, requestId);
+    const outcome =
+      body.error !== undefined
+        ? await this.registrations.checkFailedOnDevice(id, body.check_id, body.error, requestId)
+        : await this.registrations.submitCode(id, body.check_id, body.code!, requestId);
     return {
       status: outcome.status,
       match: outcome.match,

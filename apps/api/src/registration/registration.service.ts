@@ -113,6 +113,27 @@ export class RegistrationService {
     }
   }
 
+  /**
+   * The check_url redirects ended in an error on the device (on Wi-Fi: `not_mobile_ip`): there is
+   * no code to exchange, and the registration ends PROVIDER_ERROR with that error as its reason.
+   */
+  async checkFailedOnDevice(
+    id: string,
+    checkId: string,
+    error: string,
+    requestId?: string,
+  ): Promise<CodeOutcome> {
+    const attempt = await this.attempts.get(KIND, id);
+    this.attempts.assertLive(attempt);
+    if (checkId !== attempt.providerRef) throw new CheckMismatchError();
+    return this.refuse(
+      id,
+      RegistrationStatus.ProviderError,
+      `check ended on the device: ${error}`,
+      requestId,
+    );
+  }
+
   /** The match and the new device credential commit together: a lost race rotates nothing. */
   private trustDevice(
     attempt: Attempt<RegistrationStatus>,

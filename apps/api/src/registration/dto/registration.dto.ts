@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 import { ValidateE164, ValidateToken } from '@simauth/http';
 import { Attempt, RegistrationStatus } from '@simauth/attempts';
 
@@ -22,11 +22,34 @@ export class SubmitCodeDto {
   })
   check_id: string;
 
+  @ValidateIf((body: SubmitCodeDto) => body.error === undefined)
   @ValidateToken(64, {
-    description: 'code from the end of the check_url redirects',
+    description: 'code from the end of the check_url redirects (absent when they ended in `error`)',
     example: '123456',
   })
-  code: string;
+  code?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The error the check_url redirects ended with instead of a code (e.g. `not_mobile_ip` on Wi-Fi): the registration ends PROVIDER_ERROR',
+    example: 'not_mobile_ip',
+  })
+  @ValidateIf((body: SubmitCodeDto) => body.error !== undefined)
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be an error code such as not_mobile_ip' })
+  @ValidateBy({
+    name: 'notWithCode',
+    validator: {
+      validate: (_: unknown, args) => (args?.object as SubmitCodeDto).code === undefined,
+      defaultMessage: () => 'must not be sent with code: the check ended in one or the other',
+    },
+  })
+  error?: string;
+
+  @ApiPropertyOptional({ description: "The provider's description of that error; not stored" })
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @MaxLength(512, { message: 'must be at most 512 characters' })
+  error_description?: string;
 }
 
 export class RegistrationCreatedResponse {

@@ -83,6 +83,45 @@ describe('registration over HTTP (sandbox tru.ID, real Postgres)', () => {
     expect(done.body).toEqual({ status: 'PROVIDER_ERROR', match: false });
   });
 
+  it('takes the error body a Wi-Fi device ends with, as it is, and ends the registration PROVIDER_ERROR', async () => {
+    const started = await start(uniquePhoneNumber());
+    const device = await openOnDevice(started.body.check_url);
+    expect(device.body).toEqual({
+      check_id: expect.any(String),
+      error: 'not_mobile_ip',
+      error_description: expect.any(String),
+    });
+    const done = await submit(started.body.registration_id, device.body);
+    expect(done.status).toBe(200);
+    expect(done.body).toEqual({ status: 'PROVIDER_ERROR', match: false });
+    const read = await call('GET', `${t.url}/v1/registrations/${started.body.registration_id}`);
+    expect(read.body.status).toBe('PROVIDER_ERROR');
+    const [event] = await t.db.query(
+      `SELECT reason FROM attempt_events WHERE attempt_id = $1 AND to_status = 'PROVIDER_ERROR'`,
+      [started.body.registration_id],
+    );
+    expect(event.reason).toBe('check ended on the device: not_mobile_ip');
+  });
+
+  it('wants a code or an error from the device, not both, not neither', async () => {
+    const started = await start(uniquePhoneNumber());
+    const id = started.body.registration_id;
+    const both = await submit(id, { check_id: 'c', code: '123456', error: 'not_mobile_ip' });
+    expect(both.status).toBe(400);
+    expect(both.body.errors).toEqual([
+      {
+        field: 'error',
+        message: 'must not be sent with code: the check ended in one or the other',
+      },
+    ]);
+    const neither = await submit(id, { check_id: 'c' });
+    expect(neither.status).toBe(400);
+    expect(neither.body.errors.map((e: { field: string }) => e.field)).toEqual(['code']);
+    expect((await call('GET', `${t.url}/v1/registrations/${id}`)).body.status).toBe(
+      'CHECK_CREATED',
+    );
+  });
+
   it('refuses a number tru.ID cannot check with 422 number-not-supported, creating nothing', async () => {
     const res = await start('+447700904000');
     expect(res.status).toBe(422);
