@@ -16,6 +16,21 @@ export type RequestWithRawBody = FastifyRequest & { rawBody?: Buffer };
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
 
+/** No request of ours nests deeper than a few levels; this leaves room and bounds the work. */
+const MAX_DEPTH = 32;
+
+/** Whether `value` nests objects or arrays deeper than `max`, found without recursion. */
+function depthOver(value: object, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /**
  * Replaces the framework's body parsers with one: JSON objects or arrays up to `limitBytes`, UTF-8
  * only, whose failures are typed problems (400 malformed-json, 415) instead of framework
@@ -42,6 +57,13 @@ export function registerJsonBodyParser(fastify: FastifyInstance, limitBytes: num
         if (err || value === null || typeof value !== 'object') {
           return done(
             new MalformedBodyError('The body could not be parsed; send a JSON object.'),
+            undefined,
+          );
+        }
+        // Validation walks the body recursively; a deep one would overflow its stack (a 500).
+        if (depthOver(value, MAX_DEPTH)) {
+          return done(
+            new MalformedBodyError(`The body is nested deeper than ${MAX_DEPTH} levels.`),
             undefined,
           );
         }

@@ -5,6 +5,8 @@ import { RequestValidationError } from './domain-error';
 
 /** E.164: a plus, a non-zero country digit, 8 to 15 digits in all; ASCII digits only. */
 export const E164_PATTERN = /^\+[1-9][0-9]{7,14}$/;
+/** A UUID (any version), as our ids are. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const E164_MESSAGE = 'must be an E.164 phone number with a leading + (e.g. +447700900001)';
 
 /** A request field holding an E.164 phone number, validated and documented in one place. */

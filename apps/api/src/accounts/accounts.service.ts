@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '@simauth/database';
 import { generateSecret, hashSecret } from '@simauth/credentials';
+import { UUID_PATTERN } from '@simauth/http';
 
 /** A registered device as the rest of the app sees it. */
 export interface Device {
@@ -34,8 +35,6 @@ const toDevice = (r: DeviceRow): Device => ({
   clientDeviceId: r.client_device_id,
   pushToken: r.push_token,
 });
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const DEVICE_TOKEN_PREFIX = 'simauth_dt';
 
@@ -112,7 +111,7 @@ export class AccountsService {
 
   /** The phone number of a user, or undefined for an unknown id (or one that is not a UUID). */
   async findPhoneByUserId(userId: string): Promise<string | undefined> {
-    if (!UUID.test(userId)) return undefined;
+    if (!UUID_PATTERN.test(userId)) return undefined;
     const rows: { phone_number: string }[] = await preparedQuery(
       this.db,
       'simauth_user_phone',

@@ -3,6 +3,7 @@ import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createLocalJWKSet, exportJWK, importPKCS8, jwtVerify, JWK, KeyLike, SignJWT } from 'jose';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
+import { AccountsService } from './accounts.service';
 import { keyIdOf, liveSigningKeys, StoredSigningKey } from './signing-keys';
 
 export interface IdTokenSubject {
@@ -21,6 +22,9 @@ interface LoadedKey {
   publicJwk: JWK;
   privateJwk: JWK;
 }
+
+/** Clocks of replicas and clients disagree by this much at most. */
+const CLOCK_TOLERANCE_SECONDS = 60;
 
 /** How often a replica re-reads the key set, to publish a rotated key and to start signing with it. */
 const RELOAD_MS = 30_000;
@@ -43,6 +47,7 @@ export class IdTokenService implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: DataSource,
+    private readonly accounts: AccountsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -113,20 +118,28 @@ export class IdTokenService implements OnModuleInit, OnModuleDestroy {
       .sign(this.active.signingKey);
   }
 
-  /** The signed-in user of a valid, unexpired id_token of ours, or undefined. */
+  /**
+   * The signed-in user of a valid id_token of ours, or undefined: signature, issuer, audience,
+   * `exp` and `iat` required, no older than its lifetime, and `sub` a user that exists.
+   */
   async verify(idToken: string): Promise<{ userId: string; phoneNumber: string } | undefined> {
+    let sub: string | undefined;
     try {
       const { payload } = await jwtVerify(idToken, this.verifySet, {
         algorithms: ['ES256'],
         issuer: this.config.tokens.issuer,
         audience: this.config.tokens.audience,
+        requiredClaims: ['exp', 'iat', 'sub'],
+        maxTokenAge: this.config.tokens.idTokenTtlSeconds + CLOCK_TOLERANCE_SECONDS,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
-      if (typeof payload.sub !== 'string' || typeof payload.phone_number !== 'string')
-        return undefined;
-      return { userId: payload.sub, phoneNumber: payload.phone_number };
+      sub = payload.sub;
     } catch {
       return undefined;
     }
+    // The user as the database knows it now (a token outlives nothing it names).
+    const phoneNumber = sub ? await this.accounts.findPhoneByUserId(sub) : undefined;
+    return phoneNumber ? { userId: sub!, phoneNumber } : undefined;
   }
 
   /** Every key in force, the signing one and those about to sign or just retired from it. */

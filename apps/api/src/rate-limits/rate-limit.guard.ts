@@ -12,7 +12,7 @@ import { GUARDS_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
-import { ApiProblems } from '@simauth/http';
+import { ApiProblems, E164_PATTERN, UUID_PATTERN } from '@simauth/http';
 import { RateLimit, RateLimiterService } from './rate-limiter.service';
 
 const PHONE_LIMITED = 'simauth:rate-limit-phone';
@@ -120,10 +120,11 @@ export class RateLimitGuard implements CanActivate {
     const scope = this.reflector.get<string | undefined>(PHONE_LIMITED, context.getHandler());
     const phoneNumber = (req.body as { phone_number?: unknown } | undefined)?.phone_number;
     // A missing or malformed number is left to validation (400); it triggers no provider call.
+    // Only well-formed values become keys: a NUL byte would make Postgres refuse the statement.
     if (
       scope &&
       typeof phoneNumber === 'string' &&
-      phoneNumber.length <= 20 &&
+      E164_PATTERN.test(phoneNumber) &&
       countsPerPhone(this.config, phoneNumber)
     ) {
       second = { key: `phone:${scope}:${phoneNumber}`, ...phone, what: 'for this phone number' };
@@ -134,7 +135,8 @@ export class RateLimitGuard implements CanActivate {
     );
     const params = req.params as { cid?: string; id?: string } | undefined;
     const attemptId = params?.cid ?? params?.id;
-    if (attemptScope && attemptId && attemptId.length <= 64) {
+    // Attempt ids are UUIDs; anything else is a 400 from validation, not a key.
+    if (attemptScope && attemptId && UUID_PATTERN.test(attemptId)) {
       second = {
         key: `attempt:${attemptScope}:${attemptId}`,
         ...attempt,
