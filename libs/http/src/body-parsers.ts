@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError } from './domain-error';
+import { DomainError, RequestValidationError } from './domain-error';
 
 export class MalformedBodyError extends DomainError {
   readonly code = 'malformed-json' as const;
@@ -19,16 +19,19 @@ const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
 /** No request of ours nests deeper than a few levels; this leaves room and bounds the work. */
 const MAX_DEPTH = 32;
 
-/** Whether `value` nests objects or arrays deeper than `max`, found without recursion. */
-function depthOver(value: object, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 1]];
+/**
+ * The top-level field under which `value` nests objects or arrays deeper than `max` (the body
+ * itself when it is an array), found without recursion; undefined when none does.
+ */
+function fieldNestedOver(value: object, max: number): string | undefined {
+  const stack: [unknown, number, string][] = Object.entries(value).map(([k, v]) => [v, 2, k]);
   while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+    const [node, depth, field] = stack.pop()!;
     if (node === null || typeof node !== 'object') continue;
-    if (depth > max) return true;
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+    if (depth > max) return Array.isArray(value) ? 'body' : field;
+    for (const child of Object.values(node)) stack.push([child, depth + 1, field]);
   }
-  return false;
+  return undefined;
 }
 
 /**
@@ -61,11 +64,10 @@ export function registerJsonBodyParser(fastify: FastifyInstance, limitBytes: num
           );
         }
         // Validation walks the body recursively; a deep one would overflow its stack (a 500).
-        if (depthOver(value, MAX_DEPTH)) {
-          return done(
-            new MalformedBodyError(`The body is nested deeper than ${MAX_DEPTH} levels.`),
-            undefined,
-          );
+        const tooDeep = fieldNestedOver(value, MAX_DEPTH);
+        if (tooDeep) {
+          const message = `is nested deeper than ${MAX_DEPTH} levels`;
+          return done(new RequestValidationError([{ field: tooDeep, message }]), undefined);
         }
         done(null, value);
       });
