@@ -9,9 +9,12 @@ RUN npm run build && npm prune --omit=dev
 FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
-COPY --from=build /app/package.json ./
-COPY --from=build /app/node_modules ./node_modules
-COPY --from=build /app/dist ./dist
+# Owned by the user the api runs as: without DATABASE_URL the embedded Postgres keeps its data
+# in /app/.data.
+COPY --from=build --chown=node:node /app/package.json ./
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/dist ./dist
+RUN chown node:node /app
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]
