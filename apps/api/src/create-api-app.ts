@@ -73,6 +73,10 @@ export async function createApiApp(
           'Errors are RFC 7807 application/problem+json.',
       )
       .setVersion('1')
+      .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
+      .addServer(config.http.publicUrl)
+      // Routes without a credential of their own are open; those with one say so.
+      .addSecurityRequirements({})
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'device token' }, 'device')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'login poll token' }, 'poll')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'user')

@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TestApp, startTestApp } from '../../../test/support/test-app';
 
 describe('operator endpoints', () => {
@@ -50,6 +53,28 @@ describe('operator endpoints', () => {
     );
     expect(routes.length).toBeGreaterThan(1);
     expect(documented.sort()).toEqual(expect.arrayContaining(routes.sort()));
+  });
+
+  it("serves an OpenAPI document that passes Redocly's recommended rules", async () => {
+    const root = join(__dirname, '../../..');
+    mkdirSync(join(root, 'test-results'), { recursive: true });
+    // The path the ignore file names; the document's server is this test app's URL.
+    writeFileSync(
+      join(root, 'test-results/openapi.json'),
+      JSON.stringify(await (await fetch(`${t.url}/docs-json`)).json(), null, 2),
+    );
+    const lint = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules/@redocly/cli/bin/cli.js'), 'lint', 'test-results/openapi.json'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      },
+    );
+    expect(`${lint.stdout}${lint.stderr}`).toContain('Your API description is valid');
+    expect(`${lint.stdout}${lint.stderr}`).not.toMatch(/warning|error/i);
+    expect(lint.status).toBe(0);
   });
 
   it('serves Prometheus metrics: requests by route, attempt moves, provider calls, process', async () => {

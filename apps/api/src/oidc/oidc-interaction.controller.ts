@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems, RequestId } from '@simauth/http';
 import { LimitPerIp, LimitPerPhone } from '../rate-limits/rate-limit.guard';
@@ -20,6 +26,7 @@ export class OidcInteractionController {
 
   @Get(':uid')
   @ApiOperation({ summary: 'Where the authorization endpoint sends the browser: the login page' })
+  @ApiResponse({ status: 303, description: 'To the login page (or on, for a consent prompt)' })
   @ApiProblems(404)
   async page(
     @Param('uid') uid: string,
