@@ -1,10 +1,19 @@
 import { NestFactory } from '@nestjs/core';
 import type { Writable } from 'node:stream';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@simauth/config';
-import { applyHttpConventions, createHttpAdapter, securityHeadersFor } from '@simauth/http';
+import {
+  applyHttpConventions,
+  createHttpAdapter,
+  problemDescription,
+  problemSchema,
+  securityHeadersFor,
+} from '@simauth/http';
 import { AppModule } from './app.module';
 import { createLogger, quietStartup, requestLogLine } from './logging';
 
@@ -13,6 +22,31 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
 
 /** What a browser renders as a page: /login, /phone, their assets and the API docs. */
 const DOCUMENT_PATH = /^\/(login|phone|assets|docs|oidc\/interaction)(\/|\?|$)/;
+
+/** The version of the package (the nearest package.json above, from source or dist/). */
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file))
+      return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  return '0.0.0';
+}
+
+/** Every operation that takes a body can be refused one too large (413) or not JSON (415). */
+function withBodyProblems(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as OperationObject[]) {
+      if (!operation?.requestBody) continue;
+      for (const status of [413, 415]) {
+        operation.responses[status] ??= {
+          description: problemDescription(status),
+          content: { 'application/problem+json': { schema: problemSchema(status) as never } },
+        };
+      }
+    }
+  }
+}
 
 /** Builds the api application with every HTTP convention applied; main.ts and tests share it. */
 export async function createApiApp(
@@ -72,16 +106,23 @@ export async function createApiApp(
           'companion login, authenticator factors and Vonage Number Verification. ' +
           'Errors are RFC 7807 application/problem+json.',
       )
-      .setVersion('1')
+      .setVersion(packageVersion())
       .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
       .addServer(config.http.publicUrl)
       // Routes without a credential of their own are open; those with one say so.
       .addSecurityRequirements({})
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'device token' }, 'device')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'login poll token' }, 'poll')
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'device token' },
+        'device',
+      )
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'login poll token' },
+        'poll',
+      )
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'user')
       .build(),
   );
+  withBodyProblems(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -8,16 +8,35 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'Unknown id',
   409: 'Not possible in the current status, or a concurrent request won',
   410: 'Expired: start a new one',
+  413: 'The body is over 16 KiB',
+  415: 'The body is not application/json in UTF-8',
   422: 'Well-formed but refused',
   429: 'Rate limited; see Retry-After',
   502: 'The provider failed; the attempt is kept',
   503: 'The provider is unavailable; retry after Retry-After',
 };
 
-const PROBLEM_SCHEMA = {
+/** The problem `type` a status is answered with (the usual one, where there are several). */
+const CODES: Record<number, string> = {
+  400: 'validation-error',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'invalid-transition',
+  410: 'attempt-expired',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'unprocessable',
+  429: 'rate-limited',
+  502: 'provider-error',
+  503: 'provider-unavailable',
+};
+
+/** The problem+json schema, its `type` example the one of `status`. */
+export const problemSchema = (status: number) => ({
   type: 'object',
   properties: {
-    type: { type: 'string', example: 'urn:simauth:problem:validation-error' },
+    type: { type: 'string', example: `urn:simauth:problem:${CODES[status] ?? 'internal-error'}` },
     title: { type: 'string' },
     status: { type: 'integer' },
     detail: { type: 'string' },
@@ -30,7 +49,10 @@ const PROBLEM_SCHEMA = {
       },
     },
   },
-};
+});
+
+/** What a status means, as the document says it. */
+export const problemDescription = (status: number) => DESCRIPTIONS[status] ?? 'Error';
 
 /** Documents the problem+json answers a route can give. */
 export function ApiProblems(...statuses: number[]) {
@@ -38,8 +60,8 @@ export function ApiProblems(...statuses: number[]) {
     ...statuses.map((status) =>
       ApiResponse({
         status,
-        description: DESCRIPTIONS[status] ?? 'Error',
-        content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } },
+        description: problemDescription(status),
+        content: { 'application/problem+json': { schema: problemSchema(status) } },
       }),
     ),
   );

@@ -91,9 +91,23 @@ export class CompanionLoginController {
     summary:
       'Live status as Server-Sent Events: one `status` event per move, closes on a final status',
   })
-  @ApiQuery({ name: 'poll_token', required: true })
+  @ApiQuery({
+    name: 'poll_token',
+    required: true,
+    description: 'The poll_token of this login (EventSource cannot send headers)',
+    schema: { type: 'string', example: 'simauth_pt_…' },
+  })
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'event: status, data: the same JSON as GET /v1/logins/{id}' })
+  @ApiOkResponse({
+    description: 'event: status, data: the same JSON as GET /v1/logins/{id}',
+    content: {
+      'text/event-stream': {
+        schema: { type: 'string' },
+        example:
+          'id: 2\nevent: status\ndata: {"login_id":"…","status":"APPROVED","expires_at":"…"}\n\n',
+      },
+    },
+  })
   @ApiProblems(400, 401, 403, 404)
   async events(
     @UuidParam() id: string,

@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { collectDefaultMetrics } from 'prom-client';
 import { metrics } from '@simauth/http';
 
@@ -21,7 +21,17 @@ export class MetricsController {
   @ApiOperation({
     summary: 'Prometheus metrics: requests, attempt moves, provider calls, SSE streams, process',
   })
-  @ApiOkResponse({ description: 'Prometheus text exposition format' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format',
+    content: {
+      'text/plain; version=0.0.4': {
+        schema: { type: 'string' },
+        example:
+          'simauth_http_request_duration_seconds_count{method="GET",route="/v1/coverage",status="200"} 3',
+      },
+    },
+  })
   scrape(): Promise<string> {
     return metrics.registry.metrics();
   }
