@@ -24,4 +24,12 @@ export const metrics = {
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   }),
   sseConnections: new Gauge({ name: 'simauth_sse_connections', help: 'Open live status streams' }),
+  rateLimitRows: new Gauge({
+    name: 'simauth_rate_limit_rows',
+    help: 'Rate-limit counters kept in Postgres after the last sweep (closed windows are deleted)',
+  }),
+  rateLimitRowsSwept: new Counter({
+    name: 'simauth_rate_limit_rows_swept_total',
+    help: 'Rate-limit counters of closed windows deleted by this process',
+  }),
 };

@@ -2,6 +2,7 @@ import { Global, Injectable, Module, OnModuleInit, Type } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { RateLimitGuard, postsWithoutRateLimit } from './rate-limit.guard';
 import { RateLimiterService } from './rate-limiter.service';
+import { RateLimitSweeper } from './rate-limit-sweeper';
 
 /** Refuses to start an api with a POST route that is not rate limited. */
 @Injectable()
@@ -25,7 +26,7 @@ class RateLimitCoverage implements OnModuleInit {
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [RateLimiterService, RateLimitGuard, RateLimitCoverage],
-  exports: [RateLimiterService, RateLimitGuard],
+  providers: [RateLimiterService, RateLimitGuard, RateLimitCoverage, RateLimitSweeper],
+  exports: [RateLimiterService, RateLimitGuard, RateLimitSweeper],
 })
 export class RateLimitsModule {}

@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { TestApp, startTestApp } from '../../../../../test/support/test-app';
 import { call } from '../../../../../test/support/http';
 import { uniquePhoneNumber } from '../../../../../test/support/device';
+import { RateLimitSweeper } from '../rate-limit-sweeper';
 
 /** A client address no other test uses (documentation range 203.0.113.0/24 and a random last byte pair). */
 const uniqueIp = () => `203.0.${randomInt(0, 113)}.${randomInt(1, 255)}`;
@@ -26,6 +27,24 @@ describe('rate limits (Postgres-backed, shared by replicas)', () => {
 
   const startLogin = (app: TestApp, phone: string, ip = uniqueIp()) =>
     call('POST', `${app.url}/v1/logins`, { phone_number: phone }, { 'x-forwarded-for': ip });
+
+  it('sweeps the counters of closed windows, so the table stays bounded, and says so in /metrics', async () => {
+    const tag = `sweep-${randomUUID()}`;
+    await a.db.query(
+      `INSERT INTO rate_limits (key, window_start, hits)
+       SELECT $1 || ':' || g, now() - interval '2 hours', 3 FROM generate_series(1, 2500) g
+       UNION ALL SELECT $1 || ':open', now(), 1`,
+      [tag],
+    );
+    expect(await a.app.get(RateLimitSweeper).sweep()).toBeGreaterThanOrEqual(2500);
+    const left = await a.db.query(`SELECT key FROM rate_limits WHERE key LIKE $1 || '%'`, [tag]);
+    expect(left).toEqual([{ key: `${tag}:open` }]);
+    const text = await (await fetch(`${a.url}/metrics`)).text();
+    expect(text).toMatch(/^simauth_rate_limit_rows \d+$/m);
+    expect(
+      Number(/^simauth_rate_limit_rows_swept_total (\d+)$/m.exec(text)![1]),
+    ).toBeGreaterThanOrEqual(2500);
+  });
 
   it('does not limit the sandbox test numbers per phone, so the examples can be replayed', async () => {
     const testNumber = `+447700900${String(randomInt(100, 1000))}`;

@@ -1,0 +1,64 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@simauth/config';
+import { preparedQuery } from '@simauth/database';
+import { metrics } from '@simauth/http';
+
+const BATCH = 1000;
+
+/**
+ * Deletes rate-limit counters whose window has closed, in batches, on the attempts' sweep
+ * interval: a closed window counts nothing (the next hit opens a new one), so the table holds
+ * only the keys seen within the longest window. Every replica sweeps; deletes do not conflict.
+ */
+@Injectable()
+export class RateLimitSweeper implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RateLimitSweeper.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: DataSource,
+    private readonly scheduler: SchedulerRegistry,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const timer = setInterval(() => {
+      this.sweep().catch((err: Error) =>
+        this.logger.warn(`rate-limit sweep failed: ${err.message}`),
+      );
+    }, this.config.attempts.sweepIntervalMs);
+    timer.unref();
+    this.scheduler.addInterval('rate-limit-sweep', timer);
+  }
+
+  /** Deletes every closed window; returns how many counters went. */
+  async sweep(): Promise<number> {
+    const { phone, ip, attempt } = this.config.rateLimits;
+    // A key's window length is not stored: whatever is older than the longest one is closed.
+    const longest = Math.max(phone.windowSeconds, ip.windowSeconds, attempt.windowSeconds);
+    let deleted = 0;
+    for (;;) {
+      const rows = await preparedQuery(
+        this.db,
+        'simauth_rate_limit_sweep',
+        `DELETE FROM rate_limits WHERE ctid IN (
+           SELECT ctid FROM rate_limits
+            WHERE window_start <= now() - make_interval(secs => $1) LIMIT $2
+         ) RETURNING 1`,
+        [longest, BATCH],
+      );
+      deleted += rows.length;
+      if (rows.length < BATCH) break;
+    }
+    metrics.rateLimitRowsSwept.inc(deleted);
+    const [{ count }] = await preparedQuery<{ count: number }>(
+      this.db,
+      'simauth_rate_limit_count',
+      'SELECT count(*)::int AS count FROM rate_limits',
+      [],
+    );
+    metrics.rateLimitRows.set(count);
+    return deleted;
+  }
+}
