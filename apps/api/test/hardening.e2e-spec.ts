@@ -3,6 +3,7 @@ import { importJWK, SignJWT } from 'jose';
 import { TestApp, startTestApp } from '../../../test/support/test-app';
 import { bearer, call } from '../../../test/support/http';
 import { signIn } from '../../../test/support/flows';
+import { openOnDevice, uniquePhoneNumber } from '../../../test/support/device';
 import { IdTokenService } from '../src/accounts/id-token.service';
 
 /** An address no other test uses (a documentation range), as a trusted proxy says it. */
@@ -44,6 +45,46 @@ describe('hardening: malformed input and odd tokens get clear errors, never a 50
     expect(statuses).toEqual([400, 400, 401, 400, 429]);
     expect(bodies[0].errors.map((e: { field: string }) => e.field)).toEqual(['phone_number']);
     expect(bodies[3].errors.map((e: { field: string }) => e.field)).toEqual(['id']);
+  });
+
+  it('knows one number in one canonical form, and refuses a number no country could have', async () => {
+    const number = uniquePhoneNumber();
+    // The same number with the national prefix 0 written after the country code.
+    const written = `+440${number.slice(3)}`;
+    const started = await post(
+      '/v1/registrations',
+      JSON.stringify({ phone_number: written, device_id: `dev-${randomUUID()}` }),
+      uniqueIp(),
+    );
+    expect(started.status).toBe(201);
+    const { check_url: checkUrl, registration_id: id } = await started.json();
+    const device = await openOnDevice(checkUrl, number);
+    // Every request of this app names its own address: the limit here is 4 per address.
+    const done = await post(
+      `/v1/registrations/${id}/code`,
+      JSON.stringify(device.body),
+      uniqueIp(),
+    );
+    expect((await done.json()).status).toBe('MATCH_SUCCESS');
+    const users = await t.db.query(
+      `SELECT phone_number FROM users WHERE phone_number IN ($1, $2)`,
+      [number, written],
+    );
+    expect(users).toEqual([{ phone_number: number }]);
+
+    const impossible = await post(
+      '/v1/logins',
+      JSON.stringify({ phone_number: '+44123456' }),
+      uniqueIp(),
+    );
+    expect(impossible.status).toBe(400);
+    expect((await impossible.json()).errors).toEqual([
+      {
+        field: 'phone_number',
+        message:
+          'is not a possible phone number for its country code (check the code and the length)',
+      },
+    ]);
   });
 
   it('answers a body of 5,000 nested arrays with 400 naming the field', async () => {

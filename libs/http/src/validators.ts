@@ -1,6 +1,8 @@
 import { applyDecorators, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
-import { IsDefined, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsDefined, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateBy } from 'class-validator';
+import { ParseError, parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import { RequestValidationError } from './domain-error';
 
 /** E.164: a plus, a non-zero country digit, 8 to 15 digits in all; ASCII digits only. */
@@ -9,7 +11,29 @@ export const E164_PATTERN = /^\+[1-9][0-9]{7,14}$/;
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const E164_MESSAGE = 'must be an E.164 phone number with a leading + (e.g. +447700900001)';
 
-/** A request field holding an E.164 phone number, validated and documented in one place. */
+const IMPOSSIBLE_MESSAGE =
+  'is not a possible phone number for its country code (check the code and the length)';
+
+/**
+ * The one canonical E.164 form of a phone number (libphonenumber, full metadata): a national
+ * prefix written after the country code goes (`+4407700900011` is `+447700900011`); undefined
+ * for what cannot be a phone number. A country code the metadata does not know (+990, the Vonage
+ * Virtual Operator's test range) is kept as written.
+ */
+export function canonicalE164(value: string): string | undefined {
+  if (!E164_PATTERN.test(value)) return undefined;
+  try {
+    const number = parsePhoneNumberWithError(value);
+    return number.isPossible() ? number.number : undefined;
+  } catch (err) {
+    return err instanceof ParseError && err.message === 'INVALID_COUNTRY' ? value : undefined;
+  }
+}
+
+/**
+ * A request field holding a phone number: E.164, possible for its country, and turned into its
+ * canonical form before anything else sees it. Validated and documented in one place.
+ */
 export function ValidateE164(options: ApiPropertyOptions = {}) {
   return applyDecorators(
     ApiProperty({
@@ -17,8 +41,17 @@ export function ValidateE164(options: ApiPropertyOptions = {}) {
       pattern: E164_PATTERN.source,
       ...options,
     } as ApiPropertyOptions),
-    IsString({ message: E164_MESSAGE }),
-    Matches(E164_PATTERN, { message: E164_MESSAGE }),
+    Transform(({ value }) => (typeof value === 'string' ? (canonicalE164(value) ?? value) : value)),
+    ValidateBy({
+      name: 'isPhoneNumber',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && canonicalE164(value) === value,
+        defaultMessage: (args) =>
+          typeof args?.value === 'string' && E164_PATTERN.test(args.value)
+            ? IMPOSSIBLE_MESSAGE
+            : E164_MESSAGE,
+      },
+    }),
   );
 }
 

@@ -16,7 +16,7 @@ import {
   LoginStatus,
   isFinal,
 } from '@simauth/attempts';
-import { E164_PATTERN, RateLimitedError } from '@simauth/http';
+import { RateLimitedError, canonicalE164 } from '@simauth/http';
 import { AccountsService } from '../accounts/accounts.service';
 import { CompanionLoginService } from '../companion-login/companion-login.service';
 import { countsPerPhone } from '../rate-limits/rate-limit.guard';
@@ -119,8 +119,8 @@ export class CibaService implements OnApplicationBootstrap {
    * same queries run: an unknown number gets an account that never signs in. Counted per number.
    */
   private async accountOfHint(ctx: KoaContextWithOIDC, hint: string): Promise<string> {
-    const phoneNumber = hint.replace(/^tel:/, '');
-    if (!E164_PATTERN.test(phoneNumber))
+    const phoneNumber = canonicalE164(hint.replace(/^tel:/, ''));
+    if (!phoneNumber)
       throw new errors.InvalidRequest('login_hint must be an E.164 phone number (+447700900001)');
     try {
       if (countsPerPhone(this.config, phoneNumber)) {
@@ -150,7 +150,7 @@ export class CibaService implements OnApplicationBootstrap {
     const params = ctx.oidc.params ?? {};
     const hint = params.login_hint as string | undefined;
     const phoneNumber = hint
-      ? hint.replace(/^tel:/, '')
+      ? canonicalE164(hint.replace(/^tel:/, ''))
       : await this.accounts.findPhoneByUserId(account.accountId);
     if (!phoneNumber) return;
     const requestId = ctx.res.getHeader('x-request-id') as string | undefined;

@@ -12,7 +12,7 @@ import { GUARDS_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
-import { ApiProblems, E164_PATTERN, UUID_PATTERN } from '@simauth/http';
+import { ApiProblems, UUID_PATTERN, canonicalE164 } from '@simauth/http';
 import { RateLimit, RateLimiterService } from './rate-limiter.service';
 
 const PHONE_LIMITED = 'simauth:rate-limit-phone';
@@ -118,15 +118,12 @@ export class RateLimitGuard implements CanActivate {
     const perAddress: RateLimit = { key: `ip:${req.ip}`, ...ip, what: 'from this address' };
     let second: RateLimit | undefined;
     const scope = this.reflector.get<string | undefined>(PHONE_LIMITED, context.getHandler());
-    const phoneNumber = (req.body as { phone_number?: unknown } | undefined)?.phone_number;
+    const written = (req.body as { phone_number?: unknown } | undefined)?.phone_number;
     // A missing or malformed number is left to validation (400); it triggers no provider call.
-    // Only well-formed values become keys: a NUL byte would make Postgres refuse the statement.
-    if (
-      scope &&
-      typeof phoneNumber === 'string' &&
-      E164_PATTERN.test(phoneNumber) &&
-      countsPerPhone(this.config, phoneNumber)
-    ) {
+    // Only well-formed values become keys (a NUL byte would make Postgres refuse the statement),
+    // in their canonical form: one number, one counter, however it is written.
+    const phoneNumber = typeof written === 'string' ? canonicalE164(written) : undefined;
+    if (scope && phoneNumber && countsPerPhone(this.config, phoneNumber)) {
       second = { key: `phone:${scope}:${phoneNumber}`, ...phone, what: 'for this phone number' };
     }
     const attemptScope = this.reflector.get<string | undefined>(
