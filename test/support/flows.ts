@@ -62,6 +62,29 @@ export async function nextPush(
   return messages[0];
 }
 
+/**
+ * The phone's part of a login: approve with `matchNumber`, prove the SIM over the check_url, send
+ * the code back. Returns the code's answer (`{status: 'MATCH_SUCCESS'}` when all went well).
+ */
+export async function approveOnPhone(
+  t: Pick<TestApp, 'url'>,
+  phone: RegisteredPhone,
+  loginId: string,
+  matchNumber: number,
+): Promise<{ status: string }> {
+  const auth = bearer(phone.deviceToken);
+  const approved = await call(
+    'POST',
+    `${t.url}/v1/logins/${loginId}/approve`,
+    { match_number: matchNumber },
+    auth,
+  );
+  if (approved.body.status !== 'APPROVED') return approved.body as { status: string };
+  const device = await openOnDevice(approved.body.check_url, phone.phoneNumber);
+  const done = await call('POST', `${t.url}/v1/logins/${loginId}/code`, device.body, auth);
+  return done.body as { status: string };
+}
+
 /** Signs a registered phone's user in through a full companion login; returns the id_token. */
 export async function signIn(
   t: TestApp,
@@ -71,15 +94,7 @@ export async function signIn(
   const started = await call('POST', `${t.url}/v1/logins`, {
     phone_number: registered.phoneNumber,
   });
-  const auth = { authorization: `Bearer ${registered.deviceToken}` };
-  const approved = await call(
-    'POST',
-    `${t.url}/v1/logins/${started.body.login_id}/approve`,
-    { match_number: started.body.match_number },
-    auth,
-  );
-  const device = await openOnDevice(approved.body.check_url, registered.phoneNumber);
-  await call('POST', `${t.url}/v1/logins/${started.body.login_id}/code`, device.body, auth);
+  await approveOnPhone(t, registered, started.body.login_id, started.body.match_number);
   const polled = await call('GET', `${t.url}/v1/logins/${started.body.login_id}`, undefined, {
     authorization: `Bearer ${started.body.poll_token}`,
   });

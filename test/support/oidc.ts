@@ -1,7 +1,6 @@
 import * as client from 'openid-client';
 import { bearer, call } from './http';
-import { openOnDevice } from './device';
-import { RegisteredPhone } from './flows';
+import { RegisteredPhone, approveOnPhone } from './flows';
 import { CookieBrowser } from './browser';
 import { TestApp } from './test-app';
 
@@ -85,20 +84,8 @@ export async function signInThroughPage(
     );
     expect(done.body).toEqual({ status: 'MATCH_SUCCESS' });
   } else {
-    const approved = await call(
-      'POST',
-      `${t.url}/v1/logins/${login.login_id}/approve`,
-      { match_number: login.match_number },
-      bearer(phone.deviceToken),
-    );
-    const device = await openOnDevice(approved.body.check_url, phone.phoneNumber);
-    const done = await call(
-      'POST',
-      `${t.url}/v1/logins/${login.login_id}/code`,
-      device.body,
-      bearer(phone.deviceToken),
-    );
-    expect(done.body).toEqual({ status: 'MATCH_SUCCESS' });
+    const done = await approveOnPhone(t, phone, login.login_id, login.match_number);
+    expect(done).toEqual({ status: 'MATCH_SUCCESS' });
   }
   const finished = await browser.request(`${finishAt.url}/oidc/interaction/${uid}/finish`, {
     body: { poll_token: login.poll_token },

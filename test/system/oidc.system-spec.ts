@@ -2,14 +2,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, Page, chromium } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 import { findFreePort } from '@simauth/database';
 import { TestApp, startTestApp } from '../support/test-app';
 import { uniquePhoneNumber } from '../support/device';
 import { eventually } from '../support/sse';
 
 const ROOT = join(__dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(__dirname, '../../test-results/screenshots');
 
 describe('the example app signs in through the OpenID Provider, in Chromium', () => {
@@ -42,19 +42,7 @@ describe('the example app signs in through the OpenID Provider, in Chromium', ()
     let out = '';
     example.stdout!.on('data', (d) => (out += d));
     await eventually(async () => expect(out).toContain('demo app on'), 30_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     example?.kill();

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
+import { scheduleSweep } from '@simauth/database';
 import { AttemptKind, EXPIRED, StatusOf } from './attempt-kind';
 import { AttemptRepository } from './attempt.repository';
 import { AttemptStateMachine } from './attempt-state-machine';
@@ -25,11 +26,14 @@ export class AttemptSweeper implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const timer = setInterval(() => {
-      this.sweep().catch((err: Error) => this.logger.warn(`expiry sweep failed: ${err.message}`));
-    }, this.config.attempts.sweepIntervalMs);
-    timer.unref();
-    this.scheduler.addInterval('attempt-expiry-sweep', timer);
+    const { sweepIntervalMs } = this.config.attempts;
+    scheduleSweep(
+      this.scheduler,
+      'attempt-expiry-sweep',
+      sweepIntervalMs,
+      () => this.sweep(),
+      this.logger,
+    );
   }
 
   /** Expires every overdue attempt; returns how many this call expired. */

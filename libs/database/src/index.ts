@@ -5,3 +5,4 @@ export * from './embedded-database';
 export * from './free-port';
 export * from './migrate';
 export * from './prepared-query';
+export * from './sweeps';

@@ -9,6 +9,7 @@ import type {
   KoaContextWithOIDC,
 } from 'oidc-provider';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
+import { scheduleSweep } from '@simauth/database';
 import {
   AttemptChangeListener,
   AttemptKind,
@@ -97,11 +98,14 @@ export class CibaService implements OnApplicationBootstrap {
   }
 
   onApplicationBootstrap(): void {
-    const timer = setInterval(() => {
-      this.sweep().catch((err: Error) => this.logger.warn(`CIBA sweep failed: ${err.message}`));
-    }, this.config.attempts.sweepIntervalMs);
-    timer.unref();
-    this.scheduler.addInterval('ciba-result-sweep', timer);
+    const { sweepIntervalMs } = this.config.attempts;
+    scheduleSweep(
+      this.scheduler,
+      'ciba-result-sweep',
+      sweepIntervalMs,
+      () => this.sweep(),
+      this.logger,
+    );
   }
 
   /** Hands on every finished CIBA login not handed on yet (a replica may have died first). */

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
+import { deleteInBatches, scheduleSweep } from '@simauth/database';
 import { deleteExpiredOidcModels } from './oidc-postgres.adapter';
 
 const BATCH = 500;
@@ -21,20 +22,18 @@ export class OidcModelSweeper implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const timer = setInterval(() => {
-      this.sweep().catch((err: Error) => this.logger.warn(`oidc sweep failed: ${err.message}`));
-    }, this.config.attempts.sweepIntervalMs);
-    timer.unref();
-    this.scheduler.addInterval('oidc-model-sweep', timer);
+    const { sweepIntervalMs } = this.config.attempts;
+    scheduleSweep(
+      this.scheduler,
+      'oidc-model-sweep',
+      sweepIntervalMs,
+      () => this.sweep(),
+      this.logger,
+    );
   }
 
   /** Deletes every expired model; returns how many. */
-  async sweep(): Promise<number> {
-    let deleted = 0;
-    for (;;) {
-      const batch = await deleteExpiredOidcModels(this.db, BATCH);
-      deleted += batch;
-      if (batch < BATCH) return deleted;
-    }
+  sweep(): Promise<number> {
+    return deleteInBatches(BATCH, (size) => deleteExpiredOidcModels(this.db, size));
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
-import { preparedQuery } from '@simauth/database';
+import { deleteInBatches, preparedQuery, scheduleSweep } from '@simauth/database';
 import { metrics } from '@simauth/http';
 
 const BATCH = 1000;
@@ -23,13 +23,14 @@ export class RateLimitSweeper implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const timer = setInterval(() => {
-      this.sweep().catch((err: Error) =>
-        this.logger.warn(`rate-limit sweep failed: ${err.message}`),
-      );
-    }, this.config.attempts.sweepIntervalMs);
-    timer.unref();
-    this.scheduler.addInterval('rate-limit-sweep', timer);
+    const { sweepIntervalMs } = this.config.attempts;
+    scheduleSweep(
+      this.scheduler,
+      'rate-limit-sweep',
+      sweepIntervalMs,
+      () => this.sweep(),
+      this.logger,
+    );
   }
 
   /** Deletes every closed window; returns how many counters went. */
@@ -37,8 +38,7 @@ export class RateLimitSweeper implements OnApplicationBootstrap {
     const { phone, ip, attempt } = this.config.rateLimits;
     // A key's window length is not stored: whatever is older than the longest one is closed.
     const longest = Math.max(phone.windowSeconds, ip.windowSeconds, attempt.windowSeconds);
-    let deleted = 0;
-    for (;;) {
+    const deleted = await deleteInBatches(BATCH, async (size) => {
       const rows = await preparedQuery(
         this.db,
         'simauth_rate_limit_sweep',
@@ -46,11 +46,10 @@ export class RateLimitSweeper implements OnApplicationBootstrap {
            SELECT ctid FROM rate_limits
             WHERE window_start <= now() - make_interval(secs => $1) LIMIT $2
          ) RETURNING 1`,
-        [longest, BATCH],
+        [longest, size],
       );
-      deleted += rows.length;
-      if (rows.length < BATCH) break;
-    }
+      return rows.length;
+    });
     metrics.rateLimitRowsSwept.inc(deleted);
     const [{ count }] = await preparedQuery<{ count: number }>(
       this.db,

@@ -82,12 +82,7 @@ export class RegistrationService {
     code: string,
     requestId?: string,
   ): Promise<CodeOutcome> {
-    const attempt = await this.attempts.get(KIND, id);
-    this.attempts.assertLive(attempt);
-    if (attempt.isFinal)
-      throw new InvalidTransitionError(id, attempt.status, RegistrationStatus.MatchSuccess);
-    if (checkId !== attempt.providerRef) throw new CheckMismatchError();
-
+    const attempt = await this.awaitingCheck(id, checkId);
     const result = await this.phoneCheck.exchangeCode(checkId, code);
     switch (result.status) {
       case 'COMPLETED':
@@ -123,15 +118,23 @@ export class RegistrationService {
     error: string,
     requestId?: string,
   ): Promise<CodeOutcome> {
-    const attempt = await this.attempts.get(KIND, id);
-    this.attempts.assertLive(attempt);
-    if (checkId !== attempt.providerRef) throw new CheckMismatchError();
+    await this.awaitingCheck(id, checkId);
     return this.refuse(
       id,
       RegistrationStatus.ProviderError,
       `check ended on the device: ${error}`,
       requestId,
     );
+  }
+
+  /** The registration, live and still waiting for the outcome of its own check `checkId`. */
+  private async awaitingCheck(id: string, checkId: string): Promise<Attempt<RegistrationStatus>> {
+    const attempt = await this.attempts.get(KIND, id);
+    this.attempts.assertLive(attempt);
+    if (attempt.isFinal)
+      throw new InvalidTransitionError(id, attempt.status, RegistrationStatus.MatchSuccess);
+    if (checkId !== attempt.providerRef) throw new CheckMismatchError();
+    return attempt;
   }
 
   /** The match and the new device credential commit together: a lost race rotates nothing. */

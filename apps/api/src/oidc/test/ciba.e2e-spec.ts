@@ -1,9 +1,10 @@
 import * as client from 'openid-client';
 import { TestApp, startTestApp } from '../../../../../test/support/test-app';
 import { bearer, call } from '../../../../../test/support/http';
-import { openOnDevice, uniquePhoneNumber } from '../../../../../test/support/device';
+import { uniquePhoneNumber } from '../../../../../test/support/device';
 import {
   RegisteredPhone,
+  approveOnPhone,
   nextPush,
   registerPhoneWithPush,
 } from '../../../../../test/support/flows';
@@ -42,8 +43,8 @@ describe('CIBA (backchannel authentication) with openid-client', () => {
   });
   afterAll(() => t.close());
 
-  /** The phone's part: the pending login (with its binding message) approved with `pick`. */
-  async function approveOnPhone(bindingMessage: string, pick?: (numbers: number[]) => number) {
+  /** The phone's part: the pending login with this binding message, approved with its number. */
+  async function approvePending(bindingMessage: string) {
     const pending = await call(
       'GET',
       `${t.url}/v1/devices/me/logins`,
@@ -54,22 +55,8 @@ describe('CIBA (backchannel authentication) with openid-client', () => {
       (l: { binding_message?: string }) => l.binding_message === bindingMessage,
     );
     expect(login).toBeDefined();
-    const match = pick ? pick(login.match_numbers) : Number(bindingMessage);
-    const approved = await call(
-      'POST',
-      `${t.url}/v1/logins/${login.login_id}/approve`,
-      { match_number: match },
-      bearer(phone.deviceToken),
-    );
-    if (approved.body.status !== 'APPROVED') return login.login_id as string;
-    const device = await openOnDevice(approved.body.check_url, phone.phoneNumber);
-    const done = await call(
-      'POST',
-      `${t.url}/v1/logins/${login.login_id}/code`,
-      device.body,
-      bearer(phone.deviceToken),
-    );
-    expect(done.body).toEqual({ status: 'MATCH_SUCCESS' });
+    const done = await approveOnPhone(t, phone, login.login_id, Number(bindingMessage));
+    expect(done).toEqual({ status: 'MATCH_SUCCESS' });
     return login.login_id as string;
   }
 
@@ -102,7 +89,7 @@ describe('CIBA (backchannel authentication) with openid-client', () => {
     expect(push.message.data.binding_message).toBe('42');
     expect(push.message.data.match_numbers.split(',').map(Number)).toContain(42);
 
-    const loginId = await approveOnPhone('42');
+    const loginId = await approvePending('42');
     await handedOn(loginId);
     const tokens = await client.pollBackchannelAuthenticationGrant(config, {
       ...started,
