@@ -36,6 +36,7 @@ import {
   PendingLoginResponse,
   StartLoginDto,
   toLoginResponse,
+  toLoginStartedResponse,
 } from './dto/login.dto';
 import { SseStreams } from './sse-streams';
 import { LimitPerAttempt, LimitPerIp, LimitPerPhone } from '../rate-limits/rate-limit.guard';
@@ -61,14 +62,7 @@ export class CompanionLoginController {
     @Body() body: StartLoginDto,
     @RequestId() requestId: string,
   ): Promise<LoginStartedResponse> {
-    const { login, pollToken, matchNumber } = await this.logins.start(body.phone_number, requestId);
-    return {
-      login_id: login.id,
-      poll_token: pollToken,
-      status: login.status,
-      match_number: matchNumber,
-      expires_at: login.expiresAt.toISOString(),
-    };
+    return toLoginStartedResponse(await this.logins.start(body.phone_number, requestId));
   }
 
   @Get('logins/:id')

@@ -9,7 +9,11 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems, RequestId } from '@simauth/http';
 import { LimitPerIp, LimitPerPhone } from '../rate-limits/rate-limit.guard';
-import { LoginStartedResponse, StartLoginDto } from '../companion-login/dto/login.dto';
+import {
+  LoginStartedResponse,
+  StartLoginDto,
+  toLoginStartedResponse,
+} from '../companion-login/dto/login.dto';
 import { FinishInteractionDto, InteractionRedirectResponse } from './dto/interaction.dto';
 import { OidcInteractionService } from './oidc-interaction.service';
 
@@ -51,19 +55,9 @@ export class OidcInteractionController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @RequestId() requestId: string,
   ): Promise<LoginStartedResponse> {
-    const { login, pollToken, matchNumber } = await this.interactions.start(
-      uid,
-      body.phone_number,
-      raw(req, reply),
-      requestId,
+    return toLoginStartedResponse(
+      await this.interactions.start(uid, body.phone_number, raw(req, reply), requestId),
     );
-    return {
-      login_id: login.id,
-      poll_token: pollToken,
-      status: login.status,
-      match_number: matchNumber,
-      expires_at: login.expiresAt.toISOString(),
-    };
   }
 
   @Post(':uid/finish')

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsInt, Max, Min } from 'class-validator';
 import { ValidateE164, ValidateToken, ValidateUuid } from '@simauth/http';
 import { LoginStatus } from '@simauth/attempts';
-import { LoginView } from '../companion-login.service';
+import { LoginView, StartedLogin } from '../companion-login.service';
 
 export class StartLoginDto {
   @ValidateE164({ description: 'The number the person signs in with' })
@@ -109,6 +109,17 @@ export class PendingLoginResponse {
     example: 'Till 4: pay 12.50',
   })
   binding_message?: string;
+}
+
+/** The answer to a started login, on /v1/logins and on the OpenID Provider's login page alike. */
+export function toLoginStartedResponse(started: StartedLogin): LoginStartedResponse {
+  return {
+    login_id: started.login.id,
+    poll_token: started.pollToken,
+    status: started.login.status,
+    match_number: started.matchNumber,
+    expires_at: started.login.expiresAt.toISOString(),
+  };
 }
 
 export function toLoginResponse(view: LoginView): LoginResponse {

@@ -43,8 +43,10 @@ describe('CIBA (backchannel authentication) with openid-client', () => {
   });
   afterAll(() => t.close());
 
-  /** The phone's part: the pending login with this binding message, approved with its number. */
-  async function approvePending(bindingMessage: string) {
+  /** The login in the phone's pending list that carries this binding message. */
+  async function pendingWith(
+    bindingMessage: string,
+  ): Promise<{ login_id: string; match_numbers: number[]; expires_at: string }> {
     const pending = await call(
       'GET',
       `${t.url}/v1/devices/me/logins`,
@@ -55,9 +57,15 @@ describe('CIBA (backchannel authentication) with openid-client', () => {
       (l: { binding_message?: string }) => l.binding_message === bindingMessage,
     );
     expect(login).toBeDefined();
+    return login;
+  }
+
+  /** The phone's part: the pending login with this binding message, approved with its number. */
+  async function approvePending(bindingMessage: string) {
+    const login = await pendingWith(bindingMessage);
     const done = await approveOnPhone(t, phone, login.login_id, Number(bindingMessage));
     expect(done).toEqual({ status: 'MATCH_SUCCESS' });
-    return login.login_id as string;
+    return login.login_id;
   }
 
   /** Waits until the login's outcome was handed to its CIBA request (LISTEN on any replica). */
@@ -117,15 +125,7 @@ describe('CIBA (backchannel authentication) with openid-client', () => {
       login_hint: phone.phoneNumber,
       binding_message: 'Till 4: pay 12.50',
     });
-    const pending = await call(
-      'GET',
-      `${t.url}/v1/devices/me/logins`,
-      undefined,
-      bearer(phone.deviceToken),
-    );
-    const login = pending.body.find(
-      (l: { binding_message?: string }) => l.binding_message === 'Till 4: pay 12.50',
-    );
+    const login = await pendingWith('Till 4: pay 12.50');
     expect(login).toMatchObject({
       match_numbers: expect.any(Array),
       expires_at: expect.any(String),
@@ -139,15 +139,7 @@ describe('CIBA (backchannel authentication) with openid-client', () => {
       login_hint: phone.phoneNumber,
       binding_message: '17',
     });
-    const pending = await call(
-      'GET',
-      `${t.url}/v1/devices/me/logins`,
-      undefined,
-      bearer(phone.deviceToken),
-    );
-    const login = pending.body.find(
-      (l: { binding_message?: string }) => l.binding_message === '17',
-    );
+    const login = await pendingWith('17');
     await call('POST', `${t.url}/v1/logins/${login.login_id}/deny`, {}, bearer(phone.deviceToken));
     await handedOn(login.login_id);
     await expect(
@@ -203,15 +195,7 @@ describe('CIBA (backchannel authentication) with openid-client', () => {
       login_hint: phone.phoneNumber,
       binding_message: '88',
     });
-    const pending = await call(
-      'GET',
-      `${t.url}/v1/devices/me/logins`,
-      undefined,
-      bearer(phone.deviceToken),
-    );
-    const login = pending.body.find(
-      (l: { binding_message?: string }) => l.binding_message === '88',
-    );
+    const login = await pendingWith('88');
     // As if the process that started it had died: the outcome lands in the database only.
     await t.db.query(`UPDATE attempts SET status = 'DENIED', is_final = true WHERE id = $1`, [
       login.login_id,
