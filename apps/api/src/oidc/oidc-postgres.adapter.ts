@@ -7,12 +7,12 @@ interface ModelRow {
   consumed_at: Date | null;
 }
 
-const FIND = `SELECT payload, consumed_at FROM oidc_models
-               WHERE model = $1 AND id = $2 AND (expires_at IS NULL OR expires_at > now())`;
-const FIND_BY_UID = `SELECT payload, consumed_at FROM oidc_models
-                      WHERE model = $1 AND uid = $2 AND (expires_at IS NULL OR expires_at > now())`;
+// An expired model is still found until the sweep deletes it: the library checks `exp` itself,
+// and tells an expired one from an unknown one (a CIBA client polling late gets expired_token).
+const FIND = `SELECT payload, consumed_at FROM oidc_models WHERE model = $1 AND id = $2`;
+const FIND_BY_UID = `SELECT payload, consumed_at FROM oidc_models WHERE model = $1 AND uid = $2`;
 const FIND_BY_USER_CODE = `SELECT payload, consumed_at FROM oidc_models
-                            WHERE model = $1 AND user_code = $2 AND (expires_at IS NULL OR expires_at > now())`;
+                            WHERE model = $1 AND user_code = $2`;
 // An upsert keeps nothing of the old row: oidc-provider always saves whole models.
 const UPSERT = `INSERT INTO oidc_models (model, id, payload, grant_id, uid, user_code, expires_at)
                 VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::int IS NULL THEN NULL ELSE now() + make_interval(secs => $7::int) END)
@@ -86,15 +86,18 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
   });
 }
 
-/** Deletes up to `limit` expired models; the sweeper calls it until none are left. */
+/** How long an expired model stays, so that the library can still call it expired. */
+export const EXPIRED_MODEL_GRACE_SECONDS = 3600;
+
+/** Deletes up to `limit` models expired over the grace period; the sweeper calls it until none are left. */
 export async function deleteExpiredOidcModels(db: DataSource, limit: number): Promise<number> {
   const rows = await preparedQuery(
     db,
     'simauth_oidc_sweep',
     `DELETE FROM oidc_models WHERE ctid IN (
-       SELECT ctid FROM oidc_models WHERE expires_at <= now() LIMIT $1
+       SELECT ctid FROM oidc_models WHERE expires_at <= now() - make_interval(secs => $2) LIMIT $1
      ) RETURNING 1`,
-    [limit],
+    [limit, EXPIRED_MODEL_GRACE_SECONDS],
   );
   return rows.length;
 }

@@ -188,6 +188,23 @@ describe('CIBA (backchannel authentication) with openid-client', () => {
     ).rejects.toMatchObject({ error: 'invalid_binding_message' });
   });
 
+  it('answers expired_token to a poll after the request expired', async () => {
+    const config = await rp('call-centre');
+    const started = await client.initiateBackchannelAuthentication(config, {
+      scope: 'openid',
+      login_hint: phone.phoneNumber,
+    });
+    // Its lifetime (the login's) has passed, with the library's 15 s of tolerance.
+    await t.db.query(
+      `UPDATE oidc_models SET payload = jsonb_set(payload, '{exp}', to_jsonb(extract(epoch FROM now())::int - 60))
+        WHERE model = 'BackchannelAuthenticationRequest' AND id = $1`,
+      [started.auth_req_id],
+    );
+    await expect(
+      client.pollBackchannelAuthenticationGrant(config, { ...started, interval: 0 }),
+    ).rejects.toMatchObject({ error: 'expired_token' });
+  });
+
   it('hands on an outcome the replica that started the login never saw (the sweep)', async () => {
     const config = await rp('call-centre');
     const started = await client.initiateBackchannelAuthentication(config, {

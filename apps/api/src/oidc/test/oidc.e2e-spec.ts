@@ -204,6 +204,25 @@ describe('OpenID Provider (openid-client against simauth with the sandbox)', () 
     ).rejects.toMatchObject({ error: 'access_denied' });
   });
 
+  it('sends the browser back with access_denied when the person cancels on the login page', async () => {
+    const rp = await relyingParty(t);
+    const auth = await authorization(rp);
+    const browser = new CookieBrowser();
+    const page = await browser.follow(auth.url.toString(), (u) => new URL(u).pathname === '/login');
+    const uid = new URL(page.url).searchParams.get('interaction')!;
+    const aborted = await browser.request(`${t.url}/oidc/interaction/${uid}/abort`, { body: {} });
+    const { redirect_to } = await aborted.json();
+    const back = await browser.follow(new URL(redirect_to, t.url).toString(), (u) =>
+      u.startsWith(CALLBACK),
+    );
+    const callback = new URL(back.url);
+    expect(callback.searchParams.get('error')).toBe('access_denied');
+    expect(callback.searchParams.get('error_description')).toBe(
+      'The person cancelled the sign-in.',
+    );
+    expect(callback.searchParams.get('state')).toBe(auth.state);
+  });
+
   it('sends the browser back with access_denied when the phone picks the wrong number', async () => {
     const rp = await relyingParty(t);
     const auth = await authorization(rp);
@@ -239,9 +258,11 @@ describe('OpenID Provider (openid-client against simauth with the sandbox)', () 
     const rp = await relyingParty(t);
     const auth = await authorization(rp);
     const callback = await signInThroughPage(t, auth, phone);
-    // Codes live 60 s; this one is made to have lived them.
+    // Codes live 60 s; this one is made to have lived them (with the library's 15 s of tolerance).
     await t.db.query(
-      `UPDATE oidc_models SET expires_at = now() - interval '1 second' WHERE model = 'AuthorizationCode' AND id = $1`,
+      `UPDATE oidc_models SET expires_at = now() - interval '1 minute',
+              payload = jsonb_set(payload, '{exp}', to_jsonb(extract(epoch FROM now())::int - 60))
+        WHERE model = 'AuthorizationCode' AND id = $1`,
       [callback.searchParams.get('code')],
     );
     await expect(
@@ -371,19 +392,23 @@ describe('OpenID Provider rate limits', () => {
 });
 
 describe('OpenID Provider storage and start-up', () => {
-  it('sweeps expired models in batches and keeps the live ones', async () => {
+  it('sweeps models expired over an hour ago in batches, and keeps the rest', async () => {
     const t = await startTestApp({ env });
     try {
       const tag = `sweep-${Date.now()}`;
       await t.db.query(
         `INSERT INTO oidc_models (model, id, payload, expires_at)
-         SELECT 'AccessToken', $1 || '-' || g, '{}'::jsonb, now() - interval '1 second' FROM generate_series(1, 1200) g
+         SELECT 'AccessToken', $1 || '-' || g, '{}'::jsonb, now() - interval '2 hours' FROM generate_series(1, 1200) g
+         UNION ALL SELECT 'AccessToken', $1 || '-recent', '{}'::jsonb, now() - interval '1 minute'
          UNION ALL SELECT 'AccessToken', $1 || '-live', '{}'::jsonb, now() + interval '1 hour'`,
         [tag],
       );
       expect(await t.app.get(OidcModelSweeper).sweep()).toBeGreaterThanOrEqual(1200);
       const left = await t.db.query(`SELECT id FROM oidc_models WHERE id LIKE $1 || '%'`, [tag]);
-      expect(left).toEqual([{ id: `${tag}-live` }]);
+      expect(left.map((r: { id: string }) => r.id).sort()).toEqual([
+        `${tag}-live`,
+        `${tag}-recent`,
+      ]);
     } finally {
       await t.close();
     }
