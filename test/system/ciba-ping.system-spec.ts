@@ -1,18 +1,17 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, Server } from 'node:https';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as client from 'openid-client';
-import { findFreePort } from '@simauth/database';
+import { startApiProcess } from '../support/api-process';
 import { TestApp } from '../support/test-app';
 import { bearer, call } from '../support/http';
 import { openOnDevice } from '../support/device';
 import { registerPhone } from '../support/flows';
 import { eventually } from '../support/sse';
 
-const ROOT = join(__dirname, '../..');
 const CIBA = 'urn:openid:params:grant-type:ciba';
 const SECRET = 'till-secret-that-is-long-enough-0123456789abcdef';
 
@@ -67,38 +66,23 @@ describe('CIBA ping mode against a real api process and an https notification en
     });
     await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
     const notify = `https://127.0.0.1:${(endpoint.address() as AddressInfo).port}/ping`;
-    const port = await findFreePort();
-    url = `http://127.0.0.1:${port}`;
-    api = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
-      env: {
-        ...process.env,
-        DATABASE_URL: process.env.DATABASE_URL,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PUBLIC_URL: url,
-        LOG_LEVEL: 'warn',
-        // The relying party's certificate is trusted as an operator would trust a private CA,
-        // and its endpoint is on loopback, which the provider refuses unless told.
-        NODE_EXTRA_CA_CERTS: tls.certFile,
-        OIDC_ALLOW_PRIVATE_CALLBACKS: 'true',
-        OIDC_CLIENTS: JSON.stringify([
-          {
-            client_id: 'till',
-            client_secret: SECRET,
-            grant_types: [CIBA],
-            response_types: [],
-            redirect_uris: [],
-            backchannel_token_delivery_mode: 'ping',
-            backchannel_client_notification_endpoint: notify,
-          },
-        ]),
-      },
-      stdio: 'ignore',
-    });
-    await eventually(
-      async () => expect((await fetch(`${url}/health/ready`)).status).toBe(200),
-      30_000,
-    );
+    ({ url, child: api } = await startApiProcess({
+      // The relying party's certificate is trusted as an operator would trust a private CA,
+      // and its endpoint is on loopback, which the provider refuses unless told.
+      NODE_EXTRA_CA_CERTS: tls.certFile,
+      OIDC_ALLOW_PRIVATE_CALLBACKS: 'true',
+      OIDC_CLIENTS: JSON.stringify([
+        {
+          client_id: 'till',
+          client_secret: SECRET,
+          grant_types: [CIBA],
+          response_types: [],
+          redirect_uris: [],
+          backchannel_token_delivery_mode: 'ping',
+          backchannel_client_notification_endpoint: notify,
+        },
+      ]),
+    }));
   });
   afterAll(() => {
     api?.kill('SIGKILL');

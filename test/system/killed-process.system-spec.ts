@@ -4,6 +4,7 @@ import { findFreePort } from '@simauth/database';
 import { bearer, call } from '../support/http';
 import { openOnDevice, uniquePhoneNumber } from '../support/device';
 import { EventStreamClient, eventually } from '../support/sse';
+import { startApiProcess } from '../support/api-process';
 
 const ROOT = join(__dirname, '../..');
 
@@ -30,31 +31,6 @@ async function startStandaloneSandbox(): Promise<{
   };
 }
 
-/** A real api process: the compiled app, as `npm start` runs it. */
-async function startApi(
-  providers: Record<string, string>,
-): Promise<{ url: string; child: ChildProcess }> {
-  const port = await findFreePort();
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
-    env: {
-      ...process.env,
-      ...providers,
-      DATABASE_URL: process.env.DATABASE_URL,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await eventually(
-    async () => expect((await fetch(`${url}/health/ready`)).status).toBe(200),
-    30_000,
-  );
-  return { url, child };
-}
-
 describe('an api process killed (SIGKILL) in the middle of a login', () => {
   const processes: ChildProcess[] = [];
   afterAll(() => {
@@ -64,7 +40,7 @@ describe('an api process killed (SIGKILL) in the middle of a login', () => {
   it('loses nothing: a second process finishes the same login and its stream sees the end', async () => {
     const sandbox = await startStandaloneSandbox();
     processes.push(sandbox.child);
-    const [a, b] = await Promise.all([startApi(sandbox.env), startApi(sandbox.env)]);
+    const [a, b] = await Promise.all([startApiProcess(sandbox.env), startApiProcess(sandbox.env)]);
     processes.push(a.child, b.child);
 
     const phone = uniquePhoneNumber();

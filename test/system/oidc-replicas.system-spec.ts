@@ -1,41 +1,17 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { ChildProcess } from 'node:child_process';
+import { startApiProcess } from '../support/api-process';
 import * as client from 'openid-client';
 import { findFreePort } from '@simauth/database';
 import { TestApp } from '../support/test-app';
 import { CookieBrowser } from '../support/browser';
 import { approveOnPhone, registerPhone } from '../support/flows';
 import { CALLBACK, authorization } from '../support/oidc';
-import { eventually } from '../support/sse';
 
-const ROOT = join(__dirname, '../..');
 const CLIENT = { client_id: 'spa', token_endpoint_auth_method: 'none', redirect_uris: [CALLBACK] };
 
-/** A real api process (the compiled app) on the run's database, behind the issuer `issuer`. */
-async function startApi(
-  port: number,
-  issuer: string,
-): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: process.env.DATABASE_URL,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      // Replicas of one deployment: one public URL (the load balancer's), one issuer.
-      PUBLIC_URL: issuer,
-      LOG_LEVEL: 'warn',
-      OIDC_CLIENTS: JSON.stringify([CLIENT]),
-    },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await eventually(
-    async () => expect((await fetch(`${url}/health/ready`)).status).toBe(200),
-    30_000,
-  );
-  return { url, child };
-}
+/** An api process on `port`, a replica of the deployment whose public URL is `issuer`. */
+const startApi = (port: number, issuer: string) =>
+  startApiProcess({ PUBLIC_URL: issuer, OIDC_CLIENTS: JSON.stringify([CLIENT]) }, { port });
 
 describe('the OpenID Provider on two api processes, one SIGKILLed mid-sign-in', () => {
   const children: ChildProcess[] = [];

@@ -1,34 +1,12 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
+import { startApiProcess } from '../support/api-process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort } from '@simauth/database';
-import { eventually } from '../support/sse';
-
-const ROOT = join(__dirname, '../..');
 
 /** `npm start` with no DATABASE_URL: the compiled api on the embedded Postgres of `pgDir`. */
-async function startApi(pgDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await findFreePort();
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    EMBEDDED_PG_DIR: pgDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-  };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
-    env,
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await eventually(
-    async () => expect((await fetch(`${url}/health/ready`)).status).toBe(200),
-    60_000,
-  );
-  return { url, child };
-}
+const startApi = (pgDir: string) =>
+  startApiProcess({ EMBEDDED_PG_DIR: pgDir, DATABASE_URL: undefined }, { readyWithinMs: 60_000 });
 
 describe('two api processes started in the same folder (one embedded Postgres)', () => {
   const children: ChildProcess[] = [];

@@ -1,0 +1,42 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { findFreePort } from '@simauth/database';
+import { eventually } from './sse';
+
+const API_MAIN = join(__dirname, '../../dist/apps/api/src/main.js');
+
+export interface ApiProcess {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  child: ChildProcess;
+}
+
+/**
+ * A real api process: the compiled app (built by the system tests' global setup) as `npm start`
+ * runs it, on the run's database, listening on `port` (a free one by default). `env` is laid over
+ * that; a variable set to undefined is removed (DATABASE_URL, for the embedded Postgres). Resolves
+ * once /health/ready says ready.
+ */
+export async function startApiProcess(
+  env: Record<string, string | undefined> = {},
+  { port, readyWithinMs = 30_000 }: { port?: number; readyWithinMs?: number } = {},
+): Promise<ApiProcess> {
+  const listenOn = port ?? (await findFreePort());
+  const url = `http://127.0.0.1:${listenOn}`;
+  const merged: Record<string, string | undefined> = {
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL,
+    PORT: String(listenOn),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    LOG_LEVEL: 'warn',
+    ...env,
+  };
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
+  const child = spawn(process.execPath, [API_MAIN], { env: merged, stdio: 'ignore' });
+  await eventually(
+    async () => expect((await fetch(`${url}/health/ready`)).status).toBe(200),
+    readyWithinMs,
+  );
+  return { url, child };
+}
