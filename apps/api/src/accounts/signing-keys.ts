@@ -39,18 +39,24 @@ interface KeyRow {
  * then read by every replica. Retired keys are left out.
  */
 export async function liveSigningKeys(db: DataSource): Promise<StoredSigningKey[]> {
-  const pem = generateSigningKeyPem();
-  // One statement: of replicas starting together on an empty table, one inserts, the rest read.
-  await db.query(
-    `INSERT INTO jwt_signing_keys (kid, private_key_pem)
-     SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM jwt_signing_keys)
-     ON CONFLICT (kid) DO NOTHING`,
-    [keyIdOf(pem), pem],
-  );
-  const rows: KeyRow[] = await db.query(
-    `SELECT kid, private_key_pem, signs_from, retire_at FROM jwt_signing_keys
-      WHERE retire_at IS NULL OR retire_at > now() ORDER BY created_at, kid`,
-  );
+  const read = async (): Promise<KeyRow[]> =>
+    db.query(
+      `SELECT kid, private_key_pem, signs_from, retire_at FROM jwt_signing_keys
+        WHERE retire_at IS NULL OR retire_at > now() ORDER BY created_at, kid`,
+    );
+  let rows = await read();
+  if (rows.length === 0) {
+    // Only a new deployment generates one (not every reload). Replicas starting together may each
+    // add theirs: all are published, and the newest signs everywhere.
+    const pem = generateSigningKeyPem();
+    await db.query(
+      `INSERT INTO jwt_signing_keys (kid, private_key_pem)
+       SELECT $1, $2 WHERE NOT EXISTS (
+         SELECT 1 FROM jwt_signing_keys WHERE retire_at IS NULL OR retire_at > now())`,
+      [keyIdOf(pem), pem],
+    );
+    rows = await read();
+  }
   return rows.map((r) => ({
     kid: r.kid,
     pem: r.private_key_pem,
