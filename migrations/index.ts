@@ -5,6 +5,7 @@ import { CreateFactors1764054000000 } from './1764054000000-CreateFactors';
 import { CreateRateLimits1764057600000 } from './1764057600000-CreateRateLimits';
 import { CreateOidcModels1764489600000 } from './1764489600000-CreateOidcModels';
 import { CreateJwtSigningKeys1764493200000 } from './1764493200000-CreateJwtSigningKeys';
+import { AddAttemptLeases1764835200000 } from './1764835200000-AddAttemptLeases';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   CreateRateLimits1764057600000,
   CreateOidcModels1764489600000,
   CreateJwtSigningKeys1764493200000,
+  AddAttemptLeases1764835200000,
 ];

@@ -8,9 +8,15 @@ import {
   AttemptExpiredError,
   AttemptNotFoundError,
   InvalidTransitionError,
+  StepInProgressError,
 } from './attempt.errors';
 import { AttemptRepository } from './attempt.repository';
-import { TRANSITION_TABLES, allowedSources, isFinal } from './transition-table';
+import {
+  TRANSITION_TABLES,
+  allowedSources,
+  interruptedStepReturnsTo,
+  isFinal,
+} from './transition-table';
 
 export interface CreateAttempt<K extends AttemptKind> {
   kind: K;
@@ -43,6 +49,13 @@ export interface Transition<K extends AttemptKind> {
   ttlSeconds?: number;
   /** The HTTP request that caused it, for the audit event. */
   requestId?: string;
+  /**
+   * Holds a lease of this many seconds on the step that follows the move (a provider call); any
+   * other move, or an annotate recording the step's result, ends it.
+   */
+  leaseSeconds?: number;
+  /** Moves only an attempt whose lease has lapsed: taking over an interrupted step. */
+  onlyIfLeaseLapsed?: boolean;
 }
 
 /**
@@ -104,6 +117,14 @@ export class AttemptStateMachine {
       row.current_status === EXPIRED ||
       (!row.current_is_final && row.current_expires_at <= row.db_now);
     if (overdue && !expiring) throw new AttemptExpiredError(request.id, row.current_expires_at);
+    if (row.current_lease_until && row.current_lease_until > row.db_now) {
+      throw new StepInProgressError(
+        request.id,
+        row.current_status,
+        request.to,
+        new Date(Date.now() + (row.current_lease_until.getTime() - row.db_now.getTime())),
+      );
+    }
     throw new InvalidTransitionError(request.id, row.current_status, request.to);
   }
 
@@ -141,6 +162,38 @@ export class AttemptStateMachine {
   ): Promise<Attempt<StatusOf<K>> | undefined> {
     const row = await this.attempts.claimOnce(kind, id, status, flag, actor, requestId);
     return row ? toAttempt(row) : undefined;
+  }
+
+  /**
+   * Takes over an in-flight step whose lease lapsed: moves the attempt back to the status its
+   * table names (audited, announced), from which the step can run again. Returns the moved
+   * attempt, or undefined when there was nothing to take over (no lease, still held, or another
+   * replica took it first). With `waitForLease`, a lease still held throws StepInProgressError
+   * (409 with Retry-After) instead: the caller's step must not run beside the one in flight.
+   */
+  async recoverInterrupted<K extends AttemptKind>(
+    kind: K,
+    attempt: { id: string; status: StatusOf<K> },
+    { requestId, waitForLease = false }: { requestId?: string; waitForLease?: boolean } = {},
+  ): Promise<Attempt<StatusOf<K>> | undefined> {
+    const to = interruptedStepReturnsTo(kind, attempt.status);
+    if (!to) return undefined;
+    try {
+      return await this.transition({
+        kind,
+        id: attempt.id,
+        to,
+        actor: 'system',
+        reason: `interrupted in ${attempt.status}: the lease on the step lapsed`,
+        onlyIfLeaseLapsed: true,
+        requestId,
+      });
+    } catch (err) {
+      if (err instanceof StepInProgressError && waitForLease) throw err;
+      if (err instanceof InvalidTransitionError || err instanceof AttemptExpiredError)
+        return undefined;
+      throw err;
+    }
   }
 
   /** Reads an attempt of a kind; unknown ids and ids of other kinds are not found. */

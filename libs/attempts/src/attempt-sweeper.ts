@@ -11,7 +11,9 @@ const BATCH = 200;
 
 /**
  * Moves overdue attempts to EXPIRED through the state machine, so expiry is audited and announced
- * like any other move. Every replica sweeps; a lost race with another replica is simply skipped.
+ * like any other move, and takes over in-flight steps whose lease lapsed (their process died or
+ * lost its database mid-call): those attempts go back to where the step can run again. Every
+ * replica sweeps; a lost race with another replica is simply skipped.
  */
 @Injectable()
 export class AttemptSweeper implements OnApplicationBootstrap {
@@ -36,7 +38,7 @@ export class AttemptSweeper implements OnApplicationBootstrap {
     );
   }
 
-  /** Expires every overdue attempt; returns how many this call expired. */
+  /** Expires every overdue attempt and recovers lapsed steps; returns how many this call expired. */
   sweep(): Promise<number> {
     // One sweep at a time per process; a caller arriving mid-sweep shares its result.
     this.running ??= this.sweepAll().finally(() => (this.running = undefined));
@@ -44,6 +46,7 @@ export class AttemptSweeper implements OnApplicationBootstrap {
   }
 
   private async sweepAll(): Promise<number> {
+    await this.recoverLapsedSteps();
     let expired = 0;
     for (;;) {
       const overdue = await this.attempts.findOverdue(BATCH);
@@ -51,6 +54,30 @@ export class AttemptSweeper implements OnApplicationBootstrap {
         if (await this.expire(kind, id)) expired++;
       }
       if (overdue.length < BATCH) return expired;
+    }
+  }
+
+  /** Returns attempts whose in-flight step's lease lapsed to the status the step started from. */
+  async recoverLapsedSteps(): Promise<number> {
+    let recovered = 0;
+    for (;;) {
+      const lapsed = await this.attempts.findLapsedLeases(BATCH);
+      const before = recovered;
+      for (const attempt of lapsed) {
+        const moved = await this.stateMachine.recoverInterrupted(
+          attempt.kind,
+          attempt as { id: string; status: StatusOf<AttemptKind> },
+        );
+        if (moved) {
+          recovered++;
+          this.logger.warn(
+            { attempt_id: attempt.id, kind: attempt.kind, from: attempt.status, to: moved.status },
+            'took over an interrupted step whose lease lapsed',
+          );
+        }
+      }
+      // A full batch where nothing moved would be found again as it is: stop until the next sweep.
+      if (lapsed.length < BATCH || recovered === before) return recovered;
     }
   }
 

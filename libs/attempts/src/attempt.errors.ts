@@ -33,3 +33,12 @@ export class InvalidTransitionError extends DomainError {
     return { current_status: this.currentStatus };
   }
 }
+
+/** Another request holds the lease on this attempt's in-flight step; retry after it lapses. */
+export class StepInProgressError extends InvalidTransitionError {
+  constructor(attemptId: string, currentStatus: string, requestedStatus: string, leaseUntil: Date) {
+    super(attemptId, currentStatus, requestedStatus);
+    this.message = `The attempt is ${currentStatus} and another request is working on it; retry after Retry-After seconds.`;
+    this.retryAfterSeconds = Math.max(1, Math.ceil((leaseUntil.getTime() - Date.now()) / 1000));
+  }
+}

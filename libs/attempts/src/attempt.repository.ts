@@ -37,12 +37,17 @@ export interface UpdateAttempt {
   actor: Actor;
   reason?: string;
   requestId?: string;
+  /** Holds a lease of this many seconds on the step that follows the move; otherwise cleared. */
+  leaseSeconds?: number;
+  /** Only moves an attempt whose lease has lapsed (taking over an interrupted step). */
+  onlyIfLeaseLapsed?: boolean;
 }
 
 export type TransitionRow = AttemptRow & {
   current_status: string;
   current_is_final: boolean;
   current_expires_at: Date;
+  current_lease_until: Date | null;
   db_now: Date;
 };
 
@@ -67,7 +72,8 @@ const INSERT_SQL = `
 // status the previous one committed, so exactly one of N conflicting moves wins.
 const TRANSITION_SQL = `
   WITH current AS (
-    SELECT id, status, is_final, expires_at FROM attempts WHERE id = $1 AND kind = $2 FOR UPDATE
+    SELECT id, status, is_final, expires_at, lease_until FROM attempts
+     WHERE id = $1 AND kind = $2 FOR UPDATE
   ), a AS (
     UPDATE attempts t
        SET status = $3, is_final = $4, version = t.version + 1, updated_at = now(),
@@ -75,17 +81,21 @@ const TRANSITION_SQL = `
            context = t.context || COALESCE($8::jsonb, '{}'::jsonb),
            result = COALESCE($9::jsonb, t.result),
            expires_at = CASE WHEN $10::float8 IS NULL THEN t.expires_at
-                             ELSE now() + make_interval(secs => $10::float8) END
+                             ELSE now() + make_interval(secs => $10::float8) END,
+           lease_until = CASE WHEN $14::float8 IS NULL THEN NULL
+                              ELSE now() + make_interval(secs => $14::float8) END
       FROM current c
      WHERE t.id = c.id AND c.status = ANY($5::text[])
        AND CASE WHEN $6 THEN c.expires_at <= now() ELSE c.expires_at > now() END
+       AND (NOT $15::boolean OR c.lease_until <= now())
     RETURNING t.*, c.status AS from_status
   ), event AS (
     INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id)
     SELECT id, from_status, status, $11, $12, $13 FROM a
   )
   SELECT a.*, c.status AS current_status, c.is_final AS current_is_final,
-         c.expires_at AS current_expires_at, now() AS db_now,
+         c.expires_at AS current_expires_at, c.lease_until AS current_lease_until,
+         now() AS db_now,
          CASE WHEN a.id IS NOT NULL THEN ${NOTIFY} END AS notified
     FROM current c LEFT JOIN a ON true`;
 
@@ -138,12 +148,17 @@ export class AttemptRepository {
         p.actor,
         p.reason ?? null,
         p.requestId ?? null,
+        p.leaseSeconds ?? null,
+        p.onlyIfLeaseLapsed ?? false,
       ],
     );
     return rows[0];
   }
 
-  /** Sets provider_ref and merges context while the attempt is still at `version`; no status change. */
+  /**
+   * Sets provider_ref and merges context while the attempt is still at `version`, and ends the
+   * lease on the step (its work is recorded); no status change.
+   */
   async annotate(
     kind: AttemptKind,
     id: string,
@@ -155,7 +170,8 @@ export class AttemptRepository {
       this.db,
       'simauth_attempt_annotate',
       `WITH a AS (
-         UPDATE attempts SET provider_ref = COALESCE($4, provider_ref), context = context || $5::jsonb, updated_at = now()
+         UPDATE attempts SET provider_ref = COALESCE($4, provider_ref), context = context || $5::jsonb,
+                            lease_until = NULL, updated_at = now()
           WHERE id = $1 AND kind = $2 AND version = $3 RETURNING *
        ) SELECT * FROM a`,
       [id, kind, version, providerRef, JSON.stringify(context)],
@@ -230,7 +246,6 @@ export class AttemptRepository {
     );
   }
 
-  /** Ids of live attempts past their deadline, oldest first. */
   /**
    * Final attempts of `kind` whose context has `marker` but not `flag`: work that must follow a
    * final move (a result to hand on) and is not done yet. The keys are written into the statement
@@ -253,6 +268,20 @@ export class AttemptRepository {
     );
   }
 
+  /** Live attempts whose in-flight step's lease has lapsed, oldest lease first. */
+  async findLapsedLeases(
+    limit: number,
+  ): Promise<{ id: string; kind: AttemptKind; status: string }[]> {
+    return this.db.query(
+      `SELECT id, kind, status FROM attempts
+        WHERE lease_until IS NOT NULL AND lease_until <= now() AND NOT is_final
+          AND expires_at > now()
+        ORDER BY lease_until LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /** Ids of live attempts past their deadline, oldest first. */
   async findOverdue(limit: number): Promise<{ id: string; kind: AttemptKind }[]> {
     return this.db.query(
       `SELECT id, kind FROM attempts WHERE NOT is_final AND expires_at <= now()

@@ -14,6 +14,8 @@ export interface Attempt<S extends string = string> {
   result: Record<string, unknown> | null;
   version: number;
   expiresAt: Date;
+  /** Set while a process works on an in-flight step (a provider call after a move). */
+  leaseUntil: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -31,6 +33,7 @@ export interface AttemptRow {
   result: Record<string, unknown> | null;
   version: number;
   expires_at: Date;
+  lease_until: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -49,6 +52,7 @@ export function toAttempt<S extends string>(row: AttemptRow): Attempt<S> {
     result: row.result,
     version: row.version,
     expiresAt: row.expires_at,
+    leaseUntil: row.lease_until ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

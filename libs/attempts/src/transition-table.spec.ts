@@ -29,6 +29,17 @@ describe('transition tables', () => {
     },
   );
 
+  it.each(Object.values(AttemptKind))(
+    '%s: an interrupted step returns by a system move to a live status',
+    (kind) => {
+      const table = TRANSITION_TABLES[kind] as TransitionTable<string>;
+      for (const [from, to] of Object.entries(table.interrupted ?? {})) {
+        expect(allowedSources(kind, to as never, 'system')).toContain(from);
+        expect(table.final).not.toContain(to);
+      }
+    },
+  );
+
   it('lets only a device approve a login, and only while it is pending', () => {
     expect(allowedSources(AttemptKind.CompanionLogin, LoginStatus.Approved, 'device')).toEqual([
       'PENDING',

@@ -19,6 +19,12 @@ export interface TransitionTable<S extends string> {
   initial: S;
   final: S[];
   moves: Move<S>[];
+  /**
+   * In-flight statuses: a provider call follows the move into them, under a lease. When the lease
+   * lapses (the process died mid-call, or its database went away), the system moves the attempt
+   * back to the status given here, from which the step can be taken again.
+   */
+  interrupted?: Partial<Record<S, S>>;
 }
 
 /** A PhoneCheck at registration: the device submits the code, the provider's answer decides. */
@@ -52,6 +58,12 @@ export const COMPANION_LOGIN_TABLE: TransitionTable<L> = {
     { from: [L.Approved, L.MatchPending], to: L.ProviderError, by: ['device', 'provider'] },
     { from: [L.Pending, L.Approved, L.MatchPending], to: L.Expired, by: ['system'] },
   ],
+  interrupted: {
+    // The PhoneCheck was being created: the phone approves again (a new check).
+    [L.Approved]: L.Pending,
+    // The code was being exchanged: the phone sends it again.
+    [L.MatchPending]: L.Approved,
+  },
 };
 
 /** Enrolment of an authenticator factor, finished by a first valid code. */
@@ -105,6 +117,15 @@ export function allowedSources<K extends AttemptKind>(
   return table.moves
     .filter((m) => m.to === to && m.by.includes(actor))
     .flatMap((m) => m.from) as StatusOf<K>[];
+}
+
+/** Where the system returns an attempt of `kind` whose in-flight step in `status` was interrupted. */
+export function interruptedStepReturnsTo<K extends AttemptKind>(
+  kind: K,
+  status: StatusOf<K>,
+): StatusOf<K> | undefined {
+  return (TRANSITION_TABLES[kind] as TransitionTable<string>).interrupted?.[status] as
+    StatusOf<K> | undefined;
 }
 
 export function isFinal<K extends AttemptKind>(kind: K, status: StatusOf<K>): boolean {

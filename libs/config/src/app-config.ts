@@ -24,6 +24,12 @@ export interface AppConfig {
     registrationTtlSeconds: number;
     loginTtlSeconds: number;
     numberVerificationTtlSeconds: number;
+    /**
+     * How long a process holds an in-flight step (a login's PhoneCheck create or code exchange)
+     * before another replica may take it over: the step's provider calls (an access token and
+     * the call itself) at their timeout, plus slack. Derived from PROVIDER_TIMEOUT_MS.
+     */
+    stepLeaseSeconds: number;
   };
   tokens: {
     /** PEM EC P-256 key for id_tokens; absent: one is generated once and kept in the database. */

@@ -189,6 +189,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       registrationTtlSeconds: env.REGISTRATION_TTL_SECONDS ?? 120,
       loginTtlSeconds: env.LOGIN_TTL_SECONDS ?? 120,
       numberVerificationTtlSeconds: env.NUMBER_VERIFICATION_TTL_SECONDS ?? 300,
+      stepLeaseSeconds: Math.ceil((2 * (env.PROVIDER_TIMEOUT_MS ?? 5000)) / 1000) + 2,
     },
     tokens: {
       signingKey: env.JWT_SIGNING_KEY?.replace(/\\n/g, '\n'),

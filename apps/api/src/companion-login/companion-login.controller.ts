@@ -21,6 +21,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
+import { LoginStatus } from '@simauth/attempts';
 import { ApiProblems, RequestId, UuidParam } from '@simauth/http';
 import { Device } from '../accounts/accounts.service';
 import { CurrentDevice, DeviceAuth } from '../accounts/device-auth.guard';
@@ -131,6 +132,10 @@ export class CompanionLoginController {
       expires_at: login.expiresAt.toISOString(),
       ...(typeof login.context.binding_message === 'string'
         ? { binding_message: login.context.binding_message }
+        : {}),
+      status: login.status,
+      ...(login.status === LoginStatus.Approved
+        ? { check_id: login.providerRef!, check_url: login.context.check_url as string }
         : {}),
     }));
   }

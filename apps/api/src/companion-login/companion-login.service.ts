@@ -128,9 +128,19 @@ export class CompanionLoginService {
     return { login, pollToken, matchNumber };
   }
 
-  /** Logins waiting for this device's user (pushes can be lost). */
-  pendingFor(device: Device): Promise<Login[]> {
-    return this.attempts.findLiveByUser(KIND, device.userId, LoginStatus.Pending);
+  /**
+   * Logins this device can act on (pushes can be lost, and apps restart): those waiting for
+   * approval, and those it approved whose PhoneCheck it has still to finish.
+   */
+  async pendingFor(device: Device): Promise<Login[]> {
+    const [pending, approved] = await Promise.all([
+      this.attempts.findLiveByUser(KIND, device.userId, LoginStatus.Pending),
+      this.attempts.findLiveByUser(KIND, device.userId, LoginStatus.Approved),
+    ]);
+    const mine = approved.filter(
+      (l) => l.providerRef && !l.leaseUntil && l.context.approved_by_device === device.id,
+    );
+    return [...pending, ...mine].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
   /**
@@ -143,7 +153,7 @@ export class CompanionLoginService {
     matchNumber: number,
     requestId?: string,
   ): Promise<{ login: Login; checkUrl?: string }> {
-    const login = await this.ownedLiveLogin(id, device);
+    const login = await this.takeOverLapsedStep(await this.ownedLiveLogin(id, device), requestId);
     if (matchNumber !== login.context.match_number) {
       return {
         login: await this.move(requestId, id, LoginStatus.Denied, 'device', 'wrong match number'),
@@ -155,9 +165,9 @@ export class CompanionLoginService {
       LoginStatus.Approved,
       'device',
       'approved on the phone',
-      {
-        approved_by_device: device.id,
-      },
+      { approved_by_device: device.id },
+      // Held while the PhoneCheck is created; recording the check ends it.
+      this.config.attempts.stepLeaseSeconds,
     );
     let check;
     try {
@@ -199,7 +209,7 @@ export class CompanionLoginService {
     code: string,
     requestId?: string,
   ): Promise<Login> {
-    const login = await this.ownedLiveLogin(id, device);
+    const login = await this.takeOverLapsedStep(await this.ownedLiveLogin(id, device), requestId);
     if (matchNumber !== login.context.match_number) {
       return this.move(requestId, id, LoginStatus.Denied, 'device', 'wrong match number');
     }
@@ -224,7 +234,7 @@ export class CompanionLoginService {
   }
 
   async deny(id: string, device: Device, requestId?: string): Promise<Login> {
-    await this.ownedLiveLogin(id, device);
+    await this.takeOverLapsedStep(await this.ownedLiveLogin(id, device), requestId);
     return this.move(requestId, id, LoginStatus.Denied, 'device', 'denied on the phone');
   }
 
@@ -239,12 +249,21 @@ export class CompanionLoginService {
     code: string,
     requestId?: string,
   ): Promise<Login> {
-    const login = await this.ownedLiveLogin(id, device);
+    const login = await this.takeOverLapsedStep(await this.ownedLiveLogin(id, device), requestId);
     if (login.status !== LoginStatus.Approved || !login.providerRef) {
       throw new InvalidTransitionError(id, login.status, LoginStatus.MatchPending);
     }
     if (checkId !== login.providerRef) throw new WrongCheckError();
-    await this.move(requestId, id, LoginStatus.MatchPending, 'device', 'code submitted');
+    await this.move(
+      requestId,
+      id,
+      LoginStatus.MatchPending,
+      'device',
+      'code submitted',
+      undefined,
+      // Held while the code is exchanged; the move that records the answer ends it.
+      this.config.attempts.stepLeaseSeconds,
+    );
 
     let result: PhoneCheckResult;
     try {
@@ -453,8 +472,31 @@ export class CompanionLoginService {
     actor: 'device' | 'provider' | 'system',
     reason: string,
     context?: Record<string, unknown>,
+    leaseSeconds?: number,
   ) {
-    return this.attempts.transition({ kind: KIND, id, to, actor, reason, context, requestId });
+    return this.attempts.transition({
+      kind: KIND,
+      id,
+      to,
+      actor,
+      reason,
+      context,
+      requestId,
+      leaseSeconds,
+    });
+  }
+
+  /**
+   * A login whose in-flight step (PhoneCheck create, code exchange) was interrupted (its process
+   * died mid-call) goes back to where the phone can take the step again, once the step's lease
+   * lapsed. While the lease holds, the move that follows answers 409 with Retry-After.
+   */
+  private async takeOverLapsedStep(login: Login, requestId?: string): Promise<Login> {
+    if (!login.leaseUntil) return login;
+    return (
+      (await this.attempts.recoverInterrupted(KIND, login, { requestId, waitForLease: true })) ??
+      login
+    );
   }
 
   /** Runs after the answer; its log lines carry the id of the request that started the login. */

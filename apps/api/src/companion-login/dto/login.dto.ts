@@ -109,6 +109,19 @@ export class PendingLoginResponse {
     example: 'Till 4: pay 12.50',
   })
   binding_message?: string;
+
+  @ApiProperty({
+    enum: ['PENDING', 'APPROVED'],
+    description:
+      'PENDING: approve or deny it. APPROVED: this phone approved it and has still to open check_url and send the code (e.g. the app restarted)',
+  })
+  status: string;
+
+  @ApiPropertyOptional({ description: 'APPROVED only: the PhoneCheck to finish' })
+  check_id?: string;
+
+  @ApiPropertyOptional({ description: 'APPROVED only: the URL to open over mobile data' })
+  check_url?: string;
 }
 
 /** The answer to a started login, on /v1/logins and on the OpenID Provider's login page alike. */

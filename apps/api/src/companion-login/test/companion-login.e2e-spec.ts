@@ -143,6 +143,7 @@ describe('companion login over HTTP (sandbox providers, real Postgres)', () => {
         login_id: started.body.login_id,
         match_numbers: expect.arrayContaining([started.body.match_number]),
         expires_at: started.body.expires_at,
+        status: 'PENDING',
       },
     ]);
     expect(
