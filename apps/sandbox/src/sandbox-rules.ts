@@ -20,21 +20,35 @@ export function createRule(phoneNumber: string): CreateRule {
   }
 }
 
+/**
+ * Vonage Network Enablement refuses the scope for a number ending in 4000 (its network does not
+ * offer it), with a per-scope error in a 200 answer, as Vonage reports per scope.
+ */
+export function networkEnablementRefused(phoneNumber: string): boolean {
+  return phoneNumber.endsWith('4000');
+}
+
 /** The code exchange (PATCH) of a check for a number ending in 5030 answers 503. */
 export function codeExchangeUnavailable(phoneNumber: string): boolean {
   return phoneNumber.endsWith('5030');
 }
 
-export type CoverageRule = 'supported' | 'not-mobile' | 'mno-not-supported';
+export type CoverageRule =
+  'supported' | 'not-mobile' | 'mno-not-supported' | 'sim-check-only' | 'renamed-product';
 
 /**
  * Coverage by device IP: the documentation range 192.0.2.0/24 (TEST-NET-1) is a Wi-Fi network,
- * 198.51.100.0/24 (TEST-NET-2) a mobile network tru.ID does not reach; any other IP is covered.
+ * 198.51.100.0/24 (TEST-NET-2) a mobile network tru.ID does not reach. In 203.0.113.0/24
+ * (TEST-NET-3), .250 is a network that offers SIMCheck but not PhoneCheck, and .251 one whose
+ * PhoneCheck product has another display name (products are known by product_id). Any other IP
+ * is covered.
  */
 export function coverageRule(ip: string): CoverageRule {
   const v4 = ip.replace(/^::ffff:/, '');
   if (v4.startsWith('192.0.2.')) return 'not-mobile';
   if (v4.startsWith('198.51.100.')) return 'mno-not-supported';
+  if (v4 === '203.0.113.250') return 'sim-check-only';
+  if (v4 === '203.0.113.251') return 'renamed-product';
   return 'supported';
 }
 
@@ -46,6 +60,9 @@ export function virtualOperatorOutcome(phoneNumber: string): VirtualOperatorOutc
   if (phoneNumber.endsWith('99')) return 'error';
   return Number(phoneNumber.at(-1)) % 2 === 0 ? 'verified' : 'not-verified';
 }
+
+/** FCM answers INVALID_ARGUMENT ("not a valid FCM registration token") for this device token. */
+export const INVALID_PUSH_TOKEN = 'sandbox-invalid';
 
 /** FCM answers UNREGISTERED for this device token. */
 export const DEAD_PUSH_TOKEN = 'sandbox-dead';

@@ -207,6 +207,15 @@ describe('tru.ID adapters against the sandbox over HTTP', () => {
       });
     });
 
+    it('knows PhoneCheck by its product_id, not its display name', async () => {
+      expect(await coverage().deviceCoverage('203.0.113.251')).toMatchObject({
+        phoneCheckSupported: true,
+      });
+      expect(await coverage().deviceCoverage('203.0.113.250')).toMatchObject({
+        phoneCheckSupported: false,
+      });
+    });
+
     it('does not support Wi-Fi (192.0.2.0/24) or an unsupported network (198.51.100.0/24)', async () => {
       expect(await coverage().deviceCoverage('192.0.2.10')).toEqual({ phoneCheckSupported: false });
       expect(await coverage().deviceCoverage('198.51.100.10')).toEqual({

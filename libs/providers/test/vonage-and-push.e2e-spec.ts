@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import {
   DeadPushTokenError,
+  NumberNotSupportedError,
   ProviderError,
   ProviderUnavailableError,
   SandboxPushAdapter,
@@ -62,6 +63,12 @@ describe('Vonage and FCM adapters against the sandbox over HTTP', () => {
       expect(url.searchParams.get('login_hint')).toBe('tel:+99012345670');
       expect(url.searchParams.get('state')).toBe('abc');
       expect(url.searchParams.get('scope')).toContain('number-verification-verify-read');
+    });
+
+    it('reports a number whose network does not offer the scope as not supported', async () => {
+      await expect(
+        new VonageNetworkEnablementAdapter(vonage()).enable('+447700904000', 'abc'),
+      ).rejects.toBeInstanceOf(NumberNotSupportedError);
     });
 
     it('surfaces a JWT signed with the wrong key as a clear provider error', async () => {
@@ -143,6 +150,12 @@ describe('Vonage and FCM adapters against the sandbox over HTTP', () => {
     it('answers UNREGISTERED for the dead token', async () => {
       await expect(
         push().send('sandbox-dead', { data: {}, title: 't', body: 'b' }),
+      ).rejects.toBeInstanceOf(DeadPushTokenError);
+    });
+
+    it('answers INVALID_ARGUMENT for a malformed token, which is dead too', async () => {
+      await expect(
+        push().send('sandbox-invalid', { data: {}, title: 't', body: 'b' }),
       ).rejects.toBeInstanceOf(DeadPushTokenError);
     });
 

@@ -16,7 +16,7 @@ import { SANDBOX_OPTIONS } from '../sandbox.tokens';
 import { SandboxOptions } from '../sandbox-options';
 import { SandboxStore } from '../sandbox-store';
 import { ProviderStyleError } from '../sandbox-error';
-import { DEAD_PUSH_TOKEN } from '../sandbox-rules';
+import { DEAD_PUSH_TOKEN, INVALID_PUSH_TOKEN } from '../sandbox-rules';
 
 function fcmError(code: number, status: string, message: string, errorCode?: string) {
   return new ProviderStyleError(code, {
@@ -77,6 +77,14 @@ export class FcmController {
       throw fcmError(400, 'INVALID_ARGUMENT', 'data values must be strings', 'INVALID_ARGUMENT');
     }
     const token = String(message.token ?? '');
+    if (token === INVALID_PUSH_TOKEN) {
+      throw fcmError(
+        400,
+        'INVALID_ARGUMENT',
+        'The registration token is not a valid FCM registration token',
+        'INVALID_ARGUMENT',
+      );
+    }
     if (token === DEAD_PUSH_TOKEN) {
       throw fcmError(404, 'NOT_FOUND', 'Requested entity was not found.', 'UNREGISTERED');
     }

@@ -14,21 +14,26 @@ export class CoverageController {
   byIp(@Req() req: Request, @Param('ip') ip: string) {
     this.store.count('truid.coverage');
     requireTruIdScope(this.store, req, 'coverage');
+    const network = (products: { product_id: string; product_name: string }[]) => ({
+      country_code: 'GB',
+      network_id: '99999',
+      network_name: 'Sandbox Mobile',
+      products,
+    });
     switch (coverageRule(ip)) {
       case 'not-mobile':
         throw truIdError(412, 'not_mobile_ip', 'The IP address is not a mobile network IP');
       case 'mno-not-supported':
         throw truIdError(400, 'mno_not_supported', 'The mobile network is not supported');
+      case 'sim-check-only':
+        return network([{ product_id: 'SCK', product_name: 'Sim Check' }]);
+      case 'renamed-product':
+        return network([{ product_id: 'PCK', product_name: 'PhoneCheck' }]);
       default:
-        return {
-          country_code: 'GB',
-          network_id: '99999',
-          network_name: 'Sandbox Mobile',
-          products: [
-            { product_id: 'PCK', product_name: 'Phone Check' },
-            { product_id: 'SCK', product_name: 'Sim Check' },
-          ],
-        };
+        return network([
+          { product_id: 'PCK', product_name: 'Phone Check' },
+          { product_id: 'SCK', product_name: 'Sim Check' },
+        ]);
     }
   }
 }

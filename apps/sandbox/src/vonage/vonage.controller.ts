@@ -16,7 +16,7 @@ import { SANDBOX_OPTIONS } from '../sandbox.tokens';
 import { SandboxOptions } from '../sandbox-options';
 import { SandboxStore } from '../sandbox-store';
 import { ProviderStyleError } from '../sandbox-error';
-import { virtualOperatorOutcome } from '../sandbox-rules';
+import { networkEnablementRefused, virtualOperatorOutcome } from '../sandbox-rules';
 import { VonageJwtVerifier } from './vonage-auth';
 
 export const NUMBER_VERIFICATION_SCOPE =
@@ -67,6 +67,17 @@ export class VonageController {
 
     const result: Record<string, unknown> = {};
     for (const scope of scopes as string[]) {
+      if (scope === NUMBER_VERIFICATION_SCOPE && networkEnablementRefused(phoneNumber)) {
+        result[scope] = {
+          error: {
+            title: 'Not supported',
+            instance: req.path,
+            detail: 'The network of this phone number does not support this scope',
+            error_type: 'number_not_supported',
+          },
+        };
+        continue;
+      }
       if (scope !== NUMBER_VERIFICATION_SCOPE) {
         result[scope] = {
           error: {

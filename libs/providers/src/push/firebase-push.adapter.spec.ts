@@ -41,6 +41,7 @@ describe('FirebasePushAdapter', () => {
   it.each([
     ['messaging/registration-token-not-registered', DeadPushTokenError],
     ['messaging/invalid-registration-token', DeadPushTokenError],
+    ['messaging/invalid-argument', DeadPushTokenError],
     ['messaging/server-unavailable', ProviderUnavailableError],
     ['messaging/mismatched-credential', ProviderError],
   ])('maps %s to %p', async (code, type) => {

@@ -3,10 +3,13 @@ import { DeadPushTokenError, ProviderError, ProviderUnavailableError } from '../
 import { PushNotification, PushPort } from '../push.port';
 import { fcmMessage } from './fcm-message';
 
-// firebase-admin error codes that mean "forget this token" (messaging/error.ts).
+// firebase-admin error codes that mean "forget this token" (messaging/error.ts). Firebase's
+// token-management guide lists INVALID_ARGUMENT beside UNREGISTERED: our message is always
+// well-formed, so an invalid argument is the token.
 const DEAD_TOKEN_CODES = new Set([
   'messaging/registration-token-not-registered',
   'messaging/invalid-registration-token',
+  'messaging/invalid-argument',
 ]);
 const RETRYABLE_CODES = new Set([
   'messaging/server-unavailable',

@@ -37,7 +37,13 @@ export class SandboxPushAdapter extends PushPort {
       const details = (
         err as { response?: { data?: { error?: { details?: { errorCode?: string }[] } } } }
       ).response?.data?.error?.details;
-      if (statusOf(err) === 404 && details?.some((d) => d.errorCode === 'UNREGISTERED')) {
+      // UNREGISTERED (404), or INVALID_ARGUMENT (400) for our always well-formed message: the
+      // token is dead either way, as Firebase's token-management guide says.
+      const status = statusOf(err);
+      if (
+        (status === 404 && details?.some((d) => d.errorCode === 'UNREGISTERED')) ||
+        (status === 400 && details?.some((d) => d.errorCode === 'INVALID_ARGUMENT'))
+      ) {
         throw new DeadPushTokenError('The device push token is no longer registered.');
       }
       throw providerFailure('FCM', err);

@@ -15,7 +15,8 @@ export class TruIdCoverageAdapter extends CoveragePort {
         method: 'GET',
         url: `/coverage/v0.1/device_ips/${encodeURIComponent(ip)}`,
       });
-      const phoneCheck = (data?.products ?? []).some((p) => p.product_name === 'Phone Check');
+      // By product_id (PCK): the display name is for people and may change.
+      const phoneCheck = (data?.products ?? []).some((p) => p.product_id === 'PCK');
       return {
         phoneCheckSupported: phoneCheck,
         ...(data?.network_name ? { networkName: data.network_name } : {}),

@@ -2,7 +2,7 @@ import { AxiosInstance } from 'axios';
 import { VonageJwtSigner } from '@simauth/credentials';
 import { NetworkEnablementPort } from '../network-enablement.port';
 import { NumberVerificationPort } from '../number-verification.port';
-import { ProviderError } from '../provider.errors';
+import { NumberNotSupportedError, ProviderError } from '../provider.errors';
 import {
   ProviderHttpSettings,
   providerFailure,
@@ -63,13 +63,15 @@ export class VonageNetworkEnablementAdapter extends NetworkEnablementPort {
         { headers: { Authorization: await this.vonage.authorization() } },
       );
       const scope = data?.scopes?.[NUMBER_VERIFICATION_SCOPE];
+      // Vonage answers per scope: an error there is about this number (its network does not
+      // offer Number Verification), not an outage.
       if (scope?.error)
-        throw new ProviderError(
-          'Vonage did not enable Number Verification for this number',
-          'scope_error',
+        throw new NumberNotSupportedError(
+          'The mobile network of this number does not offer Number Verification.',
         );
       return { authUrl: requireString(scope, ['auth_url'], 'Vonage') };
     } catch (err) {
+      if (err instanceof NumberNotSupportedError) throw err;
       throw this.vonage.failure(err);
     }
   }

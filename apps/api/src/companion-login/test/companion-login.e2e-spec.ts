@@ -306,18 +306,21 @@ describe('companion login over HTTP (sandbox providers, real Postgres)', () => {
     );
   });
 
-  it('forgets a push token FCM no longer knows', async () => {
-    const phone = await registerPhoneWithPush(t, 'sandbox-dead');
-    await startLogin(phone.phoneNumber);
-    await eventually(async () => {
-      const rows = await t.db.query(
-        'SELECT push_token, push_token_dead_at FROM devices WHERE client_device_id = $1',
-        [phone.deviceId],
-      );
-      expect(rows[0].push_token).toBeNull();
-      expect(rows[0].push_token_dead_at).not.toBeNull();
-    });
-  });
+  it.each(['sandbox-dead', 'sandbox-invalid'])(
+    'forgets a push token FCM refuses (%s)',
+    async (token) => {
+      const phone = await registerPhoneWithPush(t, token);
+      await startLogin(phone.phoneNumber);
+      await eventually(async () => {
+        const rows = await t.db.query(
+          'SELECT push_token, push_token_dead_at FROM devices WHERE client_device_id = $1',
+          [phone.deviceId],
+        );
+        expect(rows[0].push_token).toBeNull();
+        expect(rows[0].push_token_dead_at).not.toBeNull();
+      });
+    },
+  );
 
   it('ends open streams when the app shuts down, instead of holding the shutdown', async () => {
     const other = await startTestApp({ sharedSandbox: t.sandbox });

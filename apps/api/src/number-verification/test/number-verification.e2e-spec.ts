@@ -167,6 +167,18 @@ describe('number verification over HTTP (sandbox Vonage, real Postgres)', () => 
     expect(events[0].reason).toBe('not_authenticated_by_network');
   });
 
+  it('answers 422 number-not-supported when the network does not offer Number Verification, creating nothing', async () => {
+    const res = await start('+447700904000');
+    expect(res.status).toBe(422);
+    expect(res.body.type).toBe('urn:simauth:problem:number-not-supported');
+    expect(
+      await t.db.query(
+        `SELECT 1 FROM attempts WHERE kind = 'number_verification' AND phone_number = $1`,
+        ['+447700904000'],
+      ),
+    ).toHaveLength(0);
+  });
+
   it('gives 400 naming state when it is missing, and 400 for a bad phone number', async () => {
     const res = await call('GET', `${t.url}/v1/number-verifications/callback?code=abc`);
     expect(res.status).toBe(400);

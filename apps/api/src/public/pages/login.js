@@ -5,7 +5,11 @@
   const FINAL = {
     MATCH_SUCCESS: ['Signed in', 'ok', 'Your phone proved it holds the SIM of this number.'],
     DENIED: ['Sign-in denied', 'bad', 'The request was denied on the phone.'],
-    MATCH_FAILED: ['No match', 'bad', 'The SIM in the phone that approved does not hold this number.'],
+    MATCH_FAILED: [
+      'No match',
+      'bad',
+      'The SIM in the phone that approved does not hold this number.',
+    ],
     EXPIRED: ['Request expired', 'bad', 'The phone did not finish in time. Start again.'],
     PROVIDER_ERROR: ['Check failed', 'bad', 'The SIM check could not be completed. Start again.'],
   };
@@ -39,7 +43,8 @@
   }
 
   function show(section) {
-    for (const id of ['start', 'waiting', 'final']) $(id).classList.toggle('hidden', id !== section);
+    for (const id of ['start', 'waiting', 'final'])
+      $(id).classList.toggle('hidden', id !== section);
   }
 
   function formError(text) {
@@ -61,7 +66,10 @@
   function finish(status, idToken) {
     stop();
     if (interaction && (status === 'MATCH_SUCCESS' || status === 'DENIED')) {
-      $('outcome').textContent = status === 'MATCH_SUCCESS' ? 'Signed in — returning to the app…' : 'Sign-in denied — returning to the app…';
+      $('outcome').textContent =
+        status === 'MATCH_SUCCESS'
+          ? 'Signed in — returning to the app…'
+          : 'Sign-in denied — returning to the app…';
       $('outcome').className = `outcome ${status === 'MATCH_SUCCESS' ? 'ok' : 'bad'}`;
       $('outcome-detail').textContent = '';
       $('claims').classList.add('hidden');
@@ -81,7 +89,9 @@
         const row = table.insertRow();
         row.insertCell().textContent = key;
         row.insertCell().textContent =
-          key === 'exp' || key === 'iat' || key === 'auth_time' ? new Date(value * 1000).toLocaleTimeString() : JSON.stringify(value);
+          key === 'exp' || key === 'iat' || key === 'auth_time'
+            ? new Date(value * 1000).toLocaleTimeString()
+            : JSON.stringify(value);
       }
     }
     show('final');
@@ -105,11 +115,16 @@
   $('form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const phone = $('phone').value.trim();
-    if (!E164.test(phone)) return formError('Enter the number in international format with a leading +, e.g. +447700900001.');
+    if (!E164.test(phone))
+      return formError(
+        'Enter the number in international format with a leading +, e.g. +447700900001.',
+      );
     formError('');
     $('submit').disabled = true;
     try {
-      const start = interaction ? `/oidc/interaction/${encodeURIComponent(interaction)}/login` : '/v1/logins';
+      const start = interaction
+        ? `/oidc/interaction/${encodeURIComponent(interaction)}/login`
+        : '/v1/logins';
       const res = await fetch(start, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -122,7 +137,9 @@
       $('status-line').textContent = STATUS_TEXT.PENDING;
       countdown(body.expires_at);
       show('waiting');
-      stream = new EventSource(`/v1/logins/${body.login_id}/events?poll_token=${encodeURIComponent(body.poll_token)}`);
+      stream = new EventSource(
+        `/v1/logins/${body.login_id}/events?poll_token=${encodeURIComponent(body.poll_token)}`,
+      );
       stream.addEventListener('status', (message) => {
         const view = JSON.parse(message.data);
         if (FINAL[view.status]) return finish(view.status, view.id_token);

@@ -18,7 +18,10 @@
   async function api(method, path, body, auth) {
     const res = await fetch(path, {
       method,
-      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
+      headers: {
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...(auth ? { authorization: `Bearer ${auth}` } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
@@ -51,16 +54,30 @@
     $('result').classList.add('hidden');
     try {
       const coverage = await api('GET', '/v1/coverage');
-      if (coverage.ok && !coverage.data.phone_check_supported) return result('This network cannot run a SIM check.', 'bad');
+      if (coverage.ok && !coverage.data.phone_check_supported)
+        return result('This network cannot run a SIM check.', 'bad');
       const deviceId = `virtual-${sim.replace('+', '')}`;
-      const started = await api('POST', '/v1/registrations', { phone_number: sim, device_id: deviceId });
+      const started = await api('POST', '/v1/registrations', {
+        phone_number: sim,
+        device_id: deviceId,
+      });
       if (!started.ok) return result(started.data.detail || started.data.title, 'bad');
       device = { sim };
       const proof = await overMobileData(started.data.check_url);
-      const done = await api('POST', `/v1/registrations/${started.data.registration_id}/code`, proof);
-      if (!done.ok || !done.data.device_token) return result(`Registration failed: ${done.data.status || done.data.title}`, 'bad');
+      const done = await api(
+        'POST',
+        `/v1/registrations/${started.data.registration_id}/code`,
+        proof,
+      );
+      if (!done.ok || !done.data.device_token)
+        return result(`Registration failed: ${done.data.status || done.data.title}`, 'bad');
       device = { sim, deviceToken: done.data.device_token, pushToken: `${deviceId}-${Date.now()}` };
-      await api('PUT', '/v1/devices/me/push-token', { fcm_token: device.pushToken }, device.deviceToken);
+      await api(
+        'PUT',
+        '/v1/devices/me/push-token',
+        { fcm_token: device.pushToken },
+        device.deviceToken,
+      );
       localStorage.setItem(storageKey(sim), JSON.stringify(device));
       ready();
     } finally {
@@ -113,13 +130,24 @@
 
   async function approve(loginId, matchNumber) {
     $('request').classList.add('hidden');
-    const approved = await api('POST', `/v1/logins/${loginId}/approve`, { match_number: matchNumber }, device.deviceToken);
+    const approved = await api(
+      'POST',
+      `/v1/logins/${loginId}/approve`,
+      { match_number: matchNumber },
+      device.deviceToken,
+    );
     if (!approved.ok) return result(approved.data.detail || approved.data.title, 'bad');
-    if (approved.data.status === 'DENIED') return result('Wrong number — the sign-in was denied.', 'bad');
+    if (approved.data.status === 'DENIED')
+      return result('Wrong number — the sign-in was denied.', 'bad');
     const proof = await overMobileData(approved.data.check_url);
     const done = await api('POST', `/v1/logins/${loginId}/code`, proof, device.deviceToken);
     if (!done.ok) return result(done.data.detail || done.data.title, 'bad');
-    result(done.data.status === 'MATCH_SUCCESS' ? 'Approved — you are signed in on the website.' : `Not signed in (${done.data.status}).`, done.data.status === 'MATCH_SUCCESS' ? 'ok' : 'bad');
+    result(
+      done.data.status === 'MATCH_SUCCESS'
+        ? 'Approved — you are signed in on the website.'
+        : `Not signed in (${done.data.status}).`,
+      done.data.status === 'MATCH_SUCCESS' ? 'ok' : 'bad',
+    );
   }
 
   $('deny').addEventListener('click', async () => {
@@ -130,8 +158,15 @@
 
   $('attack').addEventListener('click', async () => {
     if (!device) return ($('attack-result').textContent = 'Register this phone first.');
-    const res = await api('POST', `/v1/logins/${$('attack-login').value.trim()}/approve`, { match_number: 10 }, device.deviceToken);
-    $('attack-result').textContent = res.ok ? `Unexpected: ${res.data.status}` : `Refused: ${res.status} ${res.data.title}`;
+    const res = await api(
+      'POST',
+      `/v1/logins/${$('attack-login').value.trim()}/approve`,
+      { match_number: 10 },
+      device.deviceToken,
+    );
+    $('attack-result').textContent = res.ok
+      ? `Unexpected: ${res.data.status}`
+      : `Refused: ${res.status} ${res.data.title}`;
   });
 
   $('register').addEventListener('click', register);
