@@ -43,7 +43,8 @@ export function withSandboxProviders(
               baseUrl,
               clientId: sandbox.truId.clientId,
               clientSecret: sandbox.truId.clientSecret,
-              callbackPublicKey: sandbox.truId.callbackPublicKeyPem,
+              // None: callbacks are verified with the keys the sandbox publishes, as with tru.ID.
+              callbackPublicKey: undefined,
             },
       vonage:
         p.vonage && !force

@@ -24,8 +24,12 @@ export interface SandboxOptions {
     /** Where challenge callbacks go (the project's challenge_callback_url). */
     callbackUrl?: string;
     privateKey: import('node:crypto').KeyObject;
+    /** The signature's keyId: the key's `kid` in the sandbox's /.well-known/jwks.json. */
+    keyId: string;
     /** PEM of the key that verifies callbacks, for the api's TRUID_CALLBACK_PUBLIC_KEY. */
     publicKeyPem: string;
+    /** Every callback key published in the JWKS, the current one last (rotation keeps the old). */
+    published: { kid: string; publicKey: import('node:crypto').KeyObject }[];
   };
   /** Delay of the reserved "slow" numbers (last four digits 4080). */
   slowDelayMs: number;

@@ -7,6 +7,7 @@ import { CheckUrlController, PhoneCheckController } from './truid/phone-check.co
 import { CoverageController } from './truid/coverage.controller';
 import { VonageController } from './vonage/vonage.controller';
 import { FcmController } from './fcm/fcm.controller';
+import { CallbackKeysController } from './truid/callback-keys.controller';
 import { AuthenticatorController } from './truid/authenticator.controller';
 import { CredentialsController } from './credentials.controller';
 
@@ -21,6 +22,7 @@ export class SandboxModule {
         CheckUrlController,
         CoverageController,
         AuthenticatorController,
+        CallbackKeysController,
         VonageController,
         FcmController,
         CredentialsController,

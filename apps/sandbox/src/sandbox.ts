@@ -61,7 +61,9 @@ export async function startSandbox(settings: SandboxSettings): Promise<RunningSa
     authenticator: {
       callbackUrl: settings.authenticatorCallbackUrl,
       privateKey: callbackKeys.privateKey,
+      keyId: 'sandbox-callbacks-1',
       publicKeyPem: callbackKeys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      published: [{ kid: 'sandbox-callbacks-1', publicKey: callbackKeys.publicKey }],
     },
     slowDelayMs: settings.slowDelayMs ?? 10_000,
     latencyMs: 0,

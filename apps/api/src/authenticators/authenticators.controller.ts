@@ -1,9 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiProblems, RequestId, RequestWithRawBody, UuidParam } from '@simauth/http';
 import { CurrentUser, SignedInUser, UserAuth } from '../accounts/user-auth.guard';
 import { AuthenticatorsService } from './authenticators.service';
-import { LimitPerAttempt, LimitPerIp } from '../rate-limits/rate-limit.guard';
+import { LimitPerAttempt, LimitPerIp, SignedByProvider } from '../rate-limits/rate-limit.guard';
 import {
   ChallengeResponse,
   ChallengeStatusResponse,
@@ -112,13 +119,34 @@ export class AuthenticatorsController {
   }
 
   @Post('callbacks/truid/challenges')
-  @LimitPerIp()
+  @SignedByProvider('tru.ID')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'tru.ID → simauth: a challenge changed (HTTP-signed; each callback accepted once)',
+    summary: 'tru.ID → simauth: a challenge changed (HTTP-signed; each callback applied once)',
+    description:
+      "Signed by tru.ID: an HTTP message signature (rsa-sha256 over `(request-target) host date x-tru-callback digest`) with the key its keyId names in tru.ID's published JWKS. A duplicate of an applied callback is answered 200 with the challenge's status and changes nothing. Not limited per IP.",
+  })
+  @ApiHeader({
+    name: 'Authorization',
+    required: true,
+    description:
+      'Signature keyId="…",algorithm="rsa-sha256",headers="(request-target) host date x-tru-callback digest",signature="…"',
+  })
+  @ApiHeader({ name: 'Digest', required: true, description: 'SHA-256=<base64 of the body digest>' })
+  @ApiHeader({ name: 'Date', required: true, description: 'within 5 minutes of our clock' })
+  @ApiHeader({ name: 'X-Tru-Callback', required: true })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['challenge_id', 'status'],
+      properties: {
+        challenge_id: { type: 'string', description: "tru.ID's challenge id" },
+        status: { type: 'string', enum: ['VERIFIED', 'FAILED', 'EXPIRED'] },
+      },
+    },
   })
   @ApiOkResponse({ type: ChallengeStatusResponse })
-  @ApiProblems(401, 404, 409, 422)
+  @ApiProblems(401, 404, 409, 422, 503)
   async callback(
     @Req() req: RequestWithRawBody,
     @Body() body: Record<string, unknown>,

@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import {
@@ -27,6 +27,7 @@ type Challenge = Attempt<CS>;
 /** A signed-in user's authenticator factors: onboarding, activation, challenges, provider callbacks. */
 @Injectable()
 export class AuthenticatorsService {
+  private readonly logger = new Logger(AuthenticatorsService.name);
   private readonly callbackVerifier?: TruIdCallbackVerifier;
 
   constructor(
@@ -36,8 +37,20 @@ export class AuthenticatorsService {
     private readonly codes: FactorCodesService,
     private readonly db: DataSource,
   ) {
-    const key = config.providers.truId?.callbackPublicKey;
-    this.callbackVerifier = key ? new TruIdCallbackVerifier(key) : undefined;
+    const truId = config.providers.truId;
+    const publicUrl = config.http.publicUrl;
+    if (truId?.callbackPublicKey) {
+      this.callbackVerifier = TruIdCallbackVerifier.withPublicKey(
+        truId.callbackPublicKey,
+        publicUrl,
+      );
+    } else if (truId) {
+      this.callbackVerifier = TruIdCallbackVerifier.withJwks(
+        truId.baseUrl,
+        config.providers.timeoutMs,
+        publicUrl,
+      );
+    }
   }
 
   /** A PENDING factor with its QR code; it must be activated with a first code before it expires. */
@@ -151,23 +164,22 @@ export class AuthenticatorsService {
   }
 
   /**
-   * tru.ID tells us a challenge changed. Only a correctly signed, fresh, first-seen callback is
-   * believed; a repeat of the status we already hold is acknowledged and changes nothing.
+   * tru.ID tells us a challenge changed. Only a correctly signed, fresh callback is believed. Its
+   * receipt (the signature's bytes, however encoded) commits with the move, so a callback is
+   * applied once: a duplicate (tru.ID retries until it gets a 2xx) is acknowledged with the
+   * challenge's status, changes nothing, and is logged.
    */
   async challengeCallback(
     req: CallbackRequest,
     body: { challenge_id?: unknown; status?: unknown },
     requestId?: string,
   ): Promise<CS> {
-    const verdict = this.callbackVerifier?.verify(req) ?? {
+    const verdict = (await this.callbackVerifier?.verify(req)) ?? {
       ok: false,
       reason: 'no callback key configured',
     };
     if (!verdict.ok)
       throw new UnauthorizedError(`The callback signature is not valid (${verdict.reason}).`);
-    const signatureHash = createHash('sha256').update(verdict.signature).digest();
-    if (await this.factors.hasReceipt(undefined, signatureHash))
-      throw new ConflictError('This callback was already received.');
 
     const status = body.status as CS;
     if (
@@ -176,21 +188,35 @@ export class AuthenticatorsService {
     ) {
       throw new UnprocessableError('The callback names no challenge or no final status.');
     }
-    const challenge = await this.attempts.findByProviderRef(
-      AttemptKind.FactorChallenge,
-      body.challenge_id,
-    );
-    if (!challenge) throw new NotFoundError('Unknown challenge.');
-    if (challenge.status === status) return status;
-    const moved = await this.attempts.transition({
-      kind: AttemptKind.FactorChallenge,
-      id: challenge.id,
-      to: status,
-      actor: 'provider',
-      reason: 'tru.ID challenge callback',
-      requestId,
+    const challengeId = body.challenge_id;
+    return this.db.transaction(async (tx) => {
+      const duplicate = await this.factors.hasReceipt(tx, verdict.signatureHash);
+      const challenge = await this.attempts.findByProviderRef(
+        AttemptKind.FactorChallenge,
+        challengeId,
+      );
+      if (!challenge) throw new NotFoundError('Unknown challenge.');
+      if (duplicate) {
+        this.logger.log(
+          { req: { id: requestId }, challenge_id: challenge.id },
+          'duplicate tru.ID callback acknowledged; nothing changed',
+        );
+        return challenge.status;
+      }
+      if (challenge.status === status) return status;
+      const moved = await this.attempts.transition(
+        {
+          kind: AttemptKind.FactorChallenge,
+          id: challenge.id,
+          to: status,
+          actor: 'provider',
+          reason: 'tru.ID challenge callback',
+          requestId,
+        },
+        tx,
+      );
+      return moved.status;
     });
-    return moved.status;
   }
 
   private async owned(user: SignedInUser, factorId: string): Promise<Factor> {

@@ -17,6 +17,7 @@ import { RateLimit, RateLimiterService } from './rate-limiter.service';
 
 const PHONE_LIMITED = 'simauth:rate-limit-phone';
 const ATTEMPT_LIMITED = 'simauth:rate-limit-attempt';
+const PROVIDER_SIGNED = 'simauth:provider-signed';
 
 /**
  * Puts the rate-limit guard on a route, first: before any authentication guard, whatever the
@@ -56,6 +57,15 @@ export function LimitPerAttempt(scope: string) {
 }
 
 /**
+ * Marks a POST that only a provider calls, gated by the provider's signature (checked before
+ * anything else is read): not limited per IP, since the provider calls from few addresses and a
+ * limit there would drop its callbacks under load.
+ */
+export function SignedByProvider(provider: string) {
+  return SetMetadata(PROVIDER_SIGNED, provider);
+}
+
+/**
  * The POST handlers of `controllers` that are not rate limited first, as `Class.method`, and
  * those marked both per phone and per attempt. The api refuses to start with any (see
  * RateLimitsModule): a POST someone forgot to mark would otherwise be open to floods. Reads are
@@ -74,7 +84,8 @@ export function postsWithoutRateLimit(controllers: Type[]): string[] {
         ...(Reflect.getMetadata(GUARDS_METADATA, controller) ?? []),
         ...(Reflect.getMetadata(GUARDS_METADATA, handler) ?? []),
       ];
-      if (guards[0] !== RateLimitGuard) missing.push(`${controller.name}.${name}`);
+      if (guards[0] !== RateLimitGuard && !Reflect.getMetadata(PROVIDER_SIGNED, handler))
+        missing.push(`${controller.name}.${name}`);
       // A request counts its address and at most one more counter (see RateLimiterService).
       if (
         Reflect.getMetadata(PHONE_LIMITED, handler) &&

@@ -200,7 +200,7 @@ export class AuthenticatorController {
       body,
       'authenticator_challenge',
       this.options.authenticator.privateKey,
-      'sandbox-callbacks',
+      this.options.authenticator.keyId,
     );
     const delivery = fetch(url, { method: 'POST', headers, body }).then(
       (res) => res.status,

@@ -1,4 +1,6 @@
 import { createHash, createPublicKey, createVerify, KeyObject, timingSafeEqual } from 'node:crypto';
+import { createRemoteJWKSet, errors as joseErrors } from 'jose';
+import { ProviderUnavailableError } from '../provider.errors';
 
 export interface CallbackRequest {
   method: string;
@@ -8,7 +10,16 @@ export interface CallbackRequest {
   rawBody: Buffer;
 }
 
-export type CallbackVerdict = { ok: true; signature: string } | { ok: false; reason: string };
+export type CallbackVerdict =
+  | {
+      ok: true;
+      /** SHA-256 of the signature's bytes: one callback, however its base64 was written. */
+      signatureHash: Buffer;
+    }
+  | { ok: false; reason: string };
+
+/** The key that verifies signatures made with tru.ID's key `keyId`. */
+export type CallbackKeyResolver = (keyId: string) => Promise<KeyObject>;
 
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 const REQUIRED_HEADERS = ['(request-target)', 'host', 'date', 'x-tru-callback', 'digest'];
@@ -26,19 +37,58 @@ function parseSignature(authorization: string): Record<string, string> | undefin
   return params;
 }
 
+/** The key a signature names is not one tru.ID publishes (a 401, not an outage). */
+class UnknownKeyError extends Error {}
+
 /**
  * Verifies a tru.ID callback: the body matches its SHA-256 Digest, the Date is within five
  * minutes, and the HTTP message signature over (request-target) host date x-tru-callback digest
- * verifies with tru.ID's public key.
+ * verifies with tru.ID's key named by the signature's keyId.
  */
 export class TruIdCallbackVerifier {
-  private readonly key: KeyObject;
+  /**
+   * @param resolveKey tru.ID's public key for a keyId
+   * @param publicUrl where tru.ID calls us (PUBLIC_URL): behind a proxy that adds a path prefix or
+   *   rewrites Host, tru.ID signed that URL's path and host, not what reaches the process
+   */
+  constructor(
+    private readonly resolveKey: CallbackKeyResolver,
+    private readonly publicUrl?: string,
+  ) {}
 
-  constructor(publicKeyPem: string) {
-    this.key = createPublicKey(publicKeyPem);
+  /** One configured key (TRUID_CALLBACK_PUBLIC_KEY), whatever the keyId. */
+  static withPublicKey(publicKeyPem: string, publicUrl?: string): TruIdCallbackVerifier {
+    const key = createPublicKey(publicKeyPem);
+    return new TruIdCallbackVerifier(() => Promise.resolve(key), publicUrl);
   }
 
-  verify(req: CallbackRequest, now = Date.now()): CallbackVerdict {
+  /**
+   * tru.ID's published keys, `{baseUrl}/.well-known/jwks.json`, chosen by keyId (as tru.ID's own
+   * server sample does). The set is cached; an unknown keyId fetches it again, at most every
+   * 5 s (a flood of made-up keyIds costs tru.ID one request per 5 s per replica; a real new key
+   * is believed within 5 s, well inside tru.ID's retries).
+   */
+  static withJwks(baseUrl: string, timeoutMs: number, publicUrl?: string): TruIdCallbackVerifier {
+    const jwks = createRemoteJWKSet(new URL('/.well-known/jwks.json', baseUrl), {
+      timeoutDuration: timeoutMs,
+      cooldownDuration: 5_000,
+    });
+    return new TruIdCallbackVerifier(async (kid) => {
+      try {
+        return (await jwks({ alg: 'RS256', kid })) as KeyObject;
+      } catch (err) {
+        if (
+          err instanceof joseErrors.JWKSNoMatchingKey ||
+          err instanceof joseErrors.JWKSMultipleMatchingKeys
+        )
+          throw new UnknownKeyError();
+        // The key set could not be fetched: tru.ID retries a callback that gets a 5xx.
+        throw new ProviderUnavailableError("tru.ID's callback keys could not be fetched");
+      }
+    }, publicUrl);
+  }
+
+  async verify(req: CallbackRequest, now = Date.now()): Promise<CallbackVerdict> {
     const params = parseSignature(header(req, 'authorization') ?? '');
     if (!params?.signature || params.algorithm !== 'rsa-sha256')
       return { ok: false, reason: 'missing or unsupported signature' };
@@ -58,16 +108,38 @@ export class TruIdCallbackVerifier {
     if (!Number.isFinite(date) || Math.abs(now - date) > MAX_CLOCK_SKEW_MS)
       return { ok: false, reason: 'date missing or too far off' };
 
-    const lines = signed.map((name) =>
-      name === '(request-target)'
-        ? `(request-target): ${req.method.toLowerCase()} ${req.target}`
-        : `${name}: ${header(req, name) ?? ''}`,
-    );
-    const valid = createVerify('sha256')
-      .update(lines.join('\n'))
-      .verify(this.key, params.signature, 'base64');
-    return valid
-      ? { ok: true, signature: params.signature }
-      : { ok: false, reason: 'bad signature' };
+    let key: KeyObject;
+    try {
+      key = await this.resolveKey(params.keyId ?? '');
+    } catch (err) {
+      if (err instanceof UnknownKeyError) return { ok: false, reason: 'unknown keyId' };
+      throw err;
+    }
+    // Node decodes base64 and base64url, padded or not: the bytes are what was verified.
+    const signature = Buffer.from(params.signature, 'base64');
+    for (const seenAs of this.seenAs(req)) {
+      const lines = signed.map((name) => {
+        if (name === '(request-target)')
+          return `(request-target): ${req.method.toLowerCase()} ${seenAs.target}`;
+        if (name === 'host') return `host: ${seenAs.host}`;
+        return `${name}: ${header(req, name) ?? ''}`;
+      });
+      if (createVerify('sha256').update(lines.join('\n')).verify(key, signature)) {
+        return { ok: true, signatureHash: createHash('sha256').update(signature).digest() };
+      }
+    }
+    return { ok: false, reason: 'bad signature' };
+  }
+
+  /** The request as it reached us, and as tru.ID addressed it (PUBLIC_URL's host and path prefix). */
+  private seenAs(req: CallbackRequest): { target: string; host: string }[] {
+    const received = { target: req.target, host: header(req, 'host') ?? '' };
+    if (!this.publicUrl) return [received];
+    const url = new URL(this.publicUrl);
+    const prefix = url.pathname.replace(/\/+$/, '');
+    const addressed = { target: `${prefix}${req.target}`, host: url.host };
+    return addressed.target === received.target && addressed.host === received.host
+      ? [received]
+      : [received, addressed];
   }
 }

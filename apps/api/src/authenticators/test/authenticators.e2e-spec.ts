@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TestApp, startTestApp } from '../../../../../test/support/test-app';
 import { bearer, call } from '../../../../../test/support/http';
+import { eventually } from '../../../../../test/support/sse';
 import { signIn } from '../../../../../test/support/flows';
 import { totpCode } from '../../../../../test/support/totp';
 import { signedCallbackHeaders } from '../../../../sandbox/src/truid/callback-signer';
@@ -235,7 +236,7 @@ describe('authenticator factors over HTTP (sandbox tru.ID Authenticator, real Po
         body,
         'authenticator_challenge',
         t.sandbox.options.authenticator.privateKey,
-        'k',
+        t.sandbox.options.authenticator.keyId,
       );
       const tampered = await fetch(callbackUrl(), {
         method: 'POST',
@@ -252,7 +253,7 @@ describe('authenticator factors over HTTP (sandbox tru.ID Authenticator, real Po
           body,
           'authenticator_challenge',
           forgedKey,
-          'k',
+          t.sandbox.options.authenticator.keyId,
         ),
         body,
       });
@@ -260,7 +261,7 @@ describe('authenticator factors over HTTP (sandbox tru.ID Authenticator, real Po
       expect(await status(challengeId)).toBe('PENDING');
     });
 
-    it('accepts a valid callback once; its replay gets 409', async () => {
+    it('applies a valid callback once; a replay, even with its signature re-encoded, is acknowledged and changes nothing', async () => {
       const { challengeId, providerChallengeId } = await truidChallenge();
       const body = JSON.stringify({ challenge_id: providerChallengeId, status: 'FAILED' });
       const headers = signedCallbackHeaders(
@@ -268,13 +269,72 @@ describe('authenticator factors over HTTP (sandbox tru.ID Authenticator, real Po
         body,
         'authenticator_challenge',
         t.sandbox.options.authenticator.privateKey,
-        'k',
+        t.sandbox.options.authenticator.keyId,
       );
       const first = await fetch(callbackUrl(), { method: 'POST', headers, body });
       expect(first.status).toBe(200);
       expect(await status(challengeId)).toBe('FAILED');
-      const replay = await fetch(callbackUrl(), { method: 'POST', headers, body });
-      expect(replay.status).toBe(409);
+      const events = async () =>
+        (
+          await t.db.query('SELECT count(*)::int AS n FROM attempt_events WHERE attempt_id = $1', [
+            challengeId,
+          ])
+        )[0].n;
+      const before = await events();
+      // The same signature as base64url without padding: the same bytes, the same callback.
+      const reencoded = headers.authorization.replace(
+        /signature="([^"]+)"/,
+        (_m, sig: string) => `signature="${Buffer.from(sig, 'base64').toString('base64url')}"`,
+      );
+      expect(reencoded).not.toBe(headers.authorization);
+      for (const authorization of [headers.authorization, reencoded]) {
+        const replay = await fetch(callbackUrl(), {
+          method: 'POST',
+          headers: { ...headers, authorization },
+          body,
+        });
+        // tru.ID retries anything but a 2xx: a duplicate is answered 200 with what we hold.
+        expect(replay.status).toBe(200);
+        expect(await replay.json()).toEqual({ status: 'FAILED' });
+      }
+      expect(await events()).toBe(before);
+    });
+
+    it("verifies with tru.ID's published keys by keyId, fetching them again for a new key", async () => {
+      const { challengeId, providerChallengeId } = await truidChallenge();
+      const rotated = await fetch(`${t.sandbox.url}/sandbox/truid/callback-keys/rotate`, {
+        method: 'POST',
+      });
+      const { kid } = (await rotated.json()) as { kid: string };
+      expect(t.sandbox.options.authenticator.keyId).toBe(kid);
+      const body = JSON.stringify({ challenge_id: providerChallengeId, status: 'VERIFIED' });
+      const signed = (keyId: string) =>
+        signedCallbackHeaders(
+          callbackUrl(),
+          body,
+          'authenticator_challenge',
+          t.sandbox.options.authenticator.privateKey,
+          keyId,
+        );
+      // The new key under an old keyId does not verify; under its own, it does.
+      const wrongKid = await fetch(callbackUrl(), {
+        method: 'POST',
+        headers: signed('sandbox-callbacks-1'),
+        body,
+      });
+      expect(wrongKid.status).toBe(401);
+      const unknownKid = await fetch(callbackUrl(), {
+        method: 'POST',
+        headers: signed('not-a-published-key'),
+        body,
+      });
+      expect(unknownKid.status).toBe(401);
+      // The set was fetched moments ago: the new kid is believed once it may be fetched again.
+      await eventually(async () => {
+        const res = await fetch(callbackUrl(), { method: 'POST', headers: signed(kid), body });
+        expect(res.status).toBe(200);
+      }, 10_000);
+      expect(await status(challengeId)).toBe('VERIFIED');
     });
 
     it('answers 404 for a signed callback about an unknown challenge', async () => {
@@ -284,7 +344,7 @@ describe('authenticator factors over HTTP (sandbox tru.ID Authenticator, real Po
         body,
         'authenticator_challenge',
         t.sandbox.options.authenticator.privateKey,
-        'k',
+        t.sandbox.options.authenticator.keyId,
       );
       expect((await fetch(callbackUrl(), { method: 'POST', headers, body })).status).toBe(404);
     });

@@ -5,6 +5,7 @@ import {
   LimitPerIp,
   LimitPerPhone,
   RateLimitGuard,
+  SignedByProvider,
   postsWithoutRateLimit,
 } from '../rate-limit.guard';
 
@@ -33,6 +34,10 @@ class Routes {
 
   @Post('open')
   open(): void {}
+
+  @Post('callback')
+  @SignedByProvider('a provider')
+  callback(): void {}
 
   @Post('auth-only')
   @UseGuards(SomeAuthGuard)

@@ -152,6 +152,21 @@ describe('rate limits (Postgres-backed, shared by replicas)', () => {
     expect((await startLogin(a, victim)).status).toBe(429);
   });
 
+  it("does not limit tru.ID's callbacks per IP: their signature is the gate", async () => {
+    const ip = uniqueIp();
+    const answers = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await call(
+        'POST',
+        `${a.url}/v1/callbacks/truid/challenges`,
+        { challenge_id: randomUUID(), status: 'VERIFIED' },
+        { 'x-forwarded-for': ip },
+      );
+      answers.push(res.status);
+    }
+    expect(answers).toEqual([401, 401, 401, 401, 401, 401]);
+  });
+
   it('limits public POSTs per client IP, and not GETs', async () => {
     const ip = uniqueIp();
     for (let i = 0; i < 3; i++)
