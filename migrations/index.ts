@@ -6,6 +6,7 @@ import { CreateRateLimits1764057600000 } from './1764057600000-CreateRateLimits'
 import { CreateOidcModels1764489600000 } from './1764489600000-CreateOidcModels';
 import { CreateJwtSigningKeys1764493200000 } from './1764493200000-CreateJwtSigningKeys';
 import { AddAttemptLeases1764835200000 } from './1764835200000-AddAttemptLeases';
+import { CreateFactorCodeUses1764838800000 } from './1764838800000-CreateFactorCodeUses';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   CreateOidcModels1764489600000,
   CreateJwtSigningKeys1764493200000,
   AddAttemptLeases1764835200000,
+  CreateFactorCodeUses1764838800000,
 ];

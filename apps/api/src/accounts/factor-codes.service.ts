@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { toDataURL } from 'qrcode';
@@ -27,6 +27,8 @@ export type CodeCheck = { requestId?: string } & (
 
 // One period either side: authenticator apps and servers drift by a few seconds.
 const EPOCH_TOLERANCE_SECONDS = 30;
+// How long a code tru.ID accepted could still be valid: its 30 s period and a period either side.
+const PROVIDER_CODE_WINDOW_SECONDS = 3 * 30;
 
 /**
  * The authenticator codes of a user's factors: local TOTP (RFC 6238, otplib) with the seed
@@ -79,13 +81,22 @@ export class FactorCodesService implements OnModuleInit {
     return this.authenticator.createChallenge(factor.providerFactorId!, referenceId);
   }
 
-  /** Throws RateLimitedError while the factor is locked; otherwise whether the code is right. */
+  /**
+   * Whether the code is right. Each check first takes one of the factor's tries (one statement),
+   * so concurrent wrong codes cannot be evaluated more often than FACTOR_MAX_FAILED_CODES; throws
+   * RateLimitedError while the factor is locked or its tries are all in use.
+   */
   async check(factor: Factor, code: string, how: CodeCheck): Promise<boolean> {
-    if (factor.lockedUntil && factor.lockedUntil.getTime() > Date.now()) {
-      throw new RateLimitedError(
-        'Too many wrong codes; this factor is locked for a while.',
-        (factor.lockedUntil.getTime() - Date.now()) / 1000,
-      );
+    const { maxFailedCodes } = this.config.factors;
+    if (!(await this.factors.takeTry(factor.id, maxFailedCodes))) {
+      const lockedUntil = (await this.factors.find(factor.id))?.lockedUntil;
+      if (lockedUntil && lockedUntil.getTime() > Date.now()) {
+        throw new RateLimitedError(
+          'Too many wrong codes; this factor is locked for a while.',
+          (lockedUntil.getTime() - Date.now()) / 1000,
+        );
+      }
+      throw new RateLimitedError('Other codes for this factor are being checked; try again.', 1);
     }
     const valid = /^\d{6}$/.test(code) && (await this.verify(factor, code, how));
     if (valid) {
@@ -107,14 +118,30 @@ export class FactorCodesService implements OnModuleInit {
 
   private async verify(factor: Factor, code: string, how: CodeCheck): Promise<boolean> {
     if (factor.type === 'truid') {
-      if (how.purpose === 'activate')
-        return this.authenticator.activateFactor(factor.providerFactorId!, code);
-      const challengeId =
-        how.providerChallengeId ??
-        (await this.authenticator.createChallenge(factor.providerFactorId!, factor.id)).challengeId;
+      let accepted: boolean;
+      if (how.purpose === 'activate') {
+        accepted = await this.authenticator.activateFactor(factor.providerFactorId!, code);
+      } else {
+        const challengeId =
+          how.providerChallengeId ??
+          (await this.authenticator.createChallenge(factor.providerFactorId!, factor.id))
+            .challengeId;
+        accepted =
+          (await this.authenticator.verifyChallenge(
+            factor.providerFactorId!,
+            challengeId,
+            code,
+          )) === 'VERIFIED';
+      }
+      // tru.ID keeps the seed, so no time step is known here: a code it accepted is remembered
+      // (hashed) for as long as it could be valid, and accepted once.
       return (
-        (await this.authenticator.verifyChallenge(factor.providerFactorId!, challengeId, code)) ===
-        'VERIFIED'
+        accepted &&
+        this.factors.useCode(
+          factor.id,
+          createHash('sha256').update(`${factor.id}:${code}`).digest(),
+          PROVIDER_CODE_WINDOW_SECONDS,
+        )
       );
     }
     const result = await verify({

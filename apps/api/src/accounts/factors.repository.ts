@@ -86,30 +86,71 @@ export class FactorsRepository {
   }
 
   /**
-   * Records a wrong code; the `max`-th in a row locks the factor for `lockSeconds`.
-   * Returns when the factor is locked until, if it now is.
+   * Takes one of the factor's `max` tries before a code is evaluated, counting it as wrong until
+   * it proves right: the check and the count are one statement, so however many requests race,
+   * at most `max` codes in a row are ever evaluated. None while the factor is locked; a lapsed
+   * lock starts a new run. Returns whether a try was taken.
    */
-  async recordFailure(id: string, max: number, lockSeconds: number): Promise<Date | null> {
-    const rows: { locked_until: Date | null }[] = await this.db.query(
+  async takeTry(id: string, max: number): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
       `WITH f AS (
          UPDATE factors
-            SET failed_codes = CASE WHEN failed_codes + 1 >= $2 THEN 0 ELSE failed_codes + 1 END,
-                locked_until = CASE WHEN failed_codes + 1 >= $2 THEN now() + make_interval(secs => $3) ELSE locked_until END,
+            SET failed_codes = CASE WHEN locked_until <= now() THEN 1 ELSE failed_codes + 1 END,
+                locked_until = CASE WHEN locked_until <= now() THEN NULL ELSE locked_until END,
                 updated_at = now()
-          WHERE id = $1 RETURNING locked_until
+          WHERE id = $1
+            AND (locked_until <= now() OR (locked_until IS NULL AND failed_codes < $2))
+          RETURNING id
+       ) SELECT id FROM f`,
+      [id, max],
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * A try proved wrong: once `max` are counted in a row, the factor locks for `lockSeconds`.
+   * Returns when the factor is locked until, if this call locked it.
+   */
+  async recordFailure(id: string, max: number, lockSeconds: number): Promise<Date | null> {
+    const rows: { locked_until: Date }[] = await this.db.query(
+      `WITH f AS (
+         UPDATE factors SET locked_until = now() + make_interval(secs => $3), updated_at = now()
+          WHERE id = $1 AND failed_codes >= $2 AND locked_until IS NULL
+          RETURNING locked_until
        ) SELECT locked_until FROM f`,
       [id, max, lockSeconds],
     );
-    const until = rows[0]?.locked_until ?? null;
-    return until && until.getTime() > Date.now() ? until : null;
+    return rows[0]?.locked_until ?? null;
   }
 
-  /** A right code: the run of failures is over. */
+  /** A right code: the run of failures (and any lock it caused meanwhile) is over. */
   async resetFailures(id: string): Promise<void> {
     await this.db.query(
-      `UPDATE factors SET failed_codes = 0, updated_at = now() WHERE id = $1 AND failed_codes > 0`,
+      `UPDATE factors SET failed_codes = 0, locked_until = NULL, updated_at = now() WHERE id = $1`,
       [id],
     );
+  }
+
+  /**
+   * Records that tru.ID accepted `codeHash` for this factor, until `windowSeconds` from now;
+   * false when it was already accepted within its window (a replay, or a race with the same
+   * code). Prunes the factor's expired codes in the same statement.
+   */
+  async useCode(id: string, codeHash: Buffer, windowSeconds: number): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `WITH pruned AS (
+         DELETE FROM factor_code_uses
+          WHERE factor_id = $1 AND expires_at <= now() AND code_hash <> $2
+       ), used AS (
+         INSERT INTO factor_code_uses (factor_id, code_hash, expires_at)
+         VALUES ($1, $2, now() + make_interval(secs => $3))
+         ON CONFLICT (factor_id, code_hash) DO UPDATE SET expires_at = EXCLUDED.expires_at
+          WHERE factor_code_uses.expires_at <= now()
+         RETURNING factor_id
+       ) SELECT factor_id FROM used`,
+      [id, codeHash, windowSeconds],
+    );
+    return rows.length === 1;
   }
 
   /**

@@ -114,6 +114,54 @@ describe('authenticator factors over HTTP (sandbox tru.ID Authenticator, real Po
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
   });
 
+  it('evaluates at most FACTOR_MAX_FAILED_CODES of many concurrent wrong codes, then locks', async () => {
+    const { idToken } = await signIn(t);
+    const factor = await newFactor(idToken, 'truid');
+    const before = t.sandbox.store.callsTo('truid.authenticator.patch_factor');
+    const wrong = await wrongCode(factor.otpauth_url);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        post(`/v1/factors/${factor.factor_id}/activate`, { code: wrong }, idToken),
+      ),
+    );
+    // tru.ID was asked exactly 3 times; every other request was refused before any evaluation.
+    expect(t.sandbox.store.callsTo('truid.authenticator.patch_factor') - before).toBe(3);
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 422)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(17);
+    for (const refused of answers.filter((a) => a.status === 429))
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const locked = await post(
+      `/v1/factors/${factor.factor_id}/activate`,
+      { code: await totpCode(factor.otpauth_url) },
+      idToken,
+    );
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
+  });
+
+  it('refuses a tru.ID code already accepted for the factor, for any later challenge', async () => {
+    const { idToken } = await signIn(t);
+    const factor = await newFactor(idToken, 'truid');
+    const activation = await totpCode(factor.otpauth_url);
+    await post(`/v1/factors/${factor.factor_id}/activate`, { code: activation }, idToken);
+    const verify = async (code: string) => {
+      const challenge = await post(`/v1/factors/${factor.factor_id}/challenges`, {}, idToken);
+      return (
+        await post(
+          `/v1/factors/${factor.factor_id}/challenges/${challenge.body.challenge_id}/verify`,
+          { code },
+          idToken,
+        )
+      ).body;
+    };
+    // tru.ID would accept each of these again within its window; simauth does not.
+    expect(await verify(activation)).toEqual({ status: 'FAILED' });
+    const next = await totpCode(factor.otpauth_url, 1);
+    expect(await verify(next)).toEqual({ status: 'VERIFIED' });
+    expect(await verify(next)).toEqual({ status: 'FAILED' });
+  });
+
   it.each(['totp', 'truid'] as const)('verifies a %s challenge with a fresh code', async (type) => {
     const { idToken } = await signIn(t);
     const factor = await activeFactor(idToken, type);
