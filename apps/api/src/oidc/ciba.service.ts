@@ -20,7 +20,7 @@ import {
 import { RateLimitedError, canonicalE164 } from '@simauth/http';
 import { AccountsService } from '../accounts/accounts.service';
 import { CompanionLoginService } from '../companion-login/companion-login.service';
-import { countsPerPhone } from '../rate-limits/rate-limit.guard';
+import { countsPerPhone, phoneBudgetKey } from '../rate-limits/rate-limit.guard';
 import { RateLimiterService } from '../rate-limits/rate-limiter.service';
 import { acrOf, amrOf } from './oidc-configuration';
 
@@ -129,7 +129,7 @@ export class CibaService implements OnApplicationBootstrap {
     try {
       if (countsPerPhone(this.config, phoneNumber)) {
         await this.limiter.hit({
-          key: `phone:login:${phoneNumber}`,
+          key: phoneBudgetKey(phoneNumber),
           ...this.config.rateLimits.phone,
           what: 'for this phone number',
         });

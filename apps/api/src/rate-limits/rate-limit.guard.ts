@@ -42,7 +42,8 @@ export function LimitPerIp() {
 
 /**
  * Marks a route that costs a provider call or a push: it is limited per phone number (from the
- * body's `phone_number`) as well as per client IP.
+ * body's `phone_number`, one budget across flows: see phoneBudgetKey) as well as per client IP.
+ * `scope` names the flow (for readers; the budget is the number's).
  */
 export function LimitPerPhone(scope: string) {
   return applyDecorators(RateLimited(), SetMetadata(PHONE_LIMITED, scope), ApiProblems(429));
@@ -98,6 +99,15 @@ export function postsWithoutRateLimit(controllers: Type[]): string[] {
   return missing;
 }
 
+/**
+ * The counter of a phone number's budget (RATE_LIMIT_PHONE): one per number, shared by every flow
+ * that costs a provider call or sends a push (registration, login, CIBA, number verification), so
+ * that limiting one flow does not leave the others open for the same number.
+ */
+export function phoneBudgetKey(phoneNumber: string): string {
+  return `phone:${phoneNumber}`;
+}
+
 /** The sandbox's test numbers, the ones every example uses: +447700900000 to +447700900999. */
 const SANDBOX_TEST_NUMBERS = /^\+447700900\d{3}$/;
 
@@ -135,7 +145,7 @@ export class RateLimitGuard implements CanActivate {
     // in their canonical form: one number, one counter, however it is written.
     const phoneNumber = typeof written === 'string' ? canonicalE164(written) : undefined;
     if (scope && phoneNumber && countsPerPhone(this.config, phoneNumber)) {
-      second = { key: `phone:${scope}:${phoneNumber}`, ...phone, what: 'for this phone number' };
+      second = { key: phoneBudgetKey(phoneNumber), ...phone, what: 'for this phone number' };
     }
     const attemptScope = this.reflector.get<string | undefined>(
       ATTEMPT_LIMITED,

@@ -101,6 +101,31 @@ describe('rate limits (Postgres-backed, shared by replicas)', () => {
     expect(codes).toEqual([201, 201, 429]);
   });
 
+  it('keeps one budget per number across flows: logins use up registrations and number verifications', async () => {
+    const phone = uniquePhoneNumber('+990');
+    const ip = () => ({ 'x-forwarded-for': uniqueIp() });
+    expect((await call('POST', `${a.url}/v1/logins`, { phone_number: phone }, ip())).status).toBe(
+      201,
+    );
+    expect(
+      (await call('POST', `${b.url}/v1/number-verifications`, { phone_number: phone }, ip()))
+        .status,
+    ).toBe(201);
+    const before = a.sandbox.store.callsTo('truid.phone_check.create');
+    const refused = [
+      await call(
+        'POST',
+        `${a.url}/v1/registrations`,
+        { phone_number: phone, device_id: 'd' },
+        ip(),
+      ),
+      await call('POST', `${b.url}/v1/number-verifications`, { phone_number: phone }, ip()),
+      await call('POST', `${a.url}/v1/logins`, { phone_number: phone }, ip()),
+    ];
+    expect(refused.map((r) => r.status)).toEqual([429, 429, 429]);
+    expect(a.sandbox.store.callsTo('truid.phone_check.create') - before).toBe(0);
+  });
+
   it('limits code guesses per attempt, before the provider is asked', async () => {
     const started = await call(
       'POST',
