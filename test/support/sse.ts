@@ -14,12 +14,12 @@ export class EventStreamClient {
   readonly ended: Promise<void>;
   private readonly opened: Promise<void>;
 
-  constructor(url: string) {
+  constructor(url: string, headers: Record<string, string> = {}) {
     let markEnded!: () => void;
     this.ended = new Promise((r) => (markEnded = r));
     this.opened = fetch(url, {
       signal: this.abort.signal,
-      headers: { accept: 'text/event-stream' },
+      headers: { accept: 'text/event-stream', ...headers },
     }).then(async (res) => {
       this.status = res.status;
       if (!res.body || res.status !== 200) {

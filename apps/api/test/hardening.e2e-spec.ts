@@ -4,6 +4,7 @@ import { TestApp, startTestApp } from '../../../test/support/test-app';
 import { bearer, call } from '../../../test/support/http';
 import { signIn } from '../../../test/support/flows';
 import { openOnDevice, uniquePhoneNumber } from '../../../test/support/device';
+import { EventStreamClient, eventually } from '../../../test/support/sse';
 import { IdTokenService } from '../src/accounts/id-token.service';
 
 /** An address no other test uses (a documentation range), as a trusted proxy says it. */
@@ -141,5 +142,61 @@ describe('hardening: id_tokens signed with our own key are checked claim by clai
     // A well-formed one for that user is accepted, whatever phone number it claims.
     const ok = await factors(await forge({ sub: real.id }));
     expect([ok.status, ok.body]).toEqual([200, expect.anything()]);
+  });
+});
+
+describe('live status streams are capped per login and per client address', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: { SSE_MAX_STREAMS_PER_LOGIN: '2', SSE_MAX_STREAMS_PER_IP: '4', TRUST_PROXY: 'loopback' },
+    });
+  });
+  afterAll(() => t.close());
+
+  const startLogin = async () =>
+    (await call('POST', `${t.url}/v1/logins`, { phone_number: uniquePhoneNumber() })).body as {
+      login_id: string;
+      poll_token: string;
+    };
+  const open = async (login: { login_id: string; poll_token: string }, ip: string) => {
+    const stream = new EventStreamClient(
+      `${t.url}/v1/logins/${login.login_id}/events?poll_token=${login.poll_token}`,
+      { 'x-forwarded-for': ip },
+    );
+    await stream.ready();
+    return stream;
+  };
+  const refused = async (login: { login_id: string; poll_token: string }, ip: string) => {
+    const res = await fetch(
+      `${t.url}/v1/logins/${login.login_id}/events?poll_token=${login.poll_token}`,
+      { headers: { 'x-forwarded-for': ip } },
+    );
+    const body = (await res.json()) as { detail: string };
+    return { status: res.status, retryAfter: res.headers.get('retry-after'), detail: body.detail };
+  };
+
+  it('refuses a third stream of one login and a fifth of one address with 429, and frees the slot when a stream closes', async () => {
+    const ip = uniqueIp();
+    const [a, b, c] = [await startLogin(), await startLogin(), await startLogin()];
+    const streams = [await open(a, ip), await open(a, ip)];
+    expect(streams.map((s) => s.status)).toEqual([200, 200]);
+    expect(await refused(a, ip)).toEqual({
+      status: 429,
+      retryAfter: '5',
+      detail: expect.stringContaining('for this login'),
+    });
+    // Another address cannot see a login's slots used up by a stranger: the poll token comes first.
+    expect((await refused({ ...a, poll_token: 'simauth_pt_wrong' }, uniqueIp())).status).toBe(401);
+
+    streams.push(await open(b, ip), await open(b, ip));
+    expect(await refused(c, ip)).toMatchObject({
+      status: 429,
+      detail: expect.stringContaining('from this address'),
+    });
+    expect((await open(c, uniqueIp())).status).toBe(200);
+
+    streams[0].close();
+    await eventually(async () => expect((await open(c, ip)).status).toBe(200));
   });
 });

@@ -47,7 +47,13 @@ export interface AppConfig {
     refreshTokenTtlSeconds: number;
     sessionTtlSeconds: number;
   };
-  sse: { heartbeatMs: number };
+  sse: {
+    heartbeatMs: number;
+    /** Open live-status streams per login, per process (a page, a retry, a second tab). */
+    maxStreamsPerLogin: number;
+    /** Open live-status streams per client address, per process. */
+    maxStreamsPerIp: number;
+  };
   rateLimits: {
     /** Per phone number, on everything that triggers a provider call or a push. */
     phone: { limit: number; windowSeconds: number };

@@ -130,6 +130,20 @@ export class EnvironmentVariables {
   @Max(120_000)
   SSE_HEARTBEAT_MS?: number;
 
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  SSE_MAX_STREAMS_PER_LOGIN?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  SSE_MAX_STREAMS_PER_IP?: number;
+
   // --- OpenID Provider
   @IsOptional()
   @IsString()

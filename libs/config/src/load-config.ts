@@ -204,7 +204,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       refreshTokenTtlSeconds: env.OIDC_REFRESH_TOKEN_TTL_SECONDS ?? 14 * 24 * 3600,
       sessionTtlSeconds: env.OIDC_SESSION_TTL_SECONDS ?? 3600,
     },
-    sse: { heartbeatMs: env.SSE_HEARTBEAT_MS ?? 15_000 },
+    sse: {
+      heartbeatMs: env.SSE_HEARTBEAT_MS ?? 15_000,
+      maxStreamsPerLogin: env.SSE_MAX_STREAMS_PER_LOGIN ?? 5,
+      maxStreamsPerIp: env.SSE_MAX_STREAMS_PER_IP ?? 100,
+    },
     rateLimits: {
       phone: parseRate(env.RATE_LIMIT_PHONE ?? '5/600'),
       ip: parseRate(env.RATE_LIMIT_IP ?? '60/60'),

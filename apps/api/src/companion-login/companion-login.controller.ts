@@ -103,14 +103,34 @@ export class CompanionLoginController {
       },
     },
   })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 429)
   async events(
     @UuidParam() id: string,
     @Query('poll_token') pollToken: string | undefined,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const views = await this.logins.watch(id, pollToken, req.id);
+    const { maxStreamsPerIp, maxStreamsPerLogin } = this.config.sse;
+    // Per address before anything is read; per login once the poll token proved the caller may
+    // watch it (so nobody else can use up a login's streams).
+    const releaseIp = this.streams.reserve(`ip:${req.ip}`, maxStreamsPerIp, 'from this address');
+    let release = releaseIp;
+    let views;
+    try {
+      views = await this.logins.watch(id, pollToken, req.id);
+      const releaseLogin = this.streams.reserve(
+        `login:${id}`,
+        maxStreamsPerLogin,
+        'for this login',
+      );
+      release = () => {
+        releaseIp();
+        releaseLogin();
+      };
+    } catch (err) {
+      releaseIp();
+      throw err;
+    }
     this.streams.send(
       req,
       reply,
@@ -118,6 +138,7 @@ export class CompanionLoginController {
       'status',
       (view) => ({ id: String(view.version), data: toLoginResponse(view) }),
       this.config.sse.heartbeatMs,
+      release,
     );
   }
 

@@ -2,7 +2,10 @@ import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { Observable } from 'rxjs';
-import { metrics } from '@simauth/http';
+import { RateLimitedError, metrics } from '@simauth/http';
+
+/** How long a client refused for too many open streams should wait before trying again. */
+const STREAM_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Writes an Observable as a text/event-stream: one `event` per value, a comment as heartbeat, and
@@ -12,6 +15,31 @@ import { metrics } from '@simauth/http';
 @Injectable()
 export class SseStreams implements BeforeApplicationShutdown {
   private readonly open = new Set<(reconnectNow?: boolean) => void>();
+  /** Open streams per key (a login, a client address), in this process. */
+  private readonly counts = new Map<string, number>();
+
+  /**
+   * Takes a slot for one more stream under `key`, or throws 429 when `max` are open; the
+   * returned function gives it back (once, however often it is called).
+   */
+  reserve(key: string, max: number, what: string): () => void {
+    const count = this.counts.get(key) ?? 0;
+    if (count >= max) {
+      throw new RateLimitedError(
+        `Too many live status streams ${what} (at most ${max} at a time); close one or try again in ${STREAM_RETRY_AFTER_SECONDS} s.`,
+        STREAM_RETRY_AFTER_SECONDS,
+      );
+    }
+    this.counts.set(key, count + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.counts.get(key) ?? 1) - 1;
+      if (left > 0) this.counts.set(key, left);
+      else this.counts.delete(key);
+    };
+  }
 
   send<T>(
     req: FastifyRequest,
@@ -20,6 +48,7 @@ export class SseStreams implements BeforeApplicationShutdown {
     event: string,
     toData: (value: T) => { id: string; data: unknown },
     heartbeatMs: number,
+    onEnd: () => void = () => undefined,
   ): void {
     // The stream is written to the socket directly; the headers set so far (request id,
     // security and CORS headers) go with it.
@@ -41,6 +70,7 @@ export class SseStreams implements BeforeApplicationShutdown {
       if (ended) return;
       if (reconnectNow && !res.writableEnded) res.write('retry: 100\n\n');
       ended = true;
+      onEnd();
       metrics.sseConnections.dec();
       clearInterval(heartbeat);
       subscription.unsubscribe();
