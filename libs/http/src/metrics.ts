@@ -23,6 +23,11 @@ export const metrics = {
     labelNames: ['provider', 'outcome'] as const,
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   }),
+  providerCircuitOpen: new Gauge({
+    name: 'simauth_provider_circuit_open',
+    help: '1 while calls to a provider fail at once after repeated outages (this process)',
+    labelNames: ['provider'] as const,
+  }),
   sseConnections: new Gauge({ name: 'simauth_sse_connections', help: 'Open live status streams' }),
   rateLimitRows: new Gauge({
     name: 'simauth_rate_limit_rows',

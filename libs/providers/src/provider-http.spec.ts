@@ -2,6 +2,8 @@ import { AddressInfo } from 'node:net';
 import { Server, createServer } from 'node:http';
 import { outboundProxyConfigured } from '@simauth/config';
 import { providerHttpClient } from './provider-http';
+import { CIRCUIT_FAILURE_THRESHOLD, CIRCUIT_OPEN_MS, ProviderCircuit } from './provider-circuit';
+import { ProviderUnavailableError } from './provider.errors';
 
 /** A server answering every request with who it is and the request line's target. */
 async function listen(name: string): Promise<{ server: Server; url: string; seen: string[] }> {
@@ -65,5 +67,103 @@ describe('provider HTTP client and outbound proxies', () => {
     expect(outboundProxyConfigured({ HTTPS_PROXY: 'http://egress:3128' })).toBe(true);
     expect(outboundProxyConfigured({ all_proxy: 'http://egress:3128' })).toBe(true);
     expect(outboundProxyConfigured({ NO_PROXY: '*', PROXY: 'x', http_proxy: '' })).toBe(false);
+  });
+});
+
+describe('provider HTTP client: retries and circuit breaker', () => {
+  let server: Server;
+  let url: string;
+  let answers: number[];
+  let seen: string[];
+
+  beforeEach(async () => {
+    answers = [];
+    seen = [];
+    server = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      res.writeHead(answers.shift() ?? 200, { 'content-type': 'application/json' }).end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterEach(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  const client = () => providerHttpClient({ baseUrl: url, timeoutMs: 2000 }, 'test');
+
+  it('tries a GET again after a 5xx, with a backoff', async () => {
+    answers = [503, 502];
+    const res = await client().get('/x');
+    expect(res.status).toBe(200);
+    expect(seen).toEqual(['GET /x', 'GET /x', 'GET /x']);
+  });
+
+  it('gives up after two retries', async () => {
+    answers = [500, 500, 500, 200];
+    await expect(client().get('/x')).rejects.toMatchObject({ response: { status: 500 } });
+    expect(seen).toHaveLength(3);
+  });
+
+  it('never repeats a POST unless it is marked idempotent', async () => {
+    answers = [503];
+    await expect(client().post('/checks', {})).rejects.toMatchObject({
+      response: { status: 503 },
+    });
+    expect(seen).toEqual(['POST /checks']);
+    answers = [503];
+    expect((await client().post('/token', {}, { idempotent: true })).status).toBe(200);
+    expect(seen).toEqual(['POST /checks', 'POST /token', 'POST /token']);
+  });
+
+  it('does not repeat a 4xx', async () => {
+    answers = [404];
+    await expect(client().get('/x')).rejects.toMatchObject({ response: { status: 404 } });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('opens after 5 outages in a row: calls then fail at once with Retry-After, without reaching the provider', async () => {
+    const c = client();
+    answers = Array(5).fill(503);
+    for (let i = 0; i < 5; i++)
+      await expect(c.post('/checks', {})).rejects.toMatchObject({ response: { status: 503 } });
+    expect(seen).toHaveLength(5);
+    const refused = c.get('/x');
+    await expect(refused).rejects.toBeInstanceOf(ProviderUnavailableError);
+    await expect(refused).rejects.toMatchObject({ retryAfterSeconds: 10 });
+    expect(seen).toHaveLength(5);
+  });
+});
+
+describe('ProviderCircuit', () => {
+  it('lets one trial call through once the open time is over; its success closes it', () => {
+    let now = 0;
+    const circuit = new ProviderCircuit('test', () => now);
+    for (let i = 0; i < CIRCUIT_FAILURE_THRESHOLD; i++) {
+      expect(circuit.admit()).toBe(0);
+      circuit.failed();
+    }
+    expect(circuit.admit()).toBe(CIRCUIT_OPEN_MS);
+    now = CIRCUIT_OPEN_MS;
+    expect(circuit.admit()).toBe(0); // the trial
+    expect(circuit.admit()).toBeGreaterThan(0); // others wait for it
+    circuit.succeeded();
+    expect(circuit.admit()).toBe(0);
+    expect(circuit.admit()).toBe(0);
+  });
+
+  it('opens again when the trial fails, for as long as the provider asked (at most a minute)', () => {
+    let now = 0;
+    const circuit = new ProviderCircuit('test', () => now);
+    for (let i = 0; i < CIRCUIT_FAILURE_THRESHOLD; i++) circuit.failed();
+    now = CIRCUIT_OPEN_MS;
+    expect(circuit.admit()).toBe(0);
+    circuit.failed(30_000);
+    expect(circuit.admit()).toBe(30_000);
+    now += 30_000;
+    expect(circuit.admit()).toBe(0);
+    circuit.failed(600_000);
+    expect(circuit.admit()).toBe(60_000);
   });
 });

@@ -1,6 +1,30 @@
-import axios, { AxiosInstance, isAxiosError } from 'axios';
+import axios, { AxiosInstance, InternalAxiosRequestConfig, isAxiosError } from 'axios';
+import { randomInt } from 'node:crypto';
 import { DomainError, metrics } from '@simauth/http';
+import { ProviderCircuit } from './provider-circuit';
 import { ProviderError, ProviderUnavailableError } from './provider.errors';
+
+declare module 'axios' {
+  interface AxiosRequestConfig {
+    /**
+     * The call may be sent again after a 5xx or a network error: it changes nothing at the
+     * provider when repeated (reads, token requests, a code exchange). GETs always may.
+     */
+    idempotent?: boolean;
+    /** Set by the client: the state of a call across its tries. */
+    simauthCall?: CallState;
+  }
+}
+
+/** Retries of one idempotent call, all within the call's own timeout. */
+const MAX_RETRIES = 2;
+const BACKOFF_BASE_MS = 100;
+
+interface CallState {
+  /** When the call's time (PROVIDER_TIMEOUT_MS, over all its tries) is up. */
+  deadline: number;
+  retries: number;
+}
 
 /** How a provider is reached: its base URL, the timeout of each call, and whether via a proxy. */
 export interface ProviderHttpSettings {
@@ -14,7 +38,12 @@ export interface ProviderHttpSettings {
   outboundProxy?: boolean;
 }
 
-/** An axios client for one provider: base URL, timeout, no redirects, 2xx only; calls are timed. */
+/**
+ * An axios client for one provider: base URL, timeout, no redirects, 2xx only; calls are timed.
+ * Idempotent calls that fail with a 5xx or a network error are tried again (at most twice, after
+ * an exponential backoff with jitter) while their timeout lasts. A circuit breaker per provider
+ * answers at once (503 with Retry-After) while the provider is down.
+ */
 export function providerHttpClient(
   settings: ProviderHttpSettings,
   provider = 'provider',
@@ -28,26 +57,64 @@ export function providerHttpClient(
     headers: { 'User-Agent': 'simauth' },
   });
   const started = new WeakMap<object, (labels?: { outcome?: string }) => number>();
+  const circuit = new ProviderCircuit(provider);
   client.interceptors.request.use((config) => {
+    const waitMs = circuit.admit();
+    if (waitMs > 0) {
+      throw new ProviderUnavailableError(
+        `${provider} is unavailable (failing repeatedly); not calling it for a while`,
+        Math.ceil(waitMs / 1000),
+      );
+    }
+    // A retry carries its call's state (axios copies it into the new config).
+    config.simauthCall ??= { deadline: Date.now() + settings.timeoutMs, retries: 0 };
     started.set(config, metrics.providerCalls.startTimer({ provider }));
     return config;
   });
   client.interceptors.response.use(
     (res) => {
       started.get(res.config)?.({ outcome: String(res.status) });
+      circuit.succeeded();
       return res;
     },
-    (err) => {
-      const outcome = err?.response?.status
-        ? String(err.response.status)
-        : err?.code === 'ECONNABORTED'
-          ? 'timeout'
-          : 'network';
-      if (err?.config) started.get(err.config)?.({ outcome });
-      return Promise.reject(err);
+    async (err) => {
+      // Ours (an open circuit), not the provider's answer.
+      if (!isAxiosError(err) || !err.config) return Promise.reject(err);
+      const status = err.response?.status;
+      const outcome = status ? String(status) : err.code === 'ECONNABORTED' ? 'timeout' : 'network';
+      started.get(err.config)?.({ outcome });
+      const outage = status === undefined || status >= 500;
+      if (!outage) {
+        circuit.succeeded(); // it answered: up, even if it refused
+        return Promise.reject(err);
+      }
+      const retryAfter = Number(err.response?.headers?.['retry-after']);
+      circuit.failed(Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
+      const retry = nextTry(err.config);
+      if (!retry) return Promise.reject(err);
+      await new Promise((resolve) => setTimeout(resolve, retry.backoffMs));
+      return client.request({ ...err.config, timeout: retry.timeoutMs });
     },
   );
   return client;
+}
+
+/** The backoff and timeout of the next try of a failed call, or undefined when it gets none. */
+function nextTry(
+  config: InternalAxiosRequestConfig,
+): { backoffMs: number; timeoutMs: number } | undefined {
+  const state = config.simauthCall;
+  const method = (config.method ?? 'get').toLowerCase();
+  if (!state || !(method === 'get' || config.idempotent) || state.retries >= MAX_RETRIES)
+    return undefined;
+  // Exponential, with full jitter between half and one and a half of the step.
+  const step = BACKOFF_BASE_MS * 2 ** state.retries;
+  const backoffMs = randomInt(Math.floor(step / 2), Math.ceil((step * 3) / 2));
+  const timeoutMs = state.deadline - Date.now() - backoffMs;
+  // Too little time left for a useful try: the caller's timeout has the last word.
+  if (timeoutMs < 200) return undefined;
+  state.retries++;
+  return { backoffMs, timeoutMs };
 }
 
 export function statusOf(err: unknown): number | undefined {

@@ -41,6 +41,8 @@ export class TruIdPhoneCheckAdapter extends PhoneCheckPort {
         url: `/phone_check/v0.2/checks/${encodeURIComponent(checkId)}`,
         data: [{ op: 'add', path: '/code', value: code }],
         headers: { 'Content-Type': 'application/json-patch+json' },
+        // The same code again gets the same answer: the check completes once.
+        idempotent: true,
       });
       if (!STATUSES.has(data?.status)) throw new Error('unknown status');
       return {

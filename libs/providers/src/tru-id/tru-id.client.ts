@@ -53,6 +53,7 @@ export class TruIdClient {
         {
           auth: { username: this.settings.clientId, password: this.settings.clientSecret },
           headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          idempotent: true,
         },
       );
       if (typeof data?.access_token !== 'string' || typeof data.expires_in !== 'number') {

@@ -112,7 +112,8 @@ export class VonageNumberVerificationAdapter extends NumberVerificationPort {
       const { data } = await this.vonage.http.post<CamaraVerifyResponse>(
         '/camara/number-verification/v031/verify',
         { phoneNumber },
-        { headers: { Authorization: `Bearer ${accessToken}` } },
+        // A question about the device, asked again: the same answer.
+        { headers: { Authorization: `Bearer ${accessToken}` }, idempotent: true },
       );
       if (typeof data?.devicePhoneNumberVerified !== 'boolean') {
         throw new ProviderError(
