@@ -7,6 +7,7 @@ import { CreateOidcModels1764489600000 } from './1764489600000-CreateOidcModels'
 import { CreateJwtSigningKeys1764493200000 } from './1764493200000-CreateJwtSigningKeys';
 import { AddAttemptLeases1764835200000 } from './1764835200000-AddAttemptLeases';
 import { CreateFactorCodeUses1764838800000 } from './1764838800000-CreateFactorCodeUses';
+import { CreateApiInstances1764842400000 } from './1764842400000-CreateApiInstances';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   CreateJwtSigningKeys1764493200000,
   AddAttemptLeases1764835200000,
   CreateFactorCodeUses1764838800000,
+  CreateApiInstances1764842400000,
 ];

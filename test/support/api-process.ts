@@ -9,6 +9,8 @@ export interface ApiProcess {
   /** http://127.0.0.1:<port> */
   url: string;
   child: ChildProcess;
+  /** What the process wrote so far (stdout and stderr). */
+  output(): string;
 }
 
 /**
@@ -33,10 +35,16 @@ export async function startApiProcess(
     ...env,
   };
   for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
-  const child = spawn(process.execPath, [API_MAIN], { env: merged, stdio: 'ignore' });
+  const child = spawn(process.execPath, [API_MAIN], {
+    env: merged,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
   await eventually(
     async () => expect((await fetch(`${url}/health/ready`)).status).toBe(200),
     readyWithinMs,
   );
-  return { url, child };
+  return { url, child, output: () => output };
 }

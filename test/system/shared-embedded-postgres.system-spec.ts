@@ -25,6 +25,10 @@ describe('two api processes started in the same folder (one embedded Postgres)',
     for (const api of [first, second]) {
       expect((await fetch(`${api.url}/health/ready`)).status).toBe(200);
     }
+    // Each was started with its own PUBLIC_URL (its own port): the second says they disagree.
+    expect(second.output()).toContain(
+      `another api process on this database issues tokens as ${first.url}, this one as ${second.url}`,
+    );
     // One database: a login started on one is polled on the other.
     const started = await fetch(`${first.url}/v1/logins`, {
       method: 'POST',

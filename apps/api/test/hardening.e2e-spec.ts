@@ -6,6 +6,7 @@ import { signIn } from '../../../test/support/flows';
 import { openOnDevice, uniquePhoneNumber } from '../../../test/support/device';
 import { EventStreamClient, eventually } from '../../../test/support/sse';
 import { IdTokenService } from '../src/accounts/id-token.service';
+import { ApiInstances } from '../src/health/api-instances';
 
 /** An address no other test uses (a documentation range), as a trusted proxy says it. */
 const uniqueIp = () => `198.51.100.${randomInt(1, 255)}`;
@@ -198,5 +199,29 @@ describe('live status streams are capped per login and per client address', () =
 
     streams[0].close();
     await eventually(async () => expect((await open(c, ip)).status).toBe(200));
+  });
+});
+
+describe('replicas of one deployment must share one issuer', () => {
+  it('lets a process see live processes on its database whose issuer differs from its own', async () => {
+    const a = await startTestApp();
+    const b = await startTestApp({ sharedSandbox: a.sandbox });
+    const same = await startTestApp({
+      sharedSandbox: a.sandbox,
+      env: { JWT_ISSUER: a.config.tokens.issuer },
+    });
+    try {
+      expect(await b.app.get(ApiInstances).heartbeat()).toContain(a.config.tokens.issuer);
+      expect(await same.app.get(ApiInstances).heartbeat()).not.toContain(a.config.tokens.issuer);
+      // Processes that stopped are no longer ones to disagree with.
+      await same.app.close();
+      await a.app.close();
+      expect(await b.app.get(ApiInstances).heartbeat()).not.toContain(a.config.tokens.issuer);
+    } finally {
+      await same.app.close().catch(() => undefined);
+      await b.close();
+      await a.app.close().catch(() => undefined);
+      await a.sandbox.close();
+    }
   });
 });
