@@ -15,6 +15,7 @@ import {
   securityHeadersFor,
 } from '@simauth/http';
 import { AppModule } from './app.module';
+import { RateLimiterService } from './rate-limits/rate-limiter.service';
 import { createLogger, quietStartup, requestLogLine } from './logging';
 
 /** Request bodies are small JSON objects; anything larger is refused before parsing. */
@@ -84,9 +85,18 @@ export async function createApiApp(
     // The pages and Swagger UI get helmet's full set; the API its own (see the lib).
     (url) => DOCUMENT_PATH.test(url),
   );
+  const limiter = app.get(RateLimiterService);
   applyHttpConventions(
     app,
-    { bodyLimitBytes: BODY_LIMIT_BYTES },
+    {
+      bodyLimitBytes: BODY_LIMIT_BYTES,
+      // A POST whose body is refused unparsed never reaches its rate-limit guard: count it here,
+      // per address, so malformed requests use up the budget like any other.
+      onBodyRejected: (req) =>
+        req.method === 'POST' && !req.url.startsWith('/v1/callbacks/')
+          ? limiter.hit({ key: `ip:${req.ip}`, ...config.rateLimits.ip, what: 'from this address' })
+          : Promise.resolve(),
+    },
     { headersFor, onAnswered: requestLogLine(logger) },
   );
   if (config.corsOrigins.length > 0) {

@@ -89,6 +89,28 @@ describe('hardening: malformed input and odd tokens get clear errors, never a 50
     ]);
   });
 
+  it('counts requests whose body is refused unparsed (malformed JSON, another media type or charset, too deep) per address', async () => {
+    const ip = uniqueIp();
+    const send = (body: string, contentType = 'application/json') =>
+      fetch(`${t.url}/v1/logins`, {
+        method: 'POST',
+        headers: { 'content-type': contentType, 'x-forwarded-for': ip },
+        body,
+      });
+    const refused = [
+      await send('{"phone_number": '),
+      await send('phone_number=+447700900011', 'application/x-www-form-urlencoded'),
+      await send('{"phone_number":"+447700900011"}', 'application/json; charset=latin1'),
+      await send(JSON.stringify({ x: JSON.parse('['.repeat(40) + ']'.repeat(40)) })),
+    ];
+    expect(refused.map((r) => r.status)).toEqual([400, 415, 415, 400]);
+    // Four refused requests used up the address's 4: the fifth, well-formed, is over the limit,
+    // and so is a sixth malformed one.
+    const fifth = await post('/v1/logins', JSON.stringify({ phone_number: '+447700900011' }), ip);
+    expect(fifth.status).toBe(429);
+    expect((await send('{')).status).toBe(429);
+  });
+
   it('answers a body of 5,000 nested arrays with 400 naming the field', async () => {
     const deep = `{"phone_number":${'['.repeat(5000)}${']'.repeat(5000)}}`;
     const res = await post('/v1/logins', deep, uniqueIp());

@@ -164,6 +164,16 @@ export class AttemptStateMachine {
     return row ? toAttempt(row) : undefined;
   }
 
+  /** Gives back a claim taken with claimOnce (the work it guarded failed and may be retried). */
+  releaseClaim<K extends AttemptKind>(
+    kind: K,
+    id: string,
+    status: StatusOf<K>,
+    flag: string,
+  ): Promise<void> {
+    return this.attempts.releaseClaim(kind, id, status, flag);
+  }
+
   /**
    * Takes over an in-flight step whose lease lapsed: moves the attempt back to the status its
    * table names (audited, announced), from which the step can run again. Returns the moved

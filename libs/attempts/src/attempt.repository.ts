@@ -208,6 +208,15 @@ export class AttemptRepository {
     return rows[0];
   }
 
+  /** Removes `flag` from the context of an attempt still in `status` (a claim given back). */
+  async releaseClaim(kind: AttemptKind, id: string, status: string, flag: string): Promise<void> {
+    await this.db.query(
+      `UPDATE attempts SET context = context - $4::text, updated_at = now()
+        WHERE id = $1 AND kind = $2 AND status = $3`,
+      [id, kind, status, flag],
+    );
+  }
+
   async findById(kind: AttemptKind, id: string): Promise<AttemptRow | undefined> {
     const rows: AttemptRow[] = await preparedQuery(
       this.db,

@@ -9,6 +9,13 @@ export class UnsupportedMediaTypeError extends DomainError {
   readonly code = 'unsupported-media-type' as const;
 }
 
+/**
+ * Runs before a body is refused (malformed JSON, another charset or media type, too deep): the
+ * api counts the request against its rate limits there, since no guard will see it. Rejecting
+ * (e.g. with a 429) answers that instead.
+ */
+export type BodyRejectedHook = (req: FastifyRequest) => Promise<void>;
+
 /** The exact bytes of a JSON body, kept so signed provider callbacks can be verified over them. */
 export type RequestWithRawBody = FastifyRequest & { rawBody?: Buffer };
 
@@ -40,10 +47,21 @@ function fieldNestedOver(value: object, max: number): string | undefined {
  * messages. A body in any other media type is refused (415), not silently ignored. A body over
  * the limit is refused by Fastify before it is read (413, payload-too-large by the filter).
  */
-export function registerJsonBodyParser(fastify: FastifyInstance, limitBytes: number): void {
+export function registerJsonBodyParser(
+  fastify: FastifyInstance,
+  limitBytes: number,
+  onRejected: BodyRejectedHook = () => Promise.resolve(),
+): void {
   // Fastify's own parser, which refuses __proto__ and constructor.prototype keys.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeAllContentTypeParsers();
+  /** Refuses the body with `error`, after the hook (which may refuse it otherwise, e.g. 429). */
+  const refuse = (req: FastifyRequest, error: Error, done: (err: Error | null) => void) => {
+    onRejected(req).then(
+      () => done(error),
+      (hookError: Error) => done(hookError),
+    );
+  };
   fastify.addContentTypeParser(
     JSON_TYPE,
     { parseAs: 'buffer', bodyLimit: limitBytes },
@@ -52,22 +70,23 @@ export function registerJsonBodyParser(fastify: FastifyInstance, limitBytes: num
       (req as RequestWithRawBody).rawBody = raw;
       const charset = CHARSET.exec(req.headers['content-type'] ?? '')?.[1].toLowerCase();
       if (charset && charset !== 'utf-8' && charset !== 'utf8') {
-        return done(new UnsupportedMediaTypeError('Send JSON bodies in UTF-8.'), undefined);
+        return refuse(req, new UnsupportedMediaTypeError('Send JSON bodies in UTF-8.'), done);
       }
       if (raw.length === 0) return done(null, undefined);
       parseJson(req, raw.toString('utf8'), (err, value) => {
         // Like a strict JSON API: the body is an object or an array, never a bare scalar.
         if (err || value === null || typeof value !== 'object') {
-          return done(
+          return refuse(
+            req,
             new MalformedBodyError('The body could not be parsed; send a JSON object.'),
-            undefined,
+            done,
           );
         }
         // Validation walks the body recursively; a deep one would overflow its stack (a 500).
         const tooDeep = fieldNestedOver(value, MAX_DEPTH);
         if (tooDeep) {
           const message = `is nested deeper than ${MAX_DEPTH} levels`;
-          return done(new RequestValidationError([{ field: tooDeep, message }]), undefined);
+          return refuse(req, new RequestValidationError([{ field: tooDeep, message }]), done);
         }
         done(null, value);
       });
@@ -75,6 +94,6 @@ export function registerJsonBodyParser(fastify: FastifyInstance, limitBytes: num
   );
   fastify.addContentTypeParser('*', (req, _payload, done) => {
     if (req.headers['content-length'] === '0') return done(null, undefined);
-    done(new UnsupportedMediaTypeError('Send the body as application/json.'), undefined);
+    refuse(req, new UnsupportedMediaTypeError('Send the body as application/json.'), done);
   });
 }

@@ -1,5 +1,5 @@
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { registerJsonBodyParser } from './body-parsers';
+import { BodyRejectedHook, registerJsonBodyParser } from './body-parsers';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { RequestHooks, registerRequestContext, requestIdFor } from './request-context';
 import { createValidationPipe } from './validation';
@@ -7,6 +7,8 @@ import { createValidationPipe } from './validation';
 export interface HttpOptions {
   /** Largest request body accepted, in bytes (413 above it). */
   bodyLimitBytes: number;
+  /** Called before a body is refused unparsed (see BodyRejectedHook). */
+  onBodyRejected?: BodyRejectedHook;
   /** Which proxies' X-Forwarded-For to believe for the client address (as proxy-addr reads it). */
   trustProxy?: boolean | number | string;
 }
@@ -36,12 +38,12 @@ export function createHttpAdapter(options: HttpOptions): FastifyAdapter {
  */
 export function applyHttpConventions(
   app: NestFastifyApplication,
-  options: Pick<HttpOptions, 'bodyLimitBytes'>,
+  options: Pick<HttpOptions, 'bodyLimitBytes' | 'onBodyRejected'>,
   hooks: RequestHooks = {},
 ): void {
   const adapter = app.getHttpAdapter() as FastifyAdapter;
   registerRequestContext(adapter, hooks);
-  registerJsonBodyParser(adapter.getInstance(), options.bodyLimitBytes);
+  registerJsonBodyParser(adapter.getInstance(), options.bodyLimitBytes, options.onBodyRejected);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
 }

@@ -24,6 +24,9 @@ import { SignedInUser } from '../accounts/user-auth.guard';
 
 type Challenge = Attempt<CS>;
 
+/** The flag on a challenge whose code was sent to simauth (one per challenge). */
+const CODE_SUBMITTED = 'code_submitted';
+
 /** A signed-in user's authenticator factors: onboarding, activation, challenges, provider callbacks. */
 @Injectable()
 export class AuthenticatorsService {
@@ -147,11 +150,34 @@ export class AuthenticatorsService {
     this.attempts.assertLive(challenge);
     if (challenge.isFinal)
       throw new InvalidTransitionError(challengeId, challenge.status, CS.Verified);
-    const valid = await this.codes.check(factor, code, {
-      purpose: 'challenge',
-      providerChallengeId: challenge.providerRef ?? undefined,
+    // One code per challenge: the claim also tells tru.ID's callback for this challenge (sent
+    // when tru.ID resolves it) that simauth decides it, replay protection included.
+    const claimed = await this.attempts.claimOnce(
+      AttemptKind.FactorChallenge,
+      challengeId,
+      CS.Pending,
+      CODE_SUBMITTED,
+      'user',
       requestId,
-    });
+    );
+    if (!claimed) throw new InvalidTransitionError(challengeId, 'being answered', CS.Verified);
+    let valid: boolean;
+    try {
+      valid = await this.codes.check(factor, code, {
+        purpose: 'challenge',
+        providerChallengeId: challenge.providerRef ?? undefined,
+        requestId,
+      });
+    } catch (err) {
+      // Not evaluated (factor locked, provider down): the challenge may take a code again.
+      await this.attempts.releaseClaim(
+        AttemptKind.FactorChallenge,
+        challengeId,
+        CS.Pending,
+        CODE_SUBMITTED,
+      );
+      throw err;
+    }
     const moved = await this.attempts.transition({
       kind: AttemptKind.FactorChallenge,
       id: challengeId,
@@ -196,6 +222,15 @@ export class AuthenticatorsService {
         challengeId,
       );
       if (!challenge) throw new NotFoundError('Unknown challenge.');
+      if (challenge.context[CODE_SUBMITTED]) {
+        // A code sent to simauth answers this challenge: simauth's verdict stands (a code tru.ID
+        // accepts again may be one simauth refuses as reused).
+        this.logger.log(
+          { req: { id: requestId }, challenge_id: challenge.id },
+          'tru.ID callback for a challenge answered by code through simauth; nothing changed',
+        );
+        return challenge.status;
+      }
       if (duplicate) {
         this.logger.log(
           { req: { id: requestId }, challenge_id: challenge.id },
