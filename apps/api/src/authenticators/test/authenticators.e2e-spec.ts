@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { CallbackReceiptsSweeper, RECEIPT_RETENTION_SECONDS } from '../callback-receipts-sweeper';
 import { TestApp, startTestApp } from '../../../../../test/support/test-app';
 import { bearer, call } from '../../../../../test/support/http';
 import { eventually } from '../../../../../test/support/sse';
@@ -383,6 +384,21 @@ describe('authenticator factors over HTTP (sandbox tru.ID Authenticator, real Po
         expect(res.status).toBe(200);
       }, 10_000);
       expect(await status(challengeId)).toBe('VERIFIED');
+    });
+
+    it('deletes receipts once their callbacks could no longer verify, keeping the fresh ones', async () => {
+      const [old, fresh] = [randomBytes(32), randomBytes(32)];
+      await t.db.query(
+        `INSERT INTO callback_receipts (signature_hash, received_at)
+         VALUES ($1, now() - make_interval(secs => $3 + 1)), ($2, now())`,
+        [old, fresh, RECEIPT_RETENTION_SECONDS],
+      );
+      expect(await t.app.get(CallbackReceiptsSweeper).sweep()).toBeGreaterThanOrEqual(1);
+      const left = await t.db.query(
+        'SELECT signature_hash FROM callback_receipts WHERE signature_hash = ANY($1)',
+        [[old, fresh]],
+      );
+      expect(left.map((r: { signature_hash: Buffer }) => r.signature_hash)).toEqual([fresh]);
     });
 
     it('answers 404 for a signed callback about an unknown challenge', async () => {
