@@ -14,6 +14,7 @@ import { LimitPerAttempt, LimitPerIp, SignedByProvider } from '../rate-limits/ra
 import {
   ChallengeResponse,
   ChallengeStatusResponse,
+  ChallengeViewResponse,
   CreateChallengeDto,
   CreateFactorDto,
   FactorCodeDto,
@@ -92,6 +93,27 @@ export class AuthenticatorsController {
   ): Promise<ChallengeResponse> {
     const challenge = await this.authenticators.createChallenge(user, id, body.message, requestId);
     return { challenge_id: challenge.id, status: challenge.status };
+  }
+
+  @Get('factors/:id/challenges/:cid')
+  @UserAuth()
+  @ApiOperation({
+    summary:
+      "A challenge's status: how an app learns that the person answered it in the tru.ID app (tru.ID then calls simauth back)",
+  })
+  @ApiOkResponse({ type: ChallengeViewResponse })
+  @ApiProblems(400, 401, 403, 404)
+  async getChallenge(
+    @CurrentUser() user: SignedInUser,
+    @UuidParam() id: string,
+    @UuidParam('cid') challengeId: string,
+  ): Promise<ChallengeViewResponse> {
+    const challenge = await this.authenticators.getChallenge(user, id, challengeId);
+    return {
+      challenge_id: challenge.id,
+      status: challenge.status,
+      expires_at: challenge.expiresAt.toISOString(),
+    };
   }
 
   @Post('factors/:id/challenges/:cid/verify')

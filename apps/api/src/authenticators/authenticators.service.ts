@@ -135,6 +135,19 @@ export class AuthenticatorsService {
     });
   }
 
+  /** A challenge on one of this user's factors (404 for another factor's). */
+  async getChallenge(
+    user: SignedInUser,
+    factorId: string,
+    challengeId: string,
+  ): Promise<Challenge> {
+    await this.owned(user, factorId);
+    const challenge = await this.attempts.get(AttemptKind.FactorChallenge, challengeId);
+    if (challenge.context.factor_id !== factorId)
+      throw new NotFoundError('No such challenge on this factor.');
+    return challenge;
+  }
+
   /** One answer per challenge: a right code verifies it, a wrong or replayed one fails it. */
   async verifyChallenge(
     user: SignedInUser,

@@ -164,26 +164,39 @@ export class AuthenticatorController {
     );
   }
 
-  /** Sandbox only: the person answers the challenge in the tru.ID app; tru.ID then calls back. */
+  /**
+   * Sandbox only: the person answers the challenge in the tru.ID app; tru.ID then calls back. The
+   * challenge is named by tru.ID's id or by its reference_id (simauth's challenge_id, which is
+   * what a person following the README has).
+   */
   @Post('sandbox/authenticator/challenges/:challengeId/respond')
   @HttpCode(200)
   async respondOnDevice(
     @Param('challengeId') challengeId: string,
     @Body() body: Record<string, unknown>,
   ) {
-    const challenge = this.store.challenges.get(challengeId);
+    const challenge =
+      this.store.challenges.get(challengeId) ??
+      [...this.store.challenges.values()].find((c) => c.referenceId === challengeId);
     if (!challenge) throw truIdError(404, 'not_found', 'Challenge not found');
-    return this.challengeResource(await this.answer(challenge, body?.code));
+    // Answers once tru.ID's callback was delivered, so whoever plays the person (a README
+    // example, a test) reads the outcome at simauth right after.
+    return this.challengeResource(await this.answer(challenge, body?.code, true));
   }
 
-  private async answer(challenge: SandboxChallenge, code: unknown): Promise<SandboxChallenge> {
+  private async answer(
+    challenge: SandboxChallenge,
+    code: unknown,
+    awaitCallback = false,
+  ): Promise<SandboxChallenge> {
     this.refresh(challenge);
     if (challenge.status === 'PENDING') {
       challenge.status = (await this.validCode(this.factor(challenge.factorId), code))
         ? 'VERIFIED'
         : 'FAILED';
       challenge.updatedAt = this.store.clock.now();
-      void this.callBack(challenge);
+      const delivered = this.callBack(challenge);
+      if (awaitCallback) await delivered;
     }
     return challenge;
   }

@@ -55,6 +55,12 @@ export class ChallengeResponse {
   @ApiProperty({ enum: FactorChallengeStatus }) status: FactorChallengeStatus;
 }
 
+export class ChallengeViewResponse {
+  @ApiProperty({ format: 'uuid' }) challenge_id: string;
+  @ApiProperty({ enum: FactorChallengeStatus }) status: FactorChallengeStatus;
+  @ApiProperty({ format: 'date-time' }) expires_at: string;
+}
+
 export class ChallengeStatusResponse {
   @ApiProperty({ enum: FactorChallengeStatus }) status: FactorChallengeStatus;
 }

@@ -271,6 +271,32 @@ describe('authenticator factors over HTTP (sandbox tru.ID Authenticator, real Po
       expect(await status(challengeId)).toBe('VERIFIED');
     });
 
+    it('lets a person follow it end to end with simauth ids only: answer in the app, then read the status', async () => {
+      const { idToken } = await signIn(t);
+      const factor = await activeFactor(idToken, 'truid');
+      const challenge = await post(`/v1/factors/${factor.factor_id}/challenges`, {}, idToken);
+      const url = `${t.url}/v1/factors/${factor.factor_id}/challenges/${challenge.body.challenge_id}`;
+      const read = async () => (await call('GET', url, undefined, bearer(idToken))).body;
+      expect(await read()).toEqual({
+        challenge_id: challenge.body.challenge_id,
+        status: 'PENDING',
+        expires_at: expect.any(String),
+      });
+      // The sandbox's tru.ID app knows the challenge by simauth's id (its reference_id) too.
+      const answered = await fetch(
+        `${t.sandbox.url}/sandbox/authenticator/challenges/${challenge.body.challenge_id}/respond`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code: await totpCode(factor.otpauth_url, 1) }),
+        },
+      );
+      expect(answered.status).toBe(200);
+      await eventually(async () => expect((await read()).status).toBe('VERIFIED'));
+      const other = await signIn(t);
+      expect((await call('GET', url, undefined, bearer(other.idToken))).status).toBe(403);
+    });
+
     it('refuses a callback with no signature, or a bad one, and changes nothing', async () => {
       const { challengeId, providerChallengeId } = await truidChallenge();
       const body = JSON.stringify({ challenge_id: providerChallengeId, status: 'VERIFIED' });
