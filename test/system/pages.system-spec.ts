@@ -114,12 +114,16 @@ describe('the /login and /phone pages in Chromium', () => {
     const victim = uniquePhoneNumber();
     await phoneWith(victim);
     const { page: site } = await loginAs(victim);
-    const loginId = (
-      await t.db.query(
-        `SELECT id FROM attempts WHERE phone_number = $1 AND kind = 'companion_login' ORDER BY created_at DESC LIMIT 1`,
-        [victim],
-      )
-    )[0].id;
+    // As README step 4 says: the website shows the login id in full; the attacker copies it.
+    const loginId = (await site.textContent('[data-testid="login-id"]'))!.trim();
+    expect(loginId).toBe(
+      (
+        await t.db.query(
+          `SELECT id FROM attempts WHERE phone_number = $1 AND kind = 'companion_login' ORDER BY created_at DESC LIMIT 1`,
+          [victim],
+        )
+      )[0].id,
+    );
     const attacker = await phoneWith(uniquePhoneNumber());
     await attacker.fill('#attack-login', loginId);
     await attacker.click('#attack');

@@ -134,6 +134,7 @@
       if (!res.ok) return formError(body.detail || body.title);
       pollToken = body.poll_token;
       $('match').textContent = body.match_number;
+      $('login-id').textContent = body.login_id;
       $('status-line').textContent = STATUS_TEXT.PENDING;
       countdown(body.expires_at);
       show('waiting');
