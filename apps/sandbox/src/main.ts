@@ -14,7 +14,9 @@ async function main(): Promise<void> {
     host: config.sandbox.host,
     publicUrl: config.sandbox.publicUrl,
     vonageRedirectUri: `${config.http.publicUrl}/v1/number-verifications/callback`,
-    authenticatorCallbackUrl: `${config.http.publicUrl}/v1/callbacks/truid/challenges`,
+    // Server to server: the api as the sandbox reaches it, which need not be how devices do.
+    authenticatorCallbackUrl:
+      config.sandbox.callbackUrl ?? `${config.http.publicUrl}/v1/callbacks/truid/challenges`,
   });
   const { truId, vonage } = sandbox.credentials;
   console.log(

@@ -89,6 +89,11 @@ export interface AppConfig {
     /** Interface the sandbox listens on: loopback unless asked (it hands out its secrets). */
     host: string;
     publicUrl?: string;
+    /**
+     * Where a standalone sandbox sends tru.ID-style challenge callbacks: the api as another
+     * server reaches it (in docker-compose, http://api:3000/…), not as a device does.
+     */
+    callbackUrl?: string;
     /** Start the sandbox even when some provider credentials are set. */
     force: boolean;
     /** Use the sandbox running at this URL instead of starting one in this process. */

@@ -308,6 +308,11 @@ export class EnvironmentVariables {
   @IsUrl(URL_OPTIONS)
   SANDBOX_PUBLIC_URL?: string;
 
+  /** Where the standalone sandbox sends tru.ID's challenge callbacks (server to server). */
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
+  SANDBOX_CALLBACK_URL?: string;
+
   @IsOptional()
   @IsBooleanString()
   SANDBOX_FORCE?: string;

@@ -256,6 +256,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       port: env.SANDBOX_PORT ?? 0,
       host: env.SANDBOX_HOST ?? '127.0.0.1',
       publicUrl: env.SANDBOX_PUBLIC_URL?.replace(/\/+$/, ''),
+      callbackUrl: env.SANDBOX_CALLBACK_URL,
       force: env.SANDBOX_FORCE === 'true',
       sharedUrl: env.SANDBOX_URL?.replace(/\/+$/, ''),
     },
