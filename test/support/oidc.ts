@@ -52,6 +52,8 @@ export async function signInThroughPage(
   onPhone: PhoneAnswer = 'approve',
   browser = new CookieBrowser(),
   finishAt = t,
+  /** The client's redirect URI, where the browser stops. */
+  callback = CALLBACK,
 ): Promise<URL> {
   const page = await browser.follow(auth.url.toString(), (u) => new URL(u).pathname === '/login');
   const uid = new URL(page.url).searchParams.get('interaction')!;
@@ -93,7 +95,7 @@ export async function signInThroughPage(
   expect(finished.status).toBe(200);
   const { redirect_to } = (await finished.json()) as { redirect_to: string };
   const back = await browser.follow(new URL(redirect_to, finishAt.url).toString(), (u) =>
-    u.startsWith(CALLBACK),
+    u.startsWith(callback),
   );
   return new URL(back.url);
 }
