@@ -6,7 +6,9 @@ import { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { findFreePort } from '@simauth/database';
 import { TestApp, startTestApp } from '../support/test-app';
-import { uniquePhoneNumber } from '../support/device';
+import { openOnDevice, uniquePhoneNumber } from '../support/device';
+import { bearer, call } from '../support/http';
+import { approveOnPhone, registerPhone } from '../support/flows';
 import { eventually } from '../support/sse';
 
 const ROOT = join(__dirname, '../..');
@@ -95,5 +97,42 @@ describe('the example app signs in through the OpenID Provider, in Chromium', ()
     await phone.click('#deny');
     await site.waitForURL((url) => url.toString().startsWith(`${exampleUrl}/callback`));
     expect(await site.textContent('body')).toContain('access_denied');
+  });
+
+  it('offers a retry on the login page when the PhoneCheck fails, and signs in on the second try', async () => {
+    const phone = await registerPhone(t);
+    const { site, match } = await signInOnExample(phone.phoneNumber);
+    const loginId = (await site.textContent('[data-testid="login-id"]'))!.trim();
+    // The phone approves, but another SIM answers the PhoneCheck: MATCH_FAILED.
+    const approved = await call(
+      'POST',
+      `${t.url}/v1/logins/${loginId}/approve`,
+      { match_number: Number(match) },
+      bearer(phone.deviceToken),
+    );
+    const proof = await openOnDevice(approved.body.check_url, uniquePhoneNumber());
+    const failed = await call(
+      'POST',
+      `${t.url}/v1/logins/${loginId}/code`,
+      proof.body,
+      bearer(phone.deviceToken),
+    );
+    expect(failed.body.status).toBe('MATCH_FAILED');
+    await site.waitForSelector('#final:not(.hidden) #retry');
+    expect(site.url()).toContain(`${t.url}/login?interaction=`);
+
+    await site.click('#retry');
+    await site.fill('input[type="tel"][name="phone_number"]', phone.phoneNumber);
+    await site.click('#submit');
+    await site.waitForFunction((previous) => {
+      const id = document.querySelector('[data-testid="login-id"]')?.textContent?.trim();
+      return !!id && id !== previous;
+    }, loginId);
+    const second = (await site.textContent('[data-testid="login-id"]'))!.trim();
+    const number = Number(await site.textContent('[data-testid="match-number"]'));
+    expect(await approveOnPhone(t, phone, second, number)).toEqual({ status: 'MATCH_SUCCESS' });
+    await site.waitForURL(`${exampleUrl}/`);
+    await site.waitForSelector('text=Signed in');
+    expect(await site.textContent('body')).toContain(phone.phoneNumber);
   });
 });
