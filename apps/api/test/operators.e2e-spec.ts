@@ -44,7 +44,7 @@ describe('operator endpoints', () => {
       // the OpenID Provider's endpoints (/oidc/*) are described by its own discovery document.
       .filter(
         (r) =>
-          !/\/docs|\*|^head |^get \/(login|phone|assets)|openid-configuration|oauth-authorization-server/.test(
+          !/\/docs|\*|^head |^get \/(login|phone|assets)|openid-configuration|oauth-authorization-server| \/oidc\/(?!interaction)/.test(
             r,
           ),
       );
@@ -91,8 +91,24 @@ describe('operator endpoints', () => {
       /simauth_provider_call_duration_seconds_count\{provider="truid",outcome="200"\} \d+/,
     );
     expect(text).toContain('simauth_attempt_moves_total');
+    expect(text).toContain('simauth_provider_circuit_open');
+    expect(text).toContain('simauth_rate_limit_rows');
     expect(text).toContain('simauth_sse_connections');
     expect(text).toContain('simauth_process_resident_memory_bytes');
+  });
+
+  it('labels each OpenID Provider endpoint by its own route in /metrics', async () => {
+    await fetch(`${t.url}/.well-known/openid-configuration`);
+    await fetch(`${t.url}/oidc/jwks`);
+    await fetch(`${t.url}/oidc/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=authorization_code&code=nothing',
+    });
+    const text = await (await fetch(`${t.url}/metrics`)).text();
+    expect(text).toMatch(/route="\/oidc\/token",status="(400|401)"/);
+    expect(text).toMatch(/method="GET",route="\/oidc\/jwks",status="200"/);
+    expect(text).toMatch(/route="\/.well-known\/openid-configuration",status="200"/);
   });
 
   it('answers an unknown route with a 404 problem', async () => {

@@ -148,6 +148,16 @@ export class OidcProviderService implements OnModuleInit {
     void fastify.register(async (scope) => {
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser('*', (_req, _payload, done) => done(null));
+      // Each endpoint on a route of its own, so /metrics tells them apart; the rest (e.g. the
+      // authorization endpoint's resume path) under one pattern.
+      for (const path of [
+        ...Object.values(OIDC_ROUTES),
+        `${OIDC_ROUTES.authorization}/:uid`,
+        `${OIDC_ROUTES.end_session}/confirm`,
+        `${OIDC_ROUTES.end_session}/success`,
+      ]) {
+        scope.all(path, handle);
+      }
       scope.all('/oidc/*', handle);
       scope.get('/.well-known/openid-configuration', handle);
       scope.get('/.well-known/oauth-authorization-server', handle);
