@@ -18,5 +18,10 @@ export async function openOnDevice(
 /** A phone number no other test uses (random, never a reserved sandbox ending). */
 export function uniquePhoneNumber(prefix = '+447'): string {
   const number = `${prefix}${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}`;
-  return /(4000|5000|5030|4080|4100)$/.test(number) ? uniquePhoneNumber(prefix) : number;
+  return /(4000|5000|5030|4080|4100|7000|7500)$/.test(number) ? uniquePhoneNumber(prefix) : number;
+}
+
+/** A UK mobile number no other test uses, ending in `suffix` (a reserved sandbox ending). */
+export function phoneNumberEnding(suffix: string): string {
+  return `+4477${String(randomInt(0, 10 ** (8 - suffix.length))).padStart(8 - suffix.length, '0')}${suffix}`;
 }

@@ -45,6 +45,7 @@ describe("the README's examples, run as written against a running api", () => {
       '{"status":"MATCH_SUCCESS"}',
       '"status":"MATCH_SUCCESS","expires_at"',
       '"id_token":"eyJ',
+      '{"status":"SIM_SWAP_DETECTED"}',
       '{"status":"ACTIVE"}',
       '{"status":"VERIFIED"}',
       '"factor_id"',

@@ -28,6 +28,16 @@ export function networkEnablementRefused(phoneNumber: string): boolean {
   return phoneNumber.endsWith('4000');
 }
 
+/** How many hours ago the SIM behind a number changed: a number ending in 7000, 2 hours ago. */
+export function hoursSinceSimSwap(phoneNumber: string): number | undefined {
+  return phoneNumber.endsWith('7000') ? 2 : undefined;
+}
+
+/** A SIM-swap check for a number ending in 7500 fails at the provider (500). */
+export function simSwapCheckFails(phoneNumber: string): boolean {
+  return phoneNumber.endsWith('7500');
+}
+
 /** The code exchange (PATCH) of a check for a number ending in 5030 answers 503. */
 export function codeExchangeUnavailable(phoneNumber: string): boolean {
   return phoneNumber.endsWith('5030');

@@ -85,6 +85,11 @@ export class SandboxStore {
   >();
   readonly factors = new Map<string, SandboxFactor>();
   readonly challenges = new Map<string, SandboxChallenge>();
+  /** Vonage backend (CIBA) authorization requests: auth_req_id → number and scopes. */
+  readonly cibaRequests = new Map<
+    string,
+    { phoneNumber: string; scopes: string[]; expiresAt: number }
+  >();
   /** Challenge callbacks sent, with the HTTP status the receiver answered (0: unreachable). */
   readonly callbackDeliveries: { challengeId: string; status: Promise<number> }[] = [];
   private readonly inboxes = new Map<string, Inbox>();

@@ -8,6 +8,7 @@ import { CoverageController } from './truid/coverage.controller';
 import { VonageController } from './vonage/vonage.controller';
 import { FcmController } from './fcm/fcm.controller';
 import { CallbackKeysController } from './truid/callback-keys.controller';
+import { SimCheckController } from './truid/sim-check.controller';
 import { AuthenticatorController } from './truid/authenticator.controller';
 import { CredentialsController } from './credentials.controller';
 
@@ -23,6 +24,7 @@ export class SandboxModule {
         CoverageController,
         AuthenticatorController,
         CallbackKeysController,
+        SimCheckController,
         VonageController,
         FcmController,
         CredentialsController,

@@ -24,6 +24,8 @@ export enum LoginStatus {
   Denied = 'DENIED',
   Expired = 'EXPIRED',
   ProviderError = 'PROVIDER_ERROR',
+  /** The SIM behind the number changed recently (SIM_SWAP_POLICY=deny): refused, nothing issued. */
+  SimSwapDetected = 'SIM_SWAP_DETECTED',
 }
 
 export enum FactorActivationStatus {

@@ -42,9 +42,11 @@ export const REGISTRATION_TABLE: TransitionTable<R> = {
 /** Web login approved on the registered phone, then proven by a PhoneCheck. */
 export const COMPANION_LOGIN_TABLE: TransitionTable<L> = {
   initial: L.Pending,
-  final: [L.MatchSuccess, L.MatchFailed, L.Denied, L.Expired, L.ProviderError],
+  final: [L.MatchSuccess, L.MatchFailed, L.Denied, L.Expired, L.ProviderError, L.SimSwapDetected],
   moves: [
     { from: [L.Pending], to: L.Approved, by: ['device'] },
+    // The SIM-swap check, asked once the phone approved, found a recent swap (policy deny).
+    { from: [L.Approved], to: L.SimSwapDetected, by: ['provider'] },
     // The PhoneCheck could not be created (provider outage): the phone may approve again.
     { from: [L.Approved], to: L.Pending, by: ['system'] },
     { from: [L.Pending], to: L.Denied, by: ['device'] },

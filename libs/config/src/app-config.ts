@@ -31,6 +31,16 @@ export interface AppConfig {
      */
     stepLeaseSeconds: number;
   };
+  simSwap: {
+    /** What a recent SIM swap does to a login: refuse it, ask for a factor too, or nothing. */
+    policy: 'deny' | 'step_up' | 'off';
+    /** How recent a swap counts. */
+    maxAgeHours: number;
+    /** When the check itself fails: refuse for now (closed) or go on without it (open, logged). */
+    onProviderError: 'closed' | 'open';
+    /** Which provider answers (default: tru.ID when configured, else Vonage). */
+    provider: 'truid' | 'vonage';
+  };
   tokens: {
     /** PEM EC P-256 key for id_tokens; absent: one is generated once and kept in the database. */
     signingKey?: string;

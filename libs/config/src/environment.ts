@@ -92,6 +92,26 @@ export class EnvironmentVariables {
   @Max(3600)
   LOGIN_TTL_SECONDS?: number;
 
+  // --- SIM-swap protection
+  @IsOptional()
+  @IsIn(['deny', 'step_up', 'off'])
+  SIM_SWAP_POLICY?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(2400)
+  SIM_SWAP_MAX_AGE_HOURS?: number;
+
+  @IsOptional()
+  @IsIn(['closed', 'open'])
+  SIM_SWAP_ON_PROVIDER_ERROR?: string;
+
+  @IsOptional()
+  @IsIn(['truid', 'vonage'])
+  SIM_SWAP_PROVIDER?: string;
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()

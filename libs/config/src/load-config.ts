@@ -191,6 +191,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       numberVerificationTtlSeconds: env.NUMBER_VERIFICATION_TTL_SECONDS ?? 300,
       stepLeaseSeconds: Math.ceil((2 * (env.PROVIDER_TIMEOUT_MS ?? 5000)) / 1000) + 2,
     },
+    simSwap: {
+      policy: (env.SIM_SWAP_POLICY ?? 'deny') as AppConfig['simSwap']['policy'],
+      maxAgeHours: env.SIM_SWAP_MAX_AGE_HOURS ?? 72,
+      onProviderError: (env.SIM_SWAP_ON_PROVIDER_ERROR ?? 'closed') as 'closed' | 'open',
+      provider: (env.SIM_SWAP_PROVIDER ??
+        (env.TRUID_CLIENT_ID || !env.VONAGE_APPLICATION_ID ? 'truid' : 'vonage')) as
+        'truid' | 'vonage',
+    },
     tokens: {
       signingKey: env.JWT_SIGNING_KEY?.replace(/\\n/g, '\n'),
       issuer: env.JWT_ISSUER ?? publicUrl,

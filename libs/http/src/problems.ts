@@ -8,6 +8,7 @@ export const PROBLEMS = {
   'bad-request': { status: 400, title: 'Bad request' },
   unauthorized: { status: 401, title: 'Missing or invalid credential' },
   forbidden: { status: 403, title: 'Not allowed' },
+  'step-up-required': { status: 403, title: 'An authenticator code is required as well' },
   'not-found': { status: 404, title: 'Not found' },
   'attempt-not-found': { status: 404, title: 'No such attempt' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },

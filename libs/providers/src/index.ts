@@ -14,3 +14,6 @@ export * from './vonage/vonage-network.adapters';
 export * from './authenticator.port';
 export * from './tru-id/tru-id-authenticator.adapter';
 export * from './tru-id/tru-id-callback-verifier';
+export * from './sim-swap.port';
+export * from './tru-id/tru-id-sim-check.adapter';
+export * from './vonage/vonage-sim-swap.adapter';

@@ -6,6 +6,9 @@ import { NetworkEnablementPort } from './network-enablement.port';
 import { NumberVerificationPort } from './number-verification.port';
 import { PhoneCheckPort } from './phone-check.port';
 import { PushPort } from './push.port';
+import { SimSwapPort } from './sim-swap.port';
+import { TruIdSimCheckAdapter } from './tru-id/tru-id-sim-check.adapter';
+import { VonageSimSwapAdapter } from './vonage/vonage-sim-swap.adapter';
 import { FirebasePushAdapter } from './push/firebase-push.adapter';
 import { SandboxPushAdapter } from './push/sandbox-push.adapter';
 import { TruIdClient } from './tru-id/tru-id.client';
@@ -72,6 +75,12 @@ const PROVIDERS: Provider[] = [
     useFactory: (v: VonageClient) => new VonageNumberVerificationAdapter(v),
   },
   {
+    provide: SimSwapPort,
+    inject: [APP_CONFIG, TruIdClient, VonageClient],
+    useFactory: (c: AppConfig, t: TruIdClient, v: VonageClient) =>
+      c.simSwap.provider === 'vonage' ? new VonageSimSwapAdapter(v) : new TruIdSimCheckAdapter(t),
+  },
+  {
     provide: PushPort,
     inject: [APP_CONFIG],
     useFactory: (c: AppConfig) =>
@@ -95,6 +104,7 @@ const PROVIDERS: Provider[] = [
     NetworkEnablementPort,
     NumberVerificationPort,
     PushPort,
+    SimSwapPort,
   ],
 })
 export class ProvidersModule {}

@@ -6,10 +6,11 @@ import {
   TruIdClient,
   TruIdCoverageAdapter,
   TruIdPhoneCheckAdapter,
+  TruIdSimCheckAdapter,
 } from '@simauth/providers';
 import { Clock } from '@simauth/credentials';
 import { RunningSandbox, startSandbox } from '../../../apps/sandbox/src/sandbox';
-import { openOnDevice, uniquePhoneNumber } from '../../../test/support/device';
+import { openOnDevice, phoneNumberEnding, uniquePhoneNumber } from '../../../test/support/device';
 
 class FakeClock extends Clock {
   offset = 0;
@@ -194,6 +195,31 @@ describe('tru.ID adapters against the sandbox over HTTP', () => {
       const check = await phoneCheck.createCheck(number);
       await openOnDevice(check.checkUrl, number);
       expect((await openOnDevice(check.checkUrl, number)).body.error).toBe('already_used');
+    });
+  });
+
+  describe('SIMCheck', () => {
+    const simCheck = () => new TruIdSimCheckAdapter(client());
+
+    it('reports a SIM changed within the period (the sandbox swapped …7000 two hours ago)', async () => {
+      const result = await simCheck().check(phoneNumberEnding('7000'), 72);
+      expect(result).toMatchObject({
+        swapped: true,
+        provider: 'tru.ID',
+        answer: { no_sim_change: false, no_sim_change_period: 72 * 60, sim_change_within: 120 },
+      });
+      expect(result.answer.check_id).toEqual(expect.any(String));
+    });
+
+    it('reports no change for other numbers, and for a swap older than the period', async () => {
+      expect((await simCheck().check(uniquePhoneNumber(), 72)).swapped).toBe(false);
+      expect((await simCheck().check(phoneNumberEnding('7000'), 1)).swapped).toBe(false);
+    });
+
+    it('reports a failing SIMCheck as unavailable', async () => {
+      await expect(simCheck().check(phoneNumberEnding('7500'), 72)).rejects.toBeInstanceOf(
+        ProviderUnavailableError,
+      );
     });
   });
 

@@ -8,9 +8,10 @@ import {
   VonageClient,
   VonageNetworkEnablementAdapter,
   VonageNumberVerificationAdapter,
+  VonageSimSwapAdapter,
 } from '@simauth/providers';
 import { RunningSandbox, startSandbox } from '../../../apps/sandbox/src/sandbox';
-import { uniquePhoneNumber } from '../../../test/support/device';
+import { phoneNumberEnding, uniquePhoneNumber } from '../../../test/support/device';
 
 const REDIRECT_URI = 'http://127.0.0.1:9/v1/number-verifications/callback';
 
@@ -52,6 +53,33 @@ describe('Vonage and FCM adapters against the sandbox over HTTP', () => {
     const { accessToken } = await nv.exchangeCode(code);
     return nv.verify(accessToken, phoneNumber);
   }
+
+  describe('CAMARA SIM Swap (backend authorization, then check)', () => {
+    it('reports the sandbox swap of …7000 (two hours ago) within maxAge, and not beyond it', async () => {
+      const adapter = new VonageSimSwapAdapter(vonage());
+      const swapped = phoneNumberEnding('7000');
+      expect(await adapter.check(swapped, 72)).toEqual({
+        swapped: true,
+        provider: 'Vonage',
+        answer: { swapped: true },
+      });
+      expect((await adapter.check(swapped, 1)).swapped).toBe(false);
+      expect((await adapter.check(uniquePhoneNumber(), 72)).swapped).toBe(false);
+      // One backend authorization and one token per check, each with the application JWT.
+      expect(sandbox.store.callsTo('vonage.bc_authorize')).toBeGreaterThanOrEqual(3);
+    });
+
+    it('reports a failing check as unavailable, and a wrong application key as a provider error', async () => {
+      await expect(
+        new VonageSimSwapAdapter(vonage()).check(phoneNumberEnding('7500'), 72),
+      ).rejects.toBeInstanceOf(ProviderUnavailableError);
+      const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const forged = vonage(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+      await expect(
+        new VonageSimSwapAdapter(forged).check(uniquePhoneNumber(), 72),
+      ).rejects.toMatchObject({ reason: 'invalid_jwt' });
+    });
+  });
 
   describe('Network Enablement and Number Verification', () => {
     it('accepts the application JWT and returns an auth_url carrying the number and state', async () => {

@@ -41,6 +41,7 @@ const FAILED: Partial<Record<LoginStatus, string>> = {
   [LoginStatus.Denied]: 'The sign-in was denied on the phone.',
   [LoginStatus.MatchFailed]: 'The phone that approved does not hold the SIM of this number.',
   [LoginStatus.ProviderError]: 'The SIM check could not be completed.',
+  [LoginStatus.SimSwapDetected]: 'The SIM behind this number changed recently.',
 };
 
 /**

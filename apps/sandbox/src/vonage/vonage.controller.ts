@@ -16,11 +16,17 @@ import { SANDBOX_OPTIONS } from '../sandbox.tokens';
 import { SandboxOptions } from '../sandbox-options';
 import { SandboxStore } from '../sandbox-store';
 import { ProviderStyleError } from '../sandbox-error';
-import { networkEnablementRefused, virtualOperatorOutcome } from '../sandbox-rules';
+import {
+  hoursSinceSimSwap,
+  networkEnablementRefused,
+  simSwapCheckFails,
+  virtualOperatorOutcome,
+} from '../sandbox-rules';
 import { VonageJwtVerifier } from './vonage-auth';
 
 export const NUMBER_VERIFICATION_SCOPE =
   'dpv:FraudPreventionAndDetection#number-verification-verify-read';
+export const SIM_SWAP_SCOPE = 'dpv:FraudPreventionAndDetection#check-sim-swap';
 const E164 = /^\+[1-9][0-9]{7,14}$/;
 
 function problem(status: number, detail: string, req: Request) {
@@ -136,15 +142,48 @@ export class VonageController {
     res.redirect(302, target.toString());
   }
 
+  /** The backend (CIBA) authorization Vonage's SDK makes for SIM Swap: no device involved. */
+  @Post('oauth2/bc-authorize')
+  @HttpCode(200)
+  async backchannelAuthorize(@Req() req: Request, @Body() body: Record<string, string>) {
+    this.store.count('vonage.bc_authorize');
+    await this.jwt.verify(req);
+    const phoneNumber = /^tel:(\+[1-9][0-9]{7,14})$/.exec(body?.login_hint ?? '')?.[1];
+    if (!phoneNumber) {
+      throw new ProviderStyleError(400, {
+        error: 'invalid_request',
+        error_description: 'login_hint must be tel:+<E.164 number>',
+      });
+    }
+    const scopes = String(body.scope ?? '')
+      .split(' ')
+      .filter(Boolean);
+    if (!scopes.includes('openid') || !scopes.includes(SIM_SWAP_SCOPE)) {
+      throw new ProviderStyleError(400, {
+        error: 'invalid_scope',
+        error_description: `scope must be "openid ${SIM_SWAP_SCOPE}"`,
+      });
+    }
+    const authReqId = randomBytes(16).toString('hex');
+    this.store.cibaRequests.set(authReqId, {
+      phoneNumber,
+      scopes,
+      expiresAt: this.store.clock.now() + 120_000,
+    });
+    return { auth_req_id: authReqId, expires_in: 120, interval: 0 };
+  }
+
   @Post('oauth2/token')
   @HttpCode(200)
   async token(@Req() req: Request, @Body() body: Record<string, string>) {
     this.store.count('vonage.token');
     await this.jwt.verify(req);
+    if (body?.grant_type === 'urn:openid:params:grant-type:ciba') return this.cibaToken(body);
     if (body?.grant_type !== 'authorization_code') {
       throw new ProviderStyleError(400, {
         error: 'unsupported_grant_type',
-        error_description: 'grant_type must be authorization_code',
+        error_description:
+          'grant_type must be authorization_code or urn:openid:params:grant-type:ciba',
       });
     }
     const grant = this.store.authorizationCodes.get(body.code ?? '');
@@ -165,6 +204,58 @@ export class VonageController {
       phoneNumber: grant.phoneNumber,
     });
     return { access_token: token.token, token_type: 'Bearer', expires_in: 300 };
+  }
+
+  private cibaToken(body: Record<string, string>) {
+    const request = this.store.cibaRequests.get(body.auth_req_id ?? '');
+    this.store.cibaRequests.delete(body.auth_req_id ?? '');
+    if (!request || request.expiresAt <= this.store.clock.now()) {
+      throw new ProviderStyleError(400, {
+        error: 'invalid_grant',
+        error_description: 'auth_req_id is invalid, expired or already used',
+      });
+    }
+    const token = this.store.issueToken(this.store.camaraTokens, [SIM_SWAP_SCOPE], 300, {
+      phoneNumber: request.phoneNumber,
+    });
+    return { access_token: token.token, token_type: 'Bearer', expires_in: 300 };
+  }
+
+  /** CAMARA SIM Swap v0.4.0: was the SIM swapped within maxAge hours? */
+  @Post('camara/sim-swap/v040/check')
+  @HttpCode(200)
+  simSwap(@Req() req: Request, @Body() body: Record<string, unknown>) {
+    this.store.count('vonage.sim_swap');
+    const match = /^Bearer (.+)$/i.exec(req.header('authorization') ?? '');
+    const token = match && this.store.camaraTokens.get(match[1]);
+    if (!token || token.expiresAt <= this.store.clock.now() || !token.scopes.has(SIM_SWAP_SCOPE)) {
+      throw camaraError(
+        401,
+        'UNAUTHENTICATED',
+        'Request not authenticated due to missing, invalid, or expired credentials.',
+      );
+    }
+    const phoneNumber = body?.phoneNumber;
+    const maxAge = body?.maxAge === undefined ? 240 : Number(body.maxAge);
+    if (
+      typeof phoneNumber !== 'string' ||
+      !E164.test(phoneNumber) ||
+      !Number.isInteger(maxAge) ||
+      maxAge < 1 ||
+      maxAge > 2400
+    ) {
+      throw camaraError(
+        400,
+        'INVALID_ARGUMENT',
+        'Client specified an invalid argument, request body or query param.',
+      );
+    }
+    // The token was issued for one number: it answers about that number only.
+    if (phoneNumber !== token.phoneNumber)
+      throw camaraError(403, 'INVALID_TOKEN_CONTEXT', 'phoneNumber is not the one of the token.');
+    if (simSwapCheckFails(phoneNumber)) throw camaraError(500, 'INTERNAL', 'Server error.');
+    const hours = hoursSinceSimSwap(phoneNumber);
+    return { swapped: hours !== undefined && hours <= maxAge };
   }
 
   @Post('camara/number-verification/v031/verify')

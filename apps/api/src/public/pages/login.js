@@ -12,6 +12,11 @@
     ],
     EXPIRED: ['Request expired', 'bad', 'The phone did not finish in time. Start again.'],
     PROVIDER_ERROR: ['Check failed', 'bad', 'The SIM check could not be completed. Start again.'],
+    SIM_SWAP_DETECTED: [
+      'SIM changed recently',
+      'bad',
+      'The SIM behind this number changed recently, so it cannot sign you in now. Contact support if this was not you.',
+    ],
   };
   let stream;
   let ticker;

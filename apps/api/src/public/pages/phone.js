@@ -139,6 +139,8 @@
     if (!approved.ok) return result(approved.data.detail || approved.data.title, 'bad');
     if (approved.data.status === 'DENIED')
       return result('Wrong number — the sign-in was denied.', 'bad');
+    if (approved.data.status === 'SIM_SWAP_DETECTED')
+      return result('Refused: the SIM behind this number changed recently.', 'bad');
     const proof = await overMobileData(approved.data.check_url);
     const done = await api('POST', `/v1/logins/${loginId}/code`, proof, device.deviceToken);
     if (!done.ok) return result(done.data.detail || done.data.title, 'bad');

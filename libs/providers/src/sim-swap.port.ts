@@ -1,0 +1,18 @@
+/** What a SIM-swap check found, with the provider's own answer for the audit trail. */
+export interface SimSwapResult {
+  /** true when the SIM behind the number changed within the period asked about. */
+  swapped: boolean;
+  provider: 'tru.ID' | 'Vonage';
+  /** The provider's fields worth keeping (check id, periods); never a token. */
+  answer: Record<string, unknown>;
+}
+
+/**
+ * Has the SIM behind a number changed recently? (tru.ID SIMCheck, Vonage CAMARA SIM Swap.) A
+ * number whose SIM moved is the mark of a SIM-swap attack: a PhoneCheck then matches for the
+ * attacker's phone.
+ */
+export abstract class SimSwapPort {
+  /** Throws ProviderUnavailableError, NumberNotSupportedError or ProviderError. */
+  abstract check(phoneNumber: string, maxAgeHours: number): Promise<SimSwapResult>;
+}
