@@ -1,6 +1,6 @@
 import { TestApp, startTestApp } from '../../../test/support/test-app';
 import { bearer, call } from '../../../test/support/http';
-import { phoneNumberEnding } from '../../../test/support/device';
+import { openOnDevice, phoneNumberEnding } from '../../../test/support/device';
 import {
   RegisteredPhone,
   approveOnPhone,
@@ -118,6 +118,35 @@ describe('SIM-swap protection (SIM_SWAP_POLICY)', () => {
     const idTokenAfter = (await poll(stepUp, login)).id_token as string;
     const claims = JSON.parse(Buffer.from(idTokenAfter.split('.')[1], 'base64url').toString());
     expect(claims.amr).toEqual(['otp']);
+  });
+
+  it('holds a registration that would give a registered number to another device after a swap', async () => {
+    const number = phoneNumberEnding('7000');
+    await registerPhone(off, number, 'first-phone');
+    const before = deny.sandbox.store.callsTo('truid.sim_check.create');
+    const started = await call('POST', `${deny.url}/v1/registrations`, {
+      phone_number: number,
+      device_id: 'attackers-phone',
+    });
+    const proof = await openOnDevice(started.body.check_url, number);
+    const held = await call(
+      'POST',
+      `${deny.url}/v1/registrations/${started.body.registration_id}/code`,
+      proof.body,
+    );
+    expect(held.body).toEqual({ status: 'SIM_SWAP_DETECTED', match: true });
+    expect(deny.sandbox.store.callsTo('truid.sim_check.create')).toBe(before + 1);
+    const devices = await deny.db.query(
+      `SELECT d.client_device_id FROM devices d JOIN users u ON u.id = d.user_id WHERE u.phone_number = $1`,
+      [number],
+    );
+    expect(devices.map((d: { client_device_id: string }) => d.client_device_id)).toEqual([
+      'first-phone',
+    ]);
+    // A number nobody registered yet is not asked about.
+    const fresh = phoneNumberEnding('7000');
+    await registerPhone(deny, fresh);
+    expect(deny.sandbox.store.callsTo('truid.sim_check.create')).toBe(before + 1);
   });
 
   it('off: the swap is not asked about, and the login goes through the PhoneCheck', async () => {

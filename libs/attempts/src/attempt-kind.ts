@@ -13,6 +13,8 @@ export enum RegistrationStatus {
   MatchFailed = 'MATCH_FAILED',
   Expired = 'EXPIRED',
   ProviderError = 'PROVIDER_ERROR',
+  /** The SIM matched, but it moved to this SIM recently and the number has a user: held. */
+  SimSwapDetected = 'SIM_SWAP_DETECTED',
 }
 
 export enum LoginStatus {

@@ -30,9 +30,11 @@ export interface TransitionTable<S extends string> {
 /** A PhoneCheck at registration: the device submits the code, the provider's answer decides. */
 export const REGISTRATION_TABLE: TransitionTable<R> = {
   initial: R.CheckCreated,
-  final: [R.MatchSuccess, R.MatchFailed, R.Expired, R.ProviderError],
+  final: [R.MatchSuccess, R.MatchFailed, R.Expired, R.ProviderError, R.SimSwapDetected],
   moves: [
     { from: [R.CheckCreated], to: R.MatchSuccess, by: ['device'] },
+    // A registered user's number matched on a SIM that changed recently: no new device for it.
+    { from: [R.CheckCreated], to: R.SimSwapDetected, by: ['provider'] },
     { from: [R.CheckCreated], to: R.MatchFailed, by: ['device'] },
     { from: [R.CheckCreated], to: R.ProviderError, by: ['device', 'provider'] },
     { from: [R.CheckCreated], to: R.Expired, by: ['system'] },

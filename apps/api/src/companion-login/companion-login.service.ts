@@ -25,13 +25,13 @@ import {
   PhoneCheckResult,
   ProviderUnavailableError,
   PushPort,
-  SimSwapPort,
   SimSwapResult,
 } from '@simauth/providers';
 import { AccountsService, Device } from '../accounts/accounts.service';
 import { FactorCodesService } from '../accounts/factor-codes.service';
 import { FactorsRepository } from '../accounts/factors.repository';
 import { IdTokenService } from '../accounts/id-token.service';
+import { SimSwapPolicy, simSwapEvidence } from '../accounts/sim-swap-policy.service';
 import { StepUpRequiredError, WrongCheckError } from './companion-login.errors';
 import { drawMatchNumbers } from './match-numbers';
 
@@ -85,7 +85,7 @@ export class CompanionLoginService {
     private readonly idTokens: IdTokenService,
     private readonly phoneCheck: PhoneCheckPort,
     private readonly push: PushPort,
-    private readonly simSwap: SimSwapPort,
+    private readonly simSwapPolicy: SimSwapPolicy,
     private readonly factors: FactorsRepository,
     private readonly factorCodes: FactorCodesService,
   ) {}
@@ -176,7 +176,12 @@ export class CompanionLoginService {
     // Before paying for a PhoneCheck: a SIM that moved recently would match for whoever holds it.
     let swap: SimSwapResult | undefined;
     try {
-      swap = await this.simSwapCheck(login.phoneNumber!, id, requestId);
+      swap = await this.simSwapPolicy.recentSwap(login.phoneNumber!, {
+        kind: KIND,
+        id,
+        status: LoginStatus.Approved,
+        requestId,
+      });
     } catch (err) {
       // Closed: refused for now; the phone may approve again once the provider answers.
       await this.move(
@@ -256,39 +261,10 @@ export class CompanionLoginService {
     });
   }
 
-  /**
-   * The SIM-swap check of SIM_SWAP_POLICY: the provider's answer when the SIM changed within
-   * SIM_SWAP_MAX_AGE_HOURS, undefined when it did not (or the policy is off). A failed check
-   * throws (closed: the approval is refused for now) or, with SIM_SWAP_ON_PROVIDER_ERROR=open,
-   * is logged and audited and the login goes on without it.
-   */
-  private async simSwapCheck(
-    phoneNumber: string,
-    id: string,
-    requestId?: string,
-  ): Promise<SimSwapResult | undefined> {
-    const { policy, maxAgeHours, onProviderError } = this.config.simSwap;
-    if (policy === 'off') return undefined;
-    try {
-      const result = await this.simSwap.check(phoneNumber, maxAgeHours);
-      return result.swapped ? result : undefined;
-    } catch (err) {
-      if (onProviderError === 'closed') throw err;
-      this.logger.warn(
-        { req: { id: requestId }, login_id: id, err: (err as Error).message },
-        'SIM-swap check failed; the login goes on without it (SIM_SWAP_ON_PROVIDER_ERROR=open)',
-      );
-      await this.attempts
-        .claimOnce(KIND, id, LoginStatus.Approved, 'sim_swap_check_skipped', 'system', requestId)
-        .catch(() => undefined);
-      return undefined;
-    }
-  }
-
   /** A recent SIM swap: the login ends SIM_SWAP_DETECTED (deny) or needs a factor (step_up). */
   private async onSimSwap(id: string, swap: SimSwapResult, requestId?: string): Promise<Login> {
-    const evidence = { sim_swap: { provider: swap.provider, ...swap.answer } };
-    if (this.config.simSwap.policy === 'step_up') {
+    const evidence = simSwapEvidence(swap);
+    if (this.simSwapPolicy.policy === 'step_up') {
       await this.attempts.transition({
         kind: KIND,
         id,

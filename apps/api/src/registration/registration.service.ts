@@ -14,8 +14,10 @@ import {
   CoveragePort,
   DeviceCoverage,
   PhoneCheckPort,
+  SimSwapResult,
 } from '@simauth/providers';
 import { AccountsService } from '../accounts/accounts.service';
+import { SimSwapPolicy, simSwapEvidence } from '../accounts/sim-swap-policy.service';
 import { CheckMismatchError } from './registration.errors';
 
 export interface StartedRegistration {
@@ -40,6 +42,7 @@ export class RegistrationService {
     private readonly phoneCheck: PhoneCheckPort,
     private readonly coverage: CoveragePort,
     private readonly accounts: AccountsService,
+    private readonly simSwapPolicy: SimSwapPolicy,
     private readonly db: DataSource,
   ) {}
 
@@ -85,10 +88,12 @@ export class RegistrationService {
     const attempt = await this.awaitingCheck(id, checkId);
     const result = await this.phoneCheck.exchangeCode(checkId, code);
     switch (result.status) {
-      case 'COMPLETED':
-        return result.match
-          ? this.trustDevice(attempt, requestId)
-          : this.refuse(id, RegistrationStatus.MatchFailed, 'no match', requestId);
+      case 'COMPLETED': {
+        if (!result.match)
+          return this.refuse(id, RegistrationStatus.MatchFailed, 'no match', requestId);
+        const swap = await this.recentSwapOfRegisteredNumber(attempt, requestId);
+        return swap ? this.hold(attempt, swap, requestId) : this.trustDevice(attempt, requestId);
+      }
       case 'EXPIRED':
         return this.refuse(
           id,
@@ -135,6 +140,43 @@ export class RegistrationService {
       throw new InvalidTransitionError(id, attempt.status, RegistrationStatus.MatchSuccess);
     if (checkId !== attempt.providerRef) throw new CheckMismatchError();
     return attempt;
+  }
+
+  /**
+   * A registered user's number, matched on a SIM that changed within SIM_SWAP_MAX_AGE_HOURS, is
+   * what taking over an account by SIM swap looks like: the provider's answer then, else undefined.
+   * (A number nobody registered has nothing to take over.)
+   */
+  private async recentSwapOfRegisteredNumber(
+    attempt: Attempt<RegistrationStatus>,
+    requestId?: string,
+  ): Promise<SimSwapResult | undefined> {
+    if (!(await this.accounts.findUserIdByPhone(attempt.phoneNumber!))) return undefined;
+    return this.simSwapPolicy.recentSwap(attempt.phoneNumber!, {
+      kind: KIND,
+      id: attempt.id,
+      status: RegistrationStatus.CheckCreated,
+      requestId,
+    });
+  }
+
+  /** Held: SIM_SWAP_DETECTED, no device credential, the provider's answer on record. */
+  private async hold(
+    attempt: Attempt<RegistrationStatus>,
+    swap: SimSwapResult,
+    requestId?: string,
+  ): Promise<CodeOutcome> {
+    const evidence = simSwapEvidence(swap);
+    const moved = await this.attempts.transition({
+      kind: KIND,
+      id: attempt.id,
+      to: RegistrationStatus.SimSwapDetected,
+      actor: 'provider',
+      reason: `SIM changed recently (${swap.provider}); no new device for a registered number`,
+      result: { match: true, ...evidence },
+      requestId,
+    });
+    return { status: moved.status, match: true };
   }
 
   /** The match and the new device credential commit together: a lost race rotates nothing. */
