@@ -8,6 +8,7 @@ import { CreateJwtSigningKeys1764493200000 } from './1764493200000-CreateJwtSign
 import { AddAttemptLeases1764835200000 } from './1764835200000-AddAttemptLeases';
 import { CreateFactorCodeUses1764838800000 } from './1764838800000-CreateFactorCodeUses';
 import { CreateApiInstances1764842400000 } from './1764842400000-CreateApiInstances';
+import { AddDeviceProof1764846000000 } from './1764846000000-AddDeviceProof';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   AddAttemptLeases1764835200000,
   CreateFactorCodeUses1764838800000,
   CreateApiInstances1764842400000,
+  AddDeviceProof1764846000000,
 ];

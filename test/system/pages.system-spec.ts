@@ -5,7 +5,7 @@ import { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { AttemptSweeper } from '@simauth/attempts';
 import { TestApp, startTestApp } from '../support/test-app';
-import { uniquePhoneNumber } from '../support/device';
+import { phoneNumberEnding, uniquePhoneNumber } from '../support/device';
 
 const SHOTS = join(__dirname, '../../test-results/screenshots');
 
@@ -15,7 +15,8 @@ describe('the /login and /phone pages in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    t = await startTestApp();
+    // The SMS fallback on: only numbers PhoneCheck cannot check (sandbox: ending 4000) use it.
+    t = await startTestApp({ env: { REGISTRATION_FALLBACK: 'sms' } });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -108,6 +109,19 @@ describe('the /login and /phone pages in Chromium', () => {
     await site.screenshot({ path: join(SHOTS, 'login-expired.png') });
     await site.click('#retry');
     await site.waitForSelector('#start:not(.hidden)');
+  });
+
+  it('registers a SIM PhoneCheck cannot check by the code in its SMS inbox (the SMS fallback)', async () => {
+    const sim = phoneNumberEnding('4000');
+    const phone = await phoneWith(sim);
+    expect(await phone.textContent('[data-testid="sms-inbox"]')).toMatch(
+      /verification code is: \d{6}/,
+    );
+    const [row] = await t.db.query(
+      `SELECT d.proven_by FROM devices d JOIN users u ON u.id = d.user_id WHERE u.phone_number = $1`,
+      [sim],
+    );
+    expect(row.proven_by).toBe('sms');
   });
 
   it('refuses a second phone (another SIM) approving a login that is not its own', async () => {

@@ -51,6 +51,7 @@ export function withSandboxProviders(
           ? p.vonage
           : {
               baseUrl,
+              verifyBaseUrl: baseUrl,
               applicationId: sandbox.vonage.applicationId,
               privateKey: sandbox.vonage.privateKeyPem,
               redirectUri: sandbox.vonage.redirectUri,

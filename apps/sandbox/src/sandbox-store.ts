@@ -85,6 +85,16 @@ export class SandboxStore {
   >();
   readonly factors = new Map<string, SandboxFactor>();
   readonly challenges = new Map<string, SandboxChallenge>();
+  /** Vonage Verify v2 requests: request_id → the code sent, wrong tries, and the outcome. */
+  readonly verifyRequests = new Map<
+    string,
+    { to: string; code: string; wrongTries: number; completed: boolean; expiresAt: number }
+  >();
+  /** SMS sent by the Verify twin, per number (+E.164), oldest first. */
+  readonly sms = new Map<
+    string,
+    { text: string; code: string; request_id: string; sent_at: string }[]
+  >();
   /** Vonage backend (CIBA) authorization requests: auth_req_id → number and scopes. */
   readonly cibaRequests = new Map<
     string,

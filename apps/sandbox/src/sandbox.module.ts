@@ -9,6 +9,7 @@ import { VonageController } from './vonage/vonage.controller';
 import { FcmController } from './fcm/fcm.controller';
 import { CallbackKeysController } from './truid/callback-keys.controller';
 import { SimCheckController } from './truid/sim-check.controller';
+import { VerifyController } from './vonage/verify.controller';
 import { AuthenticatorController } from './truid/authenticator.controller';
 import { CredentialsController } from './credentials.controller';
 
@@ -25,6 +26,7 @@ export class SandboxModule {
         AuthenticatorController,
         CallbackKeysController,
         SimCheckController,
+        VerifyController,
         VonageController,
         FcmController,
         CredentialsController,

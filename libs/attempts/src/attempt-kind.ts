@@ -9,6 +9,8 @@ export enum AttemptKind {
 
 export enum RegistrationStatus {
   CheckCreated = 'CHECK_CREATED',
+  /** The fallback where no PhoneCheck can run: a code went out by SMS (REGISTRATION_FALLBACK=sms). */
+  CodeSent = 'CODE_SENT',
   MatchSuccess = 'MATCH_SUCCESS',
   MatchFailed = 'MATCH_FAILED',
   Expired = 'EXPIRED',

@@ -13,6 +13,7 @@ import {
 import { AttemptRepository } from './attempt.repository';
 import {
   TRANSITION_TABLES,
+  TransitionTable,
   allowedSources,
   interruptedStepReturnsTo,
   isFinal,
@@ -25,6 +26,8 @@ export interface CreateAttempt<K extends AttemptKind> {
   actor: Actor;
   /** Pre-chosen id, e.g. when a provider call carrying it as reference came first. */
   id?: string;
+  /** The kind's initial status unless given: one of its table's `alsoInitial`. */
+  status?: StatusOf<K>;
   phoneNumber?: string | null;
   userId?: string | null;
   deviceId?: string | null;
@@ -71,11 +74,14 @@ export class AttemptStateMachine {
     request: CreateAttempt<K>,
     tx?: EntityManager,
   ): Promise<Attempt<StatusOf<K>>> {
+    const table = TRANSITION_TABLES[request.kind] as TransitionTable<string>;
+    if (request.status && !(table.alsoInitial ?? []).includes(request.status))
+      throw new Error(`a ${request.kind} cannot start in ${request.status}`);
     const row = await this.attempts.insert(
       {
         ...request,
         id: request.id ?? randomUUID(),
-        status: TRANSITION_TABLES[request.kind].initial,
+        status: request.status ?? table.initial,
       },
       tx,
     );

@@ -17,6 +17,8 @@ export interface Move<S extends string> {
 
 export interface TransitionTable<S extends string> {
   initial: S;
+  /** Other statuses an attempt may be created in (another way of proving the same thing). */
+  alsoInitial?: S[];
   final: S[];
   moves: Move<S>[];
   /**
@@ -30,14 +32,18 @@ export interface TransitionTable<S extends string> {
 /** A PhoneCheck at registration: the device submits the code, the provider's answer decides. */
 export const REGISTRATION_TABLE: TransitionTable<R> = {
   initial: R.CheckCreated,
+  // Where no PhoneCheck can run, the code goes out by SMS instead (amr "sms").
+  alsoInitial: [R.CodeSent],
   final: [R.MatchSuccess, R.MatchFailed, R.Expired, R.ProviderError, R.SimSwapDetected],
   moves: [
-    { from: [R.CheckCreated], to: R.MatchSuccess, by: ['device'] },
+    { from: [R.CheckCreated, R.CodeSent], to: R.MatchSuccess, by: ['device'] },
     // A registered user's number matched on a SIM that changed recently: no new device for it.
-    { from: [R.CheckCreated], to: R.SimSwapDetected, by: ['provider'] },
+    { from: [R.CheckCreated, R.CodeSent], to: R.SimSwapDetected, by: ['provider'] },
     { from: [R.CheckCreated], to: R.MatchFailed, by: ['device'] },
+    // Too many wrong SMS codes: the provider ended the verification.
+    { from: [R.CodeSent], to: R.MatchFailed, by: ['provider'] },
     { from: [R.CheckCreated], to: R.ProviderError, by: ['device', 'provider'] },
-    { from: [R.CheckCreated], to: R.Expired, by: ['system'] },
+    { from: [R.CheckCreated, R.CodeSent], to: R.Expired, by: ['system'] },
   ],
 };
 
@@ -139,6 +145,7 @@ export function isFinal<K extends AttemptKind>(kind: K, status: StatusOf<K>): bo
 /** The table drawn as a mermaid state diagram; committed beside the tables and checked by a test. */
 export function toMermaid(table: TransitionTable<string>): string {
   const lines = ['stateDiagram-v2', `    [*] --> ${table.initial}`];
+  for (const also of table.alsoInitial ?? []) lines.push(`    [*] --> ${also}`);
   for (const move of table.moves) {
     for (const from of move.from) lines.push(`    ${from} --> ${move.to}: ${move.by.join(', ')}`);
   }

@@ -88,7 +88,19 @@ export interface AppConfig {
     /** Whether HTTP(S)_PROXY / ALL_PROXY were set at start: provider calls then go through it. */
     outboundProxy: boolean;
     truId?: { baseUrl: string; clientId: string; clientSecret: string; callbackPublicKey?: string };
-    vonage?: { baseUrl: string; applicationId: string; privateKey: string; redirectUri: string };
+    vonage?: {
+      baseUrl: string;
+      /** Vonage Verify v2 (api.nexmo.com), for the SMS fallback. */
+      verifyBaseUrl: string;
+      applicationId: string;
+      privateKey: string;
+      redirectUri: string;
+    };
+    /**
+     * Where PhoneCheck cannot run for a number: `none` refuses (422), `sms` sends a code by
+     * Vonage Verify v2 instead (amr "sms", weaker than "sim").
+     */
+    fallback: 'none' | 'sms';
     firebase?: { serviceAccountJson: string };
     /** Set when pushes go to the sandbox's FCM imitation (no Firebase credentials). */
     sandboxPush?: { baseUrl: string; projectId: string; accessToken: string };

@@ -302,6 +302,15 @@ export class EnvironmentVariables {
   @IsUrl(URL_OPTIONS)
   VONAGE_BASE_URL?: string;
 
+  /** Vonage Verify v2's host (the SMS fallback). */
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
+  VONAGE_VERIFY_BASE_URL?: string;
+
+  @IsOptional()
+  @IsIn(['none', 'sms'])
+  REGISTRATION_FALLBACK?: string;
+
   @IsOptional()
   @IsUrl(URL_OPTIONS)
   VONAGE_REDIRECT_URI?: string;

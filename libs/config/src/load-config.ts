@@ -250,6 +250,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       vonage: env.VONAGE_APPLICATION_ID
         ? {
             baseUrl: (env.VONAGE_BASE_URL ?? 'https://api-eu.vonage.com').replace(/\/+$/, ''),
+            verifyBaseUrl: (env.VONAGE_VERIFY_BASE_URL ?? 'https://api.nexmo.com').replace(
+              /\/+$/,
+              '',
+            ),
             applicationId: env.VONAGE_APPLICATION_ID,
             // .env files cannot hold multi-line values portably; accept "\n" escapes.
             privateKey: env.VONAGE_PRIVATE_KEY!.replace(/\\n/g, '\n'),
@@ -259,6 +263,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       firebase: env.FIREBASE_SERVICE_ACCOUNT_JSON
         ? { serviceAccountJson: env.FIREBASE_SERVICE_ACCOUNT_JSON }
         : undefined,
+      fallback: (env.REGISTRATION_FALLBACK ?? 'none') as 'none' | 'sms',
     },
     sandbox: {
       port: env.SANDBOX_PORT ?? 0,

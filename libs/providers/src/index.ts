@@ -17,3 +17,5 @@ export * from './tru-id/tru-id-callback-verifier';
 export * from './sim-swap.port';
 export * from './tru-id/tru-id-sim-check.adapter';
 export * from './vonage/vonage-sim-swap.adapter';
+export * from './verify.port';
+export * from './vonage/vonage-verify.adapter';

@@ -7,6 +7,8 @@ import { NumberVerificationPort } from './number-verification.port';
 import { PhoneCheckPort } from './phone-check.port';
 import { PushPort } from './push.port';
 import { SimSwapPort } from './sim-swap.port';
+import { VerifyPort } from './verify.port';
+import { VonageVerifyAdapter } from './vonage/vonage-verify.adapter';
 import { TruIdSimCheckAdapter } from './tru-id/tru-id-sim-check.adapter';
 import { VonageSimSwapAdapter } from './vonage/vonage-sim-swap.adapter';
 import { FirebasePushAdapter } from './push/firebase-push.adapter';
@@ -81,6 +83,16 @@ const PROVIDERS: Provider[] = [
       c.simSwap.provider === 'vonage' ? new VonageSimSwapAdapter(v) : new TruIdSimCheckAdapter(t),
   },
   {
+    provide: VerifyPort,
+    inject: [APP_CONFIG, VonageClient],
+    useFactory: (c: AppConfig, v: VonageClient) =>
+      new VonageVerifyAdapter(v, {
+        baseUrl: required(c.providers.vonage, 'Vonage').verifyBaseUrl,
+        timeoutMs: c.providers.timeoutMs,
+        outboundProxy: c.providers.outboundProxy,
+      }),
+  },
+  {
     provide: PushPort,
     inject: [APP_CONFIG],
     useFactory: (c: AppConfig) =>
@@ -105,6 +117,7 @@ const PROVIDERS: Provider[] = [
     NumberVerificationPort,
     PushPort,
     SimSwapPort,
+    VerifyPort,
   ],
 })
 export class ProvidersModule {}

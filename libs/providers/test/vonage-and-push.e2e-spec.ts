@@ -9,6 +9,8 @@ import {
   VonageNetworkEnablementAdapter,
   VonageNumberVerificationAdapter,
   VonageSimSwapAdapter,
+  VonageVerifyAdapter,
+  VerificationEndedError,
 } from '@simauth/providers';
 import { RunningSandbox, startSandbox } from '../../../apps/sandbox/src/sandbox';
 import { phoneNumberEnding, uniquePhoneNumber } from '../../../test/support/device';
@@ -53,6 +55,34 @@ describe('Vonage and FCM adapters against the sandbox over HTTP', () => {
     const { accessToken } = await nv.exchangeCode(code);
     return nv.verify(accessToken, phoneNumber);
   }
+
+  describe('Verify v2 (SMS)', () => {
+    const verify = () =>
+      new VonageVerifyAdapter(vonage(), { baseUrl: sandbox.url, timeoutMs: 2000 });
+    const lastCode = async (phone: string) => {
+      const res = await fetch(`${sandbox.url}/sandbox/sms/${encodeURIComponent(phone)}/messages`);
+      return ((await res.json()) as { messages: { code: string }[] }).messages.at(-1)!.code;
+    };
+
+    it('sends a code by SMS and accepts it once; a wrong one is false', async () => {
+      const phone = uniquePhoneNumber();
+      const { requestId } = await verify().start(phone, 'simauth');
+      const code = await lastCode(phone);
+      expect(code).toMatch(/^\d{6}$/);
+      expect(await verify().check(requestId, code === '000000' ? '000001' : '000000')).toBe(false);
+      expect(await verify().check(requestId, code)).toBe(true);
+      await expect(verify().check(requestId, code)).rejects.toBeInstanceOf(VerificationEndedError);
+    });
+
+    it('ends the request after three wrong codes', async () => {
+      const phone = uniquePhoneNumber();
+      const { requestId } = await verify().start(phone, 'simauth');
+      const wrong = (await lastCode(phone)) === '000000' ? '000001' : '000000';
+      expect(await verify().check(requestId, wrong)).toBe(false);
+      expect(await verify().check(requestId, wrong)).toBe(false);
+      await expect(verify().check(requestId, wrong)).rejects.toBeInstanceOf(VerificationEndedError);
+    });
+  });
 
   describe('CAMARA SIM Swap (backend authorization, then check)', () => {
     it('reports the sandbox swap of …7000 (two hours ago) within maxAge, and not beyond it', async () => {

@@ -51,6 +51,8 @@ export class AccountsService {
     phoneNumber: string,
     clientDeviceId: string,
     tx?: EntityManager,
+    /** How the device proved the number: a PhoneCheck (`sim`) or an SMS code (`sms`). */
+    provenBy: 'sim' | 'sms' = 'sim',
   ): Promise<RegisteredDevice> {
     const deviceToken = generateSecret(DEVICE_TOKEN_PREFIX);
     const rows: DeviceRow[] = await (tx ?? this.db).query(
@@ -59,12 +61,13 @@ export class AccountsService {
          ON CONFLICT (phone_number) DO UPDATE SET updated_at = now()
          RETURNING id, phone_number
        )
-       INSERT INTO devices (id, user_id, client_device_id, credential_hash)
-       SELECT $3, u.id, $4, $5 FROM u
+       INSERT INTO devices (id, user_id, client_device_id, credential_hash, proven_by)
+       SELECT $3, u.id, $4, $5, $6 FROM u
        ON CONFLICT (user_id, client_device_id)
-         DO UPDATE SET credential_hash = EXCLUDED.credential_hash, registered_at = now(), updated_at = now()
+         DO UPDATE SET credential_hash = EXCLUDED.credential_hash, proven_by = EXCLUDED.proven_by,
+                       registered_at = now(), updated_at = now()
        RETURNING id, user_id, client_device_id, push_token, (SELECT phone_number FROM u) AS phone_number`,
-      [randomUUID(), phoneNumber, randomUUID(), clientDeviceId, hashSecret(deviceToken)],
+      [randomUUID(), phoneNumber, randomUUID(), clientDeviceId, hashSecret(deviceToken), provenBy],
     );
     return { device: toDevice(rows[0]), deviceToken };
   }

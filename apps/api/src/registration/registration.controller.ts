@@ -34,7 +34,10 @@ export class RegistrationController {
 
   @Post('registrations')
   @LimitPerPhone('registration')
-  @ApiOperation({ summary: 'Start registering this phone: creates a PhoneCheck for the number' })
+  @ApiOperation({
+    summary:
+      'Start registering this phone: creates a PhoneCheck for the number (or, where none can run and REGISTRATION_FALLBACK=sms, sends a code by SMS)',
+  })
   @ApiCreatedResponse({ type: RegistrationCreatedResponse })
   @ApiProblems(400, 422, 429, 502, 503)
   async create(
@@ -45,14 +48,21 @@ export class RegistrationController {
       body.phone_number,
       body.device_id,
       requestId,
+      body.channel,
     );
-    return { ...toRegistrationResponse(attempt), check_url: checkUrl };
+    return {
+      ...toRegistrationResponse(attempt),
+      ...(checkUrl ? { check_url: checkUrl } : { channel: 'sms' as const }),
+    };
   }
 
   @Post('registrations/:id/code')
   @LimitPerAttempt('registration')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Submit the check_id and code the check_url flow ended with' })
+  @ApiOperation({
+    summary:
+      'Submit the check_id and code the check_url flow ended with, or the code the SMS brought ({code})',
+  })
   @ApiOkResponse({ type: RegistrationCodeResponse })
   @ApiProblems(400, 404, 409, 410, 422, 429, 502, 503)
   async submitCode(
@@ -61,9 +71,11 @@ export class RegistrationController {
     @RequestId() requestId: string,
   ): Promise<RegistrationCodeResponse> {
     const outcome =
-      body.error !== undefined
-        ? await this.registrations.checkFailedOnDevice(id, body.check_id, body.error, requestId)
-        : await this.registrations.submitCode(id, body.check_id, body.code!, requestId);
+      body.check_id === undefined
+        ? await this.registrations.submitSmsCode(id, body.code!, requestId)
+        : body.error !== undefined
+          ? await this.registrations.checkFailedOnDevice(id, body.check_id, body.error, requestId)
+          : await this.registrations.submitCode(id, body.check_id, body.code!, requestId);
     return {
       status: outcome.status,
       match: outcome.match,

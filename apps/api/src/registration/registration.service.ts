@@ -13,16 +13,21 @@ import {
   CheckNotFoundError,
   CoveragePort,
   DeviceCoverage,
+  NumberNotSupportedError,
   PhoneCheckPort,
   SimSwapResult,
+  VerificationEndedError,
+  VerifyPort,
 } from '@simauth/providers';
+import { RequestValidationError, UnprocessableError } from '@simauth/http';
 import { AccountsService } from '../accounts/accounts.service';
 import { SimSwapPolicy, simSwapEvidence } from '../accounts/sim-swap-policy.service';
 import { CheckMismatchError } from './registration.errors';
 
 export interface StartedRegistration {
   attempt: Attempt<RegistrationStatus>;
-  checkUrl: string;
+  /** Absent when the code went out by SMS instead (the fallback channel). */
+  checkUrl?: string;
 }
 
 export interface CodeOutcome {
@@ -43,6 +48,7 @@ export class RegistrationService {
     private readonly coverage: CoveragePort,
     private readonly accounts: AccountsService,
     private readonly simSwapPolicy: SimSwapPolicy,
+    private readonly verify: VerifyPort,
     private readonly db: DataSource,
   ) {}
 
@@ -55,9 +61,24 @@ export class RegistrationService {
     phoneNumber: string,
     clientDeviceId: string,
     requestId?: string,
+    channel: 'phone_check' | 'sms' = 'phone_check',
   ): Promise<StartedRegistration> {
+    const fallback = this.config.providers.fallback === 'sms';
+    if (channel === 'sms') {
+      if (!fallback)
+        throw new UnprocessableError('The SMS channel is off here (REGISTRATION_FALLBACK=none).');
+      return this.startBySms(phoneNumber, clientDeviceId, requestId);
+    }
     const id = randomUUID();
-    const check = await this.phoneCheck.createCheck(phoneNumber, id);
+    let check;
+    try {
+      check = await this.phoneCheck.createCheck(phoneNumber, id);
+    } catch (err) {
+      // PhoneCheck cannot run for this number: send a code by SMS instead, if allowed.
+      if (err instanceof NumberNotSupportedError && fallback)
+        return this.startBySms(phoneNumber, clientDeviceId, requestId);
+      throw err;
+    }
     const attempt = await this.attempts.create({
       id,
       kind: KIND,
@@ -69,6 +90,65 @@ export class RegistrationService {
       requestId,
     });
     return { attempt, checkUrl: check.checkUrl };
+  }
+
+  /** The fallback channel: Vonage Verify v2 sends a code by SMS; the registration is CODE_SENT. */
+  private async startBySms(
+    phoneNumber: string,
+    clientDeviceId: string,
+    requestId?: string,
+  ): Promise<StartedRegistration> {
+    const { requestId: verifyRequestId } = await this.verify.start(
+      phoneNumber,
+      this.config.factors.issuer,
+    );
+    const attempt = await this.attempts.create({
+      kind: KIND,
+      status: RegistrationStatus.CodeSent,
+      ttlSeconds: this.config.attempts.registrationTtlSeconds,
+      actor: 'device',
+      phoneNumber,
+      providerRef: verifyRequestId,
+      context: { client_device_id: clientDeviceId, channel: 'sms' },
+      requestId,
+    });
+    return { attempt };
+  }
+
+  /**
+   * The code a phone received by SMS. A wrong one is 422 and the registration stays CODE_SENT
+   * (wrong codes count against the attempt's limit, and Vonage ends the request after three); an
+   * ended request is 410 and the registration MATCH_FAILED.
+   */
+  async submitSmsCode(id: string, code: string, requestId?: string): Promise<CodeOutcome> {
+    const attempt = await this.attempts.get(KIND, id);
+    if (attempt.context.channel !== 'sms') {
+      throw new RequestValidationError([
+        { field: 'check_id', message: 'is required: this registration is a PhoneCheck' },
+      ]);
+    }
+    this.attempts.assertLive(attempt);
+    if (attempt.status !== RegistrationStatus.CodeSent)
+      throw new InvalidTransitionError(id, attempt.status, RegistrationStatus.MatchSuccess);
+    let right: boolean;
+    try {
+      right = await this.verify.check(attempt.providerRef!, code);
+    } catch (err) {
+      if (err instanceof VerificationEndedError) {
+        await this.refuse(
+          id,
+          RegistrationStatus.MatchFailed,
+          'SMS verification ended',
+          requestId,
+          'provider',
+        ).catch(() => undefined);
+      }
+      throw err;
+    }
+    if (!right)
+      throw new UnprocessableError('The code is not right; the registration stays CODE_SENT.');
+    const swap = await this.recentSwapOfRegisteredNumber(attempt, requestId);
+    return swap ? this.hold(attempt, swap, requestId) : this.trustDevice(attempt, requestId, 'sms');
   }
 
   get(id: string): Promise<Attempt<RegistrationStatus>> {
@@ -183,6 +263,7 @@ export class RegistrationService {
   private trustDevice(
     attempt: Attempt<RegistrationStatus>,
     requestId?: string,
+    provenBy: 'sim' | 'sms' = 'sim',
   ): Promise<CodeOutcome> {
     return this.db.transaction(async (tx) => {
       const clientDeviceId = String(attempt.context.client_device_id);
@@ -190,6 +271,7 @@ export class RegistrationService {
         attempt.phoneNumber!,
         clientDeviceId,
         tx,
+        provenBy,
       );
       await this.attempts.transition(
         {
@@ -197,8 +279,13 @@ export class RegistrationService {
           id: attempt.id,
           to: RegistrationStatus.MatchSuccess,
           actor: 'device',
-          reason: 'SIM matches the number',
-          result: { match: true, user_id: device.userId, device_id: device.id },
+          reason: provenBy === 'sms' ? 'SMS code right' : 'SIM matches the number',
+          result: {
+            match: true,
+            user_id: device.userId,
+            device_id: device.id,
+            proven_by: provenBy,
+          },
           requestId,
         },
         tx,
@@ -212,12 +299,13 @@ export class RegistrationService {
     to: RegistrationStatus,
     reason: string,
     requestId?: string,
+    actor: 'device' | 'provider' = 'device',
   ): Promise<CodeOutcome> {
     const moved = await this.attempts.transition({
       kind: KIND,
       id,
       to,
-      actor: 'device',
+      actor,
       reason,
       result: { match: false, reason },
       requestId,

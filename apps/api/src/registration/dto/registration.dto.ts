@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 import { ValidateE164, ValidateToken } from '@simauth/http';
 import { Attempt, RegistrationStatus } from '@simauth/attempts';
 
@@ -13,18 +21,30 @@ export class CreateRegistrationDto {
   })
   @Matches(/^[A-Za-z0-9._:-]+$/, { message: 'may hold letters, digits and . _ : - only' })
   device_id: string;
+
+  @ApiPropertyOptional({
+    enum: ['phone_check', 'sms'],
+    description:
+      'How to prove the number. `phone_check` (default) falls back to `sms` by itself where PhoneCheck cannot run for the number (REGISTRATION_FALLBACK=sms); ask for `sms` when GET /v1/coverage said the phone cannot (e.g. on Wi-Fi only)',
+  })
+  @IsOptional()
+  @IsIn(['phone_check', 'sms'], { message: 'must be phone_check or sms' })
+  channel?: 'phone_check' | 'sms';
 }
 
 export class SubmitCodeDto {
+  @ValidateIf((body: SubmitCodeDto) => body.check_id !== undefined || body.error !== undefined)
   @ValidateToken(64, {
-    description: 'check_id from the end of the check_url redirects',
+    description:
+      'check_id from the end of the check_url redirects (a PhoneCheck registration; absent for an SMS one)',
     example: 'c69bc0e6a2b44e7f9b2b1d3a4c5e6f70',
   })
-  check_id: string;
+  check_id?: string;
 
   @ValidateIf((body: SubmitCodeDto) => body.error === undefined)
   @ValidateToken(64, {
-    description: 'code from the end of the check_url redirects (absent when they ended in `error`)',
+    description:
+      'code from the end of the check_url redirects (absent when they ended in `error`), or the code the SMS brought',
     example: '123456',
   })
   code?: string;
@@ -56,10 +76,18 @@ export class RegistrationCreatedResponse {
   @ApiProperty({ format: 'uuid' })
   registration_id: string;
 
-  @ApiProperty({
-    description: 'Open on the phone over mobile data, follow redirects; ends in {check_id, code}',
+  @ApiPropertyOptional({
+    description:
+      'Open on the phone over mobile data, follow redirects; ends in {check_id, code}. Absent when the code went by SMS',
   })
-  check_url: string;
+  check_url?: string;
+
+  @ApiPropertyOptional({
+    enum: ['sms'],
+    description:
+      'Present when the code went out by SMS (status CODE_SENT): post it to /code as {code}',
+  })
+  channel?: 'sms';
 
   @ApiProperty({ enum: RegistrationStatus, example: RegistrationStatus.CheckCreated })
   status: RegistrationStatus;
