@@ -79,6 +79,48 @@ describe('registration by SMS code (the fallback channel)', () => {
     expect((await submit(started.body.registration_id, { code: message.code })).status).toBe(409);
   });
 
+  it('signs in a phone whose number cannot PhoneCheck by an SMS code: id_token with amr ["sms"]', async () => {
+    const phone = phoneNumberEnding('4000');
+    const started = await register(t, phone);
+    const device = (
+      await submit(started.body.registration_id, { code: (await sms(phone)).at(-1)!.code })
+    ).body.device_token as string;
+    const login = (await call('POST', `${t.url}/v1/logins`, { phone_number: phone })).body;
+    const approved = await call(
+      'POST',
+      `${t.url}/v1/logins/${login.login_id}/approve`,
+      { match_number: login.match_number },
+      bearer(device),
+    );
+    expect(approved.body).toEqual({ status: 'APPROVED', channel: 'sms' });
+    expect(
+      (await call('GET', `${t.url}/v1/devices/me/logins`, undefined, bearer(device))).body,
+    ).toEqual([
+      expect.objectContaining({ login_id: login.login_id, status: 'APPROVED', channel: 'sms' }),
+    ]);
+    const code = (await sms(phone)).at(-1)!.code;
+    const codeUrl = `${t.url}/v1/logins/${login.login_id}/code`;
+    const wrong = await call(
+      'POST',
+      codeUrl,
+      { code: code === '000000' ? '000001' : '000000' },
+      bearer(device),
+    );
+    expect(wrong.status).toBe(422);
+    const done = await call('POST', codeUrl, { code }, bearer(device));
+    expect(done.body).toEqual({ status: 'MATCH_SUCCESS' });
+    const polled = await call(
+      'GET',
+      `${t.url}/v1/logins/${login.login_id}`,
+      undefined,
+      bearer(login.poll_token),
+    );
+    const claims = JSON.parse(
+      Buffer.from((polled.body.id_token as string).split('.')[1], 'base64url').toString(),
+    );
+    expect(claims.amr).toEqual(['sms']);
+  });
+
   it('ends the registration MATCH_FAILED (410) after three wrong codes', async () => {
     const phone = phoneNumberEnding('4000');
     const started = await register(t, phone);

@@ -155,9 +155,11 @@ export class CompanionLoginController {
         ? { binding_message: login.context.binding_message }
         : {}),
       status: login.status,
-      ...(login.status === LoginStatus.Approved
-        ? { check_id: login.providerRef!, check_url: login.context.check_url as string }
-        : {}),
+      ...(login.status !== LoginStatus.Approved
+        ? {}
+        : login.context.channel === 'sms'
+          ? { channel: 'sms' as const }
+          : { check_id: login.providerRef!, check_url: login.context.check_url as string }),
     }));
   }
 
@@ -176,8 +178,17 @@ export class CompanionLoginController {
     @Body() body: ApproveLoginDto,
     @RequestId() requestId: string,
   ): Promise<ApproveResponse> {
-    const { login, checkUrl } = await this.logins.approve(id, device, body.match_number, requestId);
-    return { status: login.status, ...(checkUrl ? { check_url: checkUrl } : {}) };
+    const { login, checkUrl, channel } = await this.logins.approve(
+      id,
+      device,
+      body.match_number,
+      requestId,
+    );
+    return {
+      status: login.status,
+      ...(checkUrl ? { check_url: checkUrl } : {}),
+      ...(channel ? { channel } : {}),
+    };
   }
 
   @Post('logins/:id/approve-with-code')

@@ -14,6 +14,7 @@ import { generateSecret, hashSecret } from '@simauth/credentials';
 import {
   ConflictError,
   ForbiddenError,
+  RequestValidationError,
   UnauthorizedError,
   UnprocessableError,
 } from '@simauth/http';
@@ -26,6 +27,8 @@ import {
   ProviderUnavailableError,
   PushPort,
   SimSwapResult,
+  VerificationEndedError,
+  VerifyPort,
 } from '@simauth/providers';
 import { AccountsService, Device } from '../accounts/accounts.service';
 import { FactorCodesService } from '../accounts/factor-codes.service';
@@ -86,6 +89,7 @@ export class CompanionLoginService {
     private readonly phoneCheck: PhoneCheckPort,
     private readonly push: PushPort,
     private readonly simSwapPolicy: SimSwapPolicy,
+    private readonly verify: VerifyPort,
     private readonly factors: FactorsRepository,
     private readonly factorCodes: FactorCodesService,
   ) {}
@@ -155,7 +159,7 @@ export class CompanionLoginService {
     device: Device,
     matchNumber: number,
     requestId?: string,
-  ): Promise<{ login: Login; checkUrl?: string }> {
+  ): Promise<{ login: Login; checkUrl?: string; channel?: 'sms' }> {
     const login = await this.takeOverLapsedStep(await this.ownedLiveLogin(id, device), requestId);
     if (matchNumber !== login.context.match_number) {
       return {
@@ -201,6 +205,10 @@ export class CompanionLoginService {
     try {
       check = await this.phoneCheck.createCheck(login.phoneNumber!, id);
     } catch (err) {
+      // No PhoneCheck for this number: the code goes out by SMS instead, if allowed.
+      if (err instanceof NumberNotSupportedError && this.config.providers.fallback === 'sms') {
+        return this.approveBySms(approved, requestId);
+      }
       if (err instanceof ProviderUnavailableError) {
         await this.move(
           requestId,
@@ -222,6 +230,31 @@ export class CompanionLoginService {
       check_url: check.checkUrl,
     });
     return { login: annotated, checkUrl: check.checkUrl };
+  }
+
+  /** The login stays APPROVED, its proof now an SMS code (Vonage Verify v2) instead of a PhoneCheck. */
+  private async approveBySms(
+    approved: Login,
+    requestId?: string,
+  ): Promise<{ login: Login; checkUrl?: string; channel?: 'sms' }> {
+    let verifyRequestId: string;
+    try {
+      ({ requestId: verifyRequestId } = await this.verify.start(
+        approved.phoneNumber!,
+        this.config.factors.issuer,
+      ));
+    } catch (err) {
+      await this.move(
+        requestId,
+        approved.id,
+        err instanceof ProviderUnavailableError ? LoginStatus.Pending : LoginStatus.ProviderError,
+        err instanceof ProviderUnavailableError ? 'system' : 'provider',
+        'the SMS code could not be sent',
+      );
+      throw err;
+    }
+    const annotated = await this.attempts.annotate(approved, verifyRequestId, { channel: 'sms' });
+    return { login: annotated, channel: 'sms' };
   }
 
   /**
@@ -300,13 +333,22 @@ export class CompanionLoginService {
   async submitCode(
     id: string,
     device: Device,
-    checkId: string,
+    checkId: string | undefined,
     code: string,
     requestId?: string,
   ): Promise<Login> {
     const login = await this.takeOverLapsedStep(await this.ownedLiveLogin(id, device), requestId);
     if (login.status !== LoginStatus.Approved || !login.providerRef) {
       throw new InvalidTransitionError(id, login.status, LoginStatus.MatchPending);
+    }
+    if (login.context.channel === 'sms') {
+      if (checkId !== undefined) throw new WrongCheckError();
+      return this.submitSmsCode(login, code, requestId);
+    }
+    if (checkId === undefined) {
+      throw new RequestValidationError([
+        { field: 'check_id', message: "is required: this login's proof is a PhoneCheck" },
+      ]);
     }
     if (checkId !== login.providerRef) throw new WrongCheckError();
     await this.move(
@@ -374,6 +416,53 @@ export class CompanionLoginService {
         match: false,
       },
     );
+  }
+
+  /**
+   * The SMS code of a login whose number cannot PhoneCheck. Right: MATCH_SUCCESS with amr
+   * ["sms"]; wrong: back to APPROVED for another try (422); ended by the provider: MATCH_FAILED (410).
+   */
+  private async submitSmsCode(login: Login, code: string, requestId?: string): Promise<Login> {
+    const id = login.id;
+    await this.move(
+      requestId,
+      id,
+      LoginStatus.MatchPending,
+      'device',
+      'SMS code submitted',
+      undefined,
+      this.config.attempts.stepLeaseSeconds,
+    );
+    let right: boolean;
+    try {
+      right = await this.verify.check(login.providerRef!, code);
+    } catch (err) {
+      if (err instanceof VerificationEndedError) {
+        await this.move(
+          requestId,
+          id,
+          LoginStatus.MatchFailed,
+          'provider',
+          'SMS verification ended',
+        );
+      } else {
+        await this.move(
+          requestId,
+          id,
+          LoginStatus.Approved,
+          'system',
+          'SMS code check failed; retry',
+        );
+      }
+      throw err;
+    }
+    if (!right) {
+      await this.move(requestId, id, LoginStatus.Approved, 'system', 'wrong SMS code');
+      throw new UnprocessableError('The code is not right; send the one the SMS brought.');
+    }
+    return this.move(requestId, id, LoginStatus.MatchSuccess, 'provider', 'SMS code right', {
+      amr: ['sms'],
+    });
   }
 
   /** The web client's view of its login; authorised by the poll token the start returned. */

@@ -7,6 +7,8 @@ import { logoutSource, postLogoutSuccessSource, renderError } from './oidc-pages
 export const ACR_SIM = 'urn:simauth:acr:sim';
 /** `acr` of a sign-in approved on the registered phone with an authenticator code instead. */
 export const ACR_OTP = 'urn:simauth:acr:otp';
+/** `acr` of a sign-in proven by a code sent by SMS (the fallback where no PhoneCheck can run). */
+export const ACR_SMS = 'urn:simauth:acr:sms';
 
 /** Where each endpoint of the library is served; the issuer stays the bare PUBLIC_URL. */
 export const OIDC_ROUTES = {
@@ -73,7 +75,8 @@ export function amrOf(methods: string[]): string[] {
 
 /** `acr` of a sign-in with these methods. */
 export function acrOf(methods: string[]): string {
-  return methods.includes('sim') ? ACR_SIM : ACR_OTP;
+  if (methods.includes('sim')) return ACR_SIM;
+  return methods.includes('otp') ? ACR_OTP : ACR_SMS;
 }
 
 /**
@@ -133,7 +136,7 @@ export function oidcConfiguration(config: AppConfig, deps: OidcDependencies): Co
     },
     // The phone claims go in the id_token too (not only userinfo): most relying parties read it.
     conformIdTokenClaims: false,
-    acrValues: [ACR_SIM, ACR_OTP],
+    acrValues: [ACR_SIM, ACR_OTP, ACR_SMS],
     async findAccount(ctx, id): Promise<Account | undefined> {
       const phoneNumber = await deps.phoneOf(id);
       if (!phoneNumber) return deps.unknownAccount(ctx, id);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsInt, Max, Min } from 'class-validator';
+import { IsDefined, IsInt, Max, Min, ValidateIf } from 'class-validator';
 import { ValidateE164, ValidateToken, ValidateUuid } from '@simauth/http';
 import { LoginStatus } from '@simauth/attempts';
 import { LoginView, StartedLogin } from '../companion-login.service';
@@ -30,11 +30,15 @@ export class ApproveWithCodeDto extends ApproveLoginDto {
 }
 
 export class LoginCodeDto {
-  @ValidateToken(64, { description: 'check_id from the end of the check_url redirects' })
-  check_id: string;
+  @ValidateIf((body: LoginCodeDto) => body.check_id !== undefined)
+  @ValidateToken(64, {
+    description:
+      'check_id from the end of the check_url redirects (absent when the code came by SMS)',
+  })
+  check_id?: string;
 
   @ValidateToken(64, {
-    description: 'code from the end of the check_url redirects',
+    description: 'code from the end of the check_url redirects, or the code the SMS brought',
     example: '123456',
   })
   code: string;
@@ -91,6 +95,13 @@ export class ApproveResponse {
     description: 'Open on the phone over mobile data; absent when the number was wrong (DENIED)',
   })
   check_url?: string;
+
+  @ApiPropertyOptional({
+    enum: ['sms'],
+    description:
+      'Present when no PhoneCheck can run for the number and a code went out by SMS instead (REGISTRATION_FALLBACK=sms): send it to /code as {code}',
+  })
+  channel?: 'sms';
 }
 
 export class PendingLoginResponse {
@@ -122,6 +133,12 @@ export class PendingLoginResponse {
 
   @ApiPropertyOptional({ description: 'APPROVED only: the URL to open over mobile data' })
   check_url?: string;
+
+  @ApiPropertyOptional({
+    enum: ['sms'],
+    description: 'APPROVED only, instead of a check: the code came by SMS; send it to /code',
+  })
+  channel?: 'sms';
 }
 
 /** The answer to a started login, on /v1/logins and on the OpenID Provider's login page alike. */
