@@ -8,6 +8,7 @@ import {
   signIn,
 } from '../../../test/support/flows';
 import { totpCode } from '../../../test/support/totp';
+import { EventStreamClient } from '../../../test/support/sse';
 
 /**
  * SIM-swap protection at login: the sandbox's tru.ID SIMCheck says the SIM behind a number ending
@@ -53,6 +54,10 @@ describe('SIM-swap protection (SIM_SWAP_POLICY)', () => {
   it('deny: a swapped number ends SIM_SWAP_DETECTED, with the provider answer audited, and nothing issued', async () => {
     const phone = await registerPhone(deny, phoneNumberEnding('7000'));
     const login = await startLogin(deny, phone);
+    const stream = new EventStreamClient(
+      `${deny.url}/v1/logins/${login.login_id}/events?poll_token=${login.poll_token}`,
+    );
+    expect((await stream.next())?.data.status).toBe('PENDING');
     const checksBefore = deny.sandbox.store.callsTo('truid.phone_check.create');
     const approved = await approve(deny, phone, login);
     expect(approved.status).toBe(200);
@@ -64,6 +69,11 @@ describe('SIM-swap protection (SIM_SWAP_POLICY)', () => {
       status: 'SIM_SWAP_DETECTED',
       expires_at: expect.any(String),
     });
+    // The live stream ends with it too, with no id_token.
+    const seen = [];
+    for (let e = await stream.next(); e; e = await stream.next()) seen.push(e.data);
+    expect(seen.map((v) => v.status)).toEqual(['APPROVED', 'SIM_SWAP_DETECTED']);
+    expect(seen[1].id_token).toBeUndefined();
     const [row] = await deny.db.query('SELECT result FROM attempts WHERE id = $1', [
       login.login_id,
     ]);

@@ -136,6 +136,18 @@ describe('registration by SMS code (the fallback channel)', () => {
     expect((await submit(started.body.registration_id, { code: message.code })).status).toBe(409);
   });
 
+  it('refuses the code of an expired registration with 410', async () => {
+    const phone = phoneNumberEnding('4000');
+    const started = await register(t, phone);
+    await t.db.query(`UPDATE attempts SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+      started.body.registration_id,
+    ]);
+    const late = await submit(started.body.registration_id, {
+      code: (await sms(phone)).at(-1)!.code,
+    });
+    expect(late.status).toBe(410);
+  });
+
   it('sends the SMS when the app asks for it (coverage said no), for any number', async () => {
     const phone = uniquePhoneNumber();
     const started = await register(t, phone, { channel: 'sms' });
