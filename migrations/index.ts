@@ -9,6 +9,7 @@ import { AddAttemptLeases1764835200000 } from './1764835200000-AddAttemptLeases'
 import { CreateFactorCodeUses1764838800000 } from './1764838800000-CreateFactorCodeUses';
 import { CreateApiInstances1764842400000 } from './1764842400000-CreateApiInstances';
 import { AddDeviceProof1764846000000 } from './1764846000000-AddDeviceProof';
+import { CreateWebhookOutbox1764849600000 } from './1764849600000-CreateWebhookOutbox';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   CreateFactorCodeUses1764838800000,
   CreateApiInstances1764842400000,
   AddDeviceProof1764846000000,
+  CreateWebhookOutbox1764849600000,
 ];

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, subscribes } from '@simauth/config';
+import { webhookEventOf } from './attempt-webhooks';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { metrics } from '@simauth/http';
@@ -67,7 +69,24 @@ export interface Transition<K extends AttemptKind> {
  */
 @Injectable()
 export class AttemptStateMachine {
-  constructor(private readonly attempts: AttemptRepository) {}
+  constructor(
+    private readonly attempts: AttemptRepository,
+    /** The webhook endpoints (WEBHOOKS); absent: moves report nothing. */
+    @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
+  ) {}
+
+  /** The outbox rows a move to `to` writes: its event type and the endpoints that take it. */
+  private webhookOf(
+    kind: AttemptKind,
+    to: string,
+  ): { type: string; endpoints: string[] } | undefined {
+    const endpoints = this.config?.webhooks.endpoints ?? [];
+    if (endpoints.length === 0) return undefined;
+    const type = webhookEventOf(kind, to);
+    if (!type) return undefined;
+    const subscribed = endpoints.filter((e) => subscribes(e, type)).map((e) => e.url);
+    return subscribed.length ? { type, endpoints: subscribed } : undefined;
+  }
 
   /** Creates an attempt in its kind's initial status; `tx` joins a caller's transaction. */
   async create<K extends AttemptKind>(
@@ -109,6 +128,7 @@ export class AttemptStateMachine {
         allowedFrom,
         expiring,
         toIsFinal: isFinal(request.kind, request.to),
+        webhook: this.webhookOf(request.kind, request.to),
       },
       tx,
     );

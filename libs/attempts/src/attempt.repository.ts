@@ -41,6 +41,8 @@ export interface UpdateAttempt {
   leaseSeconds?: number;
   /** Only moves an attempt whose lease has lapsed (taking over an interrupted step). */
   onlyIfLeaseLapsed?: boolean;
+  /** A webhook event the move reports, written to the outbox by the same statement. */
+  webhook?: { type: string; endpoints: string[] };
 }
 
 export type TransitionRow = AttemptRow & {
@@ -92,6 +94,16 @@ const TRANSITION_SQL = `
   ), event AS (
     INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id)
     SELECT id, from_status, status, $11, $12, $13 FROM a
+  ), hooks AS (
+    INSERT INTO webhook_outbox (endpoint, type, attempt_id, payload)
+    SELECT e.url, $16, a.id, jsonb_build_object(
+             'type', $16::text,
+             'timestamp', now(),
+             'data', jsonb_build_object(
+               'attempt_id', a.id, 'kind', a.kind, 'status', a.status,
+               'previous_status', a.from_status, 'user_id', a.user_id, 'actor', $11::text,
+               'reason', $12::text, 'request_id', $13::text, 'result', a.result))
+      FROM a CROSS JOIN unnest($17::text[]) AS e(url)
   )
   SELECT a.*, c.status AS current_status, c.is_final AS current_is_final,
          c.expires_at AS current_expires_at, c.lease_until AS current_lease_until,
@@ -150,6 +162,8 @@ export class AttemptRepository {
         p.requestId ?? null,
         p.leaseSeconds ?? null,
         p.onlyIfLeaseLapsed ?? false,
+        p.webhook?.type ?? null,
+        p.webhook?.endpoints ?? [],
       ],
     );
     return rows[0];

@@ -6,3 +6,4 @@ export * from './attempt-sweeper';
 export * from './attempt.errors';
 export * from './attempts.module';
 export * from './transition-table';
+export * from './attempt-webhooks';

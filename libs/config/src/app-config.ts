@@ -31,6 +31,11 @@ export interface AppConfig {
      */
     stepLeaseSeconds: number;
   };
+  webhooks: {
+    endpoints: import('./webhooks').WebhookEndpoint[];
+    /** Tries of one delivery before it is dead (kept, and logged). */
+    maxAttempts: number;
+  };
   simSwap: {
     /** What a recent SIM swap does to a login: refuse it, ask for a factor too, or nothing. */
     policy: 'deny' | 'step_up' | 'off';

@@ -92,6 +92,18 @@ export class EnvironmentVariables {
   @Max(3600)
   LOGIN_TTL_SECONDS?: number;
 
+  // --- Webhooks
+  @IsOptional()
+  @IsString()
+  WEBHOOKS?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WEBHOOK_MAX_ATTEMPTS?: number;
+
   // --- SIM-swap protection
   @IsOptional()
   @IsIn(['deny', 'step_up', 'off'])

@@ -56,6 +56,38 @@ describe('loadConfig', () => {
     expect(problems({ CORS_ORIGINS: 'https://app.example, http://localhost:5173' })).toEqual([]);
   });
 
+  it('reads WEBHOOKS, and names each bad entry in one line without echoing its secret', () => {
+    const secret = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+    const ok = loadConfig({
+      WEBHOOKS: JSON.stringify([
+        { url: 'https://fraud.example/hooks', secret, events: ['login.*'] },
+      ]),
+    });
+    expect(ok.webhooks.endpoints).toEqual([
+      { url: 'https://fraud.example/hooks', secret, events: ['login.*'] },
+    ]);
+    let error: ConfigurationError | undefined;
+    try {
+      loadConfig({
+        WEBHOOKS: JSON.stringify([
+          { url: 'ftp://x', secret, events: ['login.*'] },
+          { url: 'https://a.example/', secret: 'not-a-key', events: ['login.*'] },
+          { url: 'https://b.example/', secret, events: ['login.nothing'] },
+        ]),
+      });
+    } catch (err) {
+      error = err as ConfigurationError;
+    }
+    expect(error!.problems).toEqual([
+      'WEBHOOKS[0].url must be an http(s) URL',
+      expect.stringMatching(/^WEBHOOKS\[1\]\.secret must be a Standard Webhooks key/),
+      expect.stringMatching(
+        /^WEBHOOKS\[2\]\.events must list event types.*unknown: "login.nothing"/,
+      ),
+    ]);
+    expect(error!.problems.join(' ')).not.toContain('not-a-key');
+  });
+
   it('switches tru.ID to real credentials when both are set', () => {
     const config = loadConfig({ TRUID_CLIENT_ID: 'id', TRUID_CLIENT_SECRET: 's3cret' });
     expect(config.providers.truId).toEqual({

@@ -4,6 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { AppConfig, OidcClientMetadata } from './app-config';
 import { EnvironmentVariables } from './environment';
+import { parseWebhooks } from './webhooks';
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
@@ -166,6 +167,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   problems.push(...trustProxyProblem(env.TRUST_PROXY), ...corsOriginsProblem(env.CORS_ORIGINS));
   const oidcClients = parseOidcClients(env, problems);
+  const webhooks = parseWebhooks(env.WEBHOOKS, problems);
   if (problems.length > 0) throw new ConfigurationError(problems);
 
   const port = env.PORT ?? 3000;
@@ -191,6 +193,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       numberVerificationTtlSeconds: env.NUMBER_VERIFICATION_TTL_SECONDS ?? 300,
       stepLeaseSeconds: Math.ceil((2 * (env.PROVIDER_TIMEOUT_MS ?? 5000)) / 1000) + 2,
     },
+    webhooks: { endpoints: webhooks, maxAttempts: env.WEBHOOK_MAX_ATTEMPTS ?? 12 },
     simSwap: {
       policy: (env.SIM_SWAP_POLICY ?? 'deny') as AppConfig['simSwap']['policy'],
       maxAgeHours: env.SIM_SWAP_MAX_AGE_HOURS ?? 72,

@@ -23,6 +23,15 @@ export const metrics = {
     labelNames: ['provider', 'outcome'] as const,
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   }),
+  webhookDeliveries: new Counter({
+    name: 'simauth_webhook_deliveries_total',
+    help: 'Webhook delivery tries by outcome (delivered, retry, dead)',
+    labelNames: ['outcome'] as const,
+  }),
+  webhookLag: new Gauge({
+    name: 'simauth_webhook_lag_seconds',
+    help: 'Age of the oldest undelivered webhook event',
+  }),
   providerCircuitOpen: new Gauge({
     name: 'simauth_provider_circuit_open',
     help: '1 while calls to a provider fail at once after repeated outages (this process)',

@@ -36,10 +36,13 @@ export class CallbackReceiptsSweeper implements OnApplicationBootstrap {
   sweep(): Promise<number> {
     return deleteInBatches(BATCH, async (size) => {
       const rows: unknown[] = await this.db.query(
-        `DELETE FROM callback_receipts WHERE ctid IN (
-           SELECT ctid FROM callback_receipts
-            WHERE received_at <= now() - make_interval(secs => $1) LIMIT $2
-         ) RETURNING 1`,
+        // In a CTE: TypeORM answers a bare DELETE … RETURNING with [rows, count].
+        `WITH gone AS (
+           DELETE FROM callback_receipts WHERE ctid IN (
+             SELECT ctid FROM callback_receipts
+              WHERE received_at <= now() - make_interval(secs => $1) LIMIT $2
+           ) RETURNING 1
+         ) SELECT 1 FROM gone`,
         [RECEIPT_RETENTION_SECONDS, size],
       );
       return rows.length;
