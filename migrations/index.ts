@@ -10,6 +10,7 @@ import { CreateFactorCodeUses1764838800000 } from './1764838800000-CreateFactorC
 import { CreateApiInstances1764842400000 } from './1764842400000-CreateApiInstances';
 import { AddDeviceProof1764846000000 } from './1764846000000-AddDeviceProof';
 import { CreateWebhookOutbox1764849600000 } from './1764849600000-CreateWebhookOutbox';
+import { AddAdmin1764853200000 } from './1764853200000-AddAdmin';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   CreateApiInstances1764842400000,
   AddDeviceProof1764846000000,
   CreateWebhookOutbox1764849600000,
+  AddAdmin1764853200000,
 ];

@@ -12,6 +12,7 @@ import { CompanionLoginModule } from './companion-login/companion-login.module';
 import { HealthModule } from './health/health.module';
 import { OidcModule } from './oidc/oidc.module';
 import { NumberVerificationModule } from './number-verification/number-verification.module';
+import { AdminModule } from './admin/admin.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { PublicModule } from './public/public.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
@@ -40,6 +41,7 @@ export class AppModule {
         OidcModule,
         PublicModule,
         WebhooksModule,
+        AdminModule,
       ],
     };
   }

@@ -130,6 +130,15 @@ export async function createApiApp(
         'poll',
       )
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'user')
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'admin access token (client_credentials, scope simauth:admin)',
+        },
+        'admin',
+      )
       .build(),
   );
   withBodyProblems(document);

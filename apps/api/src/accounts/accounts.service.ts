@@ -112,6 +112,17 @@ export class AccountsService {
     return rows[0]?.id;
   }
 
+  /** The user a login for this number addresses: none when unknown or blocked (the same answer). */
+  async findSignInUserIdByPhone(phoneNumber: string): Promise<string | undefined> {
+    const rows: { id: string }[] = await preparedQuery(
+      this.db,
+      'simauth_signin_user_by_phone',
+      'SELECT id FROM users WHERE phone_number = $1 AND blocked_at IS NULL',
+      [phoneNumber],
+    );
+    return rows[0]?.id;
+  }
+
   /** The phone number of a user, or undefined for an unknown id (or one that is not a UUID). */
   async findPhoneByUserId(userId: string): Promise<string | undefined> {
     if (!UUID_PATTERN.test(userId)) return undefined;

@@ -1,7 +1,16 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createLocalJWKSet, exportJWK, importPKCS8, jwtVerify, JWK, KeyLike, SignJWT } from 'jose';
+import {
+  createLocalJWKSet,
+  exportJWK,
+  importPKCS8,
+  jwtVerify,
+  JWK,
+  JWTPayload,
+  KeyLike,
+  SignJWT,
+} from 'jose';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import { AccountsService } from './accounts.service';
 import { keyIdOf, liveSigningKeys, StoredSigningKey } from './signing-keys';
@@ -140,6 +149,27 @@ export class IdTokenService implements OnModuleInit, OnModuleDestroy {
     // The user as the database knows it now (a token outlives nothing it names).
     const phoneNumber = sub ? await this.accounts.findPhoneByUserId(sub) : undefined;
     return phoneNumber ? { userId: sub!, phoneNumber } : undefined;
+  }
+
+  /**
+   * The claims of an access token the OpenID Provider issued as a JWT for `audience` (e.g. the
+   * admin API's, by the client_credentials grant), or undefined: signature by one of our keys,
+   * issuer, audience, `typ` at+jwt, expiry.
+   */
+  async verifyAccessToken(token: string, audience: string): Promise<JWTPayload | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, this.verifySet, {
+        algorithms: ['ES256'],
+        issuer: this.config.tokens.issuer,
+        audience,
+        typ: 'at+jwt',
+        requiredClaims: ['exp', 'client_id'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      });
+      return payload;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Every key in force, the signing one and those about to sign or just retired from it. */

@@ -103,7 +103,8 @@ export class CompanionLoginService {
     requestId?: string,
     options: { oidcInteraction?: string; ciba?: CibaLogin } = {},
   ): Promise<StartedLogin> {
-    const userId = (await this.accounts.findUserIdByPhone(phoneNumber)) ?? null;
+    // A blocked user is addressed like an unknown number: same answer, no push.
+    const userId = (await this.accounts.findSignInUserIdByPhone(phoneNumber)) ?? null;
     const pollToken = generateSecret(POLL_TOKEN_PREFIX);
     const bindingMessage = options.ciba?.bindingMessage;
     const { matchNumber, candidates } = drawMatchNumbers(

@@ -1,7 +1,8 @@
 import type { Account, Configuration, JWK, KoaContextWithOIDC } from 'oidc-provider';
 import { AppConfig, OidcClientMetadata } from '@simauth/config';
-import { Adapter } from 'oidc-provider';
+import { Adapter, errors } from 'oidc-provider';
 import { logoutSource, postLogoutSuccessSource, renderError } from './oidc-pages';
+import { ADMIN_SCOPE, adminAudience } from '../accounts/admin-tokens';
 
 /** `acr` of a sign-in whose SIM was proven by the mobile network (PhoneCheck). */
 export const ACR_SIM = 'urn:simauth:acr:sim';
@@ -127,7 +128,7 @@ export function oidcConfiguration(config: AppConfig, deps: OidcDependencies): Co
       long: { httpOnly: true, sameSite: 'lax' },
       short: { httpOnly: true, sameSite: 'lax' },
     },
-    scopes: ['openid', 'offline_access', 'phone'],
+    scopes: ['openid', 'offline_access', 'phone', ADMIN_SCOPE],
     // How and when the person proved it ride along with `openid`: a relying party needs no
     // claims parameter to see that a SIM was checked.
     claims: {
@@ -153,6 +154,34 @@ export function oidcConfiguration(config: AppConfig, deps: OidcDependencies): Co
       userinfo: { enabled: true },
       rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
       ciba: deps.ciba,
+      // Operators' scripts get admin API tokens with their client's own credentials.
+      clientCredentials: { enabled: true },
+      // The admin API is a resource server: its tokens are ES256 JWTs for its audience, so it
+      // checks them with the key set alone. Other grants keep the library's opaque tokens.
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: async (ctx, _client, oneOf) =>
+          oneOf ??
+          (ctx.oidc.params?.grant_type === 'client_credentials'
+            ? adminAudience(config.tokens.issuer)
+            : undefined),
+        getResourceServerInfo: async (_ctx, resource, client) => {
+          if (
+            resource !== adminAudience(config.tokens.issuer) ||
+            !(client.scope ?? '').split(' ').includes(ADMIN_SCOPE)
+          ) {
+            throw new errors.InvalidTarget();
+          }
+          return {
+            scope: ADMIN_SCOPE,
+            audience: resource,
+            accessTokenFormat: 'jwt',
+            accessTokenTTL: oidc.accessTokenTtlSeconds,
+            jwt: { sign: { alg: 'ES256' } },
+          };
+        },
+        useGrantedResource: async () => false,
+      },
     },
     interactions: { url: (_ctx, interaction) => interactionPath(interaction.uid) },
     renderError,

@@ -1,0 +1,60 @@
+import {
+  CanActivate,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  UseGuards,
+  applyDecorators,
+  createParamDecorator,
+} from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { APP_CONFIG, AppConfig } from '@simauth/config';
+import { ForbiddenError, UnauthorizedError } from '@simauth/http';
+import { ADMIN_SCOPE, adminAudience } from '../accounts/admin-tokens';
+import { IdTokenService } from '../accounts/id-token.service';
+
+export interface AdminCaller {
+  clientId: string;
+}
+
+type AdminRequest = FastifyRequest & { admin?: AdminCaller };
+
+/**
+ * Admits requests bearing an access token of simauth's own OpenID Provider for the admin API
+ * (client_credentials grant, audience `$PUBLIC_URL/admin/v1`): 401 without a valid one, 403
+ * when it lacks the `simauth:admin` scope.
+ */
+@Injectable()
+export class AdminAuthGuard implements CanActivate {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: IdTokenService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<AdminRequest>();
+    const token = /^Bearer ([A-Za-z0-9_.-]{1,4096})$/.exec(req.headers.authorization ?? '')?.[1];
+    const claims = token
+      ? await this.tokens.verifyAccessToken(token, adminAudience(this.config.tokens.issuer))
+      : undefined;
+    if (!claims)
+      throw new UnauthorizedError(
+        'An admin access token is required (client_credentials at /oidc/token; Authorization: Bearer <token>).',
+      );
+    const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
+    if (!scopes.includes(ADMIN_SCOPE))
+      throw new ForbiddenError(`This token lacks the ${ADMIN_SCOPE} scope.`);
+    req.admin = { clientId: String(claims.client_id) };
+    return true;
+  }
+}
+
+export function AdminAuth() {
+  return applyDecorators(UseGuards(AdminAuthGuard), ApiBearerAuth('admin'));
+}
+
+export const CurrentAdmin = createParamDecorator(
+  (_: unknown, context: ExecutionContext): AdminCaller =>
+    context.switchToHttp().getRequest<AdminRequest>().admin!,
+);

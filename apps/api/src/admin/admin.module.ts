@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { AdminAuthGuard } from './admin-auth.guard';
+import { AdminController } from './admin.controller';
+import { AdminService } from './admin.service';
+
+@Module({
+  imports: [AccountsModule],
+  controllers: [AdminController],
+  providers: [AdminService, AdminAuthGuard],
+})
+export class AdminModule {}
