@@ -145,7 +145,9 @@ export class SandboxStore {
   refresh(check: SandboxCheck): SandboxCheck {
     const done =
       check.status === 'COMPLETED' || check.status === 'ERROR' || check.status === 'EXPIRED';
-    if (!done && this.clock.now() > check.createdAt + check.ttlSeconds * 1000) {
+    // A check lives for its ttl: at its end it has expired (a ttl of 0 expires at once, even
+    // within the millisecond it was created in).
+    if (!done && this.clock.now() >= check.createdAt + check.ttlSeconds * 1000) {
       check.status = 'EXPIRED';
       check.updatedAt = this.clock.now();
     }
