@@ -239,13 +239,13 @@ export class AttemptStateMachine {
     return toAttempt(row);
   }
 
-  /** Live attempts of a user in `status` (e.g. logins waiting for that user's phone). */
+  /** Live attempts of a user in one of `statuses` (e.g. logins waiting for that user's phone). */
   async findLiveByUser<K extends AttemptKind>(
     kind: K,
     userId: string,
-    status: StatusOf<K>,
+    statuses: StatusOf<K>[],
   ): Promise<Attempt<StatusOf<K>>[]> {
-    return (await this.attempts.findLiveByUser(kind, userId, status)).map((r) => toAttempt(r));
+    return (await this.attempts.findLiveByUser(kind, userId, statuses)).map((r) => toAttempt(r));
   }
 
   /** Final attempts of `kind` marked `marker` in their context and not yet `flag` (oldest first). */

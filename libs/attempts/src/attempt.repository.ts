@@ -259,13 +259,18 @@ export class AttemptRepository {
     return rows[0];
   }
 
-  /** Live attempts of a user in `status`, oldest first. */
-  async findLiveByUser(kind: AttemptKind, userId: string, status: string): Promise<AttemptRow[]> {
+  /** Live attempts of a user in one of `statuses`, oldest first, at most 20 per status. */
+  async findLiveByUser(
+    kind: AttemptKind,
+    userId: string,
+    statuses: string[],
+  ): Promise<AttemptRow[]> {
     return this.db.query(
       `SELECT * FROM attempts
-        WHERE user_id = $1 AND kind = $2 AND NOT is_final AND status = $3 AND expires_at > now()
-        ORDER BY created_at LIMIT 20`,
-      [userId, kind, status],
+        WHERE user_id = $1 AND kind = $2 AND NOT is_final AND status = ANY($3::text[])
+          AND expires_at > now()
+        ORDER BY created_at LIMIT $4`,
+      [userId, kind, statuses, 20 * statuses.length],
     );
   }
 

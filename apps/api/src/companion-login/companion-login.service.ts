@@ -141,14 +141,16 @@ export class CompanionLoginService {
    * approval, and those it approved whose PhoneCheck it has still to finish.
    */
   async pendingFor(device: Device): Promise<Login[]> {
-    const [pending, approved] = await Promise.all([
-      this.attempts.findLiveByUser(KIND, device.userId, LoginStatus.Pending),
-      this.attempts.findLiveByUser(KIND, device.userId, LoginStatus.Approved),
+    // One query, oldest first; of the APPROVED ones, only those this phone can finish.
+    const live = await this.attempts.findLiveByUser(KIND, device.userId, [
+      LoginStatus.Pending,
+      LoginStatus.Approved,
     ]);
-    const mine = approved.filter(
-      (l) => l.providerRef && !l.leaseUntil && l.context.approved_by_device === device.id,
+    return live.filter(
+      (l) =>
+        l.status === LoginStatus.Pending ||
+        (l.providerRef && !l.leaseUntil && l.context.approved_by_device === device.id),
     );
-    return [...pending, ...mine].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
   /**
