@@ -190,7 +190,8 @@ export class CompanionLoginService {
         requestId,
       });
     } catch (err) {
-      // Closed: refused for now; the phone may approve again once the provider answers.
+      // Closed (the policy already made it a ProviderUnavailableError): refused for now; the
+      // phone may approve again once the provider answers.
       await this.move(
         requestId,
         id,
@@ -198,10 +199,7 @@ export class CompanionLoginService {
         'system',
         'SIM-swap check failed; the phone may approve again',
       );
-      if (err instanceof ProviderUnavailableError) throw err;
-      throw new ProviderUnavailableError(
-        'The SIM-swap check could not be made; try again shortly.',
-      );
+      throw err;
     }
     if (swap) return { login: await this.onSimSwap(id, swap, requestId) };
     let check;
