@@ -1,4 +1,4 @@
-import { Browser, chromium } from 'playwright-core';
+import { Browser, Page, chromium } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -17,4 +17,19 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** simauth's virtual phone (`/phone`) in its own browser context, registered with `sim`. */
+export async function registerVirtualPhone(
+  browser: Browser,
+  apiUrl: string,
+  sim: string,
+): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${apiUrl}/phone`);
+  await page.fill('#sim', sim);
+  await page.dispatchEvent('#sim', 'change');
+  await page.click('#register');
+  await page.waitForSelector('#registered:not(.hidden)');
+  return page;
 }

@@ -3,7 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
+import { launchChromium, registerVirtualPhone } from '../support/chromium';
 import { findFreePort } from '@simauth/database';
 import { TestApp, startTestApp } from '../support/test-app';
 import { openOnDevice, uniquePhoneNumber } from '../support/device';
@@ -52,15 +52,7 @@ describe('the example app signs in through the OpenID Provider, in Chromium', ()
     await t?.close();
   });
 
-  async function phoneWith(sim: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${t.url}/phone`);
-    await page.fill('#sim', sim);
-    await page.dispatchEvent('#sim', 'change');
-    await page.click('#register');
-    await page.waitForSelector('#registered:not(.hidden)');
-    return page;
-  }
+  const phoneWith = (sim: string) => registerVirtualPhone(browser, t.url, sim);
 
   /** The example app's sign-in, up to simauth's login page showing the match number. */
   async function signInOnExample(sim: string): Promise<{ site: Page; match: string }> {

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
+import { launchChromium, registerVirtualPhone } from '../support/chromium';
 import { AttemptSweeper } from '@simauth/attempts';
 import { TestApp, startTestApp } from '../support/test-app';
 import { phoneNumberEnding, uniquePhoneNumber } from '../support/device';
@@ -24,16 +24,7 @@ describe('the /login and /phone pages in Chromium', () => {
     await t?.close();
   });
 
-  /** A virtual phone in its own browser context, registered with `sim`. */
-  async function phoneWith(sim: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${t.url}/phone`);
-    await page.fill('#sim', sim);
-    await page.dispatchEvent('#sim', 'change');
-    await page.click('#register');
-    await page.waitForSelector('#registered:not(.hidden)');
-    return page;
-  }
+  const phoneWith = (sim: string) => registerVirtualPhone(browser, t.url, sim);
 
   /** The website, with a login started for `sim`; returns the page and the number it shows. */
   async function loginAs(
