@@ -11,6 +11,7 @@ import { CreateApiInstances1764842400000 } from './1764842400000-CreateApiInstan
 import { AddDeviceProof1764846000000 } from './1764846000000-AddDeviceProof';
 import { CreateWebhookOutbox1764849600000 } from './1764849600000-CreateWebhookOutbox';
 import { AddAdmin1764853200000 } from './1764853200000-AddAdmin';
+import { AddAuditExport1764856800000 } from './1764856800000-AddAuditExport';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   AddDeviceProof1764846000000,
   CreateWebhookOutbox1764849600000,
   AddAdmin1764853200000,
+  AddAuditExport1764856800000,
 ];

@@ -36,6 +36,13 @@ export interface AppConfig {
     /** Tries of one delivery before it is dead (kept, and logged). */
     maxAttempts: number;
   };
+  audit: {
+    /**
+     * Days attempts (with their events) and admin actions are kept after they were created; the
+     * sweeper deletes older ones. 0 keeps them forever.
+     */
+    retentionDays: number;
+  };
   simSwap: {
     /** What a recent SIM swap does to a login: refuse it, ask for a factor too, or nothing. */
     policy: 'deny' | 'step_up' | 'off';

@@ -104,6 +104,14 @@ export class EnvironmentVariables {
   @Max(100)
   WEBHOOK_MAX_ATTEMPTS?: number;
 
+  // --- Audit trail
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(36500)
+  AUDIT_RETENTION_DAYS?: number;
+
   // --- SIM-swap protection
   @IsOptional()
   @IsIn(['deny', 'step_up', 'off'])

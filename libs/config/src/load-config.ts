@@ -194,6 +194,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       stepLeaseSeconds: Math.ceil((2 * (env.PROVIDER_TIMEOUT_MS ?? 5000)) / 1000) + 2,
     },
     webhooks: { endpoints: webhooks, maxAttempts: env.WEBHOOK_MAX_ATTEMPTS ?? 12 },
+    audit: { retentionDays: env.AUDIT_RETENTION_DAYS ?? 365 },
     simSwap: {
       policy: (env.SIM_SWAP_POLICY ?? 'deny') as AppConfig['simSwap']['policy'],
       maxAgeHours: env.SIM_SWAP_MAX_AGE_HOURS ?? 72,

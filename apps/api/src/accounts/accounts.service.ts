@@ -123,13 +123,14 @@ export class AccountsService {
     return rows[0]?.id;
   }
 
-  /** The phone number of a user, or undefined for an unknown id (or one that is not a UUID). */
+  /** The phone number of a user, or undefined for an unknown or blocked one (or not a UUID). */
   async findPhoneByUserId(userId: string): Promise<string | undefined> {
     if (!UUID_PATTERN.test(userId)) return undefined;
     const rows: { phone_number: string }[] = await preparedQuery(
       this.db,
       'simauth_user_phone',
-      'SELECT phone_number FROM users WHERE id = $1',
+      // A blocked user is no account: their tokens and refresh tokens stop working.
+      'SELECT phone_number FROM users WHERE id = $1 AND blocked_at IS NULL',
       [userId],
     );
     return rows[0]?.phone_number;

@@ -16,6 +16,8 @@ import { IdTokenService } from '../accounts/id-token.service';
 
 export interface AdminCaller {
   clientId: string;
+  /** The token's scopes (simauth:admin, and simauth:admin:phone_numbers when asked for). */
+  scopes: string[];
 }
 
 type AdminRequest = FastifyRequest & { admin?: AdminCaller };
@@ -45,7 +47,7 @@ export class AdminAuthGuard implements CanActivate {
     const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
     if (!scopes.includes(ADMIN_SCOPE))
       throw new ForbiddenError(`This token lacks the ${ADMIN_SCOPE} scope.`);
-    req.admin = { clientId: String(claims.client_id) };
+    req.admin = { clientId: String(claims.client_id), scopes };
     return true;
   }
 }

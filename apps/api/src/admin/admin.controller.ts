@@ -1,10 +1,50 @@
-import { Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, RequestId, UuidParam } from '@simauth/http';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
+import { ApiProblems, RequestId, RequestValidationError, UuidParam } from '@simauth/http';
+import { ADMIN_PHONE_NUMBERS_SCOPE } from '../accounts/admin-tokens';
 import { LimitPerIp } from '../rate-limits/rate-limit.guard';
 import { AdminAuth, AdminCaller, CurrentAdmin } from './admin-auth.guard';
 import { AdminService } from './admin.service';
-import { FindUserQuery } from './dto/admin.dto';
+import { AuditTrail } from './audit-trail';
+import {
+  AttemptSearchQuery,
+  DeliveriesQuery,
+  EventsQuery,
+  FindUserQuery,
+  Page,
+} from './dto/admin.dto';
+
+/** Ids of the OpenID Provider's models: the library's random base64url strings. */
+const OidcIdPipe = {
+  transform(value: string): string {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(value))
+      throw new RequestValidationError([
+        { field: 'id', message: 'must be an id from the list it came from' },
+      ]);
+    return value;
+  },
+};
+
+/** A webhook delivery's id as receivers see it in webhook-id: `msg_` and a UUID. */
+const DeliveryIdPipe = {
+  transform(value: string): string {
+    if (!/^msg_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value))
+      throw new RequestValidationError([
+        { field: 'id', message: 'must be a delivery_id (the webhook-id, msg_ and a UUID)' },
+      ]);
+    return value.toLowerCase();
+  },
+};
 
 const OBJECT = { schema: { type: 'object' as const } };
 const LIST = { schema: { type: 'array' as const, items: { type: 'object' as const } } };
@@ -17,7 +57,10 @@ const LIST = { schema: { type: 'array' as const, items: { type: 'object' as cons
 @ApiTags('admin')
 @Controller('admin/v1')
 export class AdminController {
-  constructor(private readonly admin: AdminService) {}
+  constructor(
+    private readonly admin: AdminService,
+    private readonly audit: AuditTrail,
+  ) {}
 
   @Get('users')
   @AdminAuth()
@@ -148,6 +191,26 @@ export class AdminController {
     await this.admin.audit(caller.clientId, 'factor.delete', id, requestId);
   }
 
+  @Get('attempts')
+  @AdminAuth()
+  @ApiOperation({ summary: 'Search attempts by number, user, kind, status and time, newest first' })
+  @ApiOkResponse({ description: 'A page of attempts', type: Page })
+  @ApiProblems(400, 401, 403)
+  async searchAttempts(
+    @Query() query: AttemptSearchQuery,
+    @CurrentAdmin() caller: AdminCaller,
+    @RequestId() requestId: string,
+  ) {
+    const page = await this.admin.searchAttempts(query);
+    await this.admin.audit(
+      caller.clientId,
+      'attempt.search',
+      query.user_id ?? query.phone_number ?? null,
+      requestId,
+    );
+    return page;
+  }
+
   @Get('attempts/:id')
   @AdminAuth()
   @ApiOperation({ summary: 'An attempt with every move it made' })
@@ -161,5 +224,150 @@ export class AdminController {
     const attempt = await this.admin.attempt(id);
     await this.admin.audit(caller.clientId, 'attempt.read', id, requestId);
     return attempt;
+  }
+
+  @Get('users/:id/sessions')
+  @AdminAuth()
+  @ApiOperation({ summary: "A user's browser sessions at the OpenID Provider" })
+  @ApiOkResponse({ description: 'The sessions', ...LIST })
+  @ApiProblems(400, 401, 403, 404)
+  async sessions(
+    @UuidParam() id: string,
+    @CurrentAdmin() caller: AdminCaller,
+    @RequestId() requestId: string,
+  ) {
+    await this.admin.user(id);
+    await this.admin.audit(caller.clientId, 'user.sessions', id, requestId);
+    return this.admin.sessions(id);
+  }
+
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  @AdminAuth()
+  @ApiOperation({
+    summary: 'End a session and revoke the grants given in it (their refresh tokens die)',
+  })
+  @ApiParam({ name: 'id', description: 'The session_id of a session in the list' })
+  @ApiNoContentResponse({ description: 'Ended' })
+  @ApiProblems(400, 401, 403, 404)
+  async revokeSession(
+    @Param('id', OidcIdPipe) id: string,
+    @CurrentAdmin() caller: AdminCaller,
+    @RequestId() requestId: string,
+  ) {
+    await this.admin.revokeSession(id);
+    await this.admin.audit(caller.clientId, 'session.revoke', id, requestId);
+  }
+
+  @Get('users/:id/grants')
+  @AdminAuth()
+  @ApiOperation({ summary: "A user's grants: which apps may act for them, with which scopes" })
+  @ApiOkResponse({ description: 'The grants', ...LIST })
+  @ApiProblems(400, 401, 403, 404)
+  async grants(
+    @UuidParam() id: string,
+    @CurrentAdmin() caller: AdminCaller,
+    @RequestId() requestId: string,
+  ) {
+    await this.admin.user(id);
+    await this.admin.audit(caller.clientId, 'user.grants', id, requestId);
+    return this.admin.grants(id);
+  }
+
+  @Delete('grants/:id')
+  @HttpCode(204)
+  @AdminAuth()
+  @ApiOperation({ summary: 'Revoke a grant: every access and refresh token under it dies at once' })
+  @ApiParam({ name: 'id', description: 'The grant_id of a grant in the list' })
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiProblems(400, 401, 403, 404)
+  async revokeGrant(
+    @Param('id', OidcIdPipe) id: string,
+    @CurrentAdmin() caller: AdminCaller,
+    @RequestId() requestId: string,
+  ) {
+    await this.admin.revokeGrant(id);
+    await this.admin.audit(caller.clientId, 'grant.revoke', id, requestId);
+  }
+
+  @Get('events')
+  @AdminAuth()
+  @ApiOperation({
+    summary:
+      'The audit trail as JSON lines: every attempt move and admin call, in commit order, from a cursor',
+  })
+  @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({
+    description: `One JSON object per line, each with its \`cursor\`; phone numbers masked unless the token has ${ADMIN_PHONE_NUMBERS_SCOPE}`,
+    content: {
+      'application/x-ndjson': {
+        schema: { type: 'string' },
+        example:
+          '{"cursor":"812-0-77","type":"attempt.moved","at":"2026-11-30T09:00:00.000Z","attempt_id":"…","kind":"companion_login","from_status":"PENDING","to_status":"APPROVED","actor":"device","reason":null,"request_id":"…","user_id":"…","phone_number":"+44********01"}\n',
+      },
+    },
+  })
+  @ApiProblems(400, 401, 403)
+  async events(
+    @Query() query: EventsQuery,
+    @CurrentAdmin() caller: AdminCaller,
+    @RequestId() requestId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const phoneNumbers = caller.scopes.includes(ADMIN_PHONE_NUMBERS_SCOPE);
+    await this.admin.audit(
+      caller.clientId,
+      phoneNumbers ? 'events.export_with_phone_numbers' : 'events.export',
+      query.after ?? null,
+      requestId,
+    );
+    const events = this.audit.events({
+      after: query.after,
+      since: query.since ? new Date(query.since) : undefined,
+      limit: query.limit ?? 1000,
+      phoneNumbers,
+    });
+    const lines = async function* () {
+      for await (const event of events) yield `${JSON.stringify(event)}\n`;
+    };
+    await reply
+      .type('application/x-ndjson; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(Readable.from(lines()));
+  }
+
+  @Get('webhooks/deliveries')
+  @AdminAuth()
+  @ApiOperation({ summary: 'Webhook deliveries (pending, delivered, dead), newest first' })
+  @ApiOkResponse({ description: 'A page of deliveries', type: Page })
+  @ApiProblems(400, 401, 403)
+  async deliveries(
+    @Query() query: DeliveriesQuery,
+    @CurrentAdmin() caller: AdminCaller,
+    @RequestId() requestId: string,
+  ) {
+    const page = await this.admin.deliveries(query);
+    await this.admin.audit(caller.clientId, 'webhook.deliveries', query.state ?? null, requestId);
+    return page;
+  }
+
+  @Post('webhooks/deliveries/:id/redeliver')
+  @LimitPerIp()
+  @HttpCode(202)
+  @AdminAuth()
+  @ApiOperation({
+    summary: 'Send a delivery again from its first try, with the same webhook-id (e.g. a dead one)',
+  })
+  @ApiAcceptedResponse({ description: 'Queued: the delivery as it is now', ...OBJECT })
+  @ApiProblems(400, 401, 403, 404, 409, 429)
+  @ApiParam({ name: 'id', description: 'The delivery_id (its webhook-id, msg_…)' })
+  async redeliver(
+    @Param('id', DeliveryIdPipe) id: string,
+    @CurrentAdmin() caller: AdminCaller,
+    @RequestId() requestId: string,
+  ) {
+    const delivery = await this.admin.redeliver(id);
+    await this.admin.audit(caller.clientId, 'webhook.redeliver', id, requestId);
+    return delivery;
   }
 }

@@ -3,10 +3,11 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { AdminAuthGuard } from './admin-auth.guard';
 import { AdminController } from './admin.controller';
 import { AdminService } from './admin.service';
+import { AuditTrail } from './audit-trail';
 
 @Module({
   imports: [AccountsModule],
   controllers: [AdminController],
-  providers: [AdminService, AdminAuthGuard],
+  providers: [AdminService, AdminAuthGuard, AuditTrail],
 })
 export class AdminModule {}

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { NotFoundError } from '@simauth/http';
+import { APP_CONFIG, AppConfig } from '@simauth/config';
+import { ConflictError, NotFoundError, RequestValidationError, UUID_PATTERN } from '@simauth/http';
+import { AttemptSearchQuery, DeliveriesQuery, Page } from './dto/admin.dto';
 
 export interface AdminUser {
   user_id: string;
@@ -15,7 +17,10 @@ const USER_COLUMNS = `id AS user_id, phone_number, blocked_at IS NOT NULL AS blo
 /** What the admin API reads and changes, each change in one statement, each call audited. */
 @Injectable()
 export class AdminService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Records an admin call: which client, what, on what, for which request. */
   async audit(clientId: string, action: string, target: string | null, requestId?: string) {
@@ -119,4 +124,218 @@ export class AdminService {
     );
     return { ...attempt, events };
   }
+
+  /**
+   * Attempts matching every filter given, newest first, a page at a time (keyset on created_at
+   * and id, so a page holds still while new attempts arrive).
+   */
+  async searchAttempts(q: AttemptSearchQuery): Promise<Page<Record<string, unknown>>> {
+    const limit = q.limit ?? 50;
+    const after = q.cursor ? decodePageCursor(q.cursor, 2) : undefined;
+    if (after && !(PG_TIMESTAMP.test(after[0]) && UUID_PATTERN.test(after[1])))
+      throw new RequestValidationError([
+        { field: 'cursor', message: 'must be a next_cursor from an earlier page' },
+      ]);
+    const rows: (Record<string, unknown> & { cursor_at: string })[] = await this.db.query(
+      `SELECT id AS attempt_id, kind, status, user_id, phone_number, created_at, updated_at,
+              created_at::text AS cursor_at
+         FROM attempts
+        WHERE ($1::text IS NULL OR phone_number = $1)
+          AND ($2::uuid IS NULL OR user_id = $2)
+          AND ($3::text IS NULL OR kind = $3)
+          AND ($4::text IS NULL OR status = $4)
+          AND ($5::timestamptz IS NULL OR created_at >= $5)
+          AND ($6::timestamptz IS NULL OR created_at < $6)
+          AND ($7::timestamptz IS NULL OR (created_at, id) < ($7::timestamptz, $8::uuid))
+        ORDER BY created_at DESC, id DESC
+        LIMIT $9`,
+      [
+        q.phone_number ?? null,
+        q.user_id ?? null,
+        q.kind ?? null,
+        q.status ?? null,
+        q.since ?? null,
+        q.until ?? null,
+        after?.[0] ?? null,
+        after?.[1] ?? null,
+        limit + 1,
+      ],
+    );
+    return pageOf(rows, limit, (row) => [row.cursor_at, String(row.attempt_id)]);
+  }
+
+  /** A user's browser sessions at the OpenID Provider and the apps signed in through each. */
+  async sessions(userId: string) {
+    const rows: { payload: OidcSession; expires_at: Date | null }[] = await this.db.query(
+      `SELECT payload, expires_at FROM oidc_models
+        WHERE model = 'Session' AND payload ->> 'accountId' = $1 ORDER BY payload ->> 'iat'`,
+      [userId],
+    );
+    return rows.map(({ payload, expires_at }) => ({
+      // The session's uid: its id is the browser's cookie, and is never shown.
+      session_id: payload.uid,
+      signed_in_at: epochToIso(payload.loginTs),
+      expires_at,
+      acr: payload.acr ?? null,
+      amr: payload.amr ?? null,
+      clients: Object.keys(payload.authorizations ?? {}),
+    }));
+  }
+
+  /** A user's grants: what each app may do on their behalf, and whether it holds a refresh token. */
+  async grants(userId: string) {
+    const rows: { id: string; payload: OidcGrant; expires_at: Date | null; refresh: boolean }[] =
+      await this.db.query(
+        `SELECT g.id, g.payload, g.expires_at,
+                EXISTS (SELECT 1 FROM oidc_models r
+                         WHERE r.grant_id = g.id AND r.model = 'RefreshToken') AS refresh
+           FROM oidc_models g
+          WHERE g.model = 'Grant' AND g.payload ->> 'accountId' = $1 ORDER BY g.payload ->> 'iat'`,
+        [userId],
+      );
+    return rows.map(({ id, payload, expires_at, refresh }) => ({
+      grant_id: id,
+      client_id: payload.clientId,
+      scope: payload.openid?.scope ?? null,
+      granted_at: epochToIso(payload.iat),
+      expires_at,
+      has_refresh_token: refresh,
+    }));
+  }
+
+  /**
+   * Ends a browser session and revokes the grants given through it: the person signs in again,
+   * and the apps' refresh and access tokens of those grants stop working at once.
+   */
+  async revokeSession(sessionUid: string): Promise<void> {
+    const [row]: { sessions: number }[] = await this.db.query(
+      `WITH s AS (
+         DELETE FROM oidc_models WHERE model = 'Session' AND uid = $1 RETURNING payload
+       ), g AS (
+         SELECT a.value ->> 'grantId' AS grant_id
+           FROM s, jsonb_each(COALESCE(s.payload -> 'authorizations', '{}'::jsonb)) AS a
+       ), revoked AS (
+         DELETE FROM oidc_models m USING g
+          WHERE m.grant_id = g.grant_id OR (m.model = 'Grant' AND m.id = g.grant_id)
+         RETURNING 1
+       ) SELECT count(*)::int AS sessions FROM s`,
+      [sessionUid],
+    );
+    if (!row.sessions) throw new NotFoundError('No such session.');
+  }
+
+  /** Revokes a grant with every token issued under it (refresh tokens included), at once. */
+  async revokeGrant(grantId: string): Promise<void> {
+    const [row]: { grants: number }[] = await this.db.query(
+      `WITH d AS (
+         DELETE FROM oidc_models
+          WHERE (model = 'Grant' AND id = $1) OR grant_id = $1
+         RETURNING model
+       ) SELECT count(*) FILTER (WHERE model = 'Grant')::int AS grants FROM d`,
+      [grantId],
+    );
+    if (!row.grants) throw new NotFoundError('No such grant.');
+  }
+
+  /** Webhook deliveries, newest first, a page at a time. */
+  async deliveries(q: DeliveriesQuery): Promise<Page<Record<string, unknown>>> {
+    const limit = q.limit ?? 50;
+    const after = q.cursor ? decodePageCursor(q.cursor, 1) : undefined;
+    if (after && !/^\d{1,19}$/.test(after[0]))
+      throw new RequestValidationError([
+        { field: 'cursor', message: 'must be a next_cursor from an earlier page' },
+      ]);
+    const rows: (Record<string, unknown> & { seq: string })[] = await this.db.query(
+      `SELECT id::text AS seq, ${DELIVERY_COLUMNS} FROM webhook_outbox
+        WHERE ($1::text IS NULL
+               OR ($1 = 'pending' AND delivered_at IS NULL AND dead_at IS NULL)
+               OR ($1 = 'delivered' AND delivered_at IS NOT NULL)
+               OR ($1 = 'dead' AND dead_at IS NOT NULL))
+          AND ($2::bigint IS NULL OR id < $2::bigint)
+        ORDER BY id DESC LIMIT $3`,
+      [q.state ?? null, after?.[0] ?? null, limit + 1],
+    );
+    return pageOf(rows, limit, (row) => [row.seq]);
+  }
+
+  /**
+   * Sends a delivery again from its first try, with the same webhook-id (receivers deduplicate on
+   * it): the way back for dead deliveries once the receiver is fixed. `deliveryId` is the
+   * webhook-id, `msg_<uuid>`.
+   */
+  async redeliver(deliveryId: string) {
+    const messageId = deliveryId.slice('msg_'.length);
+    const [current]: { endpoint: string }[] = await this.db.query(
+      `SELECT endpoint FROM webhook_outbox WHERE message_id = $1`,
+      [messageId],
+    );
+    if (!current) throw new NotFoundError('No such delivery.');
+    if (!this.config.webhooks.endpoints.some((e) => e.url === current.endpoint))
+      throw new ConflictError(
+        "This delivery's endpoint is no longer in WEBHOOKS; nothing would deliver it.",
+      );
+    const [row] = await this.db.query(
+      `WITH r AS (
+         UPDATE webhook_outbox
+            SET delivered_at = NULL, dead_at = NULL, tries = 0, next_try_at = now(),
+                lease_until = NULL, last_error = NULL
+          WHERE message_id = $1 AND (lease_until IS NULL OR lease_until <= now())
+         RETURNING *
+       ) SELECT ${DELIVERY_COLUMNS} FROM r`,
+      [messageId],
+    );
+    if (!row) throw new ConflictError('This delivery is being tried right now.');
+    return row;
+  }
+}
+
+/** A timestamptz as Postgres writes it as text (UTC sessions). */
+const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+
+const DELIVERY_COLUMNS = `'msg_' || message_id AS delivery_id, endpoint, type, attempt_id, created_at, tries,
+  CASE WHEN delivered_at IS NOT NULL THEN 'delivered' WHEN dead_at IS NOT NULL THEN 'dead'
+       ELSE 'pending' END AS state,
+  next_try_at, delivered_at, dead_at, last_error`;
+
+interface OidcSession {
+  uid: string;
+  loginTs?: number;
+  acr?: string;
+  amr?: string[];
+  authorizations?: Record<string, { grantId?: string }>;
+}
+
+interface OidcGrant {
+  clientId: string;
+  iat?: number;
+  openid?: { scope?: string };
+}
+
+const epochToIso = (seconds?: number) =>
+  seconds === undefined ? null : new Date(seconds * 1000).toISOString();
+
+/** The page of `rows` (fetched one over `limit`) and the cursor to the next, if there is one. */
+function pageOf<T extends Record<string, unknown>>(
+  rows: T[],
+  limit: number,
+  key: (row: T) => string[],
+): Page<Omit<T, 'cursor_at' | 'seq'>> {
+  const items = rows.slice(0, limit);
+  const next =
+    rows.length > limit
+      ? Buffer.from(key(items[items.length - 1]).join('|')).toString('base64url')
+      : null;
+  return {
+    items: items.map(({ cursor_at: _c, seq: _s, ...item }) => item),
+    next_cursor: next,
+  };
+}
+
+function decodePageCursor(cursor: string, parts: number): string[] {
+  const values = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (values.length !== parts || values.some((v) => !v))
+    throw new RequestValidationError([
+      { field: 'cursor', message: 'must be a next_cursor from an earlier page' },
+    ]);
+  return values;
 }

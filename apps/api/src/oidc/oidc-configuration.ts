@@ -2,7 +2,7 @@ import type { Account, Configuration, JWK, KoaContextWithOIDC } from 'oidc-provi
 import { AppConfig, OidcClientMetadata } from '@simauth/config';
 import { Adapter, errors } from 'oidc-provider';
 import { logoutSource, postLogoutSuccessSource, renderError } from './oidc-pages';
-import { ADMIN_SCOPE, adminAudience } from '../accounts/admin-tokens';
+import { ADMIN_PHONE_NUMBERS_SCOPE, ADMIN_SCOPE, adminAudience } from '../accounts/admin-tokens';
 
 /** `acr` of a sign-in whose SIM was proven by the mobile network (PhoneCheck). */
 export const ACR_SIM = 'urn:simauth:acr:sim';
@@ -128,7 +128,7 @@ export function oidcConfiguration(config: AppConfig, deps: OidcDependencies): Co
       long: { httpOnly: true, sameSite: 'lax' },
       short: { httpOnly: true, sameSite: 'lax' },
     },
-    scopes: ['openid', 'offline_access', 'phone', ADMIN_SCOPE],
+    scopes: ['openid', 'offline_access', 'phone', ADMIN_SCOPE, ADMIN_PHONE_NUMBERS_SCOPE],
     // How and when the person proved it ride along with `openid`: a relying party needs no
     // claims parameter to see that a SIM was checked.
     claims: {
@@ -173,7 +173,8 @@ export function oidcConfiguration(config: AppConfig, deps: OidcDependencies): Co
             throw new errors.InvalidTarget();
           }
           return {
-            scope: ADMIN_SCOPE,
+            // A client gets of these what its `scope` allows and its token request asks for.
+            scope: `${ADMIN_SCOPE} ${ADMIN_PHONE_NUMBERS_SCOPE}`,
             audience: resource,
             accessTokenFormat: 'jwt',
             accessTokenTTL: oidc.accessTokenTtlSeconds,

@@ -1,8 +1,136 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import {
+  AttemptKind,
+  FactorActivationStatus,
+  FactorChallengeStatus,
+  LoginStatus,
+  NumberVerificationStatus,
+  RegistrationStatus,
+} from '@simauth/attempts';
 import { ValidateE164 } from '@simauth/http';
+import { CURSOR_PATTERN } from '../audit-trail';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d{1,9}$/.test(value) ? Number(value) : value;
+
+const STATUSES = [
+  ...new Set<string>([
+    ...Object.values(RegistrationStatus),
+    ...Object.values(LoginStatus),
+    ...Object.values(FactorActivationStatus),
+    ...Object.values(FactorChallengeStatus),
+    ...Object.values(NumberVerificationStatus),
+  ]),
+].sort();
+
+/** A page cursor handed out as `next_cursor`: opaque, base64url. */
+const PAGE_CURSOR = /^[A-Za-z0-9_-]{1,200}$/;
 
 export class FindUserQuery {
   @ValidateE164({
     description: "The user's number, in any E.164 spelling (found in its canonical form)",
   })
   phone_number: string;
+}
+
+export class EventsQuery {
+  @ApiPropertyOptional({
+    description:
+      'Start after this event: the `cursor` of the last line you kept (absent: from the oldest kept event)',
+    example: '1234-0-5678',
+  })
+  @IsOptional()
+  @Matches(CURSOR_PATTERN, { message: 'must be a cursor from an earlier line of the export' })
+  after?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only events at or after this time (ISO 8601)',
+    example: '2026-11-01T00:00:00Z',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date and time' })
+  since?: string;
+
+  @ApiPropertyOptional({
+    description: 'Most lines in this response',
+    default: 1000,
+    maximum: 10000,
+  })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(10000)
+  limit?: number;
+}
+
+export class PageQuery {
+  @ApiPropertyOptional({ description: 'The `next_cursor` of the previous page' })
+  @IsOptional()
+  @Matches(PAGE_CURSOR, { message: 'must be a next_cursor from an earlier page' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ description: 'Items per page', default: 50, maximum: 200 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class AttemptSearchQuery extends PageQuery {
+  @ValidateE164({ required: false, description: 'Attempts for this number (any E.164 spelling)' })
+  @IsOptional()
+  phone_number?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Attempts of this user (logins, factors)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  user_id?: string;
+
+  @ApiPropertyOptional({ enum: Object.values(AttemptKind) })
+  @IsOptional()
+  @IsIn(Object.values(AttemptKind), {
+    message: `must be one of ${Object.values(AttemptKind).join(', ')}`,
+  })
+  kind?: AttemptKind;
+
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES, { message: 'must be an attempt status, e.g. MATCH_SUCCESS' })
+  status?: string;
+
+  @ApiPropertyOptional({ description: 'Created at or after (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date and time' })
+  since?: string;
+
+  @ApiPropertyOptional({ description: 'Created before (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date and time' })
+  until?: string;
+}
+
+export const DELIVERY_STATES = ['pending', 'delivered', 'dead'] as const;
+
+export class DeliveriesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: DELIVERY_STATES, description: 'Only deliveries in this state' })
+  @IsOptional()
+  @IsIn(DELIVERY_STATES, { message: `must be one of ${DELIVERY_STATES.join(', ')}` })
+  state?: (typeof DELIVERY_STATES)[number];
+}
+
+export class Page<T> {
+  @ApiProperty({ type: 'array', items: { type: 'object' } })
+  items: T[];
+
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
+  next_cursor: string | null;
 }
