@@ -89,9 +89,9 @@ describe('admin API: audit trail, search, sessions and grants, redelivery', () =
     const all: ExportLine[] = [];
     for (;;) {
       const after = all.length ? `&after=${all[all.length - 1].cursor}` : '';
-      const page = await exported(`?limit=50${after}`, auth);
+      const page = await exported(`?limit=500${after}`, auth);
       all.push(...page);
-      if (page.length < 50) return all;
+      if (page.length < 500) return all;
     }
   }
 
@@ -391,7 +391,12 @@ describe('admin API: audit trail, search, sessions and grants, redelivery', () =
     await registerPhone(t);
     let dead: { delivery_id: string; state: string; last_error: string }[] = [];
     await eventually(async () => {
-      dead = (await admin('GET', '/webhooks/deliveries?state=dead')).body.items;
+      dead = (
+        await admin(
+          'GET',
+          `/webhooks/deliveries?state=dead&endpoint=${encodeURIComponent(receiver.url)}`,
+        )
+      ).body.items;
       expect(dead.length).toBeGreaterThan(0);
     }, 10_000);
     expect(dead[0]).toMatchObject({
@@ -416,7 +421,12 @@ describe('admin API: audit trail, search, sessions and grants, redelivery', () =
       async () => expect(receiver.delivered().map((r) => r.id)).toContain(dead[0].delivery_id),
       10_000,
     );
-    const delivered = (await admin('GET', '/webhooks/deliveries?state=delivered')).body.items;
+    const delivered = (
+      await admin(
+        'GET',
+        `/webhooks/deliveries?state=delivered&endpoint=${encodeURIComponent(receiver.url)}`,
+      )
+    ).body.items;
     expect(delivered.map((d: { delivery_id: string }) => d.delivery_id)).toContain(
       dead[0].delivery_id,
     );

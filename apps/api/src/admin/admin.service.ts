@@ -252,8 +252,9 @@ export class AdminService {
                OR ($1 = 'delivered' AND delivered_at IS NOT NULL)
                OR ($1 = 'dead' AND dead_at IS NOT NULL))
           AND ($2::bigint IS NULL OR id < $2::bigint)
+          AND ($4::text IS NULL OR endpoint = $4)
         ORDER BY id DESC LIMIT $3`,
-      [q.state ?? null, after?.[0] ?? null, limit + 1],
+      [q.state ?? null, after?.[0] ?? null, limit + 1, q.endpoint ?? null],
     );
     return pageOf(rows, limit, (row) => [row.seq]);
   }

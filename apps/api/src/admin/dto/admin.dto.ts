@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import {
   AttemptKind,
   FactorActivationStatus,
@@ -121,6 +132,15 @@ export class DeliveriesQuery extends PageQuery {
   @IsOptional()
   @IsIn(DELIVERY_STATES, { message: `must be one of ${DELIVERY_STATES.join(', ')}` })
   state?: (typeof DELIVERY_STATES)[number];
+
+  @ApiPropertyOptional({ description: 'Only deliveries to this endpoint (its url in WEBHOOKS)' })
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'must be an http(s) URL' },
+  )
+  @MaxLength(2048)
+  endpoint?: string;
 }
 
 export class Page<T> {
