@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import pino from 'pino';
 import { AppConfig, ConfigurationError, loadConfig, loadDotEnv } from '@simauth/config';
 import { EmbeddedDatabase, runMigrations } from '@simauth/database';
@@ -10,6 +11,19 @@ import {
   withSandboxProviders,
 } from './sandbox-mode';
 
+/** Start-up lines, JSON like every other log line (LOG_LEVEL may itself be the bad setting). */
+const bootLog = pino({ base: { context: 'Bootstrap' } });
+
+/** Resolves when nothing listens on host:port; rejects with EADDRINUSE (or EACCES) otherwise. */
+function assertPortFree(port: number, host: string): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
 async function main(): Promise<void> {
   loadDotEnv();
   let config: AppConfig;
@@ -17,10 +31,22 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (err) {
     if (!(err instanceof ConfigurationError)) throw err;
-    for (const problem of err.problems) console.error(`simauth: invalid configuration: ${problem}`);
+    for (const problem of err.problems) bootLog.fatal(`invalid configuration: ${problem}`);
     process.exit(1);
   }
   const log = pino({ level: config.logLevel, base: { context: 'Bootstrap' } });
+  // A busy port is a bad setting too: said in one line before the database or anything starts.
+  try {
+    await assertPortFree(config.http.port, config.http.host);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    log.fatal(
+      code === 'EADDRINUSE'
+        ? `invalid configuration: PORT ${config.http.port} is already in use on ${config.http.host} (another simauth? choose another PORT)`
+        : `invalid configuration: cannot listen on ${config.http.host}:${config.http.port} (${code ?? (err as Error).message})`,
+    );
+    process.exit(1);
+  }
 
   let embedded: EmbeddedDatabase | undefined;
   if (!config.database.url) {
@@ -83,6 +109,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: Error) => {
-  console.error(`simauth: failed to start: ${err.message}`);
+  bootLog.fatal(`failed to start: ${err.message}`);
   process.exit(1);
 });
