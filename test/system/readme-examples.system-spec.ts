@@ -59,7 +59,8 @@ describe("the README's examples, run as written against a running api", () => {
       `{"issuer":"${api.url}","authorization_endpoint":"${api.url}/oidc/auth"`,
       '{"expires_in":120,"auth_req_id":"',
       '"binding_message":"42","status":"PENDING"}]',
-      '"error":"authorization_pending"',
+      '{"status":"MATCH_SUCCESS"}',
+      '"id_token":"eyJ',
     ];
     let at = 0;
     for (const text of expected) {

@@ -1,4 +1,4 @@
-import { ChildProcess } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { startApiProcess } from '../support/api-process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +40,31 @@ describe('two api processes started in the same folder (one embedded Postgres)',
       headers: { authorization: `Bearer ${login.poll_token}` },
     });
     expect(polled.status).toBe(200);
+
+    // A third on the first one's port says so in one JSON line, and touches nothing.
+    const port = new URL(first.url).port;
+    const third = spawn(process.execPath, [join(__dirname, '../../dist/apps/api/src/main.js')], {
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        EMBEDDED_PG_DIR: pgDir,
+        PORT: port,
+        HOST: '127.0.0.1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let said = '';
+    third.stdout!.on('data', (d) => (said += d));
+    third.stderr!.on('data', (d) => (said += d));
+    const code = await new Promise<number | null>((resolve) => third.once('exit', resolve));
+    expect(code).toBe(1);
+    const lines = said.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0])).toMatchObject({
+      level: 60,
+      msg: `invalid configuration: PORT ${port} is already in use on 127.0.0.1 (another simauth? choose another PORT)`,
+    });
+    expect((await fetch(`${first.url}/health/ready`)).status).toBe(200);
 
     // The second stops cleanly without taking the database with it.
     second.child.kill('SIGTERM');
