@@ -159,3 +159,29 @@ async function startBaseline(args: string[], port: number, path: string): Promis
   await waitUntilReady(url, child, () => '');
   return { url, pid: child.pid!, stop: () => stopChild(child) };
 }
+
+/** The skeleton of the companion login (bench/skeleton.ts) on `databaseUrl`, using `sandbox`. */
+export async function startSkeletonProcess(
+  databaseUrl: string,
+  port: number,
+  sandbox: SandboxProcess,
+): Promise<BaselineProcess> {
+  const child = spawn(
+    process.execPath,
+    [join(__dirname, 'skeleton.js'), String(port), databaseUrl, sandbox.url],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  // Any answer means it listens: a GET of the collection is a 404.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`skeleton exited: ${output}`);
+    if (/skeleton on /.test(output)) break;
+    if (Date.now() > deadline) throw new Error(`skeleton not ready: ${output}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { url, pid: child.pid!, stop: () => stopChild(child) };
+}

@@ -20,6 +20,7 @@ import {
   startBareServer,
   startNestBaseline,
   startSandboxProcess,
+  startSkeletonProcess,
 } from './processes';
 import { VirtualUser, call, companionLogin, percentile, registerUsers, runFor } from './flows';
 import { openStatusStream } from './sse';
@@ -235,8 +236,8 @@ async function main(): Promise<void> {
   const smallDb = new Client({ connectionString: smallUrl });
   await smallDb.connect();
 
-  const [portA, portB, portSmall, bare, sandboxPort, nestPort] = await Promise.all(
-    Array.from({ length: 6 }, findFreePort),
+  const [portA, portB, portSmall, bare, sandboxPort, nestPort, skeletonPort] = await Promise.all(
+    Array.from({ length: 7 }, findFreePort),
   );
   const sandbox = await startSandboxProcess(sandboxPort);
   const apiA = await startApiProcess(pg.url, portA, sandbox);
@@ -244,6 +245,8 @@ async function main(): Promise<void> {
   const apiSmall = await startApiProcess(smallUrl, portSmall, sandbox);
   const bareServer = await startBareServer(bare);
   const nestServer = await startNestBaseline(nestPort);
+  // The limit: the same flow with no framework, on the same database and sandbox as process A.
+  const skeleton = await startSkeletonProcess(pg.url, skeletonPort, sandbox);
 
   try {
     console.error('bench: /health/live vs bare node:http…');
@@ -269,35 +272,77 @@ async function main(): Promise<void> {
     console.error(
       `bench: companion logins, 1,000 and 100,000 registered users in ${FLOW_TURNS} alternating rounds…`,
     );
+    // The same virtual users drive simauth (process A) and the skeleton, by turns.
+    const on = (api: string) => {
+      for (const vu of users) vu.api = api;
+    };
     await runFor(WARM_UP_SECONDS, smallUsers, companionLogin);
+    on(skeleton.url);
+    await runFor(WARM_UP_SECONDS, users, companionLogin);
+    on(apiA.url);
     await runFor(WARM_UP_SECONDS, users, companionLogin);
     await db.query('SELECT pg_stat_statements_reset()');
     const postmaster = await pg.serverPid();
     if (postmaster === undefined) throw new Error('the embedded Postgres server is not running');
     const cpuPids = { api: apiA.child.pid!, sandbox: sandbox.child.pid!, postmaster };
+    const skeletonPids = { ...cpuPids, api: skeleton.pid };
     const smallRounds: FlowRound[] = [];
     const largeRounds: FlowRound[] = [];
     const cpuRounds: CpuUse[] = [];
-    for (let turn = 0; turn < FLOW_TURNS; turn++) {
-      smallRounds.push(await runFor(FLOW_ROUND_SECONDS, smallUsers, companionLogin));
-      const measured = await measureCpu(cpuPids, () =>
+    const skeletonRounds: FlowRound[] = [];
+    const skeletonCpuRounds: CpuUse[] = [];
+    const statements = { simauth: 0, skeleton: 0 };
+    const statementCalls = async () =>
+      (
+        await db.query(
+          `SELECT coalesce(sum(calls), 0)::int AS calls FROM pg_stat_statements s
+             JOIN pg_database d ON d.oid = s.dbid
+            WHERE d.datname = current_database() AND s.query NOT ILIKE '%pg_stat_statements%'`,
+        )
+      ).rows[0].calls as number;
+    /** A measured round of 100k-user logins on `api`: its CPU, and its statements counted. */
+    const measuredRound = async (api: 'simauth' | 'skeleton') => {
+      on(api === 'simauth' ? apiA.url : skeleton.url);
+      const before = await statementCalls();
+      const measured = await measureCpu(api === 'simauth' ? cpuPids : skeletonPids, () =>
         runFor(FLOW_ROUND_SECONDS, users, companionLogin),
       );
-      largeRounds.push(measured.result);
-      cpuRounds.push(measured.cpu);
+      // Less the one statement that read the count before.
+      statements[api] += (await statementCalls()) - before - 1;
+      (api === 'simauth' ? largeRounds : skeletonRounds).push(measured.result);
+      (api === 'simauth' ? cpuRounds : skeletonCpuRounds).push(measured.cpu);
+    };
+    for (let turn = 0; turn < FLOW_TURNS; turn++) {
+      smallRounds.push(await runFor(FLOW_ROUND_SECONDS, smallUsers, companionLogin));
+      // Which of the two goes first alternates, so neither always follows the other.
+      const pair: ('simauth' | 'skeleton')[] =
+        turn % 2 ? ['skeleton', 'simauth'] : ['simauth', 'skeleton'];
+      for (const api of pair) await measuredRound(api);
     }
+    on(apiA.url);
     const small = summarize(smallRounds);
     const large = summarize(largeRounds);
+    const bare = summarize(skeletonRounds);
     const cpu = sumCpu(cpuRounds);
+    const skeletonCpu = sumCpu(skeletonCpuRounds);
     const p50Ratios = largeRounds.map((r, i) =>
       round(percentile(r.durations, 50) / percentile(smallRounds[i].durations, 50), 2),
     );
-    const { rows } = await db.query(
-      `SELECT coalesce(sum(calls), 0)::int AS calls FROM pg_stat_statements s
-         JOIN pg_database d ON d.oid = s.dbid
-        WHERE d.datname = current_database() AND s.query NOT ILIKE '%pg_stat_statements%'`,
+    const statementsPerFlow = statements.simauth / Math.max(1, large.flows);
+    // Per turn, the two rounds were taken seconds apart: their ratios, then the median.
+    const perFlowMs = (use: CpuUse, r: FlowRound) =>
+      (use.api_process_seconds * 1000) / Math.max(1, r.durations.length);
+    const cpuRatios = cpuRounds.map((use, i) =>
+      round(perFlowMs(use, largeRounds[i]) / perFlowMs(skeletonCpuRounds[i], skeletonRounds[i]), 2),
     );
-    const statementsPerFlow = rows[0].calls / Math.max(1, large.flows);
+    const rateRatios = largeRounds.map((r, i) =>
+      round(
+        r.durations.length /
+          r.elapsedSeconds /
+          (skeletonRounds[i].durations.length / skeletonRounds[i].elapsedSeconds),
+        2,
+      ),
+    );
 
     console.error('bench: OpenID Connect code flows (the same login behind the provider)…');
     await runFor(WARM_UP_SECONDS, users, oidcCodeFlow);
@@ -385,6 +430,25 @@ async function main(): Promise<void> {
         statements_per_flow: round(statementsPerFlow),
         minimum_by_design: MINIMUM_STATEMENTS_PER_FLOW,
       },
+      skeleton: {
+        flows_per_s: round(bare.flowsPerSecond),
+        p50_ms: round(bare.p50),
+        p99_ms: round(bare.p99),
+        errors: bare.errors,
+        api_ms_per_flow: round(
+          (skeletonCpu.api_process_seconds * 1000) / Math.max(1, bare.flows),
+          2,
+        ),
+        postgres_ms_per_flow: round(
+          (skeletonCpu.postgres_seconds * 1000) / Math.max(1, bare.flows),
+          2,
+        ),
+        statements_per_flow: round(statements.skeleton / Math.max(1, bare.flows)),
+        api_cpu_ratio: median(cpuRatios),
+        api_cpu_ratio_per_turn: cpuRatios,
+        flows_per_s_ratio: median(rateRatios),
+        flows_per_s_ratio_per_turn: rateRatios,
+      },
       api_process_rss_mb: round(rss),
       bench_seconds: round((performance.now() - t0) / 1000),
     };
@@ -400,6 +464,7 @@ async function main(): Promise<void> {
       apiSmall.stop(),
       bareServer.stop(),
       nestServer.stop(),
+      skeleton.stop(),
       sandbox.stop(),
     ]);
     await db.end();
@@ -450,6 +515,21 @@ function print(r: any): void {
       'SQL statements per flow',
       `${r.database.statements_per_flow}`,
       `design minimum ${r.database.minimum_by_design}`,
+    ],
+    [
+      'skeleton login flows/s, 100k',
+      `${r.skeleton.flows_per_s}`,
+      `p50 ${r.skeleton.p50_ms} ms, p99 ${r.skeleton.p99_ms} ms, errors ${r.skeleton.errors}; statements per flow ${r.skeleton.statements_per_flow}`,
+    ],
+    [
+      'simauth / skeleton: api CPU per flow',
+      `${r.skeleton.api_cpu_ratio}`,
+      `api ${r.cpu_during_100k_flows.api_ms_per_flow} ms vs ${r.skeleton.api_ms_per_flow} ms (turns ${r.skeleton.api_cpu_ratio_per_turn.join(', ')}); target ≤ 1.3`,
+    ],
+    [
+      'simauth / skeleton: flows/s',
+      `${r.skeleton.flows_per_s_ratio}`,
+      `turns ${r.skeleton.flows_per_s_ratio_per_turn.join(', ')}; Postgres ms per flow ${r.cpu_during_100k_flows.postgres_ms_per_flow} vs ${r.skeleton.postgres_ms_per_flow}`,
     ],
     [
       'CPU s in 100k flows',
