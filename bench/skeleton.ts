@@ -493,4 +493,6 @@ async function main() {
   );
 }
 
+// Exits normally on SIGTERM, so that `node --cpu-prof` writes its profile.
+process.on('SIGTERM', () => process.exit(0));
 void main();

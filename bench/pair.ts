@@ -1,0 +1,113 @@
+/**
+ * `node dist/bench/pair.js <main.js of A> <main.js of B> [rounds]`: two builds of the api (e.g.
+ * before and after a change, one built in a git worktree) serving the same companion logins on
+ * one embedded Postgres and one sandbox, in alternating measured rounds (A B B A …), so that a
+ * machine whose speed drifts treats both alike. Prints each one's api CPU per login and logins/s,
+ * and B/A per pair of rounds. How docs/benchmarks.md measures what one change saves.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { EmbeddedDatabase } from '../libs/database/src/embedded-database';
+import { findFreePort } from '../libs/database/src/free-port';
+import { runMigrations } from '../libs/database/src/migrate';
+import { apiEnvironment, startSandboxProcess, stopChild, waitUntilReady } from './processes';
+import { companionLogin, registerUsers, runFor } from './flows';
+import { measureCpu } from './cpu';
+
+const ROUND_SECONDS = 4;
+
+async function startApi(main: string, databaseUrl: string, sandboxUrl: string) {
+  const port = await findFreePort();
+  const child: ChildProcess = spawn(process.execPath, [main], {
+    env: apiEnvironment(databaseUrl, port, sandboxUrl),
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilReady(`${url}/health/ready`, child);
+  return { url, child };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+async function main(): Promise<void> {
+  const [mainA, mainB, roundsArg] = process.argv.slice(2);
+  if (!mainA || !mainB)
+    throw new Error('usage: node dist/bench/pair.js <A main.js> <B main.js> [pairs]');
+  const pairs = Number(roundsArg ?? 6);
+  const dir = mkdtempSync(join(tmpdir(), 'simauth-pair-'));
+  chmodSync(dir, 0o755);
+  const pg = await EmbeddedDatabase.start({
+    dir: join(dir, 'pg'),
+    port: 0,
+    fast: false,
+    databaseName: 'pair',
+  });
+  await runMigrations(pg.url);
+  const sandbox = await startSandboxProcess(await findFreePort());
+  const a = await startApi(resolve(mainA), pg.url, sandbox.url);
+  const b = await startApi(resolve(mainB), pg.url, sandbox.url);
+  try {
+    const users = await registerUsers(a.url, sandbox.url, '+4478', 16);
+    const postmaster = (await pg.serverPid())!;
+    const measure = async (api: { url: string; child: ChildProcess }) => {
+      for (const vu of users) vu.api = api.url;
+      const { result, cpu } = await measureCpu(
+        { api: api.child.pid!, sandbox: sandbox.child.pid!, postmaster },
+        () => runFor(ROUND_SECONDS, users, companionLogin),
+      );
+      const flows = Math.max(1, result.durations.length);
+      return {
+        msPerFlow: (cpu.api_process_seconds * 1000) / flows,
+        pgMsPerFlow: (cpu.postgres_seconds * 1000) / flows,
+        perSecond: result.durations.length / result.elapsedSeconds,
+        errors: result.errors,
+      };
+    };
+    for (const api of [a, b]) {
+      for (const vu of users) vu.api = api.url;
+      await runFor(2, users, companionLogin);
+    }
+    const rows: {
+      a: Awaited<ReturnType<typeof measure>>;
+      b: Awaited<ReturnType<typeof measure>>;
+    }[] = [];
+    for (let i = 0; i < pairs; i++) {
+      if (i % 2) {
+        const rb = await measure(b);
+        rows.push({ b: rb, a: await measure(a) });
+      } else {
+        const ra = await measure(a);
+        rows.push({ a: ra, b: await measure(b) });
+      }
+    }
+    const fmt = (n: number) => n.toFixed(2);
+    for (const [i, r] of rows.entries())
+      console.log(
+        `pair ${i + 1}: A ${fmt(r.a.msPerFlow)} ms/login ${fmt(r.a.perSecond)}/s · B ${fmt(r.b.msPerFlow)} ms/login ${fmt(r.b.perSecond)}/s · B/A cpu ${fmt(r.b.msPerFlow / r.a.msPerFlow)}`,
+      );
+    console.log(
+      `median: A ${fmt(median(rows.map((r) => r.a.msPerFlow)))} ms/login, B ${fmt(median(rows.map((r) => r.b.msPerFlow)))} ms/login; ` +
+        `B/A api CPU per login ${fmt(median(rows.map((r) => r.b.msPerFlow / r.a.msPerFlow)))}, ` +
+        `B/A logins/s ${fmt(median(rows.map((r) => r.b.perSecond / r.a.perSecond)))}, ` +
+        `Postgres ms/login A ${fmt(median(rows.map((r) => r.a.pgMsPerFlow)))} B ${fmt(median(rows.map((r) => r.b.pgMsPerFlow)))}; ` +
+        `errors ${rows.reduce((n, r) => n + r.a.errors + r.b.errors, 0)}`,
+    );
+  } finally {
+    await stopChild(a.child);
+    await stopChild(b.child);
+    await sandbox.stop();
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
