@@ -22,13 +22,27 @@ const IMPOSSIBLE_MESSAGE =
  */
 export function canonicalE164(value: string): string | undefined {
   if (!E164_PATTERN.test(value)) return undefined;
+  // One request asks up to three times (its rate limit, the DTO's transform and its validator):
+  // the answers of recent numbers are kept, so a number is parsed once.
+  const known = RECENT_NUMBERS.get(value);
+  if (known !== undefined) return known || undefined;
+  let canonical: string | undefined;
   try {
     const number = parsePhoneNumberWithError(value);
-    return number.isPossible() ? number.number : undefined;
+    canonical = number.isPossible() ? number.number : undefined;
   } catch (err) {
-    return err instanceof ParseError && err.message === 'INVALID_COUNTRY' ? value : undefined;
+    canonical = err instanceof ParseError && err.message === 'INVALID_COUNTRY' ? value : undefined;
   }
+  if (RECENT_NUMBERS.size >= RECENT_NUMBERS_KEPT) {
+    RECENT_NUMBERS.delete(RECENT_NUMBERS.keys().next().value!);
+  }
+  RECENT_NUMBERS.set(value, canonical ?? '');
+  return canonical;
 }
+
+/** canonicalE164's recent answers ('' for none), oldest first; at most RECENT_NUMBERS_KEPT. */
+const RECENT_NUMBERS = new Map<string, string>();
+const RECENT_NUMBERS_KEPT = 1024;
 
 /**
  * A request field holding a phone number: E.164, possible for its country, and turned into its
