@@ -1,4 +1,4 @@
-/** The NOTIFY every move sends inside its statement (libs/attempts/src/attempt.repository.ts). */
+/** The NOTIFY a move of a watched attempt sends inside its statement (libs/attempts/src/attempt.repository.ts). */
 export const NOTIFY = `pg_notify('attempt_changed', json_build_object(
     'id', a.id, 'kind', a.kind, 'status', a.status, 'version', a.version,
     'expires_at', a.expires_at)::text)`;
@@ -22,14 +22,14 @@ export const LOGIN_SQL = {
   user: `SELECT id FROM users WHERE phone_number = $1 AND blocked_at IS NULL`,
   insert: `WITH a AS (
       INSERT INTO attempts (id, kind, status, phone_number, user_id, device_id, provider_ref,
-                            token_hash, context, expires_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, now() + make_interval(secs => $10))
+                            token_hash, context, expires_at, watched)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, now() + make_interval(secs => $10), $14)
       RETURNING *
     ), event AS (
       INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id)
       SELECT id, NULL, status, $11, $12, $13 FROM a
     )
-    SELECT a.*, ${NOTIFY} AS notified FROM a`,
+    SELECT a.* FROM a`,
   pushable: `SELECT d.id, d.user_id, d.client_device_id, d.push_token, u.phone_number
       FROM devices d JOIN users u ON u.id = d.user_id
      WHERE d.user_id = $1 AND d.push_token IS NOT NULL`,
@@ -72,7 +72,7 @@ export const LOGIN_SQL = {
     SELECT a.*, c.status AS current_status, c.is_final AS current_is_final,
            c.expires_at AS current_expires_at, c.lease_until AS current_lease_until,
            now() AS db_now,
-           CASE WHEN a.id IS NOT NULL THEN ${NOTIFY} END AS notified
+           CASE WHEN a.watched THEN ${NOTIFY} END AS notified
       FROM current c LEFT JOIN a ON true`,
   annotate: `WITH a AS (
       UPDATE attempts SET provider_ref = COALESCE($4, provider_ref), context = context || $5::jsonb,

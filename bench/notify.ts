@@ -80,11 +80,12 @@ async function main(): Promise<void> {
   const listeners: Listener[] = [];
   try {
     // Each writer moves its own attempts PENDING ⇄ APPROVED: no row is contended, so what limits
-    // is the commit path (and, with the NOTIFY, its lock), not a row lock.
+    // is the commit path (and, with the NOTIFY, its lock), not a row lock. They are watched, as
+    // a login followed on a live-status stream is: every move notifies.
     const attempts = Array.from({ length: WRITERS * ATTEMPTS_PER_WRITER }, () => randomUUID());
     await pool.query(
-      `INSERT INTO attempts (id, kind, status, phone_number, context, expires_at)
-       SELECT id, 'companion_login', 'PENDING', '+447700900001', '{}', now() + interval '1 day'
+      `INSERT INTO attempts (id, kind, status, phone_number, context, expires_at, watched)
+       SELECT id, 'companion_login', 'PENDING', '+447700900001', '{}', now() + interval '1 day', true
          FROM unnest($1::uuid[]) AS id`,
       [attempts],
     );

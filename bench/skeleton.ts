@@ -177,6 +177,7 @@ async function start(body: Row, ip: string, requestId: string) {
     'web',
     null,
     requestId,
+    false,
   ]);
   if (user) void push(login, user.id, shown).catch(() => undefined);
   return {

@@ -12,6 +12,7 @@ import { AddDeviceProof1764846000000 } from './1764846000000-AddDeviceProof';
 import { CreateWebhookOutbox1764849600000 } from './1764849600000-CreateWebhookOutbox';
 import { AddAdmin1764853200000 } from './1764853200000-AddAdmin';
 import { AddAuditExport1764856800000 } from './1764856800000-AddAuditExport';
+import { AddAttemptWatch1764860400000 } from './1764860400000-AddAttemptWatch';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   CreateWebhookOutbox1764849600000,
   AddAdmin1764853200000,
   AddAuditExport1764856800000,
+  AddAttemptWatch1764860400000,
 ];

@@ -39,6 +39,8 @@ export interface CreateAttempt<K extends AttemptKind> {
   reason?: string;
   /** The HTTP request that caused it, for the audit event. */
   requestId?: string;
+  /** Its moves are watched from the start (they NOTIFY; see `watch`). */
+  watched?: boolean;
 }
 
 export interface Transition<K extends AttemptKind> {
@@ -106,6 +108,16 @@ export class AttemptStateMachine {
     );
     metrics.attemptMoves.inc({ kind: request.kind, to: row.status, actor: request.actor });
     return toAttempt(row);
+  }
+
+  /**
+   * From now on the attempt's moves are announced to LISTEN subscribers on every replica (only
+   * watched attempts' moves are: each announcement costs Postgres a lock and every replica a
+   * message). Subscribe first, then call this, then read the attempt: no move is missed.
+   * Throws AttemptNotFoundError for an unknown id.
+   */
+  async watch(kind: AttemptKind, id: string): Promise<void> {
+    if (!(await this.attempts.markWatched(kind, id))) throw new AttemptNotFoundError(id);
   }
 
   /**

@@ -18,6 +18,8 @@ export interface InsertAttempt {
   actor: Actor;
   reason?: string;
   requestId?: string;
+  /** Someone will watch its moves from the start (see AttemptStateMachine.watch). */
+  watched?: boolean;
 }
 
 export interface UpdateAttempt {
@@ -57,21 +59,25 @@ const NOTIFY = `pg_notify('attempt_changed', json_build_object(
   'id', a.id, 'kind', a.kind, 'status', a.status, 'version', a.version, 'expires_at', a.expires_at)::text)`;
 
 // Hand-written so that a creation and a transition each cost one round trip and one statement:
-// the row, its audit event and the notification commit together or not at all.
+// the row, its audit event and the notification commit together or not at all. A creation
+// notifies nobody: no one can be watching an id that did not exist (a watcher reads the row
+// after it starts watching).
 const INSERT_SQL = `
   WITH a AS (
     INSERT INTO attempts (id, kind, status, phone_number, user_id, device_id, provider_ref,
-                          token_hash, context, expires_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, now() + make_interval(secs => $10))
+                          token_hash, context, expires_at, watched)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, now() + make_interval(secs => $10), $14)
     RETURNING *
   ), event AS (
     INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id)
     SELECT id, NULL, status, $11, $12, $13 FROM a
   )
-  SELECT a.*, ${NOTIFY} AS notified FROM a`;
+  SELECT a.* FROM a`;
 
 // FOR UPDATE makes concurrent transitions of one attempt queue on its row; each then sees the
-// status the previous one committed, so exactly one of N conflicting moves wins.
+// status the previous one committed, so exactly one of N conflicting moves wins. The move
+// notifies only a watched attempt: `watch` sets the flag under the same row lock, so a move
+// either sees it (and notifies) or committed before it (and the watcher's read sees the move).
 const TRANSITION_SQL = `
   WITH current AS (
     SELECT id, status, is_final, expires_at, lease_until FROM attempts
@@ -108,7 +114,7 @@ const TRANSITION_SQL = `
   SELECT a.*, c.status AS current_status, c.is_final AS current_is_final,
          c.expires_at AS current_expires_at, c.lease_until AS current_lease_until,
          now() AS db_now,
-         CASE WHEN a.id IS NOT NULL THEN ${NOTIFY} END AS notified
+         CASE WHEN a.watched THEN ${NOTIFY} END AS notified
     FROM current c LEFT JOIN a ON true`;
 
 /** SQL for attempts and their audit trail. */
@@ -135,9 +141,26 @@ export class AttemptRepository {
         p.actor,
         p.reason ?? null,
         p.requestId ?? null,
+        p.watched ?? false,
       ],
     );
     return rows[0];
+  }
+
+  /**
+   * Marks an attempt as watched: from now on its moves NOTIFY. Returns whether it exists. The
+   * caller subscribes first and reads the attempt after this, so it misses no move.
+   */
+  async markWatched(kind: AttemptKind, id: string): Promise<boolean> {
+    const rows: unknown[] = await preparedQuery(
+      this.db,
+      'simauth_attempt_watch',
+      `WITH w AS (
+         UPDATE attempts SET watched = true WHERE id = $1 AND kind = $2 AND NOT watched RETURNING 1
+       ) SELECT 1 FROM w UNION ALL SELECT 1 FROM attempts WHERE id = $1 AND kind = $2 AND watched`,
+      [id, kind],
+    );
+    return rows.length > 0;
   }
 
   /** Returns the row as it was before (`current_*`) and, when the move won, as it is now. */

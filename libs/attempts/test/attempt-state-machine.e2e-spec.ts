@@ -260,13 +260,20 @@ describe('AttemptStateMachine on Postgres', () => {
     expect((await machine.get(AttemptKind.CompanionLogin, done.id)).status).toBe('DENIED');
   });
 
-  it('announces every committed move to LISTEN subscribers, in order', async () => {
+  it('announces every committed move of a watched attempt to LISTEN subscribers, in order, and none of an unwatched one', async () => {
     const listener = t.app.get(AttemptChangeListener);
+    const unwatched = await machine.create({
+      kind: AttemptKind.CompanionLogin,
+      ttlSeconds: 60,
+      actor: 'web',
+    });
     const attempt = await machine.create({
       kind: AttemptKind.CompanionLogin,
       ttlSeconds: 60,
       actor: 'web',
     });
+    const unwanted: AttemptChange[] = [];
+    const stopUnwatched = listener.subscribe(unwatched.id, (change) => unwanted.push(change));
     const seen: AttemptChange[] = [];
     const threeChanges = new Promise<void>((resolve) => {
       const unsubscribe = listener.subscribe(attempt.id, (change) => {
@@ -281,15 +288,19 @@ describe('AttemptStateMachine on Postgres', () => {
       });
     });
 
+    await machine.watch(AttemptKind.CompanionLogin, attempt.id);
     for (const to of [LoginStatus.Approved, LoginStatus.MatchPending, LoginStatus.MatchSuccess]) {
-      await machine.transition({
-        kind: AttemptKind.CompanionLogin,
-        id: attempt.id,
-        to,
-        actor: 'device',
-      });
+      for (const id of [unwatched.id, attempt.id]) {
+        await machine.transition({ kind: AttemptKind.CompanionLogin, id, to, actor: 'device' });
+      }
     }
     await threeChanges;
+    // The watched attempt's last notification came after every move of the unwatched one.
+    stopUnwatched();
+    expect(unwanted).toEqual([]);
+    await expect(machine.watch(AttemptKind.CompanionLogin, randomUUID())).rejects.toThrow(
+      AttemptNotFoundError,
+    );
 
     expect(seen.map((c) => [c.status, c.version])).toEqual([
       ['APPROVED', 2],

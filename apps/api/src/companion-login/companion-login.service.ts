@@ -125,6 +125,8 @@ export class CompanionLoginService {
       kind: KIND,
       ttlSeconds: this.config.attempts.loginTtlSeconds,
       actor: 'web',
+      // A CIBA request waits for the outcome on a subscription (CibaService).
+      watched: !!options.ciba,
       phoneNumber,
       userId,
       tokenHash: hashSecret(pollToken),
@@ -513,7 +515,12 @@ export class CompanionLoginService {
       );
       // NOTIFYs sent while the LISTEN connection was down are lost: read the row again.
       const stopReconnects = this.changes.onReconnect(reread);
-      reread();
+      // Subscribed first, then marked watched (its moves notify from here on), then read: a move
+      // either notifies or is in what the read sees.
+      emit(async () => {
+        await this.attempts.watch(KIND, id);
+        return this.view(await this.attempts.get(KIND, id), requestId);
+      });
       return () => {
         stopChanges();
         stopReconnects();
