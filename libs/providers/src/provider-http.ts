@@ -57,8 +57,13 @@ export function providerHttpClient(
     // adapter reads and honours the proxy variables.
     ...(settings.outboundProxy ? {} : { proxy: false as const, adapter: undiciAdapter() }),
     validateStatus: (status) => status >= 200 && status < 300,
-    headers: { 'User-Agent': 'simauth' },
   });
+  // Flat defaults: axios merges the instance's defaults into every call, and its stock ones hold a
+  // header object per HTTP method (a quarter of axios's own time per call).
+  client.defaults.headers = {
+    'User-Agent': 'simauth',
+    Accept: 'application/json, text/plain, */*',
+  } as unknown as typeof client.defaults.headers;
   const started = new WeakMap<object, (labels?: { outcome?: string }) => number>();
   const circuit = new ProviderCircuit(provider);
   client.interceptors.request.use((config) => {

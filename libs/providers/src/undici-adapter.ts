@@ -52,12 +52,21 @@ export function undiciAdapter(): AxiosAdapter {
     const body = config.data === undefined || config.data === null ? undefined : config.data;
     const timeout = config.timeout || undefined;
     const request = { method: config.method?.toUpperCase(), url: url.toString() };
-    // The whole call (connecting, sending, the answer's headers and body) within `timeout`.
-    const deadline = timeout ? AbortSignal.timeout(timeout) : undefined;
-    const signal =
-      deadline && config.signal
-        ? AbortSignal.any([deadline, config.signal as AbortSignal])
-        : (deadline ?? (config.signal as AbortSignal | undefined));
+    // The whole call (connecting, sending, the answer's headers and body) within `timeout`, on a
+    // timer cleared when the call ends (AbortSignal.timeout would fire later anyway, each time
+    // building an error nobody reads).
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = timeout
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, timeout)
+      : undefined;
+    const outer = config.signal as AbortSignal | undefined;
+    const forward = () => controller.abort();
+    outer?.addEventListener('abort', forward, { once: true });
+    const signal = controller.signal;
     try {
       const res = await agent.request({
         origin: url.origin,
@@ -87,16 +96,19 @@ export function undiciAdapter(): AxiosAdapter {
       );
     } catch (err) {
       if (err instanceof AxiosError) throw err;
-      const timedOut =
-        deadline?.aborted ||
+      const late =
+        timedOut ||
         err instanceof errors.HeadersTimeoutError ||
         err instanceof errors.BodyTimeoutError;
       throw new AxiosError(
-        timedOut ? `timeout of ${timeout}ms exceeded` : (err as Error).message,
-        timedOut ? AxiosError.ECONNABORTED : ((err as NodeJS.ErrnoException).code ?? 'ERR_NETWORK'),
+        late ? `timeout of ${timeout}ms exceeded` : (err as Error).message,
+        late ? AxiosError.ECONNABORTED : ((err as NodeJS.ErrnoException).code ?? 'ERR_NETWORK'),
         config,
         request,
       );
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', forward);
     }
   };
 }
