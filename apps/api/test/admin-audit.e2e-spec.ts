@@ -421,6 +421,18 @@ describe('admin API: audit trail, search, sessions and grants, redelivery', () =
       async () => expect(receiver.delivered().map((r) => r.id)).toContain(dead[0].delivery_id),
       10_000,
     );
+    const [endpoint] = (await admin('GET', '/webhooks/endpoints')).body as unknown as Record<
+      string,
+      unknown
+    >[];
+    expect(endpoint).toEqual({
+      url: receiver.url,
+      events: ['registration.succeeded'],
+      pending: expect.any(Number),
+      dead: expect.any(Number),
+      last_delivered_at: expect.any(String),
+    });
+    expect(JSON.stringify(endpoint)).not.toContain(receiver.secret.slice(6));
     const delivered = (
       await admin(
         'GET',

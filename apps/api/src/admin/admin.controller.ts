@@ -336,6 +336,19 @@ export class AdminController {
       .send(Readable.from(lines()));
   }
 
+  @Get('webhooks/endpoints')
+  @AdminAuth()
+  @ApiOperation({
+    summary:
+      'The webhook endpoints (set in WEBHOOKS) and the event types each takes; never secrets',
+  })
+  @ApiOkResponse({ description: 'The endpoints', ...LIST })
+  @ApiProblems(401, 403)
+  async endpoints(@CurrentAdmin() caller: AdminCaller, @RequestId() requestId: string) {
+    await this.admin.audit(caller.clientId, 'webhook.endpoints', null, requestId);
+    return this.admin.endpoints();
+  }
+
   @Get('webhooks/deliveries')
   @AdminAuth()
   @ApiOperation({ summary: 'Webhook deliveries (pending, delivered, dead), newest first' })

@@ -237,6 +237,34 @@ export class AdminService {
     if (!row.grants) throw new NotFoundError('No such grant.');
   }
 
+  /**
+   * The configured endpoints with what each takes and how its deliveries stand. Secrets stay in
+   * the configuration: they are never stored in the database nor shown.
+   */
+  async endpoints() {
+    const rows: {
+      endpoint: string;
+      pending: number;
+      dead: number;
+      last_delivered_at: Date | null;
+    }[] = await this.db.query(
+      `SELECT endpoint,
+                count(*) FILTER (WHERE delivered_at IS NULL AND dead_at IS NULL)::int AS pending,
+                count(*) FILTER (WHERE dead_at IS NOT NULL)::int AS dead,
+                max(delivered_at) AS last_delivered_at
+           FROM webhook_outbox WHERE endpoint = ANY($1::text[]) GROUP BY endpoint`,
+      [this.config.webhooks.endpoints.map((e) => e.url)],
+    );
+    const stats = new Map(rows.map((r) => [r.endpoint, r]));
+    return this.config.webhooks.endpoints.map((e) => ({
+      url: e.url,
+      events: e.events,
+      pending: stats.get(e.url)?.pending ?? 0,
+      dead: stats.get(e.url)?.dead ?? 0,
+      last_delivered_at: stats.get(e.url)?.last_delivered_at ?? null,
+    }));
+  }
+
   /** Webhook deliveries, newest first, a page at a time. */
   async deliveries(q: DeliveriesQuery): Promise<Page<Record<string, unknown>>> {
     const limit = q.limit ?? 50;
