@@ -11,15 +11,9 @@ import { eventually } from '../../../test/support/sse';
 import { CALLBACK, authorization, signInThroughPage } from '../../../test/support/oidc';
 import { WebhookReceiver } from '../../../test/support/webhook-receiver';
 import { AuditTrail } from '../src/admin/audit-trail';
+import { OPS_CLIENT, adminToken as issueAdminToken } from '../../../test/support/admin';
 
-const OPS = {
-  client_id: 'ops',
-  client_secret: 'ops-secret-that-is-long-enough-0123456789',
-  grant_types: ['client_credentials'],
-  response_types: [],
-  redirect_uris: [],
-  scope: 'simauth:admin simauth:admin:phone_numbers',
-};
+const OPS = { ...OPS_CLIENT, scope: 'simauth:admin simauth:admin:phone_numbers' };
 const WEB = {
   client_id: 'web-app',
   client_secret: 'web-app-secret-that-is-long-enough-0123456789',
@@ -61,11 +55,7 @@ describe('admin API: audit trail, search, sessions and grants, redelivery', () =
       execute: [client.allowInsecureRequests],
     });
   }
-  async function adminToken(scope: string): Promise<string> {
-    return (
-      await client.clientCredentialsGrant(await rp(OPS.client_id, OPS.client_secret), { scope })
-    ).access_token;
-  }
+  const adminToken = (scope: string) => issueAdminToken(t.url, scope, OPS);
   const admin = (method: string, path: string, auth = token) =>
     call(method, `${t.url}/admin/v1${path}`, undefined, bearer(auth));
   async function exported(query: string, auth = token): Promise<ExportLine[]> {

@@ -1,17 +1,10 @@
-import * as client from 'openid-client';
 import { TestApp, startTestApp } from '../../../test/support/test-app';
 import { bearer, call } from '../../../test/support/http';
 import { registerPhone, signIn } from '../../../test/support/flows';
 import { uniquePhoneNumber } from '../../../test/support/device';
+import { OPS_CLIENT, adminToken as issueAdminToken } from '../../../test/support/admin';
 
-const OPS = {
-  client_id: 'ops',
-  client_secret: 'ops-secret-that-is-long-enough-0123456789',
-  grant_types: ['client_credentials'],
-  response_types: [],
-  redirect_uris: [],
-  scope: 'simauth:admin',
-};
+const OPS = OPS_CLIENT;
 
 /** The admin API, with tokens from simauth's own token endpoint (openid-client, client_credentials). */
 describe('admin API (/admin/v1)', () => {
@@ -29,16 +22,7 @@ describe('admin API (/admin/v1)', () => {
     await t.close();
   });
 
-  async function adminToken(scope: string): Promise<string> {
-    const rp = await client.discovery(
-      new URL(t.url),
-      OPS.client_id,
-      OPS.client_secret,
-      client.ClientSecretBasic(OPS.client_secret),
-      { execute: [client.allowInsecureRequests] },
-    );
-    return (await client.clientCredentialsGrant(rp, scope ? { scope } : {})).access_token;
-  }
+  const adminToken = (scope: string) => issueAdminToken(t.url, scope);
   const admin = (method: string, path: string, auth = token) =>
     call(method, `${t.url}/admin/v1${path}`, undefined, bearer(auth));
 

@@ -3,6 +3,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '@simauth/database';
 import { Actor, AttemptKind } from './attempt-kind';
 import { AttemptRow } from './attempt';
+import {
+  ANNOTATE_SQL,
+  BY_ID_SQL,
+  BY_TOKEN_SQL,
+  CLAIM_SQL,
+  INSERT_SQL,
+  TRANSITION_SQL,
+} from './attempt-sql';
 
 export interface InsertAttempt {
   id: string;
@@ -54,68 +62,6 @@ export type TransitionRow = AttemptRow & {
   current_lease_until: Date | null;
   db_now: Date;
 };
-
-const NOTIFY = `pg_notify('attempt_changed', json_build_object(
-  'id', a.id, 'kind', a.kind, 'status', a.status, 'version', a.version, 'expires_at', a.expires_at)::text)`;
-
-// Hand-written so that a creation and a transition each cost one round trip and one statement:
-// the row, its audit event and the notification commit together or not at all. A creation
-// notifies nobody: no one can be watching an id that did not exist (a watcher reads the row
-// after it starts watching).
-const INSERT_SQL = `
-  WITH a AS (
-    INSERT INTO attempts (id, kind, status, phone_number, user_id, device_id, provider_ref,
-                          token_hash, context, expires_at, watched)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, now() + make_interval(secs => $10), $14)
-    RETURNING *
-  ), event AS (
-    INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id)
-    SELECT id, NULL, status, $11, $12, $13 FROM a
-  )
-  SELECT a.* FROM a`;
-
-// FOR UPDATE makes concurrent transitions of one attempt queue on its row; each then sees the
-// status the previous one committed, so exactly one of N conflicting moves wins. The move
-// notifies only a watched attempt: `watch` sets the flag under the same row lock, so a move
-// either sees it (and notifies) or committed before it (and the watcher's read sees the move).
-const TRANSITION_SQL = `
-  WITH current AS (
-    SELECT id, status, is_final, expires_at, lease_until FROM attempts
-     WHERE id = $1 AND kind = $2 FOR UPDATE
-  ), a AS (
-    UPDATE attempts t
-       SET status = $3, is_final = $4, version = t.version + 1, updated_at = now(),
-           provider_ref = COALESCE($7, t.provider_ref),
-           context = t.context || COALESCE($8::jsonb, '{}'::jsonb),
-           result = COALESCE($9::jsonb, t.result),
-           expires_at = CASE WHEN $10::float8 IS NULL THEN t.expires_at
-                             ELSE now() + make_interval(secs => $10::float8) END,
-           lease_until = CASE WHEN $14::float8 IS NULL THEN NULL
-                              ELSE now() + make_interval(secs => $14::float8) END
-      FROM current c
-     WHERE t.id = c.id AND c.status = ANY($5::text[])
-       AND CASE WHEN $6 THEN c.expires_at <= now() ELSE c.expires_at > now() END
-       AND (NOT $15::boolean OR c.lease_until <= now())
-    RETURNING t.*, c.status AS from_status
-  ), event AS (
-    INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id)
-    SELECT id, from_status, status, $11, $12, $13 FROM a
-  ), hooks AS (
-    INSERT INTO webhook_outbox (endpoint, type, attempt_id, payload)
-    SELECT e.url, $16, a.id, jsonb_build_object(
-             'type', $16::text,
-             'timestamp', now(),
-             'data', jsonb_build_object(
-               'attempt_id', a.id, 'kind', a.kind, 'status', a.status,
-               'previous_status', a.from_status, 'user_id', a.user_id, 'actor', $11::text,
-               'reason', $12::text, 'request_id', $13::text, 'result', a.result))
-      FROM a CROSS JOIN unnest($17::text[]) AS e(url)
-  )
-  SELECT a.*, c.status AS current_status, c.is_final AS current_is_final,
-         c.expires_at AS current_expires_at, c.lease_until AS current_lease_until,
-         now() AS db_now,
-         CASE WHEN a.watched THEN ${NOTIFY} END AS notified
-    FROM current c LEFT JOIN a ON true`;
 
 /** SQL for attempts and their audit trail. */
 @Injectable()
@@ -206,11 +152,7 @@ export class AttemptRepository {
     const rows: AttemptRow[] = await preparedQuery(
       this.db,
       'simauth_attempt_annotate',
-      `WITH a AS (
-         UPDATE attempts SET provider_ref = COALESCE($4, provider_ref), context = context || $5::jsonb,
-                            lease_until = NULL, updated_at = now()
-          WHERE id = $1 AND kind = $2 AND version = $3 RETURNING *
-       ) SELECT * FROM a`,
+      ANNOTATE_SQL,
       [id, kind, version, providerRef, JSON.stringify(context)],
     );
     return rows[0];
@@ -228,20 +170,14 @@ export class AttemptRepository {
     actor: Actor,
     requestId?: string,
   ): Promise<AttemptRow | undefined> {
-    const rows: AttemptRow[] = await preparedQuery(
-      this.db,
-      'simauth_attempt_claim',
-      `WITH claimed AS (
-         UPDATE attempts SET context = context || jsonb_build_object($4::text, now()), updated_at = now()
-          WHERE id = $1 AND kind = $2 AND status = $3 AND NOT context ? $4
-          RETURNING *
-       ), event AS (
-         INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id)
-         SELECT id, status, status, $5, $4, $6 FROM claimed
-       )
-       SELECT * FROM claimed`,
-      [id, kind, status, flag, actor, requestId ?? null],
-    );
+    const rows: AttemptRow[] = await preparedQuery(this.db, 'simauth_attempt_claim', CLAIM_SQL, [
+      id,
+      kind,
+      status,
+      flag,
+      actor,
+      requestId ?? null,
+    ]);
     return rows[0];
   }
 
@@ -255,12 +191,10 @@ export class AttemptRepository {
   }
 
   async findById(kind: AttemptKind, id: string): Promise<AttemptRow | undefined> {
-    const rows: AttemptRow[] = await preparedQuery(
-      this.db,
-      'simauth_attempt_by_id',
-      'SELECT * FROM attempts WHERE id = $1 AND kind = $2',
-      [id, kind],
-    );
+    const rows: AttemptRow[] = await preparedQuery(this.db, 'simauth_attempt_by_id', BY_ID_SQL, [
+      id,
+      kind,
+    ]);
     return rows[0];
   }
 
@@ -268,7 +202,7 @@ export class AttemptRepository {
     const rows: AttemptRow[] = await preparedQuery(
       this.db,
       'simauth_attempt_by_token',
-      'SELECT * FROM attempts WHERE token_hash = $1 AND kind = $2',
+      BY_TOKEN_SQL,
       [tokenHash, kind],
     );
     return rows[0];

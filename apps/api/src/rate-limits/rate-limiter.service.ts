@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '@simauth/database';
 import { RateLimitedError } from '@simauth/http';
+import { ONE_SQL, TWO_SQL } from './rate-limit-sql';
 
 /** One fixed-window counter: `limit` hits per `windowSeconds` on `key`. */
 export interface RateLimit {
@@ -11,27 +12,6 @@ export interface RateLimit {
   /** How the refusal names it: "Too many requests <what>; …". */
   what: string;
 }
-
-/**
- * Opens a new window or counts in the current one, for the counter row `source` gives (a key
- * with `now()` and 1) and the window in seconds `w`.
- */
-const COUNT = (source: string, w: string) => `
-  INSERT INTO rate_limits AS r (key, window_start, hits) ${source}
-  ON CONFLICT (key) DO UPDATE SET
-    hits = CASE WHEN r.window_start <= now() - make_interval(secs => ${w}) THEN 1 ELSE r.hits + 1 END,
-    window_start = CASE WHEN r.window_start <= now() - make_interval(secs => ${w}) THEN now() ELSE r.window_start END
-  RETURNING hits, extract(epoch FROM (window_start + make_interval(secs => ${w}) - now()))::float8 AS retry_after`;
-
-const ONE_SQL = COUNT('VALUES ($1, now(), 1)', '$2');
-
-// The second counter counts only when the first is within its limit ($3), as if it were asked
-// after the first answered: a request refused per address does not use up a phone's budget.
-const TWO_SQL = `
-  WITH first AS (${COUNT('VALUES ($1, now(), 1)', '$2')}),
-  second AS (${COUNT('SELECT $4, now(), 1 FROM first WHERE first.hits <= $3', '$5')})
-  SELECT first.hits, first.retry_after, second.hits AS second_hits, second.retry_after AS second_retry_after
-    FROM first LEFT JOIN second ON true`;
 
 /**
  * Fixed-window counters in Postgres, so a limit holds across every api replica. One statement per
