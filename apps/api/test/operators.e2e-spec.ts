@@ -40,11 +40,12 @@ describe('operator endpoints', () => {
     // Every route the server knows about (but the docs themselves) is in the document.
     const routes = t.routes
       .map((r) => r.replace(/:(\w+)/g, '{$1}'))
-      // HEAD is answered for every GET; the HTML pages (/login, /phone, assets) are not the API;
+      // HEAD is answered for every GET; the HTML pages (/login, /phone, assets, the browser's
+      // /favicon.ico) are not the API;
       // the OpenID Provider's endpoints (/oidc/*) are described by its own discovery document.
       .filter(
         (r) =>
-          !/\/docs|\*|^head |^get \/(login|phone|assets)|openid-configuration|oauth-authorization-server| \/oidc\/(?!interaction)/.test(
+          !/\/docs|\*|^head |^get \/(login|phone|assets|favicon\.ico)|openid-configuration|oauth-authorization-server| \/oidc\/(?!interaction)/.test(
             r,
           ),
       );

@@ -23,6 +23,17 @@ describe('web pages', () => {
     expect((await fetch(`${sandboxed.url}/assets/../../package.json`)).status).toBe(404);
   });
 
+  it('names its icon, and answers a browser asking for /favicon.ico with no content, not a 404', async () => {
+    const page = await (await fetch(`${sandboxed.url}/login`)).text();
+    expect(page).toContain('<link rel="icon" href="/assets/favicon.svg"');
+    const icon = await fetch(`${sandboxed.url}/assets/favicon.svg`);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toMatch(/^<svg /);
+    const ico = await fetch(`${sandboxed.url}/favicon.ico`);
+    expect(ico.status).toBe(204);
+    expect(ico.headers.get('cache-control')).toBe('public, max-age=86400');
+  });
+
   it('serves the virtual phone and its sandbox settings in sandbox mode', async () => {
     expect((await fetch(`${sandboxed.url}/phone`)).status).toBe(200);
     const config = (await (await fetch(`${sandboxed.url}/phone/config.json`)).json()) as any;

@@ -12,7 +12,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPE
 /** A page of the provider's own (error, logout), in the look of the login page; nothing external. */
 function page(ctx: KoaContextWithOIDC, title: string, body: string): void {
   ctx.type = 'html';
-  ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} — simauth</title><link rel="stylesheet" href="/assets/app.css"></head><body><main><header><div class="logo">S</div><h1>${escapeHtml(title)}</h1></header><section class="card">${body}</section></main></body></html>`;
+  ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} — simauth</title><link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/assets/app.css"></head><body><main><header><div class="logo">S</div><h1>${escapeHtml(title)}</h1></header><section class="card">${body}</section></main></body></html>`;
 }
 
 /** An error that cannot go back to the client (a bad client_id or redirect_uri). */
