@@ -13,6 +13,7 @@ import { CreateWebhookOutbox1764849600000 } from './1764849600000-CreateWebhookO
 import { AddAdmin1764853200000 } from './1764853200000-AddAdmin';
 import { AddAuditExport1764856800000 } from './1764856800000-AddAuditExport';
 import { AddAttemptWatch1764860400000 } from './1764860400000-AddAttemptWatch';
+import { CreateWebhookEndpoints1764864000000 } from './1764864000000-CreateWebhookEndpoints';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   AddAdmin1764853200000,
   AddAuditExport1764856800000,
   AddAttemptWatch1764860400000,
+  CreateWebhookEndpoints1764864000000,
 ];

@@ -419,6 +419,8 @@ describe('admin API: audit trail, search, sessions and grants, redelivery', () =
       unknown
     >[];
     expect(endpoint).toEqual({
+      id: null,
+      source: 'config',
       url: receiver.url,
       events: ['registration.succeeded'],
       pending: expect.any(Number),
@@ -445,6 +447,75 @@ describe('admin API: audit trail, search, sessions and grants, redelivery', () =
         )
       ).status,
     ).toBe(404);
+  });
+
+  it('registers a webhook endpoint through the API: it gets signed events at once, never shows its secret, and stops when removed', async () => {
+    const other = await WebhookReceiver.start();
+    try {
+      const register = (body: Record<string, unknown>) =>
+        call('POST', `${t.url}/admin/v1/webhooks/endpoints`, body, bearer(token));
+      const created = await register({
+        url: other.url,
+        events: ['registration.*'],
+        secret: other.secret,
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        url: other.url,
+        events: ['registration.*'],
+        secret: other.secret,
+      });
+      const phone = await registerPhone(t);
+      await eventually(async () => {
+        expect(other.delivered().map((r) => [r.type, r.verified])).toEqual([
+          ['registration.succeeded', true],
+        ]);
+      }, 10_000);
+      expect(other.delivered()[0].payload.data.kind).toBe('registration');
+
+      const listed = (await admin('GET', '/webhooks/endpoints')).body as unknown as Record<
+        string,
+        unknown
+      >[];
+      expect(listed).toContainEqual(
+        expect.objectContaining({ id: created.body.id, source: 'admin', url: other.url }),
+      );
+      expect(JSON.stringify(listed)).not.toContain(other.secret.slice(6));
+      const [stored] = await t.db.query(
+        `SELECT secret_sealed FROM webhook_endpoints WHERE url = $1`,
+        [other.url],
+      );
+      expect(stored.secret_sealed.toString('latin1')).not.toContain(other.secret.slice(6));
+
+      // Without a secret, one is made and shown this once.
+      const generated = await register({ url: `${other.url}/second`, events: ['*'] });
+      expect(generated.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+      for (const [body, status, field] of [
+        [{ url: other.url, events: ['*'] }, 409, undefined],
+        [{ url: receiver.url, events: ['*'] }, 409, undefined],
+        [{ url: 'ftp://x', events: ['*'] }, 400, 'url'],
+        [{ url: `${other.url}/3`, events: ['login.nothing'] }, 400, 'events'],
+        [{ url: `${other.url}/3`, events: ['*'], secret: 'whsec_c2hvcnQ=' }, 400, 'secret'],
+      ] as const) {
+        const res = await register(body);
+        expect(res.status).toBe(status);
+        if (field) expect(res.body.errors).toEqual([expect.objectContaining({ field })]);
+      }
+
+      expect((await admin('DELETE', `/webhooks/endpoints/${created.body.id}`)).status).toBe(204);
+      expect((await admin('DELETE', `/webhooks/endpoints/${created.body.id}`)).status).toBe(404);
+      expect((await admin('DELETE', `/webhooks/endpoints/${generated.body.id}`)).status).toBe(204);
+      const after = await registerPhone(t);
+      const rows = await t.db.query(
+        `SELECT o.id FROM webhook_outbox o JOIN attempts a ON a.id = o.attempt_id
+          WHERE o.endpoint = $1 AND a.phone_number = $2`,
+        [other.url, after.phoneNumber],
+      );
+      expect(rows).toEqual([]);
+      expect(phone.phoneNumber).not.toBe(after.phoneNumber);
+    } finally {
+      await other.close();
+    }
   });
 });
 

@@ -77,17 +77,19 @@ export class AttemptStateMachine {
     @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
   ) {}
 
-  /** The outbox rows a move to `to` writes: its event type and the endpoints that take it. */
+  /**
+   * The outbox rows a move to `to` writes: its event type, the configured endpoints that take it
+   * (the statement adds those registered through the admin API), or nothing for a move no
+   * webhook reports.
+   */
   private webhookOf(
     kind: AttemptKind,
     to: string,
   ): { type: string; endpoints: string[] } | undefined {
-    const endpoints = this.config?.webhooks.endpoints ?? [];
-    if (endpoints.length === 0) return undefined;
     const type = webhookEventOf(kind, to);
     if (!type) return undefined;
-    const subscribed = endpoints.filter((e) => subscribes(e, type)).map((e) => e.url);
-    return subscribed.length ? { type, endpoints: subscribed } : undefined;
+    const endpoints = this.config?.webhooks.endpoints ?? [];
+    return { type, endpoints: endpoints.filter((e) => subscribes(e, type)).map((e) => e.url) };
   }
 
   /** Creates an attempt in its kind's initial status; `tx` joins a caller's transaction. */

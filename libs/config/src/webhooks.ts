@@ -32,6 +32,69 @@ export function subscribes(endpoint: WebhookEndpoint, type: string): boolean {
   );
 }
 
+/** What is wrong with one endpoint's field, if anything: the field and a sentence about it. */
+export interface WebhookEndpointProblem {
+  field: 'url' | 'secret' | 'events';
+  message: string;
+}
+
+/** A new Standard Webhooks key: `whsec_` and 32 random bytes in base64. */
+export function newWebhookSecret(random: (n: number) => Buffer): string {
+  return `whsec_${random(32).toString('base64')}`;
+}
+
+/**
+ * Checks one endpoint as WEBHOOKS or the admin API gives it: an http(s) URL, a Standard Webhooks
+ * key (`whsec_` and at least 24 base64 bytes), and event types, `prefix.*` or `*`. Returns the
+ * endpoint with its URL in normal form, or the first problem.
+ */
+export function checkWebhookEndpoint(e: {
+  url?: unknown;
+  secret?: unknown;
+  events?: unknown;
+}): { endpoint: WebhookEndpoint } | { problem: WebhookEndpointProblem } {
+  let url: URL | undefined;
+  try {
+    url = new URL(String(e.url));
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol)) {
+    return { problem: { field: 'url', message: 'must be an http(s) URL' } };
+  }
+  const secret = typeof e.secret === 'string' ? e.secret : '';
+  const key = secret.startsWith('whsec_') ? Buffer.from(secret.slice(6), 'base64') : undefined;
+  if (!key || key.length < 24) {
+    return {
+      problem: {
+        field: 'secret',
+        message: 'must be a Standard Webhooks key: whsec_ and at least 24 base64 bytes',
+      },
+    };
+  }
+  const events = Array.isArray(e.events) ? (e.events as unknown[]) : [];
+  const unknown = events.filter(
+    (p) =>
+      typeof p !== 'string' ||
+      !(
+        p === '*' ||
+        (WEBHOOK_EVENT_TYPES as readonly string[]).includes(p) ||
+        (p.endsWith('.*') && WEBHOOK_EVENT_TYPES.some((t) => t.startsWith(p.slice(0, -1))))
+      ),
+  );
+  if (events.length === 0 || unknown.length > 0) {
+    return {
+      problem: {
+        field: 'events',
+        message:
+          `must list event types (${WEBHOOK_EVENT_TYPES.join(', ')}), "prefix.*" or "*"` +
+          (unknown.length ? `; unknown: ${unknown.map((u) => JSON.stringify(u)).join(', ')}` : ''),
+      },
+    };
+  }
+  return { endpoint: { url: url.toString(), secret, events: events as string[] } };
+}
+
 /** WEBHOOKS: a JSON array of {url, secret, events}; one line per problem, naming the entry. */
 export function parseWebhooks(text: string | undefined, problems: string[]): WebhookEndpoint[] {
   if (!text) return [];
@@ -49,49 +112,18 @@ export function parseWebhooks(text: string | undefined, problems: string[]): Web
   const endpoints: WebhookEndpoint[] = [];
   const seen = new Set<string>();
   list.forEach((entry: unknown, i) => {
-    const e = (entry ?? {}) as Partial<Record<keyof WebhookEndpoint, unknown>>;
     const name = `WEBHOOKS[${i}]`;
-    let url: URL | undefined;
-    try {
-      url = new URL(String(e.url));
-    } catch {
-      url = undefined;
-    }
-    if (!url || !['http:', 'https:'].includes(url.protocol)) {
-      problems.push(`${name}.url must be an http(s) URL`);
+    const checked = checkWebhookEndpoint((entry ?? {}) as Record<string, unknown>);
+    if ('problem' in checked) {
+      problems.push(`${name}.${checked.problem.field} ${checked.problem.message}`);
       return;
     }
-    if (seen.has(url.toString())) {
-      problems.push(`${name}.url ${url.toString()} is listed twice`);
+    if (seen.has(checked.endpoint.url)) {
+      problems.push(`${name}.url ${checked.endpoint.url} is listed twice`);
       return;
     }
-    const secret = typeof e.secret === 'string' ? e.secret : '';
-    const key = secret.startsWith('whsec_') ? Buffer.from(secret.slice(6), 'base64') : undefined;
-    if (!key || key.length < 24) {
-      problems.push(
-        `${name}.secret must be a Standard Webhooks key: whsec_ and at least 24 base64 bytes`,
-      );
-      return;
-    }
-    const events = Array.isArray(e.events) ? e.events : [];
-    const unknown = events.filter(
-      (p) =>
-        typeof p !== 'string' ||
-        !(
-          p === '*' ||
-          (WEBHOOK_EVENT_TYPES as readonly string[]).includes(p) ||
-          (p.endsWith('.*') && WEBHOOK_EVENT_TYPES.some((t) => t.startsWith(p.slice(0, -1))))
-        ),
-    );
-    if (events.length === 0 || unknown.length > 0) {
-      problems.push(
-        `${name}.events must list event types (${WEBHOOK_EVENT_TYPES.join(', ')}), "prefix.*" or "*"` +
-          (unknown.length ? `; unknown: ${unknown.map((u) => JSON.stringify(u)).join(', ')}` : ''),
-      );
-      return;
-    }
-    seen.add(url.toString());
-    endpoints.push({ url: url.toString(), secret, events: events as string[] });
+    seen.add(checked.endpoint.url);
+    endpoints.push(checked.endpoint);
   });
   return endpoints;
 }

@@ -1,6 +1,7 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -18,6 +19,7 @@ import { AdminService } from './admin.service';
 import { AuditTrail } from './audit-trail';
 import {
   AttemptSearchQuery,
+  CreateEndpointBody,
   DeliveriesQuery,
   EventsQuery,
   FindUserQuery,
@@ -347,6 +349,42 @@ export class AdminController {
   async endpoints(@CurrentAdmin() caller: AdminCaller, @RequestId() requestId: string) {
     await this.admin.audit(caller.clientId, 'webhook.endpoints', null, requestId);
     return this.admin.endpoints();
+  }
+
+  @Post('webhooks/endpoints')
+  @LimitPerIp()
+  @AdminAuth()
+  @ApiOperation({
+    summary:
+      'Register a webhook endpoint (beside those of WEBHOOKS); the answer carries its secret, shown once',
+  })
+  @ApiCreatedResponse({ description: 'The endpoint with its secret', ...OBJECT })
+  @ApiProblems(400, 401, 403, 409, 429)
+  async createEndpoint(
+    @Body() body: CreateEndpointBody,
+    @CurrentAdmin() caller: AdminCaller,
+    @RequestId() requestId: string,
+  ) {
+    const created = await this.admin.createEndpoint(body, caller.clientId);
+    await this.admin.audit(caller.clientId, 'webhook.endpoint_create', created.id, requestId);
+    return created;
+  }
+
+  @Delete('webhooks/endpoints/:id')
+  @HttpCode(204)
+  @AdminAuth()
+  @ApiOperation({
+    summary: 'Remove a registered endpoint; its undelivered events are marked dead',
+  })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiProblems(400, 401, 403, 404)
+  async deleteEndpoint(
+    @UuidParam() id: string,
+    @CurrentAdmin() caller: AdminCaller,
+    @RequestId() requestId: string,
+  ) {
+    await this.admin.deleteEndpoint(id);
+    await this.admin.audit(caller.clientId, 'webhook.endpoint_delete', id, requestId);
   }
 
   @Get('webhooks/deliveries')

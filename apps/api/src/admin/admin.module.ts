@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { AdminAuthGuard } from './admin-auth.guard';
 import { AdminController } from './admin.controller';
 import { AdminService } from './admin.service';
 import { AuditTrail } from './audit-trail';
 
 @Module({
-  imports: [AccountsModule],
+  imports: [AccountsModule, WebhooksModule],
   controllers: [AdminController],
   providers: [AdminService, AdminAuthGuard, AuditTrail],
 })

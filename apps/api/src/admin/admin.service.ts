@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@simauth/config';
+import { randomBytes } from 'node:crypto';
+import { APP_CONFIG, AppConfig, checkWebhookEndpoint, newWebhookSecret } from '@simauth/config';
 import { ConflictError, NotFoundError, RequestValidationError, UUID_PATTERN } from '@simauth/http';
-import { AttemptSearchQuery, DeliveriesQuery, Page } from './dto/admin.dto';
+import { WebhookEndpointStore } from '../webhooks/webhook-endpoints';
+import { AttemptSearchQuery, CreateEndpointBody, DeliveriesQuery, Page } from './dto/admin.dto';
 
 export interface AdminUser {
   user_id: string;
@@ -20,6 +22,7 @@ export class AdminService {
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registered: WebhookEndpointStore,
   ) {}
 
   /** Records an admin call: which client, what, on what, for which request. */
@@ -238,10 +241,25 @@ export class AdminService {
   }
 
   /**
-   * The configured endpoints with what each takes and how its deliveries stand. Secrets stay in
-   * the configuration: they are never stored in the database nor shown.
+   * Every endpoint, those of WEBHOOKS and those registered through this API, with what each takes
+   * and how its deliveries stand. Secrets are never shown.
    */
   async endpoints() {
+    const registered = await this.registered.list();
+    const all = [
+      ...this.config.webhooks.endpoints.map((e) => ({
+        id: null as string | null,
+        source: 'config' as const,
+        url: e.url,
+        events: e.events,
+      })),
+      ...registered.map((e) => ({
+        id: e.id as string | null,
+        source: 'admin' as const,
+        url: e.url,
+        events: e.events,
+      })),
+    ];
     const rows: {
       endpoint: string;
       pending: number;
@@ -253,16 +271,42 @@ export class AdminService {
                 count(*) FILTER (WHERE dead_at IS NOT NULL)::int AS dead,
                 max(delivered_at) AS last_delivered_at
            FROM webhook_outbox WHERE endpoint = ANY($1::text[]) GROUP BY endpoint`,
-      [this.config.webhooks.endpoints.map((e) => e.url)],
+      [all.map((e) => e.url)],
     );
     const stats = new Map(rows.map((r) => [r.endpoint, r]));
-    return this.config.webhooks.endpoints.map((e) => ({
-      url: e.url,
-      events: e.events,
+    return all.map((e) => ({
+      ...e,
       pending: stats.get(e.url)?.pending ?? 0,
       dead: stats.get(e.url)?.dead ?? 0,
       last_delivered_at: stats.get(e.url)?.last_delivered_at ?? null,
     }));
+  }
+
+  /** Registers an endpoint; the answer carries its secret, shown this once. */
+  async createEndpoint(body: CreateEndpointBody, clientId: string) {
+    const checked = checkWebhookEndpoint({
+      url: body.url,
+      events: body.events,
+      // A generated key always passes; a given one is checked.
+      secret: body.secret ?? newWebhookSecret(randomBytes),
+    });
+    if ('problem' in checked) throw new RequestValidationError([checked.problem]);
+    const { url, events } = checked.endpoint;
+    if (this.config.webhooks.endpoints.some((e) => e.url === url))
+      throw new ConflictError('This URL is an endpoint of WEBHOOKS already.');
+    const created = await this.registered.create(
+      { url, events, ...(body.secret ? { secret: body.secret } : {}) },
+      clientId,
+    );
+    if (!created) throw new ConflictError('This URL is registered already.');
+    return created;
+  }
+
+  async deleteEndpoint(id: string): Promise<void> {
+    if (!(await this.registered.delete(id)))
+      throw new NotFoundError(
+        'No such endpoint (those of WEBHOOKS change with the configuration).',
+      );
   }
 
   /** Webhook deliveries, newest first, a page at a time. */
@@ -299,9 +343,12 @@ export class AdminService {
       [messageId],
     );
     if (!current) throw new NotFoundError('No such delivery.');
-    if (!this.config.webhooks.endpoints.some((e) => e.url === current.endpoint))
+    const known =
+      this.config.webhooks.endpoints.some((e) => e.url === current.endpoint) ||
+      (await this.registered.list()).some((e) => e.url === current.endpoint);
+    if (!known)
       throw new ConflictError(
-        "This delivery's endpoint is no longer in WEBHOOKS; nothing would deliver it.",
+        "This delivery's endpoint is no longer configured or registered; nothing would deliver it.",
       );
     const [row] = await this.db.query(
       `WITH r AS (

@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, WebhookEndpoint } from '@simauth/config';
 import { deleteInBatches, scheduleSweep } from '@simauth/database';
 import { metrics } from '@simauth/http';
+import { WebhookEndpointStore } from './webhook-endpoints';
 
 /** How often each process looks for due deliveries. */
 export const WEBHOOK_POLL_MS = 250;
@@ -51,6 +52,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: DataSource,
     private readonly scheduler: SchedulerRegistry,
+    private readonly registered: WebhookEndpointStore,
   ) {
     this.endpoints = new Map(
       config.webhooks.endpoints.map((e) => [e.url, { endpoint: e, signer: new Webhook(e.secret) }]),
@@ -91,10 +93,14 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private async round(): Promise<number> {
-    // Without endpoints there is nothing to deliver (and no query every 250 ms).
-    if (this.stopped || this.endpoints.size === 0) return 0;
-    const due = await this.claim();
-    await Promise.all(due.map((row) => this.deliver(row)));
+    if (this.stopped) return 0;
+    // Without endpoints there is nothing to deliver (the registered ones are read every few
+    // seconds, not every round).
+    const registered = await this.registered.signers();
+    if (this.endpoints.size === 0 && registered.size === 0) return 0;
+    const targets = new Map([...registered, ...this.endpoints]);
+    const due = await this.claim([...targets.keys()]);
+    await Promise.all(due.map((row) => this.deliver(row, targets)));
     return due.length;
   }
 
@@ -103,7 +109,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
    * a rolling change, leaves its rows to the others): the oldest undelivered one of each endpoint
    * and attempt, one process each.
    */
-  private claim(): Promise<OutboxRow[]> {
+  private claim(urls: string[]): Promise<OutboxRow[]> {
     // Long enough for the call (PROVIDER_TIMEOUT_MS) and the bookkeeping after it.
     const leaseSeconds = Math.ceil(this.config.providers.timeoutMs / 1000) + 5;
     // In a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
@@ -124,14 +130,21 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
            FOR UPDATE SKIP LOCKED)
         RETURNING o.id, o.message_id, o.endpoint, o.type, o.payload, o.created_at, o.tries
        ) SELECT * FROM claimed ORDER BY id`,
-      [BATCH, leaseSeconds, [...this.endpoints.keys()]],
+      [BATCH, leaseSeconds, urls],
     );
   }
 
-  private async deliver(row: OutboxRow): Promise<void> {
-    const target = this.endpoints.get(row.endpoint);
+  private async deliver(
+    row: OutboxRow,
+    targets: Map<string, { endpoint: WebhookEndpoint; signer: Webhook }>,
+  ): Promise<void> {
+    const target = targets.get(row.endpoint);
     if (!target) {
-      await this.settle(row, 'dead', 'the endpoint is no longer configured (WEBHOOKS)');
+      await this.settle(
+        row,
+        'dead',
+        'the endpoint is no longer configured (WEBHOOKS or the admin API)',
+      );
       return;
     }
     const body = JSON.stringify(row.payload);
@@ -207,7 +220,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   /** Deletes delivered and dead rows older than a week, in batches, and measures the lag. */
   async sweep(): Promise<number> {
     // On the sweep interval, not every 250 ms round: a gauge scraped every few seconds.
-    if (this.endpoints.size > 0) await this.measureLag();
+    if (this.endpoints.size > 0 || (await this.registered.signers()).size > 0)
+      await this.measureLag();
     return deleteInBatches(1000, async (size) => {
       const rows: unknown[] = await this.db.query(
         `WITH gone AS (

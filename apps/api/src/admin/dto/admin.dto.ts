@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsIn,
   IsInt,
   IsISO8601,
   IsOptional,
+  IsString,
   IsUrl,
   IsUUID,
   Matches,
@@ -21,6 +24,7 @@ import {
   RegistrationStatus,
 } from '@simauth/attempts';
 import { ValidateE164 } from '@simauth/http';
+import { WEBHOOK_EVENT_TYPES } from '@simauth/config';
 import { CURSOR_PATTERN } from '../audit-trail';
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -153,4 +157,34 @@ export class Page<T> {
     description: 'Pass as `cursor` for the next page; null on the last page',
   })
   next_cursor: string | null;
+}
+
+/**
+ * A webhook endpoint to register. The URL, events and secret are checked as WEBHOOKS entries are
+ * (one rule for both), so only their presence and types are declared here.
+ */
+export class CreateEndpointBody {
+  @ApiProperty({ example: 'https://fraud.example/hooks', description: 'Where to POST, http(s)' })
+  @IsString({ message: 'must be an http(s) URL' })
+  @MaxLength(2048)
+  url: string;
+
+  @ApiProperty({
+    type: [String],
+    example: ['login.*', 'registration.sim_swap_detected'],
+    description: `Event types (${WEBHOOK_EVENT_TYPES.join(', ')}), "prefix.*" or "*"`,
+  })
+  @IsArray({ message: 'must list event types' })
+  @ArrayMaxSize(20)
+  @IsString({ each: true, message: 'must list event types' })
+  events: string[];
+
+  @ApiPropertyOptional({
+    description:
+      'A Standard Webhooks key (whsec_ and base64, at least 24 bytes); absent: one is generated and returned once',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  secret?: string;
 }
