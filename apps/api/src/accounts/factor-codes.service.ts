@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { toDataURL } from 'qrcode';
@@ -8,7 +8,7 @@ import { SecretBox } from '@simauth/credentials';
 import { RateLimitedError } from '@simauth/http';
 import { AuthenticatorPort } from '@simauth/providers';
 import { Factor, FactorsRepository, FactorType } from './factors.repository';
-import { sharedSecret } from './shared-secret';
+import { dataKey } from './shared-secret';
 
 export interface NewFactorSecret {
   providerFactorId?: string;
@@ -155,13 +155,10 @@ export class FactorCodesService implements OnModuleInit {
     return this.factors.acceptTimeStep(factor.id, result.timeStep);
   }
 
-  private async sharedGeneratedKey(): Promise<Buffer> {
+  private sharedGeneratedKey(): Promise<Buffer> {
     this.logger.warn(
       'TOTP_ENCRYPTION_KEY is not set: using a key kept in the database (set it in production)',
     );
-    const key = await sharedSecret(this.db, 'totp-encryption', () =>
-      randomBytes(32).toString('base64'),
-    );
-    return Buffer.from(key, 'base64');
+    return dataKey(this.db, undefined);
   }
 }

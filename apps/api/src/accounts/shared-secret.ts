@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 /**
@@ -18,4 +19,14 @@ export async function sharedSecret(
     [kid],
   );
   return rows[0].private_key_pem;
+}
+
+/**
+ * The key that seals secrets simauth must read back (TOTP seeds, registered webhook secrets):
+ * TOTP_ENCRYPTION_KEY, or else one generated once and kept in the database for every replica.
+ */
+export async function dataKey(db: DataSource, configured: Buffer | undefined): Promise<Buffer> {
+  if (configured) return configured;
+  const key = await sharedSecret(db, 'totp-encryption', () => randomBytes(32).toString('base64'));
+  return Buffer.from(key, 'base64');
 }

@@ -4,7 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, WebhookEndpoint, newWebhookSecret } from '@simauth/config';
 import { SecretBox } from '@simauth/credentials';
-import { sharedSecret } from '../accounts/shared-secret';
+import { dataKey } from '../accounts/shared-secret';
 
 /** How long a process trusts its copy of the registered endpoints (another replica may change them). */
 export const ENDPOINTS_REFRESH_MS = 5000;
@@ -41,16 +41,9 @@ export class WebhookEndpointStore {
   ) {}
 
   private sealer(): Promise<SecretBox> {
-    this.box ??= (async () =>
-      new SecretBox(
-        this.config.factors.encryptionKey ??
-          Buffer.from(
-            await sharedSecret(this.db, 'totp-encryption', () =>
-              randomBytes(32).toString('base64'),
-            ),
-            'base64',
-          ),
-      ))();
+    this.box ??= dataKey(this.db, this.config.factors.encryptionKey).then(
+      (key) => new SecretBox(key),
+    );
     return this.box;
   }
 
