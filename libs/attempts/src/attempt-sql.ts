@@ -60,9 +60,9 @@ export const TRANSITION_SQL = `
         -- The configured endpoints that take this type ($17), and those registered through the
         -- admin API whose events match it (an exact type, "prefix.*" or "*").
         SELECT unnest($17::text[]) AS url
-        UNION
+        UNION ALL
         SELECT w.url FROM webhook_endpoints w
-         WHERE $16::text IS NOT NULL AND EXISTS (
+         WHERE $16::text IS NOT NULL AND w.url <> ALL($17::text[]) AND EXISTS (
            SELECT 1 FROM unnest(w.events) AS p(pattern)
             WHERE p.pattern = '*' OR p.pattern = $16::text
                OR (right(p.pattern, 2) = '.*' AND starts_with($16::text, left(p.pattern, -1))))
