@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiProcess, startApiProcess } from '../support/api-process';
 
@@ -20,9 +20,29 @@ function readmeExamples(): string {
     .join('\n');
 }
 
+/** The README's bash blocks of its Operators section, from the admin API to the webhooks. */
+function operatorsExamples(): { blocks: string; oidcClients: string } {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const from = readme.indexOf('**Admin API.**');
+  const to = readme.indexOf('**Webhooks.**');
+  if (from < 0 || to < from) throw new Error('README Operators section not found');
+  const section = readme.slice(from, to);
+  // The api is started as the README's comment says, so the two cannot drift apart.
+  const clients = /# OIDC_CLIENTS='([^']+)' npm start/.exec(section);
+  if (!clients) throw new Error('the README no longer says how to start the api for operators');
+  const blocks = [...section.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]).join('\n');
+  return { blocks, oidcClients: clients[1] };
+}
+
 describe("the README's examples, run as written against a running api", () => {
   let api: ApiProcess;
-  afterAll(() => api?.child.kill('SIGKILL'));
+  let operators: ApiProcess | undefined;
+  afterAll(() => {
+    api?.child.kill('SIGKILL');
+    operators?.child.kill('SIGKILL');
+    // What the events:export example appends to, in the folder it runs in.
+    rmSync(join(ROOT, 'audit.jsonl'), { force: true });
+  });
 
   it('give what the README shows, in order', async () => {
     // As the README's SMS example says to start it; nothing else in the flows depends on it.
@@ -74,4 +94,37 @@ describe("the README's examples, run as written against a running api", () => {
     }
     expect(run.status).toBe(0);
   }, 180_000);
+
+  it("give what the Operators section shows, on an api started with its operators' client", async () => {
+    const { blocks, oidcClients } = operatorsExamples();
+    // On the same database as the flows above, which registered +447700900001.
+    operators = await startApiProcess({ LOG_LEVEL: 'warn', OIDC_CLIENTS: oidcClients });
+    const run = spawnSync('bash', ['-c', `B=${operators.url}\n${blocks}`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` },
+    });
+    const expected = [
+      '"phone_number":"+447700900001","blocked":false',
+      '{"items":[{"attempt_id":"',
+      '"next_cursor":',
+      '{"cursor":"',
+      '"type":"attempt.moved"',
+      '"phone_number":"+44********01"',
+    ];
+    let at = 0;
+    for (const text of expected) {
+      const found = run.stdout.indexOf(text, at);
+      if (found < 0)
+        throw new Error(
+          `not found after offset ${at}: ${text}\n--- stdout ---\n${run.stdout}\n--- stderr ---\n${run.stderr}`,
+        );
+      at = found + text.length;
+    }
+    expect(run.stderr).toMatch(/^events:export: \d+ events; next time: --after \d+-[01]-\d+$/m);
+    const exported = readFileSync(join(ROOT, 'audit.jsonl'), 'utf8').trim().split('\n');
+    expect(JSON.parse(exported[0])).toMatchObject({ type: 'attempt.moved' });
+    expect(run.status).toBe(0);
+  }, 120_000);
 });
