@@ -134,11 +134,7 @@ export class AdminService {
    */
   async searchAttempts(q: AttemptSearchQuery): Promise<Page<Record<string, unknown>>> {
     const limit = q.limit ?? 50;
-    const after = q.cursor ? decodePageCursor(q.cursor, 2) : undefined;
-    if (after && !(PG_TIMESTAMP.test(after[0]) && UUID_PATTERN.test(after[1])))
-      throw new RequestValidationError([
-        { field: 'cursor', message: 'must be a next_cursor from an earlier page' },
-      ]);
+    const after = q.cursor ? decodePageCursor(q.cursor, [PG_TIMESTAMP, UUID_PATTERN]) : undefined;
     const rows: (Record<string, unknown> & { cursor_at: string })[] = await this.db.query(
       `SELECT id AS attempt_id, kind, status, user_id, phone_number, created_at, updated_at,
               created_at::text AS cursor_at
@@ -291,13 +287,9 @@ export class AdminService {
       secret: body.secret ?? newWebhookSecret(randomBytes),
     });
     if ('problem' in checked) throw new RequestValidationError([checked.problem]);
-    const { url, events } = checked.endpoint;
-    if (this.config.webhooks.endpoints.some((e) => e.url === url))
+    if (this.config.webhooks.endpoints.some((e) => e.url === checked.endpoint.url))
       throw new ConflictError('This URL is an endpoint of WEBHOOKS already.');
-    const created = await this.registered.create(
-      { url, events, ...(body.secret ? { secret: body.secret } : {}) },
-      clientId,
-    );
+    const created = await this.registered.create(checked.endpoint, clientId);
     if (!created) throw new ConflictError('This URL is registered already.');
     return created;
   }
@@ -312,11 +304,7 @@ export class AdminService {
   /** Webhook deliveries, newest first, a page at a time. */
   async deliveries(q: DeliveriesQuery): Promise<Page<Record<string, unknown>>> {
     const limit = q.limit ?? 50;
-    const after = q.cursor ? decodePageCursor(q.cursor, 1) : undefined;
-    if (after && !/^\d{1,19}$/.test(after[0]))
-      throw new RequestValidationError([
-        { field: 'cursor', message: 'must be a next_cursor from an earlier page' },
-      ]);
+    const after = q.cursor ? decodePageCursor(q.cursor, [/^\d{1,19}$/]) : undefined;
     const rows: (Record<string, unknown> & { seq: string })[] = await this.db.query(
       `SELECT id::text AS seq, ${DELIVERY_COLUMNS} FROM webhook_outbox
         WHERE ($1::text IS NULL
@@ -407,9 +395,10 @@ function pageOf<T extends Record<string, unknown>>(
   };
 }
 
-function decodePageCursor(cursor: string, parts: number): string[] {
+/** The parts of a `next_cursor`, each matching its pattern, or a 400 naming `cursor`. */
+function decodePageCursor(cursor: string, parts: RegExp[]): string[] {
   const values = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (values.length !== parts || values.some((v) => !v))
+  if (values.length !== parts.length || values.some((v, i) => !parts[i].test(v)))
     throw new RequestValidationError([
       { field: 'cursor', message: 'must be a next_cursor from an earlier page' },
     ]);

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, WebhookEndpoint, newWebhookSecret } from '@simauth/config';
+import { APP_CONFIG, AppConfig, WebhookEndpoint } from '@simauth/config';
 import { SecretBox } from '@simauth/credentials';
 import { dataKey } from '../accounts/shared-secret';
 
@@ -54,14 +54,14 @@ export class WebhookEndpointStore {
   }
 
   /**
-   * Registers an endpoint; returns it with its secret (the one given, or a new one), which is
+   * Registers a checked endpoint (see checkWebhookEndpoint); returns it with its secret, which is
    * never shown again. Undefined when the URL is already registered.
    */
   async create(
-    endpoint: Omit<WebhookEndpoint, 'secret'> & { secret?: string },
+    endpoint: WebhookEndpoint,
     createdBy: string,
   ): Promise<(RegisteredEndpoint & { secret: string }) | undefined> {
-    const secret = endpoint.secret ?? newWebhookSecret(randomBytes);
+    const { secret } = endpoint;
     const sealed = (await this.sealer()).seal(secret);
     const rows: RegisteredEndpoint[] = await this.db.query(
       `WITH e AS (
