@@ -18,6 +18,7 @@ import { Pool } from 'pg';
 import { EmbeddedDatabase } from '../libs/database/src/embedded-database';
 import { runMigrations } from '../libs/database/src/migrate';
 import { measureCpu } from './cpu';
+import { median } from './flows';
 import { LOGIN_SQL, NOTIFY } from './login-sql';
 
 const WRITERS = 64;
@@ -145,7 +146,6 @@ async function main(): Promise<void> {
         moves,
       };
     };
-    const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
 
     console.error(
       `bench:notify: ${WRITERS} writers, with and without the NOTIFY, ${PAIRS} pairs of ${ROUND_SECONDS} s…`,

@@ -13,7 +13,7 @@ import { EmbeddedDatabase } from '../libs/database/src/embedded-database';
 import { findFreePort } from '../libs/database/src/free-port';
 import { runMigrations } from '../libs/database/src/migrate';
 import { apiEnvironment, startSandboxProcess, stopChild, waitUntilReady } from './processes';
-import { companionLogin, registerUsers, runFor } from './flows';
+import { companionLogin, median, registerUsers, runFor } from './flows';
 import { measureCpu } from './cpu';
 
 const ROUND_SECONDS = 4;
@@ -28,12 +28,6 @@ async function startApi(main: string, databaseUrl: string, sandboxUrl: string) {
   await waitUntilReady(`${url}/health/ready`, child);
   return { url, child };
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 async function main(): Promise<void> {
   const [mainA, mainB, roundsArg] = process.argv.slice(2);

@@ -22,7 +22,15 @@ import {
   startSandboxProcess,
   startSkeletonProcess,
 } from './processes';
-import { VirtualUser, call, companionLogin, percentile, registerUsers, runFor } from './flows';
+import {
+  VirtualUser,
+  call,
+  companionLogin,
+  median,
+  percentile,
+  registerUsers,
+  runFor,
+} from './flows';
 import { openStatusStream } from './sse';
 import { oidcCodeFlow } from './oidc-flow';
 import { CpuUse, cpuSeconds, measureCpu, sumCpu } from './cpu';
@@ -53,12 +61,6 @@ interface Server {
   url: string;
   pid: number;
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /**
  * req/s, p99 and CPU per request of each server, measured in short turns (simauth, bare, Nest,
