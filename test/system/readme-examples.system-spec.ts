@@ -5,33 +5,59 @@ import { ApiProcess, startApiProcess } from '../support/api-process';
 
 const ROOT = join(__dirname, '../..');
 
+/** The README between two headings (or bold lead-ins): its text, or an error naming them. */
+function readmeSection(from: string, to: string): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const start = readme.indexOf(from);
+  const end = readme.indexOf(to);
+  if (start < 0 || end < start) throw new Error(`README section ${from} … ${to} not found`);
+  return readme.slice(start, end);
+}
+
+/** The ```bash blocks of `section`, in order. */
+const bashBlocks = (section: string): string[] =>
+  [...section.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]);
+
 /**
  * The README's shell examples, from "Flows" to the end of the OpenID Provider section, in order:
  * every ```bash block except those that start a server (npm start, npm run example:rp).
  */
 function readmeExamples(): string {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const from = readme.indexOf('### Registration: a phone proves');
-  const to = readme.indexOf('## The provider sandbox');
-  if (from < 0 || to < from) throw new Error('README sections not found');
-  return [...readme.slice(from, to).matchAll(/```bash\n([\s\S]*?)```/g)]
-    .map((m) => m[1])
+  return bashBlocks(readmeSection('### Registration: a phone proves', '## The provider sandbox'))
     .filter((block) => !/npm start|npm run example:rp/.test(block))
     .join('\n');
 }
 
 /** The README's bash blocks of its Operators section, from the admin API to the webhooks. */
 function operatorsExamples(): { blocks: string; oidcClients: string } {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const from = readme.indexOf('**Admin API.**');
-  const to = readme.indexOf('**Webhooks.**');
-  if (from < 0 || to < from) throw new Error('README Operators section not found');
-  const section = readme.slice(from, to);
+  const section = readmeSection('**Admin API.**', '**Webhooks.**');
   // The api is started as the README's comment says, so the two cannot drift apart.
   const clients = /# OIDC_CLIENTS='([^']+)' npm start/.exec(section);
   if (!clients) throw new Error('the README no longer says how to start the api for operators');
-  const blocks = [...section.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]).join('\n');
-  return { blocks, oidcClients: clients[1] };
+  return { blocks: bashBlocks(section).join('\n'), oidcClients: clients[1] };
+}
+
+/** Runs `script` in bash from the project's folder, with its node_modules/.bin on the PATH. */
+const runScript = (script: string, timeout: number) =>
+  spawnSync('bash', ['-c', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout,
+    env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` },
+  });
+
+/** Fails unless each of `expected` appears in `run`'s output, in this order. */
+function expectInOrder(run: ReturnType<typeof runScript>, expected: string[]): void {
+  let at = 0;
+  for (const text of expected) {
+    const found = run.stdout.indexOf(text, at);
+    if (found < 0) {
+      throw new Error(
+        `not found after offset ${at}: ${text}\n--- stdout ---\n${run.stdout}\n--- stderr ---\n${run.stderr}`,
+      );
+    }
+    at = found + text.length;
+  }
 }
 
 describe("the README's examples, run as written against a running api", () => {
@@ -49,15 +75,9 @@ describe("the README's examples, run as written against a running api", () => {
     api = await startApiProcess({ LOG_LEVEL: 'warn', REGISTRATION_FALLBACK: 'sms' });
     // The one change: the api listens on a free port here, not on 3000.
     const script = readmeExamples().replaceAll('http://localhost:3000', api.url);
-    const run = spawnSync('bash', ['-c', script], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` },
-    });
-    const out = run.stdout;
+    const run = runScript(script, 120_000);
     // What each example shows, in the README's order (ids and times differ from run to run).
-    const expected = [
+    expectInOrder(run, [
       '{"phone_check_supported":true,"network_name":"Sandbox Mobile"}',
       '{"status":"PROVIDER_ERROR","match":false}',
       '"status":"CODE_SENT"',
@@ -81,17 +101,7 @@ describe("the README's examples, run as written against a running api", () => {
       '"binding_message":"42","status":"PENDING"}]',
       '{"status":"MATCH_SUCCESS"}',
       '"id_token":"eyJ',
-    ];
-    let at = 0;
-    for (const text of expected) {
-      const found = out.indexOf(text, at);
-      if (found < 0) {
-        throw new Error(
-          `not found after offset ${at}: ${text}\n--- stdout ---\n${out}\n--- stderr ---\n${run.stderr}`,
-        );
-      }
-      at = found + text.length;
-    }
+    ]);
     expect(run.status).toBe(0);
   }, 180_000);
 
@@ -99,13 +109,8 @@ describe("the README's examples, run as written against a running api", () => {
     const { blocks, oidcClients } = operatorsExamples();
     // On the same database as the flows above, which registered +447700900001.
     operators = await startApiProcess({ LOG_LEVEL: 'warn', OIDC_CLIENTS: oidcClients });
-    const run = spawnSync('bash', ['-c', `B=${operators.url}\n${blocks}`], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` },
-    });
-    const expected = [
+    const run = runScript(`B=${operators.url}\n${blocks}`, 60_000);
+    expectInOrder(run, [
       '"phone_number":"+447700900001","blocked":false',
       '{"items":[{"attempt_id":"',
       '"next_cursor":',
@@ -113,16 +118,7 @@ describe("the README's examples, run as written against a running api", () => {
       '"type":"attempt.moved"',
       // Masked; whose number comes first depends on what the database held before (the specs share it).
       '"phone_number":"+44********',
-    ];
-    let at = 0;
-    for (const text of expected) {
-      const found = run.stdout.indexOf(text, at);
-      if (found < 0)
-        throw new Error(
-          `not found after offset ${at}: ${text}\n--- stdout ---\n${run.stdout}\n--- stderr ---\n${run.stderr}`,
-        );
-      at = found + text.length;
-    }
+    ]);
     expect(run.stderr).toMatch(/^events:export: \d+ events; next time: --after \d+-[01]-\d+$/m);
     const exported = readFileSync(join(ROOT, 'audit.jsonl'), 'utf8').trim().split('\n');
     expect(JSON.parse(exported[0])).toMatchObject({ type: 'attempt.moved' });
