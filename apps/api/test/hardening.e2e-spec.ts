@@ -1,15 +1,16 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { importJWK, SignJWT } from 'jose';
 import { TestApp, startTestApp } from '../../../test/support/test-app';
 import { bearer, call } from '../../../test/support/http';
 import { signIn } from '../../../test/support/flows';
 import { openOnDevice, uniquePhoneNumber } from '../../../test/support/device';
 import { EventStreamClient, eventually } from '../../../test/support/sse';
+import { uniqueIp as uniqueTestIp } from '../../../test/support/addresses';
 import { IdTokenService } from '../src/accounts/id-token.service';
 import { ApiInstances } from '../src/health/api-instances';
 
-/** An address no other test uses (a documentation range), as a trusted proxy says it. */
-const uniqueIp = () => `198.51.100.${randomInt(1, 255)}`;
+/** An address of this suite's own documentation range, as a trusted proxy says it. */
+const uniqueIp = () => uniqueTestIp('198.51.100');
 
 // Cases of the classes an outside audit broke: input that reached Postgres or the stack before
 // validation, and tokens of ours whose claims the api trusted.

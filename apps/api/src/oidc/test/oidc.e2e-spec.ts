@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import * as client from 'openid-client';
 import { TestApp, startTestApp } from '../../../../../test/support/test-app';
 import { bearer, call } from '../../../../../test/support/http';
@@ -7,6 +6,7 @@ import { RegisteredPhone, registerPhone, signIn } from '../../../../../test/supp
 import { totpCode } from '../../../../../test/support/totp';
 import { CookieBrowser } from '../../../../../test/support/browser';
 import { CALLBACK, authorization, signInThroughPage } from '../../../../../test/support/oidc';
+import { uniqueIp } from '../../../../../test/support/addresses';
 import { OidcModelSweeper } from '../oidc-model-sweeper';
 
 const CLIENTS = [
@@ -367,8 +367,8 @@ describe('OpenID Provider rate limits', () => {
     try {
       const rp = await relyingParty(t, 'spa');
       const auth = await authorization(rp);
-      // An address no other test uses (a documentation range), as a proxy in front would say.
-      const ip = `198.51.100.${randomInt(1, 255)}`;
+      // An address no other test uses, as a proxy in front would say.
+      const ip = uniqueIp('203.0.1');
       const statuses: number[] = [];
       let refused: Response | undefined;
       for (let i = 0; i < 3; i++) {

@@ -2,10 +2,11 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { TestApp, startTestApp } from '../../../../../test/support/test-app';
 import { call } from '../../../../../test/support/http';
 import { uniquePhoneNumber } from '../../../../../test/support/device';
+import { uniqueIp as uniqueTestIp } from '../../../../../test/support/addresses';
 import { RateLimitSweeper } from '../rate-limit-sweeper';
 
-/** A client address no other test uses (documentation range 203.0.113.0/24 and a random last byte pair). */
-const uniqueIp = () => `203.0.${randomInt(0, 113)}.${randomInt(1, 255)}`;
+/** A client address of this suite's own range (203.0.113.0/24 holds the sandbox's special ones). */
+const uniqueIp = () => uniqueTestIp('203.0.0');
 
 describe('rate limits (Postgres-backed, shared by replicas)', () => {
   let a: TestApp;
