@@ -1,7 +1,8 @@
 /**
  * `npm run bench:profile [-- skeleton]`: a CPU profile of one api process (or of the skeleton) serving companion logins (16
  * virtual users, 10 s) on an embedded Postgres and the sandbox, written to bench/profiles/ for
- * Chrome DevTools or `node --cpu-prof` tooling; prints the functions that used the most CPU.
+ * Chrome DevTools or `node --cpu-prof` tooling; prints, per login of the measured 10 s, the
+ * packages and the functions that used the most CPU.
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -26,30 +27,63 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 
-/** Self time per function, largest first. */
-function top(file: string, count: number): string[] {
+/** Where a profile node's code lives: a package, Node itself, V8's own work, or this project. */
+function place(url: string, functionName: string): string {
+  if (url.includes('node_modules/')) {
+    const rest = url.slice(url.lastIndexOf('node_modules/') + 13).split('/');
+    return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+  }
+  if (url.startsWith('node:')) return 'node';
+  if (!url) return functionName.startsWith('(') ? functionName : `native ${functionName}`;
+  return 'simauth';
+}
+
+/**
+ * Self time per function and per package, in microseconds per login, of the samples taken
+ * between `from` and `to` (process.hrtime in µs: V8 stamps samples on the same monotonic clock),
+ * so that start-up and shutdown are left out. Idle time and time in the socket writes (the
+ * process waits there, descheduled, while the Postgres backend it woke runs) are not CPU work
+ * of either program and are shown apart.
+ */
+function summarize(file: string, from: number, to: number, logins: number): string[] {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as {
     nodes: ProfileNode[];
     samples: number[];
     timeDeltas: number[];
+    startTime: number;
   };
   const time = new Map<number, number>();
-  profile.samples.forEach((id, i) => time.set(id, (time.get(id) ?? 0) + profile.timeDeltas[i]));
-  const self = new Map<string, number>();
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i];
+    if (at >= from && at <= to) time.set(id, (time.get(id) ?? 0) + profile.timeDeltas[i]);
+  });
+  const byFunction = new Map<string, number>();
+  const byPlace = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, value: number): void => {
+    map.set(key, (map.get(key) ?? 0) + value);
+  };
   for (const node of profile.nodes) {
     const { functionName, url, lineNumber } = node.callFrame;
+    const spent = time.get(node.id) ?? 0;
+    if (!spent) continue;
     const where = url.includes('node_modules/')
       ? url.slice(url.lastIndexOf('node_modules/') + 13)
       : url.split('/').slice(-2).join('/');
-    const key = `${functionName || '(anonymous)'} ${where}:${lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + (time.get(node.id) ?? 0));
+    add(byFunction, `${functionName || '(anonymous)'} ${where}:${lineNumber}`, spent);
+    add(byPlace, place(url, functionName), spent);
   }
-  const busy = [...self.entries()].filter(([k]) => !k.startsWith('(idle)'));
-  const total = busy.reduce((sum, [, v]) => sum + v, 0);
-  return busy
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count)
-    .map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
+  const table = (map: Map<string, number>, count: number): string[] =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([k, v]) => `${(v / logins).toFixed(0).padStart(7)} µs  ${k}`);
+  return [
+    'per login, by package (self time):',
+    ...table(byPlace, 25),
+    'per login, by function (self time):',
+    ...table(byFunction, 40),
+  ];
 }
 
 async function main(): Promise<void> {
@@ -79,6 +113,7 @@ async function main(): Promise<void> {
     { env: apiEnvironment(pg.url, port, sandbox.url), stdio: 'ignore' },
   );
   const before = new Set(readdirSync(out));
+  let window = { from: 0, to: 0, logins: 1 };
   try {
     const url = `http://127.0.0.1:${port}`;
     // The skeleton serves no registrations: an api registers the phones first, on the same database.
@@ -99,7 +134,9 @@ async function main(): Promise<void> {
     if (registrar) await stopChild(registrar);
     for (const vu of users) vu.api = url;
     await runFor(2, users, companionLogin);
+    const from = Number(process.hrtime.bigint() / 1000n);
     const round = await runFor(SECONDS, users, companionLogin);
+    window = { from, to: Number(process.hrtime.bigint() / 1000n), logins: round.durations.length };
     console.log(`${round.durations.length} logins in ${SECONDS} s, ${round.errors} errors`);
   } finally {
     await stopChild(child);
@@ -109,7 +146,8 @@ async function main(): Promise<void> {
   }
   const file = readdirSync(out).find((f) => !before.has(f));
   if (!file) throw new Error('no profile written');
-  console.log(`profile: bench/profiles/${file}\n${top(join(out, file), 40).join('\n')}`);
+  const lines = summarize(join(out, file), window.from, window.to, window.logins);
+  console.log(`profile: bench/profiles/${file} (samples ${window.from}..${window.to} µs)\n${lines.join('\n')}`);
 }
 
 main().catch((err) => {
