@@ -147,7 +147,9 @@ async function main(): Promise<void> {
   const file = readdirSync(out).find((f) => !before.has(f));
   if (!file) throw new Error('no profile written');
   const lines = summarize(join(out, file), window.from, window.to, window.logins);
-  console.log(`profile: bench/profiles/${file} (samples ${window.from}..${window.to} µs)\n${lines.join('\n')}`);
+  console.log(
+    `profile: bench/profiles/${file} (samples ${window.from}..${window.to} µs)\n${lines.join('\n')}`,
+  );
 }
 
 main().catch((err) => {
