@@ -64,21 +64,30 @@ export function providerHttpClient(
     'User-Agent': 'simauth',
     Accept: 'application/json, text/plain, */*',
   } as unknown as typeof client.defaults.headers;
+  // axios checks the instance's `transitional` options on every call when set; its defaults
+  // apply when unset (and those are the ones set).
+  client.defaults.transitional = undefined;
   const started = new WeakMap<object, (labels?: { outcome?: string }) => number>();
   const circuit = new ProviderCircuit(provider);
-  client.interceptors.request.use((config) => {
-    const waitMs = circuit.admit();
-    if (waitMs > 0) {
-      throw new ProviderUnavailableError(
-        `${provider} is unavailable (failing repeatedly); not calling it for a while`,
-        Math.ceil(waitMs / 1000),
-      );
-    }
-    // A retry carries its call's state (axios copies it into the new config).
-    config.simauthCall ??= { deadline: Date.now() + settings.timeoutMs, retries: 0 };
-    started.set(config, metrics.providerCalls.startTimer({ provider }));
-    return config;
-  });
+  // Synchronous: axios runs it and sends the call at once, not a promise step later (a refusal
+  // still rejects the call without sending it).
+  client.interceptors.request.use(
+    (config) => {
+      const waitMs = circuit.admit();
+      if (waitMs > 0) {
+        throw new ProviderUnavailableError(
+          `${provider} is unavailable (failing repeatedly); not calling it for a while`,
+          Math.ceil(waitMs / 1000),
+        );
+      }
+      // A retry carries its call's state (axios copies it into the new config).
+      config.simauthCall ??= { deadline: Date.now() + settings.timeoutMs, retries: 0 };
+      started.set(config, metrics.providerCalls.startTimer({ provider }));
+      return config;
+    },
+    undefined,
+    { synchronous: true },
+  );
   client.interceptors.response.use(
     (res) => {
       started.get(res.config)?.({ outcome: String(res.status) });
