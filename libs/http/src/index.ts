@@ -9,4 +9,4 @@ export * from './validators';
 export * from './api-problems';
 export * from './metrics';
 export * from './security-headers';
-export * from './request-durations';
+export * from './fast-histogram';

@@ -45,10 +45,8 @@ export function registerRequestContext(adapter: FastifyAdapter, hooks: RequestHo
   });
   adapter.setOnResponseHook((request, reply, done) => {
     metrics.httpRequests.observe(
-      request.method,
       // The route pattern, not the path: ids must not explode the metric's label values.
-      request.routeOptions.url ?? 'unmatched',
-      reply.statusCode,
+      [request.method, request.routeOptions.url ?? 'unmatched', String(reply.statusCode)],
       reply.elapsedTime / 1000,
     );
     onAnswered?.(request, reply);
