@@ -75,13 +75,16 @@ describe('provider HTTP client: retries and circuit breaker', () => {
   let url: string;
   let answers: number[];
   let seen: string[];
+  let extra: Record<string, string>;
 
   beforeEach(async () => {
     answers = [];
     seen = [];
+    extra = {};
     server = createServer((req, res) => {
       seen.push(`${req.method} ${req.url}`);
-      res.writeHead(answers.shift() ?? 200, { 'content-type': 'application/json' }).end('{}');
+      res.writeHead(answers.shift() ?? 200, { 'content-type': 'application/json', ...extra });
+      res.end('{"ok":true}');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -133,6 +136,30 @@ describe('provider HTTP client: retries and circuit breaker', () => {
     await expect(refused).rejects.toBeInstanceOf(ProviderUnavailableError);
     await expect(refused).rejects.toMatchObject({ retryAfterSeconds: 10 });
     expect(seen).toHaveLength(5);
+  });
+
+  it("opens for as long as the provider's Retry-After says, among a gateway's dozen headers", async () => {
+    const c = client();
+    extra = {
+      'retry-after': '30',
+      'x-powered-by': 'gateway',
+      'x-amzn-requestid': 'r-1',
+      'strict-transport-security': 'max-age=31536000',
+      'cache-control': 'no-store',
+      via: '1.1 edge',
+    };
+    answers = Array(5).fill(503);
+    let last: unknown;
+    for (let i = 0; i < 5; i++) last = await c.post('/checks', {}).catch((err: unknown) => err);
+    expect(last).toMatchObject({
+      response: { status: 503, data: { ok: true }, headers: { 'retry-after': '30' } },
+    });
+    await expect(c.get('/x')).rejects.toMatchObject({ retryAfterSeconds: 30 });
+    // What reaches axios and the adapters: the headers something reads.
+    extra = { 'x-powered-by': 'gateway', via: '1.1 edge' };
+    const ok = await client().get('/y');
+    expect(ok.data).toEqual({ ok: true });
+    expect(Object.keys(ok.headers)).toEqual(['content-type']);
   });
 });
 

@@ -77,9 +77,18 @@ export function providerHttpClient(
     'User-Agent': 'simauth',
     Accept: 'application/json, text/plain, */*',
   } as unknown as typeof client.defaults.headers;
-  // axios checks the instance's `transitional` options on every call when set; its defaults
-  // apply when unset (and those are the ones set).
-  client.defaults.transitional = undefined;
+  // axios merges every key of the instance's defaults into each call's config, and checks the
+  // `transitional` options on each call when set. Unset, its own defaults apply (the same values),
+  // and the browser's XSRF names, the FormData classes and the -1 size limits mean nothing here.
+  for (const key of [
+    'transitional',
+    'xsrfCookieName',
+    'xsrfHeaderName',
+    'env',
+    'maxContentLength',
+    'maxBodyLength',
+  ] as const)
+    delete client.defaults[key];
   // Retries only: the circuit and the timing are the adapter's (see guarded).
   client.interceptors.response.use(undefined, async (err) => {
     if (!isAxiosError(err) || !err.config || !isOutage(err)) return Promise.reject(err);

@@ -6,6 +6,21 @@ const CONNECTIONS_PER_ORIGIN = 64;
 const KEEP_ALIVE_MS = 30_000;
 const ABSOLUTE = /^[a-z][a-z\d+.-]*:\/\//i;
 
+/**
+ * The headers of a provider's answer that reach axios and the adapters: the ones something reads
+ * (the client's retries and circuit breaker read Retry-After; the rest describe the body or say
+ * where to go and how to authenticate). axios makes every header it is given case-insensitive
+ * one by one, at a cost that grows with the square of their number: with the dozen or so an API
+ * gateway adds, that was half of axios's own time per call.
+ */
+export const ANSWER_HEADERS: readonly string[] = [
+  'content-type',
+  'content-length',
+  'retry-after',
+  'location',
+  'www-authenticate',
+];
+
 interface Target {
   origin: string;
   path: string;
@@ -59,8 +74,9 @@ function targetOf(config: InternalAxiosRequestConfig): Target {
  * in paired rounds). axios stays the adapters' interface: its config, interceptors (timing,
  * circuit breaker, retries), request and response transforms, `validateStatus`, and its errors
  * (with `code` ECONNABORTED on a timeout, the network error's code otherwise) are unchanged.
- * Redirects are not followed (a 3xx fails `validateStatus`). Used when no outbound proxy is
- * configured; with one, axios's own adapter honours the proxy variables.
+ * Redirects are not followed (a 3xx fails `validateStatus`). Only the ANSWER_HEADERS of an
+ * answer are passed on. Used when no outbound proxy is configured; with one, axios's own adapter
+ * honours the proxy variables.
  */
 export function undiciAdapter(): AxiosAdapter {
   const agent = new Agent({
@@ -110,12 +126,17 @@ export function undiciAdapter(): AxiosAdapter {
         signal: controller.signal,
       });
       const text = await res.body.text();
+      // Lower-case names, as axios's own adapter gives them.
+      const answerHeaders: Record<string, string | string[]> = {};
+      for (const name of ANSWER_HEADERS) {
+        const value = res.headers[name];
+        if (value !== undefined) answerHeaders[name] = value;
+      }
       const response: AxiosResponse = {
         data: text,
         status: res.statusCode,
         statusText: '',
-        // Lower-case names, as axios's own adapter gives them.
-        headers: res.headers as AxiosResponse['headers'],
+        headers: answerHeaders as AxiosResponse['headers'],
         config,
         request,
       };
