@@ -56,10 +56,11 @@ function copiesPlainly(metatype: Type): boolean {
 
 /**
  * Nest's ValidationPipe, except that a JSON object body for a DTO class that class-transformer
- * would only copy (see copiesPlainly: every DTO of the login, registration and factor routes) is
- * made an instance by assigning its properties, instead of by class-transformer's walk of the
- * value (a third of the validation's CPU on those routes). Everything else, and every other
- * parameter, goes through ValidationPipe itself. class-validator checks the instance as before,
+ * would only copy (see copiesPlainly: a login's approval and code, a registration's code, the
+ * factors' bodies) is made an instance by assigning its properties, instead of by
+ * class-transformer's walk of the value. Everything else goes through ValidationPipe itself: every
+ * other parameter, and the bodies with a phone number (ValidateE164 puts the number in canonical
+ * form with a class-transformer @Transform). class-validator checks the instance as before,
  * with the same options: unknown fields refused, the same errors.
  */
 export class DtoValidationPipe extends ValidationPipe {
