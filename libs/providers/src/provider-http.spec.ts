@@ -1,7 +1,7 @@
 import { AddressInfo } from 'node:net';
 import { Server, createServer } from 'node:http';
 import { outboundProxyConfigured } from '@simauth/config';
-import { providerHttpClient } from './provider-http';
+import { PROVIDER_ANSWER_LIMIT_BYTES, providerHttpClient } from './provider-http';
 import { CIRCUIT_FAILURE_THRESHOLD, CIRCUIT_OPEN_MS, ProviderCircuit } from './provider-circuit';
 import { ProviderUnavailableError } from './provider.errors';
 
@@ -160,6 +160,64 @@ describe('provider HTTP client: retries and circuit breaker', () => {
     const ok = await client().get('/y');
     expect(ok.data).toEqual({ ok: true });
     expect(Object.keys(ok.headers)).toEqual(['content-type']);
+  });
+});
+
+describe("provider HTTP client: the size of a provider's answer", () => {
+  let server: Server;
+  let url: string;
+  const saved = process.env.http_proxy;
+
+  beforeAll(async () => {
+    // /declared/N answers N bytes with a Content-Length; /chunked/N the same without one.
+    server = createServer((req, res) => {
+      // Through the proxy, the request line holds the absolute URL.
+      const [, how, size] = new URL(req.url ?? '', 'http://x').pathname.split('/');
+      const body = `"${'x'.repeat(Number(size) - 2)}"`;
+      res.setHeader('content-type', 'application/json');
+      if (how === 'declared') res.setHeader('content-length', String(body.length));
+      // In pieces, as a stream arrives: nothing may need the whole body at once.
+      for (let at = 0; at < body.length; at += 64 * 1024) res.write(body.slice(at, at + 64 * 1024));
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    if (saved === undefined) delete process.env.http_proxy;
+    else process.env.http_proxy = saved;
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  const refused = {
+    code: 'ERR_BAD_RESPONSE',
+    message: `maxContentLength size of ${PROVIDER_ANSWER_LIMIT_BYTES} exceeded`,
+  };
+
+  it.each(['declared', 'chunked'])(
+    'refuses an answer over 1 MiB (%s length) and takes one under it',
+    async (how) => {
+      const client = providerHttpClient({ baseUrl: url, timeoutMs: 5000 }, 'test');
+      const small = await client.post(`/${how}/${PROVIDER_ANSWER_LIMIT_BYTES}`, {});
+      expect((small.data as string).length).toBe(PROVIDER_ANSWER_LIMIT_BYTES - 2);
+      await expect(
+        client.post(`/${how}/${PROVIDER_ANSWER_LIMIT_BYTES + 1}`, {}),
+      ).rejects.toMatchObject(refused);
+      await expect(client.post(`/${how}/${20 * 1024 * 1024}`, {})).rejects.toMatchObject(refused);
+    },
+  );
+
+  it('refuses it through an outbound proxy too (axios own adapter)', async () => {
+    // The "proxy" is the server itself: it answers the absolute URL it is sent.
+    process.env.http_proxy = url;
+    const client = providerHttpClient(
+      { baseUrl: 'http://provider.invalid', timeoutMs: 5000, outboundProxy: true },
+      'test',
+    );
+    await expect(
+      client.post(`/declared/${2 * PROVIDER_ANSWER_LIMIT_BYTES}`, {}),
+    ).rejects.toMatchObject(refused);
   });
 });
 

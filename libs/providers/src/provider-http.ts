@@ -23,6 +23,9 @@ declare module 'axios' {
   }
 }
 
+/** The largest answer body taken from a provider: 1 MiB (their answers are a few KiB of JSON). */
+export const PROVIDER_ANSWER_LIMIT_BYTES = 1024 * 1024;
+
 /** Retries of one idempotent call, all within the call's own timeout. */
 const MAX_RETRIES = 2;
 const BACKOFF_BASE_MS = 100;
@@ -70,6 +73,9 @@ export function providerHttpClient(
       settings.timeoutMs,
     ),
     validateStatus: (status) => status >= 200 && status < 300,
+    // A provider's answers are small JSON documents; a gateway gone wrong must not make the api
+    // hold gigabytes.
+    maxContentLength: PROVIDER_ANSWER_LIMIT_BYTES,
   });
   // Flat defaults: axios merges the instance's defaults into every call, and its stock ones hold a
   // header object per HTTP method (a quarter of axios's own time per call).
@@ -79,13 +85,12 @@ export function providerHttpClient(
   } as unknown as typeof client.defaults.headers;
   // axios merges every key of the instance's defaults into each call's config, and checks the
   // `transitional` options on each call when set. Unset, its own defaults apply (the same values),
-  // and the browser's XSRF names, the FormData classes and the -1 size limits mean nothing here.
+  // and the browser's XSRF names, the FormData classes and the -1 body limit mean nothing here.
   for (const key of [
     'transitional',
     'xsrfCookieName',
     'xsrfHeaderName',
     'env',
-    'maxContentLength',
     'maxBodyLength',
   ] as const)
     delete client.defaults[key];
