@@ -147,10 +147,8 @@ function guarded(
       if (!isOutage(err)) {
         circuit.succeeded(); // it answered: up, even if it refused
       } else {
-        const retryAfter = Number(err.response?.headers?.['retry-after']);
-        circuit.failed(
-          Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
-        );
+        const retryAfter = retryAfterSeconds(err);
+        circuit.failed(retryAfter === undefined ? undefined : retryAfter * 1000);
       }
       throw err;
     }
@@ -158,6 +156,12 @@ function guarded(
 }
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
+
+/** The seconds the provider's Retry-After asks for, when it gives a positive number of them. */
+function retryAfterSeconds(err: AxiosError): number | undefined {
+  const retryAfter = Number(err.response?.headers?.['retry-after']);
+  return Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
+}
 
 /** The backoff and timeout of the next try of a failed call, or undefined when it gets none. */
 function nextTry(
@@ -194,10 +198,9 @@ export function providerFailure(provider: string, err: unknown): DomainError {
     return new ProviderUnavailableError(`${provider} did not answer${timedOut ? ' in time' : ''}`);
   }
   if (status === 429 || status >= 500) {
-    const retryAfter = Number(err.response?.headers?.['retry-after']);
     return new ProviderUnavailableError(
       `${provider} is unavailable (HTTP ${status})`,
-      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 5,
+      retryAfterSeconds(err) ?? 5,
     );
   }
   return new ProviderError(`${provider} refused the request (HTTP ${status})`, `http_${status}`);

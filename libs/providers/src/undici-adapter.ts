@@ -109,11 +109,12 @@ async function readAnswer(
 /**
  * An axios adapter that sends requests over undici with keep-alive connections per origin,
  * instead of axios's adapter over Node's http client (14% of the api's CPU per login, measured
- * in paired rounds). axios stays the adapters' interface: its config, interceptors (timing,
- * circuit breaker, retries), request and response transforms, `validateStatus`, and its errors
- * (with `code` ECONNABORTED on a timeout, the network error's code otherwise) are unchanged.
- * Redirects are not followed (a 3xx fails `validateStatus`). Only the ANSWER_HEADERS of an
- * answer are passed on, and its body only up to `maxContentLength`. Used when no outbound proxy is configured; with one, axios's own adapter
+ * in paired rounds). axios stays the adapters' interface: its config, interceptors (retries),
+ * request and response transforms, `validateStatus`, and its errors (with `code` ECONNABORTED on
+ * a timeout, the network error's code otherwise) are unchanged; the client wraps this adapter in
+ * its circuit breaker and timing (provider-http.ts). Redirects are not followed (a 3xx fails
+ * `validateStatus`). Only the ANSWER_HEADERS of an answer are passed on, and its body only up to
+ * `maxContentLength`. Used when no outbound proxy is configured; with one, axios's own adapter
  * honours the proxy variables.
  */
 export function undiciAdapter(): AxiosAdapter {
