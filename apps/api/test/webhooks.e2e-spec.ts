@@ -60,11 +60,14 @@ describe('webhooks (Standard Webhooks, from a transactional outbox)', () => {
     expect(receiver.delivered().some((r) => r.type === 'registration.succeeded')).toBe(true);
     // Types the endpoint did not ask for are not sent.
     expect(receiver.received.every((r) => r.type !== 'factor.activated')).toBe(true);
-    const [row] = await t.db.query(
-      `SELECT delivered_at, tries FROM webhook_outbox WHERE attempt_id = $1 AND type = 'login.succeeded'`,
-      [loginId],
-    );
-    expect(row.delivered_at).not.toBeNull();
+    // The endpoint has the event before the dispatcher hears its 200 and marks the row.
+    await eventually(async () => {
+      const [row] = await t.db.query(
+        `SELECT delivered_at, tries FROM webhook_outbox WHERE attempt_id = $1 AND type = 'login.succeeded'`,
+        [loginId],
+      );
+      expect(row.delivered_at).not.toBeNull();
+    }, 10_000);
   });
 
   it('retries with backoff while the endpoint fails, keeps the order per attempt, loses nothing', async () => {
