@@ -3,6 +3,12 @@ export type OidcClientMetadata = { client_id: string } & Record<string, unknown>
 
 /** The one typed configuration object, built from the environment and validated at start. */
 export interface AppConfig {
+  /**
+   * `production`: NODE_ENV=production, or any real provider credential set without
+   * NODE_ENV=development (or test). Production refuses to start on a sandbox, a demo client or a
+   * setting only a trial may use; development warns instead.
+   */
+  mode: 'production' | 'development';
   http: {
     port: number;
     host: string;

@@ -23,6 +23,15 @@ const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['h
  * `.env.example` list the same names; a test keeps the three in step.
  */
 export class EnvironmentVariables {
+  // --- Mode
+  /**
+   * `production` refuses to start half-configured; `development` lets a developer try real
+   * providers with warnings instead. Unset: production as soon as any provider credential is set.
+   */
+  @IsOptional()
+  @IsIn(['production', 'development', 'test'])
+  NODE_ENV?: string;
+
   // --- HTTP
   @IsOptional()
   @Transform(toInt)

@@ -88,6 +88,16 @@ describe('loadConfig', () => {
     expect(error!.problems.join(' ')).not.toContain('not-a-key');
   });
 
+  it('is in production mode when NODE_ENV says so, or once a real provider credential is set without development', () => {
+    expect(loadConfig({}).mode).toBe('development');
+    expect(loadConfig({ NODE_ENV: 'production' }).mode).toBe('production');
+    const truId = { TRUID_CLIENT_ID: 'id', TRUID_CLIENT_SECRET: 's3cret' };
+    expect(loadConfig(truId).mode).toBe('production');
+    expect(loadConfig({ ...truId, NODE_ENV: 'development' }).mode).toBe('development');
+    expect(loadConfig({ FIREBASE_SERVICE_ACCOUNT_JSON: '{}' }).mode).toBe('production');
+    expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
+  });
+
   it('switches tru.ID to real credentials when both are set', () => {
     const config = loadConfig({ TRUID_CLIENT_ID: 'id', TRUID_CLIENT_SECRET: 's3cret' });
     expect(config.providers.truId).toEqual({

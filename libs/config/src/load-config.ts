@@ -170,9 +170,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const webhooks = parseWebhooks(env.WEBHOOKS, problems);
   if (problems.length > 0) throw new ConfigurationError(problems);
 
+  const anyProviderCredential = Boolean(
+    env.TRUID_CLIENT_ID || env.VONAGE_APPLICATION_ID || env.FIREBASE_SERVICE_ACCOUNT_JSON,
+  );
+  const mode =
+    env.NODE_ENV === 'production' ||
+    (anyProviderCredential && env.NODE_ENV !== 'development' && env.NODE_ENV !== 'test')
+      ? 'production'
+      : 'development';
   const port = env.PORT ?? 3000;
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   return {
+    mode,
     http: {
       port,
       host: env.HOST ?? '0.0.0.0',
