@@ -14,6 +14,7 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     RATE_LIMIT_IP: '100000/60',
     RATE_LIMIT_PHONE: '1000/600',
     RATE_LIMIT_ATTEMPT: '1000/600',
+    RATE_LIMIT_CLIENT: '100000/60',
     ...env,
   });
 }

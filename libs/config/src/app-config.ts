@@ -89,6 +89,11 @@ export interface AppConfig {
     ip: { limit: number; windowSeconds: number };
     /** Per attempt (registration, login, factor, challenge), on every code or approval sent to it. */
     attempt: { limit: number; windowSeconds: number };
+    /**
+     * Per authenticated (confidential) client, on the OpenID Provider's token, introspection and
+     * revocation endpoints: a relying party's server calls from one address for all its users.
+     */
+    client: { limit: number; windowSeconds: number };
   };
   /** Origins allowed to call the API from a browser (CORS); empty: same origin only. */
   corsOrigins: string[];

@@ -286,6 +286,10 @@ export class EnvironmentVariables {
   @Matches(/^\d+\/\d+$/, { message: 'must be <count>/<seconds>, e.g. 10/600' })
   RATE_LIMIT_ATTEMPT?: string;
 
+  @IsOptional()
+  @Matches(/^\d+\/\d+$/, { message: 'must be <count>/<seconds>, e.g. 6000/60' })
+  RATE_LIMIT_CLIENT?: string;
+
   // --- HTTP hardening
   @IsOptional()
   @IsString()

@@ -234,6 +234,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       phone: parseRate(env.RATE_LIMIT_PHONE ?? '5/600'),
       ip: parseRate(env.RATE_LIMIT_IP ?? '60/60'),
       attempt: parseRate(env.RATE_LIMIT_ATTEMPT ?? '10/600'),
+      client: parseRate(env.RATE_LIMIT_CLIENT ?? '6000/60'),
     },
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')

@@ -10,6 +10,7 @@ import { RateLimitedError } from '@simauth/http';
 import { AccountsService } from '../accounts/accounts.service';
 import { IdTokenService } from '../accounts/id-token.service';
 import { sharedSecret } from '../accounts/shared-secret';
+import { OAuthClientLimits } from '../rate-limits/oauth-client-limits';
 import { RateLimiterService } from '../rate-limits/rate-limiter.service';
 import { CibaService } from './ciba.service';
 import {
@@ -23,14 +24,11 @@ import { postgresOidcAdapter } from './oidc-postgres.adapter';
 /** Thrown at start for a relying party oidc-provider refuses; main prints its one line. */
 export class InvalidOidcClientError extends Error {}
 
-/** Endpoints that write (interactions, codes, tokens): limited per client IP like every public POST. */
-const LIMITED_ROUTES = new Set([
-  OIDC_ROUTES.authorization,
-  OIDC_ROUTES.backchannel_authentication,
-  OIDC_ROUTES.token,
-  OIDC_ROUTES.introspection,
-  OIDC_ROUTES.revocation,
-]);
+/**
+ * Endpoints that start interactions or pushes: limited per client IP like every public POST. The
+ * token, introspection and revocation endpoints are limited per client (OAuthClientLimits).
+ */
+const LIMITED_ROUTES = new Set([OIDC_ROUTES.authorization, OIDC_ROUTES.backchannel_authentication]);
 
 // The library writes its own answers; these are the API headers that suit them all (its logout
 // and error pages included, so no CSP beyond framing).
@@ -63,6 +61,7 @@ export class OidcProviderService implements OnModuleInit {
     private readonly limiter: RateLimiterService,
     private readonly http: HttpAdapterHost,
     private readonly ciba: CibaService,
+    private readonly clientLimits: OAuthClientLimits,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -105,6 +104,7 @@ export class OidcProviderService implements OnModuleInit {
     provider.on('server_error', (_ctx, err: Error) =>
       this.logger.error({ err: err.message }, 'OpenID Provider error'),
     );
+    this.clientLimits.attach(provider);
     this.callback = provider.callback() as typeof this.callback;
     this.provider = provider;
     this.ciba.attach(provider);
@@ -139,6 +139,7 @@ export class OidcProviderService implements OnModuleInit {
             .send({ error: 'temporarily_unavailable', error_description: refused.message });
         }
       }
+      this.clientLimits.handOver(req);
       reply.hijack();
       const res = reply.raw;
       res.setHeader('x-request-id', req.id);

@@ -35,9 +35,10 @@ export class RateLimitSweeper implements OnApplicationBootstrap {
 
   /** Deletes every closed window; returns how many counters went. */
   async sweep(): Promise<number> {
-    const { phone, ip, attempt } = this.config.rateLimits;
     // A key's window length is not stored: whatever is older than the longest one is closed.
-    const longest = Math.max(phone.windowSeconds, ip.windowSeconds, attempt.windowSeconds);
+    const longest = Math.max(
+      ...Object.values(this.config.rateLimits).map((rate) => rate.windowSeconds),
+    );
     const deleted = await deleteInBatches(BATCH, async (size) => {
       const rows = await preparedQuery(
         this.db,

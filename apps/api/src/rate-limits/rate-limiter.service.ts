@@ -28,13 +28,8 @@ export class RateLimiterService {
    */
   async hit(first: RateLimit, second?: RateLimit): Promise<void> {
     if (!second) {
-      const [row] = await preparedQuery<{ hits: number; retry_after: number }>(
-        this.db,
-        'simauth_rate_limit_hit',
-        ONE_SQL,
-        [first.key, first.windowSeconds],
-      );
-      return refuseOver(first, row.hits, row.retry_after);
+      const { hits, retryAfterSeconds } = await this.count(first);
+      return refuseOver(first, hits, retryAfterSeconds);
     }
     const [row] = await preparedQuery<{
       hits: number;
@@ -51,16 +46,33 @@ export class RateLimiterService {
     refuseOver(first, row.hits, row.retry_after);
     refuseOver(second, row.second_hits!, row.second_retry_after!);
   }
+
+  /**
+   * Counts one hit on `limit` (the same statement as hit) and says how many its window holds and
+   * how long the window has left, without refusing: for callers that count after the fact.
+   */
+  async count(limit: RateLimit): Promise<{ hits: number; retryAfterSeconds: number }> {
+    const [row] = await preparedQuery<{ hits: number; retry_after: number }>(
+      this.db,
+      'simauth_rate_limit_hit',
+      ONE_SQL,
+      [limit.key, limit.windowSeconds],
+    );
+    return { hits: row.hits, retryAfterSeconds: row.retry_after };
+  }
 }
 
 function refuseOver(limit: RateLimit, hits: number, retryAfterSeconds: number): void {
-  if (hits > limit.limit) {
-    const wait = Math.max(1, Math.ceil(retryAfterSeconds));
-    throw new RateLimitedError(
-      `Too many requests ${limit.what} (at most ${limit.limit} in ${duration(limit.windowSeconds)}); try again in ${duration(wait)}.`,
-      wait,
-    );
-  }
+  if (hits > limit.limit) throw rateLimitedError(limit, retryAfterSeconds);
+}
+
+/** The refusal of `limit` (429), its window ending in `retryAfterSeconds`. */
+export function rateLimitedError(limit: RateLimit, retryAfterSeconds: number): RateLimitedError {
+  const wait = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new RateLimitedError(
+    `Too many requests ${limit.what} (at most ${limit.limit} in ${duration(limit.windowSeconds)}); try again in ${duration(wait)}.`,
+    wait,
+  );
 }
 
 /** "45 seconds", "1 minute", "10 minutes" (rounded up), for people. */

@@ -3,6 +3,8 @@ import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { RateLimitGuard, postsWithoutRateLimit } from './rate-limit.guard';
 import { RateLimiterService } from './rate-limiter.service';
 import { RateLimitSweeper } from './rate-limit-sweeper';
+import { OAuthClientLimits } from './oauth-client-limits';
+import { SpentBudgets } from './spent-budgets';
 
 /** Refuses to start an api with a POST route that is not rate limited. */
 @Injectable()
@@ -26,7 +28,14 @@ class RateLimitCoverage implements OnModuleInit {
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [RateLimiterService, RateLimitGuard, RateLimitCoverage, RateLimitSweeper],
-  exports: [RateLimiterService, RateLimitGuard, RateLimitSweeper],
+  providers: [
+    RateLimiterService,
+    RateLimitGuard,
+    RateLimitCoverage,
+    RateLimitSweeper,
+    SpentBudgets,
+    OAuthClientLimits,
+  ],
+  exports: [RateLimiterService, RateLimitGuard, RateLimitSweeper, SpentBudgets, OAuthClientLimits],
 })
 export class RateLimitsModule {}

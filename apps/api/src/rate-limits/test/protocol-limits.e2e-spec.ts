@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { TestApp, startTestApp } from '../../../../../test/support/test-app';
+import { OPS_CLIENT } from '../../../../../test/support/admin';
+import { uniqueIp as uniqueTestIp } from '../../../../../test/support/addresses';
+
+/** A client address of this suite's own range, as a trusted proxy says it. */
+const uniqueIp = () => uniqueTestIp('203.0.2');
+
+/** Relying parties with client_credentials, named afresh each run: their counters are their own. */
+const relyingParty = () => ({
+  ...OPS_CLIENT,
+  client_id: `rp-${randomUUID()}`,
+  client_secret: `rp-secret-that-is-long-enough-${randomUUID()}`,
+});
+const RP = relyingParty();
+const OTHER_RP = relyingParty();
+const OPS = relyingParty();
+
+describe('rate limits that fit each protocol (two replicas, one database)', () => {
+  let a: TestApp;
+  let b: TestApp;
+  const env = {
+    RATE_LIMIT_IP: '3/60',
+    RATE_LIMIT_CLIENT: '5/60',
+    TRUST_PROXY: 'loopback',
+    OIDC_CLIENTS: JSON.stringify([RP, OTHER_RP, OPS]),
+  };
+  beforeAll(async () => {
+    a = await startTestApp({ env });
+    b = await startTestApp({ env, sharedSandbox: a.sandbox });
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  /** A form POST to one of the provider's client endpoints, as `client` from `ip`. */
+  const oauth = async (
+    app: TestApp,
+    path: string,
+    ip: string,
+    client: { client_id: string; client_secret: string },
+    form: Record<string, string>,
+  ) => {
+    const basic = Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64');
+    const res = await fetch(`${app.url}/oidc/${path}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${basic}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-forwarded-for': ip,
+      },
+      body: new URLSearchParams(form).toString(),
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+  };
+  const token = (app: TestApp, ip: string, client = RP) =>
+    oauth(app, 'token', ip, client, { grant_type: 'client_credentials', scope: 'simauth:admin' });
+
+  it("limits the token, introspection and revocation endpoints per authenticated client, not per address: a relying party's server is one address", async () => {
+    const ip = uniqueIp();
+    // Five requests of one client from one address, across replicas: more than the address's 3.
+    const first = await token(a, ip);
+    expect(first.status).toBe(200);
+    expect((await token(b, ip)).status).toBe(200);
+    expect((await token(a, ip)).status).toBe(200);
+    // The admin tokens are JWTs, which the library does not introspect: any token will do.
+    const introspected = await oauth(b, 'token/introspection', ip, RP, { token: 'unknown' });
+    expect([introspected.status, introspected.body]).toEqual([200, { active: false }]);
+    const revoked = await oauth(a, 'token/revocation', ip, RP, { token: 'unknown' });
+    expect(revoked.status).toBe(200);
+
+    // The client's budget of 5 is spent: an OAuth error, not a problem document.
+    const sixth = await token(a, ip);
+    expect(sixth.status).toBe(429);
+    expect(sixth.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(sixth.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    expect(sixth.body).toEqual({
+      error: 'temporarily_unavailable',
+      error_description: expect.stringContaining('Too many requests for this client (at most 5'),
+    });
+    // Another relying party behind the same address has its own budget.
+    expect((await token(a, ip, OTHER_RP)).status).toBe(200);
+  });
+
+  it("still limits failed client authentication per address, without touching the client's budget", async () => {
+    const ip = uniqueIp();
+    const wrong = { ...OTHER_RP, client_secret: 'not-the-secret-of-this-relying-party-0000' };
+    const failed = [
+      await token(a, ip, wrong),
+      await token(b, ip, wrong),
+      await token(a, ip, wrong),
+    ];
+    expect(failed.map((r) => [r.status, r.body.error])).toEqual([
+      [401, 'invalid_client'],
+      [401, 'invalid_client'],
+      [401, 'invalid_client'],
+    ]);
+    // Past the address's 3: refused on the replica that counted the last failure, and on the
+    // one that did not.
+    const fourth = await token(b, ip, wrong);
+    expect([fourth.status, fourth.body.error]).toEqual([429, 'temporarily_unavailable']);
+    expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(fourth.headers.get('www-authenticate')).toBeNull();
+    // Before the secret is checked: the right one from this address is refused too.
+    expect((await token(a, ip, OTHER_RP)).status).toBe(429);
+    // The client itself, from its own address, was not limited by the guesses.
+    for (let i = 0; i < 3; i++) expect((await token(b, uniqueIp(), OTHER_RP)).status).toBe(200);
+  });
+});
