@@ -10,9 +10,10 @@ import {
 import { ApiBearerAuth } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
-import { ForbiddenError, UnauthorizedError } from '@simauth/http';
+import { ApiProblems, ForbiddenError, UnauthorizedError } from '@simauth/http';
 import { ADMIN_SCOPE, adminAudience } from '../accounts/admin-tokens';
 import { IdTokenService } from '../accounts/id-token.service';
+import { SpentBudgets } from '../rate-limits/spent-budgets';
 
 export interface AdminCaller {
   clientId: string;
@@ -25,25 +26,39 @@ type AdminRequest = FastifyRequest & { admin?: AdminCaller };
 /**
  * Admits requests bearing an access token of simauth's own OpenID Provider for the admin API
  * (client_credentials grant, audience `$PUBLIC_URL/admin/v1`): 401 without a valid one, 403
- * when it lacks the `simauth:admin` scope.
+ * when it lacks the `simauth:admin` scope. Requests without a valid token count per client
+ * address (RATE_LIMIT_IP's budget): past it, the address is answered 429 until its window ends,
+ * before any token is checked.
  */
 @Injectable()
 export class AdminAuthGuard implements CanActivate {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tokens: IdTokenService,
+    private readonly budgets: SpentBudgets,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AdminRequest>();
+    const failures = {
+      key: `admin-auth-failed:${req.ip}`,
+      ...this.config.rateLimits.ip,
+      what: 'without a valid admin token from this address',
+    };
+    const refusal = this.budgets.refusal(failures.key);
+    if (refusal) throw refusal;
     const token = /^Bearer ([A-Za-z0-9_.-]{1,4096})$/.exec(req.headers.authorization ?? '')?.[1];
     const claims = token
       ? await this.tokens.verifyAccessToken(token, adminAudience(this.config.tokens.issuer))
       : undefined;
-    if (!claims)
+    if (!claims) {
+      // Counted after the check, so that a valid token never waits for a statement.
+      const overLimit = await this.budgets.count(failures);
+      if (overLimit) throw overLimit;
       throw new UnauthorizedError(
         'An admin access token is required (client_credentials at /oidc/token; Authorization: Bearer <token>).',
       );
+    }
     const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
     if (!scopes.includes(ADMIN_SCOPE))
       throw new ForbiddenError(`This token lacks the ${ADMIN_SCOPE} scope.`);
@@ -53,7 +68,8 @@ export class AdminAuthGuard implements CanActivate {
 }
 
 export function AdminAuth() {
-  return applyDecorators(UseGuards(AdminAuthGuard), ApiBearerAuth('admin'));
+  // 429: past the address's budget of requests without a valid token.
+  return applyDecorators(UseGuards(AdminAuthGuard), ApiBearerAuth('admin'), ApiProblems(429));
 }
 
 export const CurrentAdmin = createParamDecorator(

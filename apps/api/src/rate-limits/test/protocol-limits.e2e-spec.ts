@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TestApp, startTestApp } from '../../../../../test/support/test-app';
-import { OPS_CLIENT } from '../../../../../test/support/admin';
+import { bearer, call } from '../../../../../test/support/http';
+import { OPS_CLIENT, adminToken } from '../../../../../test/support/admin';
 import { uniqueIp as uniqueTestIp } from '../../../../../test/support/addresses';
 
 /** A client address of this suite's own range, as a trusted proxy says it. */
@@ -108,5 +109,29 @@ describe('rate limits that fit each protocol (two replicas, one database)', () =
     expect((await token(a, ip, OTHER_RP)).status).toBe(429);
     // The client itself, from its own address, was not limited by the guesses.
     for (let i = 0; i < 3; i++) expect((await token(b, uniqueIp(), OTHER_RP)).status).toBe(200);
+  });
+
+  it('answers 429 with Retry-After past the address budget of requests without a valid admin token, before the token is checked', async () => {
+    const ip = uniqueIp();
+    const endpoints = (app: TestApp, authorization: string, from = ip) =>
+      call('GET', `${app.url}/admin/v1/webhooks/endpoints`, undefined, {
+        authorization,
+        'x-forwarded-for': from,
+      });
+    const answers = [
+      await endpoints(a, 'Bearer not-an-admin-token'),
+      await endpoints(b, 'Bearer not-an-admin-token'),
+      await endpoints(a, 'Basic b3BzOm9wcw=='),
+      await endpoints(b, 'Bearer not-an-admin-token'),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([401, 401, 401, 429]);
+    const refused = answers[3];
+    expect(refused.body.type).toBe('urn:simauth:problem:rate-limited');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // A valid token from this address waits for the window too; from elsewhere it is served.
+    // (Each test replica has its own PUBLIC_URL, so its own token audience.)
+    const validOnA = bearer(await adminToken(a.url, 'simauth:admin', OPS)).authorization;
+    expect((await endpoints(a, validOnA)).status).toBe(429);
+    expect((await endpoints(a, validOnA, uniqueIp())).status).toBe(200);
   });
 });
