@@ -1,3 +1,4 @@
+import { errorCodes } from 'fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, RequestValidationError } from './domain-error';
 
@@ -10,7 +11,8 @@ export class UnsupportedMediaTypeError extends DomainError {
 }
 
 /**
- * Runs before a body is refused (malformed JSON, another charset or media type, too deep): the
+ * Runs before a body is refused (malformed JSON, another charset or media type, too deep, too
+ * large): the
  * api counts the request against its rate limits there, since no guard will see it. Rejecting
  * (e.g. with a 429) answers that instead.
  */
@@ -42,10 +44,57 @@ function fieldNestedOver(value: object, max: number): string | undefined {
 }
 
 /**
+ * Reads a body of at most `limit` bytes as Fastify's own buffer parser does: one declared larger is
+ * refused unread, one streamed larger as soon as it passes the limit (413), one shorter or longer
+ * than declared is refused (400). Read here rather than by Fastify so that a refusal for size goes
+ * through the rejected-body hook like the others.
+ */
+function readBody(
+  req: FastifyRequest,
+  payload: NodeJS.ReadableStream,
+  limit: number,
+  done: (error: Error | null, body?: Buffer) => void,
+): void {
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) return done(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
+  const chunks: Buffer[] = [];
+  let received = 0;
+  const stop = () => {
+    payload.removeListener('data', onData);
+    payload.removeListener('end', onEnd);
+    payload.removeListener('error', onError);
+  };
+  const onData = (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > limit) {
+      stop();
+      return done(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
+    }
+    chunks.push(chunk);
+  };
+  const onEnd = () => {
+    stop();
+    if (!Number.isNaN(declared) && received !== declared)
+      return done(new errorCodes.FST_ERR_CTP_INVALID_CONTENT_LENGTH());
+    done(null, Buffer.concat(chunks, received));
+  };
+  const onError = (error: Error & { statusCode?: number }) => {
+    stop();
+    // A client that went away mid-body (as Fastify answers it: its fault, not ours).
+    if (!(typeof error.statusCode === 'number' && error.statusCode >= 400)) error.statusCode = 400;
+    done(error);
+  };
+  payload.on('data', onData);
+  payload.on('end', onEnd);
+  payload.on('error', onError);
+  payload.resume();
+}
+
+/**
  * Replaces the framework's body parsers with one: JSON objects or arrays up to `limitBytes`, UTF-8
  * only, whose failures are typed problems (400 malformed-json, 415) instead of framework
  * messages. A body in any other media type is refused (415), not silently ignored. A body over
- * the limit is refused by Fastify before it is read (413, payload-too-large by the filter).
+ * the limit is refused without being read past it (413, payload-too-large by the filter).
  */
 export function registerJsonBodyParser(
   fastify: FastifyInstance,
@@ -62,35 +111,44 @@ export function registerJsonBodyParser(
       (hookError: Error) => done(hookError),
     );
   };
-  fastify.addContentTypeParser(
-    JSON_TYPE,
-    { parseAs: 'buffer', bodyLimit: limitBytes },
-    (req, body, done) => {
-      const raw = body as Buffer;
-      (req as RequestWithRawBody).rawBody = raw;
-      const charset = CHARSET.exec(req.headers['content-type'] ?? '')?.[1].toLowerCase();
-      if (charset && charset !== 'utf-8' && charset !== 'utf8') {
-        return refuse(req, new UnsupportedMediaTypeError('Send JSON bodies in UTF-8.'), done);
+  /** Parses the bytes of a JSON body, or refuses them. */
+  const parse = (
+    req: FastifyRequest,
+    raw: Buffer,
+    done: (err: Error | null, body?: unknown) => void,
+  ) => {
+    (req as RequestWithRawBody).rawBody = raw;
+    const charset = CHARSET.exec(req.headers['content-type'] ?? '')?.[1].toLowerCase();
+    if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+      return refuse(req, new UnsupportedMediaTypeError('Send JSON bodies in UTF-8.'), done);
+    }
+    if (raw.length === 0) return done(null, undefined);
+    parseJson(req, raw.toString('utf8'), (err, value) => {
+      // Like a strict JSON API: the body is an object or an array, never a bare scalar.
+      if (err || value === null || typeof value !== 'object') {
+        return refuse(
+          req,
+          new MalformedBodyError('The body could not be parsed; send a JSON object.'),
+          done,
+        );
       }
-      if (raw.length === 0) return done(null, undefined);
-      parseJson(req, raw.toString('utf8'), (err, value) => {
-        // Like a strict JSON API: the body is an object or an array, never a bare scalar.
-        if (err || value === null || typeof value !== 'object') {
-          return refuse(
-            req,
-            new MalformedBodyError('The body could not be parsed; send a JSON object.'),
-            done,
-          );
-        }
-        // Validation walks the body recursively; a deep one would overflow its stack (a 500).
-        const tooDeep = fieldNestedOver(value, MAX_DEPTH);
-        if (tooDeep) {
-          const message = `is nested deeper than ${MAX_DEPTH} levels`;
-          return refuse(req, new RequestValidationError([{ field: tooDeep, message }]), done);
-        }
-        done(null, value);
-      });
-    },
+      // Validation walks the body recursively; a deep one would overflow its stack (a 500).
+      const tooDeep = fieldNestedOver(value, MAX_DEPTH);
+      if (tooDeep) {
+        const message = `is nested deeper than ${MAX_DEPTH} levels`;
+        return refuse(req, new RequestValidationError([{ field: tooDeep, message }]), done);
+      }
+      done(null, value);
+    });
+  };
+  fastify.addContentTypeParser(JSON_TYPE, (req, payload, done) =>
+    readBody(req, payload, limitBytes, (readError, raw) => {
+      if (readError) {
+        const tooLarge = readError instanceof errorCodes.FST_ERR_CTP_BODY_TOO_LARGE;
+        return tooLarge ? refuse(req, readError, done) : done(readError);
+      }
+      parse(req, raw!, done);
+    }),
   );
   fastify.addContentTypeParser('*', (req, _payload, done) => {
     if (req.headers['content-length'] === '0') return done(null, undefined);

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { TestApp, startTestApp } from '../../../../../test/support/test-app';
 import { bearer, call } from '../../../../../test/support/http';
+import { uniquePhoneNumber } from '../../../../../test/support/device';
 import { OPS_CLIENT, adminToken } from '../../../../../test/support/admin';
 import { uniqueIp as uniqueTestIp } from '../../../../../test/support/addresses';
+import { BODY_LIMIT_BYTES } from '../../create-api-app';
 
 /** A client address of this suite's own range, as a trusted proxy says it. */
 const uniqueIp = () => uniqueTestIp('203.0.2');
@@ -133,5 +135,39 @@ describe('rate limits that fit each protocol (two replicas, one database)', () =
     const validOnA = bearer(await adminToken(a.url, 'simauth:admin', OPS)).authorization;
     expect((await endpoints(a, validOnA)).status).toBe(429);
     expect((await endpoints(a, validOnA, uniqueIp())).status).toBe(200);
+  });
+
+  it('counts a body refused as too large (413) per address, like other refused bodies, streamed or declared', async () => {
+    const ip = uniqueIp();
+    const large = JSON.stringify({
+      phone_number: uniquePhoneNumber(),
+      pad: 'x'.repeat(BODY_LIMIT_BYTES),
+    });
+    const declared = (app: TestApp) =>
+      fetch(`${app.url}/v1/logins`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+        body: large,
+      });
+    // No Content-Length: the body is refused as it streams past the limit.
+    const streamed = (app: TestApp) =>
+      fetch(`${app.url}/v1/logins`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+        body: new Blob([large]).stream(),
+        duplex: 'half',
+      } as RequestInit);
+    const refused = [await declared(a), await streamed(b), await declared(b)];
+    expect(refused.map((r) => r.status)).toEqual([413, 413, 413]);
+    // The address's 3 are used: a well-formed login from it is over the limit, and so is a fourth
+    // body too large.
+    const login = await call(
+      'POST',
+      `${a.url}/v1/logins`,
+      { phone_number: uniquePhoneNumber() },
+      { 'x-forwarded-for': ip },
+    );
+    expect(login.status).toBe(429);
+    expect((await streamed(a)).status).toBe(429);
   });
 });
