@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import { TestApp, startTestApp } from '../../../../../test/support/test-app';
 import { bearer, call } from '../../../../../test/support/http';
 import { uniquePhoneNumber } from '../../../../../test/support/device';
@@ -169,5 +170,16 @@ describe('rate limits that fit each protocol (two replicas, one database)', () =
     );
     expect(login.status).toBe(429);
     expect((await streamed(a)).status).toBe(429);
+  });
+
+  it('closes a connection whose request has not arrived within 30 s, whatever the pace of its header lines', () => {
+    const server = a.app.getHttpServer() as Server & { connectionsCheckingInterval: number };
+    // Node closes a connection past requestTimeout (headersTimeout for the headers) at its next
+    // check of connections: the latest close is the timeout plus the check interval.
+    const latestClose =
+      Math.max(server.headersTimeout, server.requestTimeout) + server.connectionsCheckingInterval;
+    expect(server.requestTimeout).toBeGreaterThan(0);
+    expect(server.headersTimeout).toBeGreaterThan(0);
+    expect(latestClose).toBeLessThanOrEqual(30_000);
   });
 });
