@@ -19,6 +19,14 @@ const relyingParty = () => ({
 const RP = relyingParty();
 const OTHER_RP = relyingParty();
 const OPS = relyingParty();
+/** A public client (a single-page app): its client_id is no secret, anyone can send it. */
+const SPA = {
+  client_id: `spa-${randomUUID()}`,
+  token_endpoint_auth_method: 'none',
+  redirect_uris: ['https://spa.example/callback'],
+  grant_types: ['authorization_code'],
+  response_types: ['code'],
+};
 
 describe('rate limits that fit each protocol (two replicas, one database)', () => {
   let a: TestApp;
@@ -27,7 +35,7 @@ describe('rate limits that fit each protocol (two replicas, one database)', () =
     RATE_LIMIT_IP: '3/60',
     RATE_LIMIT_CLIENT: '5/60',
     TRUST_PROXY: 'loopback',
-    OIDC_CLIENTS: JSON.stringify([RP, OTHER_RP, OPS]),
+    OIDC_CLIENTS: JSON.stringify([RP, OTHER_RP, OPS, SPA]),
   };
   beforeAll(async () => {
     a = await startTestApp({ env });
@@ -112,6 +120,35 @@ describe('rate limits that fit each protocol (two replicas, one database)', () =
     expect((await token(a, ip, OTHER_RP)).status).toBe(429);
     // The client itself, from its own address, was not limited by the guesses.
     for (let i = 0; i < 3; i++) expect((await token(b, uniqueIp(), OTHER_RP)).status).toBe(200);
+  });
+
+  it("counts a public client's requests per address: naming it proves nothing, so nobody can spend its users' budget", async () => {
+    const exchange = (app: TestApp, ip: string) =>
+      fetch(`${app.url}/oidc/token`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-forwarded-for': ip,
+        },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          client_id: SPA.client_id,
+          code: 'not-a-code',
+          code_verifier: 'a'.repeat(43),
+          redirect_uri: SPA.redirect_uris[0],
+        }).toString(),
+      });
+    const first = uniqueIp();
+    const second = uniqueIp();
+    // Six requests naming the client, more than RATE_LIMIT_CLIENT's 5: three per address.
+    const answers = [];
+    for (const ip of [first, first, first, second, second, second])
+      answers.push((await exchange(a, ip)).status);
+    expect(answers).toEqual([400, 400, 400, 400, 400, 400]);
+    const fourth = await exchange(b, first);
+    expect(fourth.status).toBe(429);
+    expect(await fourth.json()).toMatchObject({ error: 'temporarily_unavailable' });
+    expect((await exchange(a, uniqueIp())).status).toBe(400);
   });
 
   it('answers 429 with Retry-After past the address budget of requests without a valid admin token, before the token is checked', async () => {
