@@ -348,6 +348,8 @@ async function poll(id: string, req: IncomingMessage, requestId: string) {
       'id_token_issued',
       'web',
       requestId,
+      // Only while the user is not blocked, as simauth's poll claims it.
+      true,
     ]);
     if (claimed) view.id_token = claimed.result.id_token;
   }

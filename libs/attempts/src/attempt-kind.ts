@@ -63,8 +63,11 @@ export interface StatusByKind {
 
 export type StatusOf<K extends AttemptKind> = StatusByKind[K];
 
-/** Who causes a move: the registered phone, the web client, the signed-in user, a provider, or the server itself. */
-export type Actor = 'device' | 'web' | 'user' | 'provider' | 'system';
+/**
+ * Who causes a move: the registered phone, the web client, the signed-in user, a provider, the
+ * server itself, or an operator through the admin API.
+ */
+export type Actor = 'device' | 'web' | 'user' | 'provider' | 'system' | 'admin';
 
 /** Every kind expires through this status. */
 export const EXPIRED = 'EXPIRED';

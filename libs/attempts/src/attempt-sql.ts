@@ -21,6 +21,23 @@ export const INSERT_SQL = `
   )
   SELECT a.* FROM a`;
 
+/**
+ * The URLs an event of type `type` goes to (both SQL parameters): the configured endpoints that
+ * take it (`configured`, text[]), and those registered through the admin API whose events match
+ * it (an exact type, "prefix.*" or "*"). Shared by every statement that writes the outbox.
+ */
+export function webhookTargetsSql(type: string, configured: string): string {
+  return `
+        SELECT unnest(${configured}::text[]) AS url
+        UNION ALL
+        SELECT w.url FROM webhook_endpoints w
+         WHERE ${type}::text IS NOT NULL AND w.url <> ALL(${configured}::text[]) AND EXISTS (
+           SELECT 1 FROM unnest(w.events) AS p(pattern)
+            WHERE p.pattern = '*' OR p.pattern = ${type}::text
+               OR (right(p.pattern, 2) = '.*' AND starts_with(${type}::text, left(p.pattern, -1))))
+      `;
+}
+
 // FOR UPDATE makes concurrent transitions of one attempt queue on its row; each then sees the
 // status the previous one committed, so exactly one of N conflicting moves wins. The move
 // notifies only a watched attempt: `watch` sets the flag under the same row lock, so a move
@@ -56,17 +73,7 @@ export const TRANSITION_SQL = `
                'attempt_id', a.id, 'kind', a.kind, 'status', a.status,
                'previous_status', a.from_status, 'user_id', a.user_id, 'actor', $11::text,
                'reason', $12::text, 'request_id', $13::text, 'result', a.result))
-      FROM a CROSS JOIN (
-        -- The configured endpoints that take this type ($17), and those registered through the
-        -- admin API whose events match it (an exact type, "prefix.*" or "*").
-        SELECT unnest($17::text[]) AS url
-        UNION ALL
-        SELECT w.url FROM webhook_endpoints w
-         WHERE $16::text IS NOT NULL AND w.url <> ALL($17::text[]) AND EXISTS (
-           SELECT 1 FROM unnest(w.events) AS p(pattern)
-            WHERE p.pattern = '*' OR p.pattern = $16::text
-               OR (right(p.pattern, 2) = '.*' AND starts_with($16::text, left(p.pattern, -1))))
-      ) AS e
+      FROM a CROSS JOIN (${webhookTargetsSql('$16', '$17')}) AS e
   )
   SELECT a.*, c.status AS current_status, c.is_final AS current_is_final,
          c.expires_at AS current_expires_at, c.lease_until AS current_lease_until,
@@ -82,17 +89,49 @@ export const ANNOTATE_SQL = `
      WHERE id = $1 AND kind = $2 AND version = $3 RETURNING *
   ) SELECT * FROM a`;
 
-/** Marks a flag in the context once (the id_token handed out), with an audit event. */
+/**
+ * Marks a flag in the context once (the id_token handed out), with an audit event. With $7, only
+ * while the attempt's user is not blocked: FOR SHARE waits for a block being written and then
+ * sees it, so a claim either commits before the block or finds the user blocked.
+ */
 export const CLAIM_SQL = `
   WITH claimed AS (
     UPDATE attempts SET context = context || jsonb_build_object($4::text, now()), updated_at = now()
      WHERE id = $1 AND kind = $2 AND status = $3 AND NOT context ? $4
+       AND (NOT $7::boolean OR EXISTS (
+             SELECT 1 FROM users u WHERE u.id = attempts.user_id AND u.blocked_at IS NULL
+                FOR SHARE))
      RETURNING *
   ), event AS (
     INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id)
     SELECT id, status, status, $5, $4, $6 FROM claimed
   )
   SELECT * FROM claimed`;
+
+/**
+ * Closes a flag nobody claimed yet on the attempts of a user in a status (the value null: taken,
+ * by nobody), with an audit event each: what the flag guards is never handed out.
+ */
+export const CLOSE_CLAIMS_SQL = `
+  WITH closed AS (
+    UPDATE attempts SET context = context || jsonb_build_object($4::text, null), updated_at = now()
+     WHERE user_id = $1 AND kind = $2 AND status = $3 AND NOT context ? $4
+     RETURNING id, status
+  ), event AS (
+    INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id)
+    SELECT id, status, status, $5, $6, $7 FROM closed
+  )
+  SELECT id FROM closed`;
+
+/**
+ * Live attempts of a user (kinds $2) or of a number (kinds $4), locked in id order so that two
+ * callers queue instead of deadlocking; a move committed meanwhile is seen (FOR UPDATE re-reads).
+ */
+export const LIVE_OF_SQL = `
+  SELECT id, kind FROM attempts
+   WHERE NOT is_final AND expires_at > now()
+     AND ((user_id = $1 AND kind = ANY($2::text[])) OR (phone_number = $3 AND kind = ANY($4::text[])))
+   ORDER BY id FOR UPDATE`;
 
 export const BY_ID_SQL = 'SELECT * FROM attempts WHERE id = $1 AND kind = $2';
 export const BY_TOKEN_SQL = 'SELECT * FROM attempts WHERE token_hash = $1 AND kind = $2';

@@ -19,6 +19,7 @@ import {
   allowedSources,
   interruptedStepReturnsTo,
   isFinal,
+  movesBeforeDeadline,
 } from './transition-table';
 
 export interface CreateAttempt<K extends AttemptKind> {
@@ -135,7 +136,10 @@ export class AttemptStateMachine {
     if (allowedFrom.length === 0) {
       throw new Error(`${request.actor} may never move a ${request.kind} to ${request.to}`);
     }
-    const expiring = request.to === EXPIRED;
+    // A move to EXPIRED is the deadline's (only an overdue attempt), unless the table lets this
+    // actor end a live attempt early (a blocked user's).
+    const expiring =
+      request.to === EXPIRED && !movesBeforeDeadline(request.kind, request.to, request.actor);
     const row = await this.attempts.update(
       {
         ...request,
@@ -190,7 +194,9 @@ export class AttemptStateMachine {
 
   /**
    * The attempt, for the one caller that first claims `flag` on it while in `status` (audited);
-   * undefined for every later caller.
+   * undefined for every later caller. With `whileUserActive`, undefined too when the attempt's
+   * user is blocked (checked by the claiming statement itself, so no block committed before it
+   * is missed).
    */
   async claimOnce<K extends AttemptKind>(
     kind: K,
@@ -199,9 +205,65 @@ export class AttemptStateMachine {
     flag: string,
     actor: Actor,
     requestId?: string,
+    { whileUserActive = false }: { whileUserActive?: boolean } = {},
   ): Promise<Attempt<StatusOf<K>> | undefined> {
-    const row = await this.attempts.claimOnce(kind, id, status, flag, actor, requestId);
+    const row = await this.attempts.claimOnce(
+      kind,
+      id,
+      status,
+      flag,
+      actor,
+      requestId,
+      whileUserActive,
+    );
     return row ? toAttempt(row) : undefined;
+  }
+
+  /**
+   * Ends at once, in the caller's transaction, every live attempt of a user (kinds `userKinds`)
+   * and of their number (kinds `numberKinds`, whose attempts name only the number) with a move to
+   * EXPIRED by `actor`, each audited with `reason` and announced; and closes `closeClaim` (a flag
+   * of claimOnce) on the user's attempts that reached `claimStatus` without it being claimed.
+   * Returns the ids of the attempts it ended.
+   */
+  async endLiveOf(
+    request: {
+      userId: string;
+      phoneNumber: string;
+      userKinds: AttemptKind[];
+      numberKinds: AttemptKind[];
+      actor: Actor;
+      reason: string;
+      requestId?: string;
+      closeClaim?: { kind: AttemptKind; status: string; flag: string };
+    },
+    tx: EntityManager,
+  ): Promise<string[]> {
+    const ended: string[] = [];
+    for (const { id, kind } of await this.attempts.lockLiveOf(request, tx)) {
+      await this.transition(
+        {
+          kind,
+          id,
+          to: EXPIRED as StatusOf<typeof kind>,
+          actor: request.actor,
+          reason: request.reason,
+          requestId: request.requestId,
+          // Its deadline is now: an EXPIRED attempt's expires_at is never in the future.
+          ttlSeconds: 0,
+        },
+        tx,
+      );
+      ended.push(id);
+    }
+    if (request.closeClaim) {
+      const { userId, actor, reason, requestId } = request;
+      await this.attempts.closeClaims(
+        { ...request.closeClaim, userId, actor, reason, requestId },
+        tx,
+      );
+    }
+    return ended;
   }
 
   /** Gives back a claim taken with claimOnce (the work it guarded failed and may be retried). */

@@ -8,7 +8,9 @@ import {
   BY_ID_SQL,
   BY_TOKEN_SQL,
   CLAIM_SQL,
+  CLOSE_CLAIMS_SQL,
   INSERT_SQL,
+  LIVE_OF_SQL,
   TRANSITION_SQL,
 } from './attempt-sql';
 
@@ -169,6 +171,7 @@ export class AttemptRepository {
     flag: string,
     actor: Actor,
     requestId?: string,
+    whileUserActive = false,
   ): Promise<AttemptRow | undefined> {
     const rows: AttemptRow[] = await preparedQuery(this.db, 'simauth_attempt_claim', CLAIM_SQL, [
       id,
@@ -177,8 +180,47 @@ export class AttemptRepository {
       flag,
       actor,
       requestId ?? null,
+      whileUserActive,
     ]);
     return rows[0];
+  }
+
+  /** Closes `flag` on a user's attempts in `status` where nobody claimed it; their ids. */
+  async closeClaims(
+    p: {
+      userId: string;
+      kind: AttemptKind;
+      status: string;
+      flag: string;
+      actor: Actor;
+      reason: string;
+      requestId?: string;
+    },
+    tx: EntityManager,
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(CLOSE_CLAIMS_SQL, [
+      p.userId,
+      p.kind,
+      p.status,
+      p.flag,
+      p.actor,
+      p.reason,
+      p.requestId ?? null,
+    ]);
+    return rows.map((r) => r.id);
+  }
+
+  /** Locks the live attempts of a user (of `userKinds`) and of a number (of `numberKinds`). */
+  lockLiveOf(
+    p: {
+      userId: string;
+      userKinds: AttemptKind[];
+      phoneNumber: string;
+      numberKinds: AttemptKind[];
+    },
+    tx: EntityManager,
+  ): Promise<{ id: string; kind: AttemptKind }[]> {
+    return tx.query(LIVE_OF_SQL, [p.userId, p.userKinds, p.phoneNumber, p.numberKinds]);
   }
 
   /** Removes `flag` from the context of an attempt still in `status` (a claim given back). */

@@ -7,3 +7,4 @@ export * from './attempt.errors';
 export * from './attempts.module';
 export * from './transition-table';
 export * from './attempt-webhooks';
+export { webhookTargetsSql } from './attempt-sql';

@@ -6,6 +6,7 @@ import {
   TransitionTable,
   allowedSources,
   isFinal,
+  movesBeforeDeadline,
   toMermaid,
 } from './transition-table';
 
@@ -47,5 +48,25 @@ describe('transition tables', () => {
     expect(allowedSources(AttemptKind.CompanionLogin, LoginStatus.Approved, 'web')).toEqual([]);
     expect(isFinal(AttemptKind.CompanionLogin, LoginStatus.MatchSuccess)).toBe(true);
     expect(isFinal(AttemptKind.CompanionLogin, LoginStatus.Approved)).toBe(false);
+  });
+
+  it("lets an operator end a live login or number verification before its deadline, and only the deadline's move otherwise", () => {
+    const login = AttemptKind.CompanionLogin;
+    expect(allowedSources(login, LoginStatus.Expired, 'admin').sort()).toEqual(
+      ['APPROVED', 'MATCH_PENDING', 'PENDING'].sort(),
+    );
+    expect(movesBeforeDeadline(login, LoginStatus.Expired, 'admin')).toBe(true);
+    expect(movesBeforeDeadline(login, LoginStatus.Expired, 'system')).toBe(false);
+    expect(movesBeforeDeadline(AttemptKind.NumberVerification, 'EXPIRED' as never, 'admin')).toBe(
+      true,
+    );
+    // Nothing else may an operator do to an attempt.
+    for (const kind of Object.values(AttemptKind)) {
+      const table = TRANSITION_TABLES[kind] as TransitionTable<string>;
+      for (const move of table.moves.filter((m) => m.by.includes('admin'))) {
+        expect(move.to).toBe('EXPIRED');
+        expect(move.by).toEqual(['admin']);
+      }
+    }
   });
 });

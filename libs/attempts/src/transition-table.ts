@@ -13,6 +13,11 @@ export interface Move<S extends string> {
   from: S[];
   to: S;
   by: Actor[];
+  /**
+   * The move ends a live attempt before its deadline (an operator blocking its user). Any other
+   * move to EXPIRED is the deadline's, and waits for it to pass.
+   */
+  beforeDeadline?: true;
 }
 
 export interface TransitionTable<S extends string> {
@@ -67,6 +72,13 @@ export const COMPANION_LOGIN_TABLE: TransitionTable<L> = {
     { from: [L.MatchPending], to: L.Approved, by: ['system'] },
     { from: [L.Approved, L.MatchPending], to: L.ProviderError, by: ['device', 'provider'] },
     { from: [L.Pending, L.Approved, L.MatchPending], to: L.Expired, by: ['system'] },
+    // The user was blocked: the web sees the end of a lapsed login; the reason is in the trail.
+    {
+      from: [L.Pending, L.Approved, L.MatchPending],
+      to: L.Expired,
+      by: ['admin'],
+      beforeDeadline: true,
+    },
   ],
   interrupted: {
     // The PhoneCheck was being created: the phone approves again (a new check).
@@ -106,6 +118,8 @@ export const NUMBER_VERIFICATION_TABLE: TransitionTable<NV> = {
     { from: [NV.AuthUrlIssued], to: NV.NotVerified, by: ['provider'] },
     { from: [NV.AuthUrlIssued], to: NV.ProviderError, by: ['provider'] },
     { from: [NV.AuthUrlIssued], to: NV.Expired, by: ['system'] },
+    // The number's user was blocked.
+    { from: [NV.AuthUrlIssued], to: NV.Expired, by: ['admin'], beforeDeadline: true },
   ],
 };
 
@@ -127,6 +141,16 @@ export function allowedSources<K extends AttemptKind>(
   return table.moves
     .filter((m) => m.to === to && m.by.includes(actor))
     .flatMap((m) => m.from) as StatusOf<K>[];
+}
+
+/** Whether `actor`'s move of an attempt of `kind` to `to` may come before the deadline. */
+export function movesBeforeDeadline<K extends AttemptKind>(
+  kind: K,
+  to: StatusOf<K>,
+  actor: Actor,
+): boolean {
+  const table = TRANSITION_TABLES[kind] as TransitionTable<string>;
+  return table.moves.some((m) => m.to === to && m.by.includes(actor) && m.beforeDeadline);
 }
 
 /** Where the system returns an attempt of `kind` whose in-flight step in `status` was interrupted. */

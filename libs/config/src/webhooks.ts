@@ -10,6 +10,11 @@ export const WEBHOOK_EVENT_TYPES = [
   'factor.activated',
   'factor.challenge_verified',
   'factor.challenge_failed',
+  // Operators' actions through the admin API, written with the action itself.
+  'factor.deleted',
+  'device.revoked',
+  'user.blocked',
+  'user.unblocked',
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

@@ -123,6 +123,19 @@ export class AccountsService {
     return rows[0]?.id;
   }
 
+  /**
+   * In `tx`: the user a sign-in by this number is for (none when unknown or blocked), whose row
+   * stays held (FOR SHARE) until `tx` ends. A block being written is waited for and then seen, and
+   * none can commit before `tx` does: a token decided in `tx` is never for a blocked user.
+   */
+  async holdSignInUserByPhone(phoneNumber: string, tx: EntityManager): Promise<string | undefined> {
+    const rows: { id: string }[] = await tx.query(
+      'SELECT id FROM users WHERE phone_number = $1 AND blocked_at IS NULL FOR SHARE',
+      [phoneNumber],
+    );
+    return rows[0]?.id;
+  }
+
   /** The phone number of a user, or undefined for an unknown or blocked one (or not a UUID). */
   async findPhoneByUserId(userId: string): Promise<string | undefined> {
     if (!UUID_PATTERN.test(userId)) return undefined;

@@ -32,6 +32,12 @@ interface LoadedKey {
   privateJwk: JWK;
 }
 
+/**
+ * The context flag (AttemptStateMachine.claimOnce) that marks a login's one /v1 id_token as
+ * handed out; set to null, it is closed: none is ever handed out for that login.
+ */
+export const ID_TOKEN_CLAIM = 'id_token_issued';
+
 /** Clocks of replicas and clients disagree by this much at most. */
 const CLOCK_TOLERANCE_SECONDS = 60;
 

@@ -103,7 +103,10 @@ export class AdminController {
   @LimitPerIp()
   @HttpCode(200)
   @AdminAuth()
-  @ApiOperation({ summary: "Block a user: their logins are answered like an unknown number's" })
+  @ApiOperation({
+    summary:
+      "Block a user: their logins are answered like an unknown number's, their live logins and number verifications end (EXPIRED)",
+  })
   @ApiOkResponse({ description: 'The user', ...OBJECT })
   @ApiProblems(400, 401, 403, 404, 429)
   async block(
@@ -111,7 +114,7 @@ export class AdminController {
     @CurrentAdmin() caller: AdminCaller,
     @RequestId() requestId: string,
   ) {
-    const user = await this.admin.setBlocked(id, true);
+    const user = await this.admin.setBlocked(id, true, { clientId: caller.clientId, requestId });
     await this.admin.audit(caller.clientId, 'user.block', id, requestId);
     return user;
   }
@@ -128,7 +131,7 @@ export class AdminController {
     @CurrentAdmin() caller: AdminCaller,
     @RequestId() requestId: string,
   ) {
-    const user = await this.admin.setBlocked(id, false);
+    const user = await this.admin.setBlocked(id, false, { clientId: caller.clientId, requestId });
     await this.admin.audit(caller.clientId, 'user.unblock', id, requestId);
     return user;
   }
@@ -159,7 +162,7 @@ export class AdminController {
     @CurrentAdmin() caller: AdminCaller,
     @RequestId() requestId: string,
   ) {
-    await this.admin.revokeDevice(id);
+    await this.admin.revokeDevice(id, { clientId: caller.clientId, requestId });
     await this.admin.audit(caller.clientId, 'device.revoke', id, requestId);
   }
 
@@ -189,7 +192,7 @@ export class AdminController {
     @CurrentAdmin() caller: AdminCaller,
     @RequestId() requestId: string,
   ) {
-    await this.admin.deleteFactor(id);
+    await this.admin.deleteFactor(id, { clientId: caller.clientId, requestId });
     await this.admin.audit(caller.clientId, 'factor.delete', id, requestId);
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttemptsModule } from '@simauth/attempts';
 import { AccountsModule } from '../accounts/accounts.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { AdminAuthGuard } from './admin-auth.guard';
@@ -7,7 +8,7 @@ import { AdminService } from './admin.service';
 import { AuditTrail } from './audit-trail';
 
 @Module({
-  imports: [AccountsModule, WebhooksModule],
+  imports: [AttemptsModule, AccountsModule, WebhooksModule],
   controllers: [AdminController],
   providers: [AdminService, AdminAuthGuard, AuditTrail],
 })

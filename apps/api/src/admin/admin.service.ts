@@ -3,7 +3,10 @@ import { DataSource } from 'typeorm';
 import { randomBytes } from 'node:crypto';
 import { APP_CONFIG, AppConfig, checkWebhookEndpoint, newWebhookSecret } from '@simauth/config';
 import { ConflictError, NotFoundError, RequestValidationError, UUID_PATTERN } from '@simauth/http';
+import { AttemptKind, AttemptStateMachine, LoginStatus } from '@simauth/attempts';
+import { ID_TOKEN_CLAIM } from '../accounts/id-token.service';
 import { WebhookEndpointStore } from '../webhooks/webhook-endpoints';
+import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import { AttemptSearchQuery, CreateEndpointBody, DeliveriesQuery, Page } from './dto/admin.dto';
 
 export interface AdminUser {
@@ -16,13 +19,31 @@ export interface AdminUser {
 
 const USER_COLUMNS = `id AS user_id, phone_number, blocked_at IS NOT NULL AS blocked, blocked_at, created_at`;
 
-/** What the admin API reads and changes, each change in one statement, each call audited. */
+/** Who made an admin call, for the webhook events it causes. */
+export interface AdminCall {
+  clientId: string;
+  requestId?: string;
+}
+
+/** The part of an admin action's webhook event that says who did it. */
+const actorOf = (by: AdminCall) => ({
+  actor: 'admin',
+  client_id: by.clientId,
+  request_id: by.requestId ?? null,
+});
+
+/**
+ * What the admin API reads and changes, each change in one transaction with the webhook event it
+ * causes, each call audited.
+ */
 @Injectable()
 export class AdminService {
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registered: WebhookEndpointStore,
+    private readonly attempts: AttemptStateMachine,
+    private readonly outbox: WebhookOutbox,
   ) {}
 
   /** Records an admin call: which client, what, on what, for which request. */
@@ -48,19 +69,58 @@ export class AdminService {
     return user;
   }
 
-  /** Blocks (or unblocks) a user: a blocked user's logins are answered like an unknown number's. */
-  async setBlocked(userId: string, blocked: boolean): Promise<AdminUser> {
-    const rows: AdminUser[] = await this.db.query(
-      `WITH u AS (
-         UPDATE users
-            SET blocked_at = CASE WHEN $2 THEN COALESCE(blocked_at, now()) ELSE NULL END,
-                updated_at = now()
-          WHERE id = $1 RETURNING *
-       ) SELECT ${USER_COLUMNS} FROM u`,
-      [userId, blocked],
-    );
-    if (!rows[0]) throw new NotFoundError('No such user.');
-    return rows[0];
+  /**
+   * Blocks (or unblocks) a user, in one transaction with all that follows from it. A blocked
+   * user's new logins are answered like an unknown number's; their live logins and the live
+   * number verifications of their number end at once in EXPIRED (reason `user-blocked` in the
+   * audit trail only), and a login that succeeded but whose id_token was not yet handed out never
+   * hands it out. A change of state writes `user.blocked` / `user.unblocked` to the webhook outbox.
+   */
+  async setBlocked(userId: string, blocked: boolean, by: AdminCall): Promise<AdminUser> {
+    return this.db.transaction(async (tx) => {
+      // The user's row first (locked by the update), then the attempts': the order in which a
+      // sign-in that checks the user takes them, so the two queue instead of deadlocking.
+      const rows: (AdminUser & { was_blocked: boolean })[] = await tx.query(
+        `WITH u AS (
+           UPDATE users u
+              SET blocked_at = CASE WHEN $2 THEN COALESCE(u.blocked_at, now()) ELSE NULL END,
+                  updated_at = now()
+             FROM (SELECT id, blocked_at FROM users WHERE id = $1 FOR UPDATE) before
+            WHERE u.id = before.id
+           RETURNING u.*, before.blocked_at IS NOT NULL AS was_blocked
+         ) SELECT ${USER_COLUMNS}, was_blocked FROM u`,
+        [userId, blocked],
+      );
+      if (!rows[0]) throw new NotFoundError('No such user.');
+      const { was_blocked: wasBlocked, ...user } = rows[0];
+      if (wasBlocked === blocked) return user;
+      if (blocked) {
+        await this.attempts.endLiveOf(
+          {
+            userId,
+            phoneNumber: user.phone_number,
+            userKinds: [AttemptKind.CompanionLogin],
+            // A number verification names the number only.
+            numberKinds: [AttemptKind.NumberVerification],
+            actor: 'admin',
+            reason: 'user-blocked',
+            requestId: by.requestId,
+            closeClaim: {
+              kind: AttemptKind.CompanionLogin,
+              status: LoginStatus.MatchSuccess,
+              flag: ID_TOKEN_CLAIM,
+            },
+          },
+          tx,
+        );
+      }
+      await this.outbox.write(tx, blocked ? 'user.blocked' : 'user.unblocked', {
+        user_id: userId,
+        blocked_at: user.blocked_at,
+        ...actorOf(by),
+      });
+      return user;
+    });
   }
 
   devices(userId: string) {
@@ -76,12 +136,21 @@ export class AdminService {
    * Revokes a device: its row goes, so its credential is refused at once by every replica (each
    * request reads it from Postgres) and its push token is forgotten.
    */
-  async revokeDevice(deviceId: string): Promise<void> {
-    const rows: unknown[] = await this.db.query(
-      `WITH d AS (DELETE FROM devices WHERE id = $1 RETURNING id) SELECT id FROM d`,
-      [deviceId],
-    );
-    if (!rows.length) throw new NotFoundError('No such device.');
+  async revokeDevice(deviceId: string, by: AdminCall): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const [device]: { user_id: string; client_device_id: string }[] = await tx.query(
+        `WITH d AS (DELETE FROM devices WHERE id = $1 RETURNING user_id, client_device_id)
+         SELECT * FROM d`,
+        [deviceId],
+      );
+      if (!device) throw new NotFoundError('No such device.');
+      await this.outbox.write(tx, 'device.revoked', {
+        device_id: deviceId,
+        user_id: device.user_id,
+        client_device_id: device.client_device_id,
+        ...actorOf(by),
+      });
+    });
   }
 
   factors(userId: string) {
@@ -93,12 +162,22 @@ export class AdminService {
   }
 
   /** Deletes a factor (the account-recovery path: the person enrols a new one). */
-  async deleteFactor(factorId: string): Promise<void> {
-    const rows: unknown[] = await this.db.query(
-      `WITH f AS (DELETE FROM factors WHERE id = $1 RETURNING id) SELECT id FROM f`,
-      [factorId],
-    );
-    if (!rows.length) throw new NotFoundError('No such factor.');
+  async deleteFactor(factorId: string, by: AdminCall): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const [factor]: { user_id: string; type: string; status: string }[] = await tx.query(
+        `WITH f AS (DELETE FROM factors WHERE id = $1 RETURNING user_id, type, status)
+         SELECT * FROM f`,
+        [factorId],
+      );
+      if (!factor) throw new NotFoundError('No such factor.');
+      await this.outbox.write(tx, 'factor.deleted', {
+        factor_id: factorId,
+        user_id: factor.user_id,
+        type: factor.type,
+        status: factor.status,
+        ...actorOf(by),
+      });
+    });
   }
 
   recentAttempts(userId: string) {

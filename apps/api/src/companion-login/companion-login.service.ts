@@ -33,7 +33,7 @@ import {
 import { AccountsService, Device } from '../accounts/accounts.service';
 import { FactorCodesService } from '../accounts/factor-codes.service';
 import { FactorsRepository } from '../accounts/factors.repository';
-import { IdTokenService } from '../accounts/id-token.service';
+import { ID_TOKEN_CLAIM, IdTokenService } from '../accounts/id-token.service';
 import { SimSwapPolicy, simSwapEvidence } from '../accounts/sim-swap-policy.service';
 import { StepUpRequiredError, WrongCheckError } from './companion-login.errors';
 import { drawMatchNumbers } from './match-numbers';
@@ -57,9 +57,6 @@ export interface LoginView {
 }
 
 export const POLL_TOKEN_PREFIX = 'simauth_pt';
-
-/** The flag that marks a login's one /v1 id_token as handed out. */
-const ID_TOKEN_CLAIM = 'id_token_issued';
 
 /** A login started by a CIBA request (the OpenID Provider's backchannel authentication). */
 export interface CibaLogin {
@@ -540,7 +537,11 @@ export class CompanionLoginService {
     );
   }
 
-  /** On MATCH_SUCCESS the first reader, by poll or stream, receives the id_token; nobody after. */
+  /**
+   * On MATCH_SUCCESS the first reader, by poll or stream, receives the id_token; nobody after, and
+   * nobody while the user is blocked (the claim itself checks, so a block that committed first is
+   * never missed; blocking closes the claim for good).
+   */
   private async withIdToken(view: LoginView, requestId?: string): Promise<LoginView> {
     if (view.status !== LoginStatus.MatchSuccess) return view;
     // The claim returns the row, so the token is signed without reading the login again.
@@ -551,6 +552,7 @@ export class CompanionLoginService {
       ID_TOKEN_CLAIM,
       'web',
       requestId,
+      { whileUserActive: true },
     );
     if (!login) return view;
     const idToken = await this.idTokens.sign({

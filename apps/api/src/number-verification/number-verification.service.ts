@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import {
   Attempt,
@@ -32,6 +33,7 @@ export class NumberVerificationService {
     private readonly numberVerification: NumberVerificationPort,
     private readonly accounts: AccountsService,
     private readonly idTokens: IdTokenService,
+    private readonly db: DataSource,
   ) {}
 
   /** A random state (stored hashed) binds the auth URL to this attempt and this number. */
@@ -108,27 +110,35 @@ export class NumberVerificationService {
       throw err;
     }
 
-    const verification = await this.attempts.transition({
-      kind: KIND,
-      id: attempt.id,
-      to: verified ? NV.Verified : NV.NotVerified,
-      actor: 'provider',
-      reason: verified ? 'the network confirms the number' : 'the device holds another number',
-      result: { device_phone_number_verified: verified },
-      requestId,
-    });
-    return { verification, idToken: verified ? await this.signIn(verification) : undefined };
-  }
-
-  /** A verified number of a registered user signs that user in; unknown numbers get no account. */
-  private async signIn(verification: Verification): Promise<string | undefined> {
-    const userId = await this.accounts.findUserIdByPhone(verification.phoneNumber!);
-    if (!userId) return undefined;
-    return this.idTokens.sign({
-      userId,
-      phoneNumber: verification.phoneNumber!,
-      amr: ['nv'],
-      sessionId: verification.id,
-    });
+    // A verified number of a registered user signs that user in; an unknown or blocked one gets
+    // no token (the same answer). The user is read, and held, in the transaction of the move: a
+    // block that committed first is seen, and one that comes later finds the attempt final.
+    // The user's row first, then the attempt's: the order a block takes them in.
+    const { verification, userId } = await this.db.transaction(async (tx) => ({
+      userId: verified
+        ? await this.accounts.holdSignInUserByPhone(attempt.phoneNumber!, tx)
+        : undefined,
+      verification: await this.attempts.transition(
+        {
+          kind: KIND,
+          id: attempt.id,
+          to: verified ? NV.Verified : NV.NotVerified,
+          actor: 'provider',
+          reason: verified ? 'the network confirms the number' : 'the device holds another number',
+          result: { device_phone_number_verified: verified },
+          requestId,
+        },
+        tx,
+      ),
+    }));
+    const idToken = userId
+      ? await this.idTokens.sign({
+          userId,
+          phoneNumber: verification.phoneNumber!,
+          amr: ['nv'],
+          sessionId: verification.id,
+        })
+      : undefined;
+    return { verification, idToken };
   }
 }

@@ -1,0 +1,158 @@
+import { TestApp, startTestApp } from '../../../test/support/test-app';
+import { bearer, call } from '../../../test/support/http';
+import { registerPhone, signIn } from '../../../test/support/flows';
+import { eventually } from '../../../test/support/sse';
+import { OPS_CLIENT, adminToken } from '../../../test/support/admin';
+import { WebhookReceiver } from '../../../test/support/webhook-receiver';
+
+const OPS = { ...OPS_CLIENT, scope: 'simauth:admin simauth:admin:phone_numbers' };
+
+/** Phone numbers in admin answers, and the webhook events of admin actions. */
+describe('admin API: masked phone numbers, webhook events of admin actions', () => {
+  let t: TestApp;
+  let receiver: WebhookReceiver;
+  let masked: string;
+  beforeAll(async () => {
+    receiver = await WebhookReceiver.start();
+    t = await startTestApp({
+      env: {
+        OIDC_CLIENTS: JSON.stringify([OPS]),
+        WEBHOOKS: JSON.stringify([
+          {
+            url: receiver.url,
+            secret: receiver.secret,
+            events: ['user.*', 'factor.deleted', 'device.revoked'],
+          },
+        ]),
+      },
+    });
+    masked = await adminToken(t.url, 'simauth:admin', OPS);
+  });
+  afterAll(async () => {
+    await t.close();
+    await receiver.close();
+  });
+
+  const admin = (method: string, path: string, token = masked, body?: unknown) =>
+    call(method, `${t.url}/admin/v1${path}`, body, bearer(token));
+  async function userOf(phoneNumber: string): Promise<string> {
+    return (await admin('GET', `/users?phone_number=${encodeURIComponent(phoneNumber)}`)).body
+      .user_id;
+  }
+  const delivered = (type: string, match: (data: Record<string, any>) => boolean) =>
+    receiver.delivered().filter((r) => r.type === type && match(r.payload.data));
+
+  describe('webhook events', () => {
+    it('sends user.blocked and user.unblocked, signed, for a change of state only', async () => {
+      const phone = await registerPhone(t);
+      const userId = await userOf(phone.phoneNumber);
+      const block = await admin('POST', `/users/${userId}/block`);
+      await admin('POST', `/users/${userId}/block`);
+      await admin('POST', `/users/${userId}/unblock`);
+      const forUser = (type: string) => delivered(type, (d) => d.user_id === userId);
+      await eventually(async () => {
+        expect(forUser('user.blocked')).toHaveLength(1);
+        expect(forUser('user.unblocked')).toHaveLength(1);
+      }, 10_000);
+      const [blocked] = forUser('user.blocked');
+      expect(blocked.verified).toBe(true);
+      expect(blocked.payload).toEqual({
+        type: 'user.blocked',
+        timestamp: expect.any(String),
+        data: {
+          user_id: userId,
+          blocked_at: block.body.blocked_at,
+          actor: 'admin',
+          client_id: 'ops',
+          request_id: block.headers.get('x-request-id'),
+        },
+      });
+      expect(forUser('user.unblocked')[0]).toMatchObject({
+        verified: true,
+        payload: { data: { user_id: userId, blocked_at: null, actor: 'admin', client_id: 'ops' } },
+      });
+      // The second block changed nothing, and said nothing.
+      const rows = await t.db.query(
+        `SELECT type FROM webhook_outbox WHERE payload -> 'data' ->> 'user_id' = $1 ORDER BY id`,
+        [userId],
+      );
+      expect(rows.map((r: { type: string }) => r.type)).toEqual(['user.blocked', 'user.unblocked']);
+      expect(JSON.stringify(receiver.received)).not.toContain(phone.phoneNumber);
+    });
+
+    it('sends device.revoked to WEBHOOKS and to an endpoint registered for it, signed', async () => {
+      const other = await WebhookReceiver.start();
+      try {
+        const registered = await admin('POST', '/webhooks/endpoints', masked, {
+          url: other.url,
+          events: ['device.revoked'],
+          secret: other.secret,
+        });
+        expect(registered.status).toBe(201);
+        const phone = await registerPhone(t);
+        const userId = await userOf(phone.phoneNumber);
+        const [device] = (await admin('GET', `/users/${userId}/devices`)).body as unknown as {
+          device_id: string;
+        }[];
+        expect((await admin('DELETE', `/devices/${device.device_id}`)).status).toBe(204);
+        const expected = {
+          type: 'device.revoked',
+          verified: true,
+          payload: expect.objectContaining({
+            type: 'device.revoked',
+            data: {
+              device_id: device.device_id,
+              user_id: userId,
+              client_device_id: phone.deviceId,
+              actor: 'admin',
+              client_id: 'ops',
+              request_id: expect.any(String),
+            },
+          }),
+        };
+        await eventually(async () => {
+          expect(delivered('device.revoked', (d) => d.device_id === device.device_id)).toEqual([
+            expect.objectContaining(expected),
+          ]);
+          expect(
+            other.delivered().filter((r) => r.payload.data.device_id === device.device_id),
+          ).toEqual([expect.objectContaining(expected)]);
+        }, 10_000);
+        // A refused action (no such device) writes nothing.
+        expect((await admin('DELETE', `/devices/${device.device_id}`)).status).toBe(404);
+        const [row] = await t.db.query(
+          `SELECT count(*)::int AS n FROM webhook_outbox WHERE payload -> 'data' ->> 'device_id' = $1`,
+          [device.device_id],
+        );
+        expect(row.n).toBe(2);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('sends factor.deleted, signed', async () => {
+      const { phone, idToken } = await signIn(t);
+      const factor = await call('POST', `${t.url}/v1/factors`, { type: 'totp' }, bearer(idToken));
+      const userId = await userOf(phone.phoneNumber);
+      expect((await admin('DELETE', `/factors/${factor.body.factor_id}`)).status).toBe(204);
+      await eventually(async () => {
+        expect(delivered('factor.deleted', (d) => d.factor_id === factor.body.factor_id)).toEqual([
+          expect.objectContaining({
+            verified: true,
+            payload: expect.objectContaining({
+              data: {
+                factor_id: factor.body.factor_id,
+                user_id: userId,
+                type: 'totp',
+                status: 'PENDING',
+                actor: 'admin',
+                client_id: 'ops',
+                request_id: expect.any(String),
+              },
+            }),
+          }),
+        ]);
+      }, 10_000);
+    });
+  });
+});
