@@ -12,6 +12,7 @@ describe('admin API: masked phone numbers, webhook events of admin actions', () 
   let t: TestApp;
   let receiver: WebhookReceiver;
   let masked: string;
+  let full: string;
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
     t = await startTestApp({
@@ -27,6 +28,7 @@ describe('admin API: masked phone numbers, webhook events of admin actions', () 
       },
     });
     masked = await adminToken(t.url, 'simauth:admin', OPS);
+    full = await adminToken(t.url, 'simauth:admin simauth:admin:phone_numbers', OPS);
   });
   afterAll(async () => {
     await t.close();
@@ -35,12 +37,72 @@ describe('admin API: masked phone numbers, webhook events of admin actions', () 
 
   const admin = (method: string, path: string, token = masked, body?: unknown) =>
     call(method, `${t.url}/admin/v1${path}`, body, bearer(token));
+  const maskOf = (phoneNumber: string) =>
+    `+44${'*'.repeat(phoneNumber.length - 5)}${phoneNumber.slice(-2)}`;
   async function userOf(phoneNumber: string): Promise<string> {
     return (await admin('GET', `/users?phone_number=${encodeURIComponent(phoneNumber)}`)).body
       .user_id;
   }
   const delivered = (type: string, match: (data: Record<string, any>) => boolean) =>
     receiver.delivered().filter((r) => r.type === type && match(r.payload.data));
+
+  describe('phone numbers', () => {
+    it('are masked in every admin answer without simauth:admin:phone_numbers, as in the audit export', async () => {
+      const phone = await registerPhone(t);
+      const search = `/users?phone_number=${encodeURIComponent(phone.phoneNumber)}`;
+      const found = await admin('GET', search);
+      expect(found.body.phone_number).toBe(maskOf(phone.phoneNumber));
+      const userId = found.body.user_id;
+      expect((await admin('GET', `/users/${userId}`)).body.phone_number).toBe(
+        maskOf(phone.phoneNumber),
+      );
+      const attempts = await admin(
+        'GET',
+        `/attempts?phone_number=${encodeURIComponent(phone.phoneNumber)}`,
+      );
+      expect(attempts.status).toBe(200);
+      expect(attempts.body.items).toEqual([
+        expect.objectContaining({ kind: 'registration', phone_number: maskOf(phone.phoneNumber) }),
+      ]);
+      const attemptId = attempts.body.items[0].attempt_id;
+      const attempt = await admin('GET', `/attempts/${attemptId}`);
+      expect(attempt.body.phone_number).toBe(maskOf(phone.phoneNumber));
+      const blocked = await admin('POST', `/users/${userId}/block`);
+      expect(blocked.body).toMatchObject({
+        blocked: true,
+        phone_number: maskOf(phone.phoneNumber),
+      });
+      // One masking function: the answers show what the export shows.
+      const res = await fetch(`${t.url}/admin/v1/events?limit=10000`, { headers: bearer(masked) });
+      const exported = (await res.text())
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+        .find((line) => line.attempt_id === attemptId);
+      expect(exported.phone_number).toBe(attempt.body.phone_number);
+      // Nowhere in full.
+      for (const body of [found.body, attempts.body, attempt.body, blocked.body])
+        expect(JSON.stringify(body)).not.toContain(phone.phoneNumber);
+    });
+
+    it('are shown in full to a token with simauth:admin:phone_numbers', async () => {
+      const phone = await registerPhone(t);
+      const search = `/users?phone_number=${encodeURIComponent(phone.phoneNumber)}`;
+      const found = await admin('GET', search, full);
+      expect(found.body.phone_number).toBe(phone.phoneNumber);
+      expect((await admin('GET', `/users/${found.body.user_id}`, full)).body.phone_number).toBe(
+        phone.phoneNumber,
+      );
+      const attempts = await admin(
+        'GET',
+        `/attempts?phone_number=${encodeURIComponent(phone.phoneNumber)}`,
+        full,
+      );
+      expect(attempts.body.items[0].phone_number).toBe(phone.phoneNumber);
+      const attempt = await admin('GET', `/attempts/${attempts.body.items[0].attempt_id}`, full);
+      expect(attempt.body.phone_number).toBe(phone.phoneNumber);
+    });
+  });
 
   describe('webhook events', () => {
     it('sends user.blocked and user.unblocked, signed, for a change of state only', async () => {

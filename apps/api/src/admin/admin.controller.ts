@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiCreatedResponse,
@@ -17,6 +28,7 @@ import { LimitPerIp } from '../rate-limits/rate-limit.guard';
 import { AdminAuth, AdminCaller, CurrentAdmin } from './admin-auth.guard';
 import { AdminService } from './admin.service';
 import { AuditTrail } from './audit-trail';
+import { MaskPhoneNumbersInterceptor, seesPhoneNumbers } from './phone-number-mask';
 import {
   AttemptSearchQuery,
   CreateEndpointBody,
@@ -58,6 +70,8 @@ const LIST = { schema: { type: 'array' as const, items: { type: 'object' as cons
  */
 @ApiTags('admin')
 @Controller('admin/v1')
+// Phone numbers in every answer are masked unless the token has simauth:admin:phone_numbers.
+@UseInterceptors(MaskPhoneNumbersInterceptor)
 export class AdminController {
   constructor(
     private readonly admin: AdminService,
@@ -319,7 +333,7 @@ export class AdminController {
     @RequestId() requestId: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const phoneNumbers = caller.scopes.includes(ADMIN_PHONE_NUMBERS_SCOPE);
+    const phoneNumbers = seesPhoneNumbers(caller);
     await this.admin.audit(
       caller.clientId,
       phoneNumbers ? 'events.export_with_phone_numbers' : 'events.export',

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import { deleteInBatches, scheduleSweep } from '@simauth/database';
+import { maskPhoneNumber } from './phone-number-mask';
 
 /** Where an export starts when no cursor is given: before the first event. */
 export const FIRST_CURSOR = '0-0-0';
@@ -85,21 +85,6 @@ const EVENTS_SQL = `
       ORDER BY x.tx, x.id LIMIT $5)
   ) events
   ORDER BY tx::xid8, src, id LIMIT $5`;
-
-/**
- * A phone number as the audit export shows it without the phone-number scope: the country code
- * and the last two digits (`+44********01`), enough to tell numbers apart in an investigation.
- */
-export function maskPhoneNumber(phoneNumber: string): string {
-  let countryCode: string;
-  try {
-    countryCode = parsePhoneNumberWithError(phoneNumber).countryCallingCode;
-  } catch {
-    countryCode = phoneNumber.slice(1, 2);
-  }
-  const rest = phoneNumber.slice(1 + countryCode.length);
-  return `+${countryCode}${'*'.repeat(Math.max(rest.length - 2, 0))}${rest.slice(-2)}`;
-}
 
 /**
  * The audit trail: every move of every attempt (`attempt_events`) and every admin API call
