@@ -5,7 +5,12 @@ import { eventually } from '../../../test/support/sse';
 import { OPS_CLIENT, adminToken } from '../../../test/support/admin';
 import { WebhookReceiver } from '../../../test/support/webhook-receiver';
 
-const OPS = { ...OPS_CLIENT, scope: 'simauth:admin simauth:admin:phone_numbers' };
+// A client of its own: other suites read the last admin action of theirs.
+const OPS = {
+  ...OPS_CLIENT,
+  client_id: 'ops-admin-actions',
+  scope: 'simauth:admin simauth:admin:phone_numbers',
+};
 
 /** Phone numbers in admin answers, and the webhook events of admin actions. */
 describe('admin API: masked phone numbers, webhook events of admin actions', () => {
@@ -125,13 +130,15 @@ describe('admin API: masked phone numbers, webhook events of admin actions', () 
           user_id: userId,
           blocked_at: block.body.blocked_at,
           actor: 'admin',
-          client_id: 'ops',
+          client_id: OPS.client_id,
           request_id: block.headers.get('x-request-id'),
         },
       });
       expect(forUser('user.unblocked')[0]).toMatchObject({
         verified: true,
-        payload: { data: { user_id: userId, blocked_at: null, actor: 'admin', client_id: 'ops' } },
+        payload: {
+          data: { user_id: userId, blocked_at: null, actor: 'admin', client_id: OPS.client_id },
+        },
       });
       // The second block changed nothing, and said nothing.
       const rows = await t.db.query(
@@ -144,13 +151,13 @@ describe('admin API: masked phone numbers, webhook events of admin actions', () 
 
     it('sends device.revoked to WEBHOOKS and to an endpoint registered for it, signed', async () => {
       const other = await WebhookReceiver.start();
+      const registered = await admin('POST', '/webhooks/endpoints', masked, {
+        url: other.url,
+        events: ['device.revoked'],
+        secret: other.secret,
+      });
+      expect(registered.status).toBe(201);
       try {
-        const registered = await admin('POST', '/webhooks/endpoints', masked, {
-          url: other.url,
-          events: ['device.revoked'],
-          secret: other.secret,
-        });
-        expect(registered.status).toBe(201);
         const phone = await registerPhone(t);
         const userId = await userOf(phone.phoneNumber);
         const [device] = (await admin('GET', `/users/${userId}/devices`)).body as unknown as {
@@ -167,7 +174,7 @@ describe('admin API: masked phone numbers, webhook events of admin actions', () 
               user_id: userId,
               client_device_id: phone.deviceId,
               actor: 'admin',
-              client_id: 'ops',
+              client_id: OPS.client_id,
               request_id: expect.any(String),
             },
           }),
@@ -182,12 +189,15 @@ describe('admin API: masked phone numbers, webhook events of admin actions', () 
         }, 10_000);
         // A refused action (no such device) writes nothing.
         expect((await admin('DELETE', `/devices/${device.device_id}`)).status).toBe(404);
+        // (Endpoints other suites register in the shared database are not counted.)
         const [row] = await t.db.query(
-          `SELECT count(*)::int AS n FROM webhook_outbox WHERE payload -> 'data' ->> 'device_id' = $1`,
-          [device.device_id],
+          `SELECT count(*)::int AS n FROM webhook_outbox
+            WHERE payload -> 'data' ->> 'device_id' = $1 AND endpoint = ANY($2::text[])`,
+          [device.device_id, [receiver.url, other.url]],
         );
         expect(row.n).toBe(2);
       } finally {
+        await admin('DELETE', `/webhooks/endpoints/${registered.body.id}`);
         await other.close();
       }
     });
@@ -208,7 +218,7 @@ describe('admin API: masked phone numbers, webhook events of admin actions', () 
                 type: 'totp',
                 status: 'PENDING',
                 actor: 'admin',
-                client_id: 'ops',
+                client_id: OPS.client_id,
                 request_id: expect.any(String),
               },
             }),

@@ -6,13 +6,16 @@ import { openOnDevice, uniquePhoneNumber } from '../../../test/support/device';
 import { EventStreamClient, eventually } from '../../../test/support/sse';
 import { OPS_CLIENT, adminToken } from '../../../test/support/admin';
 
+// A client of its own: other suites read the last admin action of theirs.
+const OPS = { ...OPS_CLIENT, client_id: 'ops-blocked-users' };
+
 /** Blocking a user stops every /v1 path at once: live logins, number verifications, id_tokens. */
 describe('a blocked user (admin API block, /v1 paths)', () => {
   let t: TestApp;
   let token: string;
   beforeAll(async () => {
-    t = await startTestApp({ env: { OIDC_CLIENTS: JSON.stringify([OPS_CLIENT]) } });
-    token = await adminToken(t.url, 'simauth:admin');
+    t = await startTestApp({ env: { OIDC_CLIENTS: JSON.stringify([OPS]) } });
+    token = await adminToken(t.url, 'simauth:admin', OPS);
   });
   afterAll(() => t.close());
 
