@@ -102,6 +102,46 @@ async function loadExistingGrant(ctx: KoaContextWithOIDC) {
   return grant;
 }
 
+/**
+ * `require_pkce` (our client metadata): PKCE is required unless a confidential client says
+ * `false`, for relying parties that cannot send it (stock passport-openidconnect). A public client
+ * always needs it: its code is all an attacker who sees the redirect would need.
+ */
+export const REQUIRE_PKCE = 'require_pkce';
+
+function validateClientMetadata(
+  _ctx: KoaContextWithOIDC | undefined,
+  key: string,
+  value: unknown,
+  metadata: Record<string, unknown>,
+): void {
+  if (key !== REQUIRE_PKCE || value === undefined) return;
+  if (typeof value !== 'boolean') {
+    throw new errors.InvalidClientMetadata(`${REQUIRE_PKCE} must be true or false`);
+  }
+  if (!value && metadata.token_endpoint_auth_method === 'none') {
+    throw new errors.InvalidClientMetadata(
+      `${REQUIRE_PKCE}: false is allowed only for a confidential client (this one has token_endpoint_auth_method none)`,
+    );
+  }
+}
+
+/**
+ * Called by the library for an authorization request without a code_challenge: refused unless the
+ * client is a confidential one with `require_pkce: false`, and then only with a `nonce`, the
+ * other defence against code injection (RFC 9700 §2.1.1).
+ */
+function pkceRequired(
+  ctx: KoaContextWithOIDC,
+  client: { [REQUIRE_PKCE]?: boolean; clientAuthMethod: string },
+): boolean {
+  if (client[REQUIRE_PKCE] !== false || client.clientAuthMethod === 'none') return true;
+  if (!ctx.oidc.params?.nonce) {
+    throw new errors.InvalidRequest('nonce is required for this client when PKCE is not used');
+  }
+  return false;
+}
+
 async function ownToken(
   _ctx: KoaContextWithOIDC,
   client: { clientId: string },
@@ -187,8 +227,10 @@ export function oidcConfiguration(config: AppConfig, deps: OidcDependencies): Co
     interactions: { url: (_ctx, interaction) => interactionPath(interaction.uid) },
     renderError,
     loadExistingGrant,
-    // PKCE (S256) for every client, confidential ones included, as OAuth 2.1 recommends.
-    pkce: { required: () => true },
+    // PKCE (S256) for every client, confidential ones included, as OAuth 2.1 recommends, unless a
+    // confidential client's `require_pkce: false` (see pkceRequired).
+    pkce: { required: (ctx, client) => pkceRequired(ctx, client as never) },
+    extraClientMetadata: { properties: [REQUIRE_PKCE], validator: validateClientMetadata },
     rotateRefreshToken: true,
     // The library refuses to call loopback and private addresses (SSRF); an operator whose relying
     // parties listen on an internal network lifts that, knowingly.

@@ -23,6 +23,14 @@ const CLIENTS = [
     redirect_uris: [CALLBACK],
     grant_types: ['authorization_code'],
   },
+  // A stock passport-openidconnect relying party: no PKCE, a nonce, the secret in the body.
+  {
+    client_id: 'no-pkce',
+    client_secret: 'no-pkce-secret-that-is-long-enough-0123456789',
+    token_endpoint_auth_method: 'client_secret_post',
+    require_pkce: false,
+    redirect_uris: [CALLBACK],
+  },
 ];
 const env = { OIDC_CLIENTS: JSON.stringify(CLIENTS) };
 
@@ -33,7 +41,11 @@ async function relyingParty(t: TestApp, clientId = 'web-app'): Promise<client.Co
     new URL(t.url),
     clientId,
     metadata.client_secret,
-    metadata.client_secret ? client.ClientSecretBasic(metadata.client_secret) : client.None(),
+    !metadata.client_secret
+      ? client.None()
+      : metadata.token_endpoint_auth_method === 'client_secret_post'
+        ? client.ClientSecretPost(metadata.client_secret)
+        : client.ClientSecretBasic(metadata.client_secret),
     { execute: [client.allowInsecureRequests] },
   );
 }
@@ -188,6 +200,45 @@ describe('OpenID Provider (openid-client against simauth with the sandbox)', () 
     expect(wrong.status).toBe(400);
     expect(wrong.headers.get('location')).toBeNull();
     expect(await wrong.text()).toContain('redirect_uri');
+  });
+
+  it('signs a confidential client with require_pkce false in without PKCE when it sends a nonce', async () => {
+    const rp = await relyingParty(t, 'no-pkce');
+    const nonce = client.randomNonce();
+    const state = client.randomState();
+    const url = client.buildAuthorizationUrl(rp, {
+      redirect_uri: CALLBACK,
+      scope: 'openid phone',
+      nonce,
+      state,
+    });
+    const callback = await signInThroughPage(t, { url, nonce, state, verifier: '' }, phone);
+    const tokens = await client.authorizationCodeGrant(rp, callback, {
+      expectedNonce: nonce,
+      expectedState: state,
+    });
+    expect(tokens.claims()).toMatchObject({ aud: 'no-pkce', nonce });
+  });
+
+  it('refuses a require_pkce false client without PKCE and without a nonce, and a client without require_pkce that omits PKCE', async () => {
+    for (const clientId of ['no-pkce', 'web-app']) {
+      const rp = await relyingParty(t, clientId);
+      const url = client.buildAuthorizationUrl(rp, {
+        redirect_uri: CALLBACK,
+        scope: 'openid',
+        state: 's',
+      });
+      const refused = await new CookieBrowser().request(url.toString());
+      expect(refused.status).toBe(303);
+      const back = new URL(refused.headers.get('location')!);
+      expect(back.origin + back.pathname).toBe(CALLBACK);
+      expect(back.searchParams.get('error')).toBe('invalid_request');
+      expect(back.searchParams.get('error_description')).toBe(
+        clientId === 'no-pkce'
+          ? 'nonce is required for this client when PKCE is not used'
+          : 'Authorization Server policy requires PKCE to be used for this request',
+      );
+    }
   });
 
   it('sends the browser back with access_denied when the phone denies', async () => {
@@ -456,6 +507,20 @@ describe('OpenID Provider storage and start-up', () => {
     } finally {
       await t.close();
     }
+  });
+
+  it('refuses to start with a public client that sets require_pkce false, naming it', async () => {
+    const bad = [
+      {
+        client_id: 'public-no-pkce',
+        token_endpoint_auth_method: 'none',
+        require_pkce: false,
+        redirect_uris: [CALLBACK],
+      },
+    ];
+    await expect(startTestApp({ env: { OIDC_CLIENTS: JSON.stringify(bad) } })).rejects.toThrow(
+      /^OIDC client "public-no-pkce": require_pkce: false is allowed only for a confidential client/,
+    );
   });
 
   it('refuses to start with a client the library refuses, naming it', async () => {
