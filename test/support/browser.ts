@@ -6,13 +6,16 @@
 export class CookieBrowser {
   private readonly cookies = new Map<string, { value: string; path: string }>();
 
+  /** `headers` go with every request (e.g. forwarded headers a proxy, or an attacker, would add). */
+  constructor(private readonly headers: Record<string, string> = {}) {}
+
   /** One request with this browser's cookies; redirects are not followed. */
   async request(
     url: string,
     init: { method?: string; body?: unknown; form?: Record<string, string> } = {},
   ): Promise<Response> {
     const target = new URL(url);
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...this.headers };
     const cookie = [...this.cookies.entries()]
       .filter(([, c]) => target.pathname.startsWith(c.path))
       .map(([name, c]) => `${name}=${c.value}`)

@@ -224,6 +224,8 @@ export function oidcConfiguration(config: AppConfig, deps: OidcDependencies): Co
         useGrantedResource: async () => false,
       },
     },
+    // The authorization code flow only: no implicit or hybrid response types are offered.
+    responseTypes: ['code'],
     interactions: { url: (_ctx, interaction) => interactionPath(interaction.uid) },
     renderError,
     loadExistingGrant,

@@ -5,7 +5,7 @@ import { errors } from 'oidc-provider';
 import { ConflictError, NotFoundError } from '@simauth/http';
 import { CompanionLoginService, StartedLogin } from '../companion-login/companion-login.service';
 import { acrOf, amrOf } from './oidc-configuration';
-import { OidcProviderService } from './oidc-provider.service';
+import { OidcProviderService, asPublicUrl } from './oidc-provider.service';
 
 type Raw = { req: IncomingMessage; res: ServerResponse };
 
@@ -32,6 +32,8 @@ export class OidcInteractionService {
 
   /** The interaction of this browser (its cookie) for `uid`; 404 when it is unknown or expired. */
   async details(uid: string, raw: Raw): Promise<Interaction> {
+    // Every call below starts here: the library reads the request's host for its cookies and URLs.
+    asPublicUrl(raw.req, this.oidc.publicUrl);
     let interaction: Interaction;
     try {
       interaction = await this.oidc.provider.interactionDetails(raw.req, raw.res);

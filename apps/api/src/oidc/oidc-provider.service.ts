@@ -41,6 +41,19 @@ const OIDC_HEADERS: Record<string, string> = {
 };
 
 /**
+ * Makes a request the library reads say PUBLIC_URL's host and protocol, whatever the client or a
+ * proxy sent in Host and X-Forwarded-*: the absolute URLs it builds (discovery, redirects, forms)
+ * must not be the caller's to choose. X-Forwarded-For is left alone (rate limits read it).
+ */
+export function asPublicUrl(req: IncomingMessage, publicUrl: string): void {
+  const url = new URL(publicUrl);
+  req.headers.host = url.host;
+  req.headers['x-forwarded-host'] = url.host;
+  req.headers['x-forwarded-proto'] = url.protocol.slice(0, -1);
+  delete req.headers.forwarded;
+}
+
+/**
  * simauth's OpenID Provider: panva's oidc-provider (certified) with our accounts, keys, storage
  * and login page, served by the api's own HTTP server.
  */
@@ -52,6 +65,11 @@ export class OidcProviderService implements OnModuleInit {
   private cookieKey!: string;
   /** The relying parties in force (configured, or the sandbox's demo client). */
   clients: OidcClientMetadata[] = [];
+
+  /** Where the provider is reached: the origin of every absolute URL it writes. */
+  get publicUrl(): string {
+    return this.config.http.publicUrl;
+  }
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -99,8 +117,17 @@ export class OidcProviderService implements OnModuleInit {
         unknownAccount: (ctx, id) => CibaService.unknownAccount(ctx, id),
       }),
     );
-    // Behind a TLS-offloading proxy the issuer's https URLs come from X-Forwarded-Proto.
-    provider.proxy = this.config.http.trustProxy !== false;
+    // The library builds its absolute URLs from the request's host and protocol; every request
+    // it sees says PUBLIC_URL's (see asPublicUrl), read from the forwarded headers we set.
+    provider.proxy = true;
+    // Discovery: `user_code` is refused (CibaService), so it is not advertised (the library
+    // always says true).
+    provider.use(async (ctx, next) => {
+      await next();
+      if (ctx.oidc?.route === 'discovery' && ctx.body && typeof ctx.body === 'object') {
+        delete (ctx.body as Record<string, unknown>).backchannel_user_code_parameter_supported;
+      }
+    });
     provider.on('server_error', (_ctx, err: Error) =>
       this.logger.error({ err: err.message }, 'OpenID Provider error'),
     );
@@ -141,6 +168,7 @@ export class OidcProviderService implements OnModuleInit {
       }
       this.clientLimits.handOver(req);
       reply.hijack();
+      asPublicUrl(req.raw, this.config.http.publicUrl);
       const res = reply.raw;
       res.setHeader('x-request-id', req.id);
       for (const [name, value] of Object.entries(OIDC_HEADERS)) res.setHeader(name, value);

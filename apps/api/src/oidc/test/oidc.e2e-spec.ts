@@ -69,6 +69,10 @@ describe('OpenID Provider (openid-client against simauth with the sandbox)', () 
       expect.arrayContaining(['openid', 'phone', 'offline_access']),
     );
     expect(meta.id_token_signing_alg_values_supported).toContain('ES256');
+    // Only what works is advertised: the code flow, and no user_code (CIBA refuses it).
+    expect(meta.response_types_supported).toEqual(['code']);
+    expect(meta.grant_types_supported).not.toContain('implicit');
+    expect(meta).not.toHaveProperty('backchannel_user_code_parameter_supported');
     // One key set: the provider's JWKS is the one that verifies /v1 id_tokens.
     const ours = (await call('GET', `${t.url}/.well-known/jwks.json`)).body;
     const theirs = await (await fetch(meta.jwks_uri!)).json();
