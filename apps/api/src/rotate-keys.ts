@@ -1,23 +1,27 @@
 import { DataSource } from 'typeorm';
 import { ConfigurationError, loadConfig, loadDotEnv } from '@simauth/config';
+import { SecretBox } from '@simauth/credentials';
 import { EmbeddedDatabase } from '@simauth/database';
-import { rotateSigningKey } from './accounts/signing-keys';
+import { dataKey } from './accounts/shared-secret';
+import { rotateSigningKeys, SIGNING_ALGS } from './accounts/signing-keys';
 
 /** Relying parties cache a JWKS for minutes (ours says max-age=300): a new key waits this long. */
 const PUBLISH_SECONDS = 600;
 
 /**
- * `npm run keys:rotate [-- --now]`: adds a new id_token signing key to the database. It is
- * published at once and signs after PUBLISH_SECONDS (at once with --now, e.g. after a leak); the
- * previous keys stay published until the tokens and sessions they signed have expired. Running
- * replicas pick it up within 30 seconds.
+ * `npm run keys:rotate [-- --now]`: adds a new id_token signing key of each algorithm (ES256,
+ * RS256) to the database, sealed with the data key. They are published at once and sign after
+ * PUBLISH_SECONDS (at once with --now, e.g. after a leak); the previous keys stay published until
+ * the tokens and sessions they signed have expired. Running replicas pick them up within 30
+ * seconds. With JWT_SIGNING_KEY set, the ES256 key is the operator's: only RS256 rotates.
  */
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
+  const algs = config.tokens.signingKey ? (['RS256'] as const) : SIGNING_ALGS;
   if (config.tokens.signingKey) {
-    throw new Error(
-      'JWT_SIGNING_KEY is set, so the key is yours to change: set the new key and restart the replicas',
+    console.log(
+      'simauth keys:rotate: JWT_SIGNING_KEY is set, so the ES256 key is yours to change (set the new key and restart the replicas); rotating the RS256 key only',
     );
   }
   const embedded = config.database.url
@@ -32,9 +36,11 @@ async function main(): Promise<void> {
     const now = process.argv.includes('--now');
     const retireAfter =
       Math.max(config.tokens.idTokenTtlSeconds, config.oidc.sessionTtlSeconds) + 60;
-    const rotation = await rotateSigningKey(db, now ? 0 : PUBLISH_SECONDS, retireAfter);
+    const box = new SecretBox(await dataKey(db, config.factors.encryptionKey));
+    const rotation = await rotateSigningKeys(db, box, now ? 0 : PUBLISH_SECONDS, retireAfter, algs);
+    const added = rotation.keys.map((k) => `${k.kid} (${k.alg})`).join(', ');
     console.log(
-      `new signing key ${rotation.kid}: published now, signs from ${rotation.signsFrom.toISOString()}; ` +
+      `new signing keys ${added}: published now, sign from ${rotation.signsFrom.toISOString()}; ` +
         `the previous keys retire at ${rotation.previousRetireAt.toISOString()}`,
     );
   } finally {

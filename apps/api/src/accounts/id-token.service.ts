@@ -12,8 +12,17 @@ import {
   SignJWT,
 } from 'jose';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
+import { SecretBox } from '@simauth/credentials';
 import { AccountsService } from './accounts.service';
-import { keyIdOf, liveSigningKeys, StoredSigningKey } from './signing-keys';
+import { dataKey } from './shared-secret';
+import {
+  keyIdOf,
+  liveSigningKeys,
+  sealClearSigningKeys,
+  SIGNING_ALGS,
+  SigningAlg,
+  StoredSigningKey,
+} from './signing-keys';
 
 export interface IdTokenSubject {
   userId: string;
@@ -26,6 +35,7 @@ export interface IdTokenSubject {
 
 interface LoadedKey {
   kid: string;
+  alg: SigningAlg;
   signsFrom: Date;
   signingKey: KeyLike;
   publicJwk: JWK;
@@ -43,17 +53,23 @@ const CLOCK_TOLERANCE_SECONDS = 60;
 
 /** How often a replica re-reads the key set, to publish a rotated key and to start signing with it. */
 const RELOAD_MS = 30_000;
+/** The smallest RSA key that signs (RFC 7518 §3.3 asks 2048 bits at least). */
+const MIN_RSA_BITS = 2048;
 
 /**
- * Signs id_tokens (ES256) and publishes the verification keys as a JWKS. The keys come from
- * JWT_SIGNING_KEY, or from the database, where `npm run keys:rotate` adds one: every key in force
- * is published, the newest whose time has come signs.
+ * Signs id_tokens (ES256) and publishes the verification keys as a JWKS. The keys come from the
+ * database, sealed with the data key, where `npm run keys:rotate` adds an ES256 and an RS256 one
+ * (the OpenID Provider's, for relying parties that ask for RS256); JWT_SIGNING_KEY, when set,
+ * is the ES256 key instead. Every key in force is published; of each algorithm, the newest whose
+ * time has come signs.
  */
 @Injectable()
 export class IdTokenService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(IdTokenService.name);
   private keys: LoadedKey[] = [];
-  private active!: LoadedKey;
+  /** The key that signs, of each algorithm. */
+  private active!: Record<SigningAlg, LoadedKey>;
+  private box!: SecretBox;
   private verifySet!: ReturnType<typeof createLocalJWKSet>;
   private state = '';
   private timer?: NodeJS.Timeout;
@@ -66,8 +82,11 @@ export class IdTokenService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    this.box = new SecretBox(await dataKey(this.db, this.config.factors.encryptionKey));
+    const sealed = await sealClearSigningKeys(this.db, this.box);
+    if (sealed > 0) this.logger.log(`sealed ${sealed} signing key(s) kept in clear until now`);
     await this.reload();
-    if (this.config.tokens.signingKey) return;
+    // With JWT_SIGNING_KEY set the RS256 key still comes from the database, and rotates there.
     this.timer = setInterval(() => {
       this.reload().catch((err: Error) => this.logger.warn(`key reload failed: ${err.message}`));
     }, RELOAD_MS);
@@ -86,20 +105,25 @@ export class IdTokenService implements OnModuleInit, OnModuleDestroy {
   /** Re-reads the keys; tells the listeners when anything changed. */
   async reload(): Promise<void> {
     const pem = this.config.tokens.signingKey;
-    const stored: Omit<StoredSigningKey, 'kid'>[] = pem
-      ? [{ pem, signsFrom: new Date(0), retireAt: null }]
-      : await liveSigningKeys(this.db);
+    const stored: Omit<StoredSigningKey, 'kid' | 'retireAt'>[] = [
+      ...(pem ? [{ pem, alg: 'ES256' as const, signsFrom: new Date(0) }] : []),
+      ...(await liveSigningKeys(this.db, this.box, pem ? ['RS256'] : SIGNING_ALGS)),
+    ];
     const known = new Map(this.keys.map((k) => [k.kid, k]));
     const keys: LoadedKey[] = [];
     for (const key of stored) {
       const kid = keyIdOf(key.pem);
-      keys.push(known.get(kid) ?? (await this.load(kid, key.pem, key.signsFrom)));
+      keys.push(known.get(kid) ?? (await this.load(kid, key.alg, key.pem, key.signsFrom)));
     }
     // The newest key whose time has come signs: a key added later wins over an earlier one, even
     // one whose own time comes after it (a rotation with --now overtakes a scheduled one).
     const now = Date.now();
-    const active = keys.filter((k) => k.signsFrom.getTime() <= now).at(-1) ?? keys[0];
-    const state = `${active.kid}|${keys.map((k) => k.kid).join(',')}`;
+    const activeOf = (alg: SigningAlg) => {
+      const ofAlg = keys.filter((k) => k.alg === alg);
+      return ofAlg.filter((k) => k.signsFrom.getTime() <= now).at(-1) ?? ofAlg[0];
+    };
+    const active = { ES256: activeOf('ES256'), RS256: activeOf('RS256') };
+    const state = `${active.ES256.kid}|${active.RS256.kid}|${keys.map((k) => k.kid).join(',')}`;
     if (state === this.state) return;
     const first = this.state === '';
     this.keys = keys;
@@ -108,7 +132,7 @@ export class IdTokenService implements OnModuleInit, OnModuleDestroy {
     this.state = state;
     if (!first) {
       this.logger.log(
-        `signing keys: ${keys.map((k) => k.kid).join(', ')}; signing with ${active.kid}`,
+        `signing keys: ${keys.map((k) => `${k.kid} (${k.alg})`).join(', ')}; signing with ${active.ES256.kid} and ${active.RS256.kid}`,
       );
       for (const listener of this.listeners) listener();
     }
@@ -123,14 +147,14 @@ export class IdTokenService implements OnModuleInit, OnModuleDestroy {
       auth_time: now,
       sid: subject.sessionId,
     })
-      .setProtectedHeader({ alg: 'ES256', kid: this.active.kid, typ: 'JWT' })
+      .setProtectedHeader({ alg: 'ES256', kid: this.active.ES256.kid, typ: 'JWT' })
       .setIssuer(issuer)
       .setAudience(audience)
       .setSubject(subject.userId)
       .setIssuedAt(now)
       .setExpirationTime(now + idTokenTtlSeconds)
       .setJti(subject.sessionId)
-      .sign(this.active.signingKey);
+      .sign(this.active.ES256.signingKey);
   }
 
   /**
@@ -184,26 +208,40 @@ export class IdTokenService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * The private keys, for the OpenID Provider: its tokens and ours share one JWKS. The signing key
-   * comes first, as the library signs with the first key of the algorithm.
+   * The private keys, for the OpenID Provider: its tokens and ours share one JWKS. The signing
+   * keys come first, as the library signs with the first key of the algorithm.
    */
   signingJwks(): { keys: JWK[] } {
+    const signing = [this.active.ES256, this.active.RS256];
     return {
-      keys: [this.active, ...this.keys.filter((k) => k !== this.active)].map((k) => k.privateJwk),
+      keys: [...signing, ...this.keys.filter((k) => !signing.includes(k))].map((k) => k.privateJwk),
     };
   }
 
-  private async load(kid: string, pem: string, signsFrom: Date): Promise<LoadedKey> {
+  private async load(
+    kid: string,
+    alg: SigningAlg,
+    pem: string,
+    signsFrom: Date,
+  ): Promise<LoadedKey> {
     const privateKey = createPrivateKey(pem);
-    if (privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+    const details = privateKey.asymmetricKeyDetails;
+    if (alg === 'ES256' && details?.namedCurve !== 'prime256v1') {
       throw new Error('JWT_SIGNING_KEY must be an EC P-256 key');
     }
+    if (
+      alg === 'RS256' &&
+      (privateKey.asymmetricKeyType !== 'rsa' || details!.modulusLength! < MIN_RSA_BITS)
+    ) {
+      throw new Error(`signing key ${kid} is not an RSA key of ${MIN_RSA_BITS} bits or more`);
+    }
     const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    const meta = { kid, use: 'sig', alg: 'ES256' };
+    const meta = { kid, use: 'sig', alg };
     return {
       kid,
+      alg,
       signsFrom,
-      signingKey: await importPKCS8(pkcs8, 'ES256'),
+      signingKey: await importPKCS8(pkcs8, alg),
       publicJwk: { ...(await exportJWK(createPublicKey(privateKey))), ...meta },
       privateJwk: { ...(await exportJWK(privateKey)), ...meta },
     };

@@ -9,7 +9,9 @@ export class JwksController {
 
   @Get('jwks.json')
   @Header('Cache-Control', 'public, max-age=300')
-  @ApiOperation({ summary: 'Public keys that verify simauth id_tokens (ES256)' })
+  @ApiOperation({
+    summary: 'Public keys that verify simauth id_tokens (ES256, and RS256 for clients that ask)',
+  })
   @ApiOkResponse({
     schema: {
       example: {

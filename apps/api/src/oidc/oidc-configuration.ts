@@ -163,6 +163,9 @@ export function oidcConfiguration(config: AppConfig, deps: OidcDependencies): Co
       id_token_signed_response_alg: 'ES256',
     },
     jwks: deps.signingKeys as Configuration['jwks'],
+    // ES256 by default (clientDefaults); RS256 for a client that asks for it, as OpenID Connect
+    // Discovery requires every provider to offer.
+    enabledJWA: { idTokenSigningAlgValues: ['ES256', 'RS256'] },
     cookies: {
       keys: deps.cookieKeys,
       long: { httpOnly: true, sameSite: 'lax' },
