@@ -121,7 +121,8 @@ export class CibaService implements OnApplicationBootstrap {
 
   /**
    * login_hint is the E.164 number (`tel:` allowed). Known or not, the answer is the same and the
-   * same queries run: an unknown number gets an account that never signs in. Counted per number.
+   * same queries run: an unknown number, or a blocked user's, gets an account that never signs
+   * in (one query tells both from a user who may sign in). Counted per number.
    */
   private async accountOfHint(ctx: KoaContextWithOIDC, hint: string): Promise<string> {
     const phoneNumber = canonicalE164(hint.replace(/^tel:/, ''));
@@ -141,7 +142,7 @@ export class CibaService implements OnApplicationBootstrap {
       const refused = new errors.TemporarilyUnavailable(err.message);
       throw Object.assign(refused, { status: 429, statusCode: 429 });
     }
-    const userId = await this.accounts.findUserIdByPhone(phoneNumber);
+    const userId = await this.accounts.findSignInUserIdByPhone(phoneNumber);
     return (
       userId ?? `${UNKNOWN_PREFIX}${createHash('sha256').update(phoneNumber).digest('base64url')}`
     );

@@ -193,7 +193,18 @@ export function oidcConfiguration(config: AppConfig, deps: OidcDependencies): Co
       devInteractions: { enabled: false },
       // A client may introspect and revoke its own tokens only.
       revocation: { enabled: true, allowedPolicy: ownToken },
-      introspection: { enabled: true, allowedPolicy: ownToken },
+      // ... and a blocked user's tokens are inactive, as userinfo and the token endpoint (which
+      // find no account for them) already treat them.
+      introspection: {
+        enabled: true,
+        allowedPolicy: async (ctx, client, token) => {
+          const { accountId } = token as { accountId?: string };
+          return (
+            (await ownToken(ctx, client, token)) &&
+            (!accountId || (await deps.phoneOf(accountId)) !== undefined)
+          );
+        },
+      },
       userinfo: { enabled: true },
       rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
       ciba: deps.ciba,
