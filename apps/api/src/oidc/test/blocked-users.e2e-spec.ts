@@ -26,7 +26,7 @@ const CALL_CENTRE = {
 
 /** Statements of the api's own background work (sweeps, heartbeats, webhooks), not a request's. */
 const BACKGROUND =
-  /api_instances|jwt_signing_keys|webhook|callback_receipts|admin_audit|DELETE FROM/;
+  /api_instances|jwt_signing_keys|webhook|callback_receipts|admin_actions|DELETE FROM/;
 
 describe('a blocked user in the OpenID Provider', () => {
   let t: TestApp;
