@@ -68,7 +68,8 @@ describe('OpenID Provider (openid-client against simauth with the sandbox)', () 
     expect(meta.scopes_supported).toEqual(
       expect.arrayContaining(['openid', 'phone', 'offline_access']),
     );
-    expect(meta.id_token_signing_alg_values_supported).toContain('ES256');
+    // RS256 as OpenID Connect Discovery §3 requires, beside our ES256.
+    expect(meta.id_token_signing_alg_values_supported).toEqual(['ES256', 'RS256']);
     // Only what works is advertised: the code flow, and no user_code (CIBA refuses it).
     expect(meta.response_types_supported).toEqual(['code']);
     expect(meta.grant_types_supported).not.toContain('implicit');
