@@ -9,6 +9,8 @@ import { OPS_CLIENT, adminToken } from '../../../../../test/support/admin';
 import { eventually } from '../../../../../test/support/sse';
 
 const CIBA = 'urn:openid:params:grant-type:ciba';
+// An operators' client of its own: the admin audit suite reads the last action of 'ops'.
+const OPS = { ...OPS_CLIENT, client_id: 'ops-oidc-blocked-users' };
 const WEB = {
   client_id: 'web-app',
   client_secret: 'web-app-secret-that-is-long-enough-0123456789',
@@ -32,7 +34,7 @@ describe('a blocked user in the OpenID Provider', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({
-      env: { OIDC_CLIENTS: JSON.stringify([WEB, CALL_CENTRE, OPS_CLIENT]) },
+      env: { OIDC_CLIENTS: JSON.stringify([WEB, CALL_CENTRE, OPS]) },
     });
   });
   afterAll(() => t.close());
@@ -51,7 +53,7 @@ describe('a blocked user in the OpenID Provider', () => {
     const [user] = await t.db.query('SELECT id FROM users WHERE phone_number = $1', [
       phone.phoneNumber,
     ]);
-    const token = await adminToken(t.url, 'simauth:admin');
+    const token = await adminToken(t.url, 'simauth:admin', OPS);
     const blocked = await call(
       'POST',
       `${t.url}/admin/v1/users/${user.id}/block`,
