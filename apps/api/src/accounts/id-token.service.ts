@@ -14,10 +14,11 @@ import {
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import { SecretBox } from '@simauth/credentials';
 import { AccountsService } from './accounts.service';
-import { dataKey } from './shared-secret';
+import { dataKey, keptDataKey } from './shared-secret';
 import {
   keyIdOf,
   liveSigningKeys,
+  resealSigningKeys,
   sealClearSigningKeys,
   SIGNING_ALGS,
   SigningAlg,
@@ -82,7 +83,15 @@ export class IdTokenService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.box = new SecretBox(await dataKey(this.db, this.config.factors.encryptionKey));
+    const configured = this.config.factors.encryptionKey;
+    this.box = new SecretBox(await dataKey(this.db, configured));
+    const kept = configured && (await keptDataKey(this.db));
+    if (kept && !kept.equals(configured)) {
+      const resealed = await resealSigningKeys(this.db, this.box, new SecretBox(kept));
+      if (resealed > 0) {
+        this.logger.log(`sealed ${resealed} signing key(s) again with TOTP_ENCRYPTION_KEY`);
+      }
+    }
     const sealed = await sealClearSigningKeys(this.db, this.box);
     if (sealed > 0) this.logger.log(`sealed ${sealed} signing key(s) kept in clear until now`);
     await this.reload();

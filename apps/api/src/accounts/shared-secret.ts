@@ -30,3 +30,14 @@ export async function dataKey(db: DataSource, configured: Buffer | undefined): P
   const key = await sharedSecret(db, 'totp-encryption', () => randomBytes(32).toString('base64'));
   return Buffer.from(key, 'base64');
 }
+
+/**
+ * The data key kept in the database, if one was ever generated (before TOTP_ENCRYPTION_KEY was
+ * set): what was sealed with it can still be opened, and sealed again with the configured key.
+ */
+export async function keptDataKey(db: DataSource): Promise<Buffer | undefined> {
+  const rows: { private_key_pem: string }[] = await db.query(
+    `SELECT private_key_pem FROM signing_keys WHERE kid = 'totp-encryption'`,
+  );
+  return rows[0] && Buffer.from(rows[0].private_key_pem, 'base64');
+}

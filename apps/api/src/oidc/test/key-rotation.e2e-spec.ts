@@ -28,7 +28,21 @@ const kids = async (url: string, alg = 'ES256') =>
 describe('signing key rotation (npm run keys:rotate)', () => {
   const name = `keys_${randomBytes(6).toString('hex')}`;
   let admin: Client;
+  let dbUrl: string;
   let t: TestApp;
+  const CLIENTS = JSON.stringify([
+    {
+      client_id: 'spa',
+      token_endpoint_auth_method: 'none',
+      redirect_uris: ['https://rp.example/callback'],
+    },
+    {
+      client_id: 'rs256',
+      token_endpoint_auth_method: 'none',
+      redirect_uris: ['https://rp.example/callback'],
+      id_token_signed_response_alg: 'RS256',
+    },
+  ]);
   let box: SecretBox;
   /** A key stored in clear, as before keys were sealed: the api seals it at start. */
   const legacyPem = generateSigningKeyPem('ES256');
@@ -36,9 +50,9 @@ describe('signing key rotation (npm run keys:rotate)', () => {
   beforeAll(async () => {
     admin = new Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
-    const url = await createDatabase(admin, process.env.DATABASE_URL!, name);
-    await runMigrations(url);
-    const db = new Client({ connectionString: url });
+    dbUrl = await createDatabase(admin, process.env.DATABASE_URL!, name);
+    await runMigrations(dbUrl);
+    const db = new Client({ connectionString: dbUrl });
     await db.connect();
     await db.query(`INSERT INTO jwt_signing_keys (kid, private_key_pem) VALUES ($1, $2)`, [
       keyIdOf(legacyPem),
@@ -47,20 +61,8 @@ describe('signing key rotation (npm run keys:rotate)', () => {
     await db.end();
     t = await startTestApp({
       env: {
-        DATABASE_URL: url,
-        OIDC_CLIENTS: JSON.stringify([
-          {
-            client_id: 'spa',
-            token_endpoint_auth_method: 'none',
-            redirect_uris: ['https://rp.example/callback'],
-          },
-          {
-            client_id: 'rs256',
-            token_endpoint_auth_method: 'none',
-            redirect_uris: ['https://rp.example/callback'],
-            id_token_signed_response_alg: 'RS256',
-          },
-        ]),
+        DATABASE_URL: dbUrl,
+        OIDC_CLIENTS: CLIENTS,
       },
     });
     box = new SecretBox(await dataKey(t.db, t.config.factors.encryptionKey));
@@ -181,5 +183,37 @@ describe('signing key rotation (npm run keys:rotate)', () => {
     await keys.reload();
     expect(await kids(`${t.url}/.well-known/jwks.json`)).toHaveLength(1);
     expect(await kids(`${t.url}/.well-known/jwks.json`, 'RS256')).toHaveLength(1);
+  });
+
+  it('keeps its keys when TOTP_ENCRYPTION_KEY is set after they were sealed with the key the database kept', async () => {
+    const published = (await jwks(`${t.url}/.well-known/jwks.json`)).map((k) => k.kid).sort();
+    const dataKeyNow = randomBytes(32);
+    // A replica started as production requires: with TOTP_ENCRYPTION_KEY, on the same database.
+    const other = await startTestApp({
+      env: {
+        DATABASE_URL: dbUrl,
+        OIDC_CLIENTS: CLIENTS,
+        TOTP_ENCRYPTION_KEY: dataKeyNow.toString('base64'),
+      },
+      sharedSandbox: t.sandbox,
+    });
+    try {
+      expect((await jwks(`${other.url}/.well-known/jwks.json`)).map((k) => k.kid).sort()).toEqual(
+        published,
+      );
+      const rows: { private_key_sealed: Buffer }[] = await other.db.query(
+        `SELECT private_key_sealed FROM jwt_signing_keys WHERE retire_at IS NULL OR retire_at > now()`,
+      );
+      const sealedNow = new SecretBox(dataKeyNow);
+      for (const row of rows) {
+        expect(sealedNow.open(row.private_key_sealed)).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+      }
+      const { idToken } = await signIn(other);
+      expect(
+        (await call('GET', `${other.url}/v1/factors`, undefined, bearer(idToken))).status,
+      ).toBe(200);
+    } finally {
+      await other.close();
+    }
   });
 });
