@@ -118,7 +118,9 @@ export class OidcProviderService implements OnModuleInit {
       }),
     );
     // The library builds its absolute URLs from the request's host and protocol; every request
-    // it sees says PUBLIC_URL's (see asPublicUrl), read from the forwarded headers we set.
+    // it sees says PUBLIC_URL's (see asPublicUrl), read from the forwarded headers we set. (Its
+    // ctx.ip, which this would also take from X-Forwarded-For, serves the device flow only, which
+    // is off; our rate limits read Fastify's req.ip, which honours TRUST_PROXY.)
     provider.proxy = true;
     // Discovery: `user_code` is refused (CibaService), so it is not advertised (the library
     // always says true).
