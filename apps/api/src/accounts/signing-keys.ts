@@ -20,10 +20,13 @@ export interface StoredSigningKey {
 }
 
 const KEY_ID_BYTES = 8;
-/** NIST's size for RSA keys in use past 2030. */
-const RSA_BITS = 3072;
+/**
+ * The size relying parties expect of an RS256 key (RFC 7518 §3.3's minimum, what the large
+ * providers publish); it rotates with the ES256 key, well within NIST's horizon for 2048 bits.
+ */
+const RSA_BITS = 2048;
 
-/** A new private key for `alg`, PEM (PKCS#8): EC P-256 for ES256, RSA 3072 for RS256. */
+/** A new private key for `alg`, PEM (PKCS#8): EC P-256 for ES256, RSA 2048 for RS256. */
 export function generateSigningKeyPem(alg: SigningAlg = 'ES256'): string {
   const pair =
     alg === 'ES256'
