@@ -75,7 +75,10 @@ export async function registerUser(
   return { phone, deviceToken: done.body.device_token, pushToken, lastPush: 0, api, sandbox };
 }
 
-/** Registers `count` phones, numbered from `prefix` + 00000000, one after another. */
+/**
+ * Registers `count` phones, numbered from `prefix` + 000 one after another, in the sandbox's test
+ * block (`prefix` is +4477009 and two digits: 07700 9xxxxx, numbers no phone has).
+ */
 export async function registerUsers(
   api: string,
   sandbox: string,
@@ -84,7 +87,7 @@ export async function registerUsers(
 ): Promise<VirtualUser[]> {
   const users: VirtualUser[] = [];
   for (let i = 0; i < count; i++) {
-    users.push(await registerUser(api, sandbox, `${prefix}${String(i).padStart(8, '0')}`));
+    users.push(await registerUser(api, sandbox, `${prefix}${String(i).padStart(3, '0')}`));
   }
   return users;
 }

@@ -23,7 +23,7 @@ async function main() {
   const sandbox = await startSandboxProcess(await findFreePort());
   const api = await startApiProcess(pg.url, await findFreePort(), sandbox);
   const skel = await startSkeletonProcess(pg.url, await findFreePort(), sandbox);
-  const users = await registerUsers(api.url, sandbox.url, '+4478', 1);
+  const users = await registerUsers(api.url, sandbox.url, '+447700914', 1);
   const servers = {
     simauth: { url: api.url, pid: api.child.pid! },
     skeleton: { url: skel.url, pid: skel.pid },
@@ -31,9 +31,9 @@ async function main() {
   const N = 3000;
   const kinds: Record<string, (url: string) => Promise<unknown>> = {
     'start (unknown number)': (url) =>
-      call('POST', `${url}/v1/logins`, { phone_number: '+447712345678' }),
+      call('POST', `${url}/v1/logins`, { phone_number: '+447700915678' }),
     'poll (pending)': async (url) => {
-      const s = await call('POST', `${url}/v1/logins`, { phone_number: '+447712345679' });
+      const s = await call('POST', `${url}/v1/logins`, { phone_number: '+447700915679' });
       for (let i = 0; i < 9; i++)
         await call('GET', `${url}/v1/logins/${s.body.login_id}`, undefined, s.body.poll_token);
     },

@@ -15,6 +15,8 @@ declare global {
  * database and keep apart by their own unique data.
  */
 export default async function globalSetup(): Promise<void> {
+  // Where the run's workers claim the test numbers they hand out (see uniquePhoneNumber).
+  process.env.SIMAUTH_TEST_NUMBERS_DIR = mkdtempSync(join(tmpdir(), 'simauth-test-numbers-'));
   if (!process.env.DATABASE_URL) {
     const dir = mkdtempSync(join(tmpdir(), 'simauth-test-'));
     chmodSync(dir, 0o755);

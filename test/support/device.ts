@@ -1,4 +1,6 @@
 import { randomInt } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * What a phone does with the URLs simauth hands it: opens them over "mobile data" (the sandbox
@@ -15,13 +17,65 @@ export async function openOnDevice(
   return { status: res.status, body: (await res.json()) as Record<string, string> };
 }
 
-/** A phone number no other test uses (random, never a reserved sandbox ending). */
-export function uniquePhoneNumber(prefix = '+447'): string {
-  const number = `${prefix}${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}`;
-  return /(4000|5000|5030|4080|4100|7000|7500)$/.test(number) ? uniquePhoneNumber(prefix) : number;
+/** The endings that make the sandbox answer otherwise than a phone network would (see README). */
+const RESERVED_ENDING = /(4000|5000|5030|4080|4100|7000|7500)$/;
+
+/**
+ * Claims `number` for this test: true when no other test of the run has (every worker claims in
+ * the folder global-setup made, by creating an entry there: one wins). Without that folder (a
+ * script outside jest), numbers are only drawn at random.
+ */
+function claim(number: string): boolean {
+  const dir = process.env.SIMAUTH_TEST_NUMBERS_DIR;
+  if (!dir) return true;
+  try {
+    mkdirSync(join(dir, number));
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
 }
 
-/** A UK mobile number no other test uses, ending in `suffix` (a reserved sandbox ending). */
+/**
+ * A phone number no other test of this run uses, never a reserved sandbox ending: in the
+ * sandbox's test block +447700901000–+447700999999 (07700 9xxxxx, which no phone can have, so
+ * only an app served by the sandbox accepts it; +447700900xxx is left to the README's examples,
+ * which the per-phone limit spares), or with prefix '+990' a Vonage Virtual Operator number.
+ * Unique within a run, whose database is new (global-setup): with a DATABASE_URL kept across
+ * runs, a number may be one an earlier run registered.
+ */
+export function uniquePhoneNumber(prefix: '+44' | '+990' = '+44'): string {
+  for (;;) {
+    const number =
+      prefix === '+990'
+        ? `+990${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}`
+        : `+447700${randomInt(901_000, 1_000_000)}`;
+    if (!RESERVED_ENDING.test(number) && claim(number)) return number;
+  }
+}
+
+/**
+ * A number no other test of this run uses that the full metadata finds valid (a UK mobile range),
+ * for an app that refuses the sandbox's test numbers (test-app's hideSandbox, as with real
+ * providers). The sandbox still serves it: no real network is ever asked.
+ */
+export function realPhoneNumber(): string {
+  for (;;) {
+    const number = `+447400${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+    if (!RESERVED_ENDING.test(number) && claim(number)) return number;
+  }
+}
+
+/**
+ * A number of the sandbox's test block no other test of this run uses, ending in `suffix` (a
+ * reserved sandbox ending, four digits): there are ten such numbers per ending in a run.
+ */
 export function phoneNumberEnding(suffix: string): string {
-  return `+4477${String(randomInt(0, 10 ** (8 - suffix.length))).padStart(8 - suffix.length, '0')}${suffix}`;
+  const first = randomInt(0, 10);
+  for (let i = 0; i < 10; i++) {
+    const number = `+4477009${(first + i) % 10}${suffix}`;
+    if (claim(number)) return number;
+  }
+  throw new Error(`every test number ending in ${suffix} is used in this run`);
 }

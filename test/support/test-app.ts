@@ -28,7 +28,11 @@ export interface TestAppOptions {
   sharedSandbox?: RunningSandbox;
   /** Configure the providers from these (as fetched for SANDBOX_URL) instead of the sandbox's own. */
   sandboxCredentials?: SandboxCredentials;
-  /** Behave as with real provider accounts: the sandbox is used but not announced (no /phone). */
+  /**
+   * Behave as with real provider accounts: the sandbox is used but not announced (no /phone), and
+   * its test numbers (+4477009…, +990…) are refused as in production. Such a test uses numbers a
+   * phone can have, from realPhoneNumber(); the sandbox serves them like any other.
+   */
   hideSandbox?: boolean;
   /** Receives every log line of the app. */
   logs?: Writable;

@@ -150,6 +150,26 @@ describe('the /login and /phone pages in Chromium', () => {
     expect(posted).toBe(false);
   });
 
+  it('says in a sentence why the server refused a number no phone can have, not which field', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${t.url}/login`);
+    for (const [number, sentence] of [
+      ['+440000000001', /^No phone can have this number/],
+      ['+999123456789', /^No country has the calling code/],
+    ] as const) {
+      await page.fill('#phone', number);
+      const answered = page.waitForResponse((r) => r.url().endsWith('/v1/logins'));
+      await page.click('#submit');
+      expect((await answered).status()).toBe(400);
+      await page.waitForSelector('#form-error:not(.hidden)');
+      const shown = (await page.textContent('#form-error'))!;
+      expect(shown).toMatch(sentence);
+      expect(shown).not.toMatch(/phone_number|Invalid/);
+      expect(await page.isHidden('#waiting')).toBe(true);
+    }
+    await page.screenshot({ path: join(SHOTS, 'login-impossible-number.png') });
+  });
+
   it('fits a narrow (mobile) screen', async () => {
     const { page } = await loginAs(uniquePhoneNumber(), { width: 360, height: 640 });
     const overflow = await page.evaluate(

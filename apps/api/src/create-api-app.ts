@@ -16,6 +16,7 @@ import {
 } from '@simauth/http';
 import { AppModule } from './app.module';
 import { RateLimiterService } from './rate-limits/rate-limiter.service';
+import { phoneNumberPolicy } from './phone-number-policy';
 import { createLogger, quietStartup, requestLogLine } from './logging';
 
 /** Request bodies are small JSON objects; anything larger is refused before parsing. */
@@ -96,6 +97,7 @@ export async function createApiApp(
         req.method === 'POST' && !req.url.startsWith('/v1/callbacks/')
           ? limiter.hit({ key: `ip:${req.ip}`, ...config.rateLimits.ip, what: 'from this address' })
           : Promise.resolve(),
+      phoneNumbers: phoneNumberPolicy(config),
     },
     { headersFor, onAnswered: requestLogLine(logger) },
   );

@@ -84,8 +84,8 @@ describe('hardening: malformed input and odd tokens get clear errors, never a 50
     expect((await impossible.json()).errors).toEqual([
       {
         field: 'phone_number',
-        message:
-          'is not a possible phone number for its country code (check the code and the length)',
+        message: 'is too short for a number of its country calling code',
+        reason: 'TOO_SHORT',
       },
     ]);
   });

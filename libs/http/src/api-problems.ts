@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
+import { PHONE_NUMBER_REASONS } from './validators';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request: malformed JSON, an unknown field, or a bad value (named in errors[])',
@@ -45,7 +46,18 @@ export const problemSchema = (status: number) => ({
       type: 'array',
       items: {
         type: 'object',
-        properties: { field: { type: 'string' }, message: { type: 'string' } },
+        properties: {
+          field: { type: 'string' },
+          message: { type: 'string' },
+          reason: {
+            type: 'string',
+            description:
+              'Why, for programs, where the rule says: for a phone number, one of ' +
+              `${PHONE_NUMBER_REASONS.join(', ')} (INVALID_NUMBER: a possible length, but in no ` +
+              'range its country allocates)',
+            example: 'INVALID_NUMBER',
+          },
+        },
       },
     },
   },

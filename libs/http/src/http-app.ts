@@ -3,6 +3,7 @@ import { BodyRejectedHook, registerJsonBodyParser } from './body-parsers';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { RequestHooks, registerRequestContext, requestIdFor } from './request-context';
 import { createValidationPipe } from './validation';
+import { PhoneNumberPolicy } from './validators';
 
 export interface HttpOptions {
   /** Largest request body accepted, in bytes (413 above it). */
@@ -16,6 +17,8 @@ export interface HttpOptions {
    * is closed (408) within a fifth more. 25 s by default: closed by 30 s.
    */
   requestTimeoutMs?: number;
+  /** The phone numbers request fields accept: real ones only unless said (see ValidateE164). */
+  phoneNumbers?: PhoneNumberPolicy;
 }
 
 /**
@@ -59,12 +62,12 @@ export function createHttpAdapter(options: HttpOptions): FastifyAdapter {
  */
 export function applyHttpConventions(
   app: NestFastifyApplication,
-  options: Pick<HttpOptions, 'bodyLimitBytes' | 'onBodyRejected'>,
+  options: Pick<HttpOptions, 'bodyLimitBytes' | 'onBodyRejected' | 'phoneNumbers'>,
   hooks: RequestHooks = {},
 ): void {
   const adapter = app.getHttpAdapter() as FastifyAdapter;
   registerRequestContext(adapter, hooks);
   registerJsonBodyParser(adapter.getInstance(), options.bodyLimitBytes, options.onBodyRejected);
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(createValidationPipe(options.phoneNumbers));
 }

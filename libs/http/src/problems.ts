@@ -33,6 +33,8 @@ export const problemType = (code: ProblemCode) => `urn:simauth:problem:${code}`;
 export interface FieldError {
   field: string;
   message: string;
+  /** Why, for programs, where a rule says (a phone number's: TOO_SHORT, INVALID_NUMBER, …). */
+  reason?: string;
 }
 
 export interface ProblemDocument {

@@ -1,9 +1,15 @@
 import { ArgumentMetadata, Type, ValidationError, ValidationPipe } from '@nestjs/common';
-import { getMetadataStorage } from 'class-validator';
+import { ValidatorOptions, getMetadataStorage } from 'class-validator';
 import { TransformationType } from 'class-transformer';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { FieldError } from './problems';
 import { RequestValidationError } from './domain-error';
+import {
+  PhoneNumberPolicy,
+  REAL_NUMBERS_ONLY,
+  phoneNumberReasonOf,
+  withPhoneNumberPolicy,
+} from './validators';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
@@ -12,14 +18,19 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
     const constraints = e.constraints?.isDefined
       ? { isDefined: e.constraints.isDefined }
       : (e.constraints ?? {});
-    const own = Object.entries(constraints).map(([rule, message]) => ({
-      field,
-      // class-validator's whitelist message names the field twice; say it plainly.
-      message:
-        rule === 'whitelistValidation'
-          ? 'is not a known field'
-          : message.replace(`${e.property} `, ''),
-    }));
+    const own = Object.entries(constraints).map(([rule, message]): FieldError => {
+      // A phone number's refusal says why for programs too (TOO_SHORT, INVALID_NUMBER, …).
+      const reason = rule === 'isPhoneNumber' ? phoneNumberReasonOf(message) : undefined;
+      return {
+        field,
+        // class-validator's whitelist message names the field twice; say it plainly.
+        message:
+          rule === 'whitelistValidation'
+            ? 'is not a known field'
+            : message.replace(`${e.property} `, ''),
+        ...(reason ? { reason } : {}),
+      };
+    });
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -65,6 +76,13 @@ function copiesPlainly(metatype: Type): boolean {
  * with the same options: unknown fields refused, the same errors.
  */
 export class DtoValidationPipe extends ValidationPipe {
+  /** The phone numbers this app accepts (ValidateE164 reads it while this pipe validates). */
+  phoneNumbers: PhoneNumberPolicy = REAL_NUMBERS_ONLY;
+
+  protected override validate(object: object, options?: ValidatorOptions) {
+    return withPhoneNumberPolicy(this.phoneNumbers, () => super.validate(object, options));
+  }
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const metatype = metadata.metatype as Type | undefined;
     if (
@@ -86,9 +104,14 @@ export class DtoValidationPipe extends ValidationPipe {
   }
 }
 
-/** The global pipe: unknown fields refused, types converted, errors as problem+json fields. */
-export function createValidationPipe(): ValidationPipe {
-  return new DtoValidationPipe({
+/**
+ * The global pipe: unknown fields refused, types converted, errors as problem+json fields; phone
+ * numbers as `phoneNumbers` allows (only real ones unless said).
+ */
+export function createValidationPipe(
+  phoneNumbers: PhoneNumberPolicy = REAL_NUMBERS_ONLY,
+): ValidationPipe {
+  const pipe = new DtoValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -96,4 +119,6 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new RequestValidationError(flatten(errors)),
   });
+  pipe.phoneNumbers = phoneNumbers;
+  return pipe;
 }

@@ -10,6 +10,8 @@ import {
   ForbiddenError,
   RateLimitedError,
   RequestWithRawBody,
+  PHONE_NUMBER_MESSAGES,
+  PhoneNumberReason,
   UuidParam,
   ValidateE164,
   applyHttpConventions,
@@ -106,18 +108,30 @@ function rawRequest(base: string, head: string): Promise<string> {
 describe('HTTP conventions (problem+json, validation, request ids)', () => {
   let app: NestFastifyApplication;
   let base: string;
+  /** A second app in the same process, as one served by the provider sandbox. */
+  let sandboxApp: NestFastifyApplication;
+  let sandboxBase: string;
 
-  beforeAll(async () => {
+  async function probeApp(phoneNumbers?: { sandboxTestNumbers: boolean }) {
     const moduleRef = await Test.createTestingModule({ imports: [ProbeModule] }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(
+    const probe = moduleRef.createNestApplication<NestFastifyApplication>(
       createHttpAdapter({ bodyLimitBytes: BODY_LIMIT_BYTES }),
       { bodyParser: false, logger: false },
     );
-    applyHttpConventions(app, { bodyLimitBytes: BODY_LIMIT_BYTES });
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    applyHttpConventions(probe, { bodyLimitBytes: BODY_LIMIT_BYTES, phoneNumbers });
+    await probe.listen(0, '127.0.0.1');
+    const url = `http://127.0.0.1:${(probe.getHttpServer().address() as { port: number }).port}`;
+    return [probe, url] as const;
+  }
+
+  beforeAll(async () => {
+    [app, base] = await probeApp();
+    [sandboxApp, sandboxBase] = await probeApp({ sandboxTestNumbers: true });
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await sandboxApp.close();
+  });
 
   const post = (path: string, body: string, type = 'application/json') =>
     fetch(base + path, { method: 'POST', headers: { 'content-type': type }, body });
@@ -125,7 +139,7 @@ describe('HTTP conventions (problem+json, validation, request ids)', () => {
   async function problem(res: Response) {
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     return (await res.json()) as Record<string, unknown> & {
-      errors?: { field: string; message: string }[];
+      errors?: { field: string; message: string; reason?: string }[];
     };
   }
 
@@ -199,7 +213,7 @@ describe('HTTP conventions (problem+json, validation, request ids)', () => {
   it('gives 400 naming an unknown field', async () => {
     const res = await post(
       '/probe/phone',
-      JSON.stringify({ phone_number: '+447700900001', admin: true }),
+      JSON.stringify({ phone_number: '+447400123456', admin: true }),
     );
     expect(res.status).toBe(400);
     const body = await problem(res);
@@ -208,31 +222,76 @@ describe('HTTP conventions (problem+json, validation, request ids)', () => {
   });
 
   it.each([
-    ['no plus', '447700900001'],
-    ['spaces', '+44 7700 900001'],
-    ['letters', '+44770090000a'],
-    ['unicode digits', '+٤٤٧٧٠٠٩٠٠٠٠١'],
-    ['too short', '+4477'],
-    ['too long', '+4477009000011234'],
-    ['a number, not a string', 447700900001],
-  ])('gives 400 naming phone_number for a bad phone number (%s)', async (_case, value) => {
-    const res = await post('/probe/phone', JSON.stringify({ phone_number: value }));
-    expect(res.status).toBe(400);
-    const body = await problem(res);
-    expect(body.errors?.map((e) => e.field)).toContain('phone_number');
-    expect(body.errors?.[0].message).toMatch(/E\.164/);
+    ['no plus', '447700900001', 'NOT_A_NUMBER'],
+    ['spaces', '+44 7700 900001', 'NOT_A_NUMBER'],
+    ['letters', '+44770090000a', 'NOT_A_NUMBER'],
+    ['unicode digits', '+٤٤٧٧٠٠٩٠٠٠٠١', 'NOT_A_NUMBER'],
+    ['a number, not a string', 447700900001, 'NOT_A_NUMBER'],
+    ['too short', '+4477', 'TOO_SHORT'],
+    ['too long for its country', '+4477009000011', 'TOO_LONG'],
+    ['longer than E.164 allows', '+4477009000011234', 'TOO_LONG'],
+    ['no such country code', '+999123456789', 'INVALID_COUNTRY'],
+    ['in no range its country allocates', '+440000000001', 'INVALID_NUMBER'],
+  ])(
+    'gives 400 naming phone_number, with a message and a reason, for a bad phone number (%s)',
+    async (_case, value, reason) => {
+      const res = await post('/probe/phone', JSON.stringify({ phone_number: value }));
+      expect(res.status).toBe(400);
+      const body = await problem(res);
+      expect(body.errors).toEqual([
+        {
+          field: 'phone_number',
+          message: PHONE_NUMBER_MESSAGES[reason as PhoneNumberReason],
+          reason,
+        },
+      ]);
+    },
+  );
+
+  it('says what E.164 is when the value is not written as one', async () => {
+    const res = await post('/probe/phone', JSON.stringify({ phone_number: '07700 900001' }));
+    expect((await problem(res)).errors?.[0].message).toMatch(/E\.164.*leading \+/);
   });
 
-  it('accepts a valid E.164 number', async () => {
-    const res = await post('/probe/phone', JSON.stringify({ phone_number: '+447700900001' }));
+  it('accepts a valid E.164 number, in its canonical form', async () => {
+    const res = await post('/probe/phone', JSON.stringify({ phone_number: '+4407400123456' }));
     expect(res.status).toBe(201);
-    expect(await res.json()).toEqual({ ok: '+447700900001' });
+    expect(await res.json()).toEqual({ ok: '+447400123456' });
+  });
+
+  it("accepts the sandbox's test numbers only in the app whose policy says so, each app its own", async () => {
+    const send = (url: string, phone_number: string) =>
+      fetch(`${url}/probe/phone`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ phone_number }),
+      });
+    // Both apps in this process, their requests interleaved: neither policy leaks into the other.
+    const answers = await Promise.all(
+      ['+447700900001', '+99012345670', '+447700999999'].flatMap((number) => [
+        send(base, number),
+        send(sandboxBase, number),
+      ]),
+    );
+    expect(answers.map((a) => a.status)).toEqual([400, 201, 400, 201, 400, 201]);
+    expect((await problem(answers[0])).errors).toEqual([
+      {
+        field: 'phone_number',
+        message: PHONE_NUMBER_MESSAGES.INVALID_NUMBER,
+        reason: 'INVALID_NUMBER',
+      },
+    ]);
+    expect((await problem(answers[2])).errors?.[0].reason).toBe('INVALID_COUNTRY');
+    expect(await answers[1].json()).toEqual({ ok: '+447700900001' });
+    // Outside the block the full metadata decides, sandbox or not: real numbers pass, others not.
+    expect((await send(sandboxBase, '+447700000000')).status).toBe(201);
+    expect((await send(sandboxBase, '+44770090000')).status).toBe(400);
   });
 
   it('names nested fields with their path', async () => {
     const res = await post(
       '/probe/phone',
-      JSON.stringify({ phone_number: '+447700900001', nested: { count: 'x' } }),
+      JSON.stringify({ phone_number: '+447400123456', nested: { count: 'x' } }),
     );
     const body = await problem(res);
     expect(body.errors?.map((e) => e.field)).toEqual(['nested.count']);

@@ -17,11 +17,12 @@ import {
   LoginStatus,
   isFinal,
 } from '@simauth/attempts';
-import { RateLimitedError, canonicalE164 } from '@simauth/http';
+import { RateLimitedError, checkPhoneNumber } from '@simauth/http';
 import { AccountsService } from '../accounts/accounts.service';
 import { CompanionLoginService } from '../companion-login/companion-login.service';
 import { countsPerPhone, phoneBudgetKey } from '../rate-limits/rate-limit.guard';
 import { RateLimiterService } from '../rate-limits/rate-limiter.service';
+import { phoneNumberPolicy } from '../phone-number-policy';
 import { acrOf, amrOf } from './oidc-configuration';
 
 const KIND = AttemptKind.CompanionLogin;
@@ -125,9 +126,12 @@ export class CibaService implements OnApplicationBootstrap {
    * in (one query tells both from a user who may sign in). Counted per number.
    */
   private async accountOfHint(ctx: KoaContextWithOIDC, hint: string): Promise<string> {
-    const phoneNumber = canonicalE164(hint.replace(/^tel:/, ''));
-    if (!phoneNumber)
-      throw new errors.InvalidRequest('login_hint must be an E.164 phone number (+447700900001)');
+    const {
+      number: phoneNumber,
+      reason,
+      message,
+    } = checkPhoneNumber(hint.replace(/^tel:/, ''), phoneNumberPolicy(this.config));
+    if (!phoneNumber) throw new errors.InvalidRequest(`login_hint ${message} (${reason})`);
     try {
       if (countsPerPhone(this.config, phoneNumber)) {
         await this.limiter.hit({
@@ -156,7 +160,7 @@ export class CibaService implements OnApplicationBootstrap {
     const params = ctx.oidc.params ?? {};
     const hint = params.login_hint as string | undefined;
     const phoneNumber = hint
-      ? canonicalE164(hint.replace(/^tel:/, ''))
+      ? checkPhoneNumber(hint.replace(/^tel:/, ''), phoneNumberPolicy(this.config)).number
       : await this.accounts.findPhoneByUserId(account.accountId);
     if (!phoneNumber) return;
     const requestId = ctx.res.getHeader('x-request-id') as string | undefined;

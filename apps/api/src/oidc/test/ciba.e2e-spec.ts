@@ -188,6 +188,26 @@ describe('CIBA (backchannel authentication) with openid-client', () => {
     ).rejects.toMatchObject({ error: 'invalid_binding_message' });
   });
 
+  it('refuses a login_hint no phone can have, saying why, and starts no login for it', async () => {
+    const config = await rp('call-centre');
+    for (const [hint, reason] of [
+      ['+999123456789', 'INVALID_COUNTRY'],
+      ['tel:+440000000001', 'INVALID_NUMBER'],
+    ]) {
+      await expect(
+        client.initiateBackchannelAuthentication(config, { scope: 'openid', login_hint: hint }),
+      ).rejects.toMatchObject({
+        error: 'invalid_request',
+        error_description: expect.stringMatching(new RegExp(`^login_hint .+ \\(${reason}\\)$`)),
+      });
+    }
+    const [{ count }] = await t.db.query(
+      `SELECT count(*)::int AS count FROM attempts WHERE phone_number = ANY($1)`,
+      [['+999123456789', '+440000000001', '+44000000001']],
+    );
+    expect(count).toBe(0);
+  });
+
   it('answers expired_token to a poll after the request expired', async () => {
     const config = await rp('call-centre');
     const started = await client.initiateBackchannelAuthentication(config, {

@@ -18,6 +18,17 @@
       'The SIM behind this number changed recently, so it cannot sign you in now. Contact support if this was not you.',
     ],
   };
+  // What a refused number's `reason` (the API's errors[]) means, said to a person.
+  const NUMBER_REFUSED = {
+    NOT_A_NUMBER: 'Enter the number in international format with a leading +, e.g. +447700900001.',
+    INVALID_COUNTRY:
+      'No country has the calling code this number starts with. Check the digits after the +.',
+    TOO_SHORT: 'This number is too short for its country. Check that no digit is missing.',
+    TOO_LONG: 'This number is too long for its country. Check for an extra digit.',
+    INVALID_LENGTH: 'This number has the wrong number of digits for its country.',
+    INVALID_NUMBER:
+      'No phone can have this number: its country does not use it. Check it and try again.',
+  };
   let stream;
   let ticker;
   // Set when an app signs in through simauth's OpenID Provider: this page is its login step.
@@ -55,6 +66,13 @@
   function formError(text) {
     $('form-error').textContent = text;
     $('form-error').classList.toggle('hidden', !text);
+  }
+
+  // A sentence for a refused start: a person reads why the number is refused, not a field name.
+  function refusal(problem) {
+    const field = (problem.errors || []).find((e) => e.field === 'phone_number');
+    if (field) return NUMBER_REFUSED[field.reason] || `This phone number ${field.message}.`;
+    return problem.detail || problem.title;
   }
 
   function stop() {
@@ -136,7 +154,7 @@
         body: JSON.stringify({ phone_number: phone }),
       });
       const body = await res.json();
-      if (!res.ok) return formError(body.detail || body.title);
+      if (!res.ok) return formError(refusal(body));
       pollToken = body.poll_token;
       $('match').textContent = body.match_number;
       $('login-id').textContent = body.login_id;
