@@ -77,7 +77,9 @@ export async function registerUser(
 
 /**
  * Registers `count` phones, numbered from `prefix` + 000 one after another, in the sandbox's test
- * block (`prefix` is +4477009 and two digits: 07700 9xxxxx, numbers no phone has).
+ * block (`prefix` is +4477009 and two digits: 07700 9xxxxx, numbers no phone has). The last of
+ * those digits is 1, 2, 3, 6, 8 or 9, so that no number ends like a reserved sandbox number
+ * (4000, 5000, 7000, …) and behaves otherwise.
  */
 export async function registerUsers(
   api: string,

@@ -212,7 +212,7 @@ async function main(): Promise<void> {
     results.simauth_per_request = apiCounts.value;
     rounds.simauth = apiCounts;
     results.simauth_background_per_second = Math.round(apiCounts.background);
-    const users = await registerUsers(url, sandbox.url, '+447700911', USERS);
+    const users = await registerUsers(url, sandbox.url, '+447700921', USERS);
     await flows(users, WARM_UP_FLOWS);
     const flowCounts = await untilSettled(
       api,

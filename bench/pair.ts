@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const a = await startApi(resolve(mainA), pg.url, sandbox.url);
   const b = await startApi(resolve(mainB), pg.url, sandbox.url);
   try {
-    const users = await registerUsers(a.url, sandbox.url, '+447700912', 16);
+    const users = await registerUsers(a.url, sandbox.url, '+447700922', 16);
     const postmaster = (await pg.serverPid())!;
     const measure = async (api: { url: string; child: ChildProcess }) => {
       for (const vu of users) vu.api = api.url;

@@ -130,7 +130,7 @@ async function main(): Promise<void> {
     } else {
       await waitUntilReady(`${url}/health/ready`, child);
     }
-    const users = await registerUsers(registrarUrl, sandbox.url, '+447700913', 16);
+    const users = await registerUsers(registrarUrl, sandbox.url, '+447700923', 16);
     if (registrar) await stopChild(registrar);
     for (const vu of users) vu.api = url;
     await runFor(2, users, companionLogin);

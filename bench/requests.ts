@@ -23,7 +23,7 @@ async function main() {
   const sandbox = await startSandboxProcess(await findFreePort());
   const api = await startApiProcess(pg.url, await findFreePort(), sandbox);
   const skel = await startSkeletonProcess(pg.url, await findFreePort(), sandbox);
-  const users = await registerUsers(api.url, sandbox.url, '+447700914', 1);
+  const users = await registerUsers(api.url, sandbox.url, '+447700926', 1);
   const servers = {
     simauth: { url: api.url, pid: api.child.pid! },
     skeleton: { url: skel.url, pid: skel.pid },

@@ -260,12 +260,12 @@ async function main(): Promise<void> {
       });
 
     console.error('bench: registering virtual users over HTTP…');
-    const users = await registerUsers(apiA.url, apiA.sandboxUrl, '+447700916', VIRTUAL_USERS);
+    const users = await registerUsers(apiA.url, apiA.sandboxUrl, '+447700928', VIRTUAL_USERS);
     // Other numbers: the two sets share the sandbox's push inboxes, named after the number.
     const smallUsers = await registerUsers(
       apiSmall.url,
       apiSmall.sandboxUrl,
-      '+447700917',
+      '+447700929',
       VIRTUAL_USERS,
     );
     const seed1k = await seedUsers(smallDb, 1000 - VIRTUAL_USERS);
