@@ -69,12 +69,13 @@ export function realPhoneNumber(): string {
 
 /**
  * A number of the sandbox's test block no other test of this run uses, ending in `suffix` (a
- * reserved sandbox ending, four digits): there are ten such numbers per ending in a run.
+ * reserved sandbox ending, four digits): +4477009d<suffix> with d from 1 to 9, nine per ending in
+ * a run (d = 0 gives the numbers the README and the virtual phone name, +447700904000 …).
  */
 export function phoneNumberEnding(suffix: string): string {
-  const first = randomInt(0, 10);
-  for (let i = 0; i < 10; i++) {
-    const number = `+4477009${(first + i) % 10}${suffix}`;
+  const first = randomInt(0, 9);
+  for (let i = 0; i < 9; i++) {
+    const number = `+4477009${1 + ((first + i) % 9)}${suffix}`;
     if (claim(number)) return number;
   }
   throw new Error(`every test number ending in ${suffix} is used in this run`);

@@ -148,9 +148,12 @@ describe('hardening: id_tokens signed with our own key are checked claim by clai
   const factors = (token: string) => call('GET', `${t.url}/v1/factors`, undefined, bearer(token));
 
   it('refuses with 401 a sub that is not a UUID, or no user, or a token without exp or iat, or too old', async () => {
-    const { idToken } = await signIn(t);
+    const { idToken, phone } = await signIn(t);
     expect((await factors(idToken)).status).toBe(200);
-    const [real] = await t.db.query(`SELECT id, phone_number FROM users LIMIT 1`);
+    // This test's own user: any other in the shared database may be blocked by another test.
+    const [real] = await t.db.query(`SELECT id, phone_number FROM users WHERE phone_number = $1`, [
+      phone.phoneNumber,
+    ]);
     const now = Math.floor(Date.now() / 1000);
     for (const token of [
       await forge({ sub: "x'; DROP TABLE users; --", phone_number: real.phone_number }),
