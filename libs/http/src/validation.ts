@@ -1,4 +1,10 @@
-import { ArgumentMetadata, Type, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  Type,
+  ValidationError,
+  ValidationPipe,
+  ValidationPipeOptions,
+} from '@nestjs/common';
 import { ValidatorOptions, getMetadataStorage } from 'class-validator';
 import { TransformationType } from 'class-transformer';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
@@ -76,8 +82,13 @@ function copiesPlainly(metatype: Type): boolean {
  * with the same options: unknown fields refused, the same errors.
  */
 export class DtoValidationPipe extends ValidationPipe {
-  /** The phone numbers this app accepts (ValidateE164 reads it while this pipe validates). */
-  phoneNumbers: PhoneNumberPolicy = REAL_NUMBERS_ONLY;
+  constructor(
+    options: ValidationPipeOptions,
+    /** The phone numbers this app accepts (ValidateE164 reads it while this pipe validates). */
+    readonly phoneNumbers: PhoneNumberPolicy = REAL_NUMBERS_ONLY,
+  ) {
+    super(options);
+  }
 
   protected override validate(object: object, options?: ValidatorOptions) {
     return withPhoneNumberPolicy(this.phoneNumbers, () => super.validate(object, options));
@@ -111,14 +122,15 @@ export class DtoValidationPipe extends ValidationPipe {
 export function createValidationPipe(
   phoneNumbers: PhoneNumberPolicy = REAL_NUMBERS_ONLY,
 ): ValidationPipe {
-  const pipe = new DtoValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    forbidUnknownValues: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new RequestValidationError(flatten(errors)),
-  });
-  pipe.phoneNumbers = phoneNumbers;
-  return pipe;
+  return new DtoValidationPipe(
+    {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      forbidUnknownValues: true,
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) => new RequestValidationError(flatten(errors)),
+    },
+    phoneNumbers,
+  );
 }
