@@ -49,20 +49,21 @@ describe('numbers nobody can have', () => {
     ['/v1/number-verifications', {}],
   ];
 
-  /** Whether anything reached a provider or the database for `numbers`. */
+  /** Whether anything reached a provider or the database for `numbers`: checks, attempts, limits. */
   async function traces(t: TestApp, numbers: string[]) {
     const checks = [...t.sandbox.store.checks.values()].filter((c) =>
       numbers.includes(c.phoneNumber),
     );
-    const [{ count }] = await t.db.query(
-      `SELECT count(*)::int AS count FROM attempts WHERE phone_number = ANY($1)`,
-      [numbers],
+    const [{ attempts, counters }] = await t.db.query(
+      `SELECT (SELECT count(*)::int FROM attempts WHERE phone_number = ANY($1)) AS attempts,
+              (SELECT count(*)::int FROM rate_limits WHERE key = ANY($2)) AS counters`,
+      [numbers, numbers.map((n) => `phone:${n}`)],
     );
-    return { checks: checks.length, attempts: count as number };
+    return { checks: checks.length, attempts, counters } as Record<string, number>;
   }
 
   it.each(IMPOSSIBLE)(
-    'refuses %s at every REST route that takes a number, with the reason %s, and asks no provider',
+    'refuses %s at every REST route that takes a number, with the reason %s, and asks no provider nor counts it',
     async (number, reason) => {
       for (const [path, rest] of ROUTES) {
         const res = await call('POST', `${sandboxed.url}${path}`, {
@@ -77,6 +78,7 @@ describe('numbers nobody can have', () => {
       expect(await traces(sandboxed, [number, number.replace('+440', '+44')])).toEqual({
         checks: 0,
         attempts: 0,
+        counters: 0,
       });
     },
   );
@@ -137,7 +139,7 @@ describe('numbers nobody can have', () => {
     expect(
       (await call('POST', `${real.url}/v1/logins`, { phone_number: '+447700900001' })).status,
     ).toBe(400);
-    expect(await traces(real, [uk, vonage])).toEqual({ checks: 0, attempts: 0 });
+    expect(await traces(real, [uk, vonage])).toEqual({ checks: 0, attempts: 0, counters: 0 });
 
     expect((await register(sandboxed, uk)).status).toBe(201);
     expect((await verify(sandboxed, vonage)).status).toBe(201);

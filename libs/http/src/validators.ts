@@ -150,9 +150,8 @@ const refused = (reason: PhoneNumberReason): PhoneNumberVerdict => ({
 
 /**
  * The canonical E.164 form of a number of a possible length, valid or not (a country code the
- * metadata does not know is kept as written); undefined for what cannot be a phone number. For
- * keys (a rate limit counts a number before validation refuses it), not for acceptance: that is
- * checkPhoneNumber's.
+ * metadata does not know is kept as written); undefined for what cannot be a phone number. The
+ * form a request's number takes before it is validated; acceptance is checkPhoneNumber's.
  */
 export function canonicalE164(value: string): string | undefined {
   return classify(value).canonical;

@@ -12,7 +12,8 @@ import { GUARDS_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
-import { ApiProblems, UUID_PATTERN, canonicalE164 } from '@simauth/http';
+import { ApiProblems, UUID_PATTERN, checkPhoneNumber } from '@simauth/http';
+import { phoneNumberPolicy } from '../phone-number-policy';
 import { RateLimit, RateLimiterService } from './rate-limiter.service';
 
 const PHONE_LIMITED = 'simauth:rate-limit-phone';
@@ -140,10 +141,10 @@ export class RateLimitGuard implements CanActivate {
     let second: RateLimit | undefined;
     const scope = this.reflector.get<string | undefined>(PHONE_LIMITED, context.getHandler());
     const written = (req.body as { phone_number?: unknown } | undefined)?.phone_number;
-    // A missing or malformed number is left to validation (400); it triggers no provider call.
-    // Only well-formed values become keys (a NUL byte would make Postgres refuse the statement),
-    // in their canonical form: one number, one counter, however it is written.
-    const phoneNumber = typeof written === 'string' ? canonicalE164(written) : undefined;
+    // A missing or impossible number is left to validation (400); it triggers no provider call.
+    // Only numbers validation accepts become keys (a NUL byte would make Postgres refuse the
+    // statement), in their canonical form: one number, one counter, however it is written.
+    const phoneNumber = checkPhoneNumber(written, phoneNumberPolicy(this.config)).number;
     if (scope && phoneNumber && countsPerPhone(this.config, phoneNumber)) {
       second = { key: phoneBudgetKey(phoneNumber), ...phone, what: 'for this phone number' };
     }
