@@ -84,6 +84,9 @@ const SANDBOX_VONAGE = /^\+990\d{5,12}$/;
  * are kept, so a number is parsed once.
  */
 function classify(value: string): Classification {
+  // What is not a + and at most 15 digits (E.164's most, whatever the country) is answered at
+  // once and not kept: a body may hold a 16 KiB string.
+  if (!/^\+[0-9]{1,15}$/.test(value)) return /^\+[0-9]+$/.test(value) ? TOO_LONG : NOT_A_NUMBER;
   const known = RECENT_NUMBERS.get(value);
   if (known) return known;
   const found = classifyAnew(value);
@@ -94,14 +97,14 @@ function classify(value: string): Classification {
   return found;
 }
 
+const NOT_A_NUMBER: Classification = { reason: 'NOT_A_NUMBER', sandboxTestNumber: false };
+const TOO_LONG: Classification = { reason: 'TOO_LONG', sandboxTestNumber: false };
+
 function classifyAnew(value: string): Classification {
-  if (!/^\+[0-9]{1,20}$/.test(value)) return { reason: 'NOT_A_NUMBER', sandboxTestNumber: false };
-  // E.164 has at most 15 digits, whatever the country.
-  if (value.length > 16) return { reason: 'TOO_LONG', sandboxTestNumber: false };
   const lengthReason = validatePhoneNumberLength(value) as PhoneNumberReason | undefined;
   if (lengthReason) {
     return {
-      // A country code the metadata does not know is kept as written (a rate limit's key).
+      // A country code the metadata does not know is kept as written (the sandbox's +990…).
       canonical: lengthReason === 'INVALID_COUNTRY' && E164_PATTERN.test(value) ? value : undefined,
       reason: lengthReason in PHONE_NUMBER_MESSAGES ? lengthReason : 'NOT_A_NUMBER',
       sandboxTestNumber: SANDBOX_VONAGE.test(value),
