@@ -1,4 +1,7 @@
 import { Browser, Page, chromium } from 'playwright-core';
+import { RegisteredPhone, approveOnPhone } from './flows';
+import { bearer, call } from './http';
+import type { TestApp } from './test-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -32,4 +35,44 @@ export async function registerVirtualPhone(
   await page.click('#register');
   await page.waitForSelector('#registered:not(.hidden)');
   return page;
+}
+
+/**
+ * The person's part once a relying party has sent `site` to simauth's login page: types the
+ * phone's number, and the registered phone (device helpers) approves with the number the page
+ * shows and proves its SIM. The page then finishes the sign-in and the browser goes back by itself.
+ */
+export async function signInOnLoginPage(
+  site: Page,
+  t: Pick<TestApp, 'url'>,
+  phone: RegisteredPhone,
+): Promise<void> {
+  await site.waitForURL((url) => url.toString().startsWith(`${t.url}/login?interaction=`));
+  await site.fill('input[type="tel"][name="phone_number"]', phone.phoneNumber);
+  await site.click('#submit');
+  const match = await site.textContent('[data-testid="match-number"]:not(:text-is("--"))');
+  const loginId = (await site.textContent('[data-testid="login-id"]'))!.trim();
+  expect(await approveOnPhone(t, phone, loginId, Number(match))).toEqual({
+    status: 'MATCH_SUCCESS',
+  });
+}
+
+/** Like signInOnLoginPage, but the registered phone denies the login the page started. */
+export async function denyOnLoginPage(
+  site: Page,
+  t: Pick<TestApp, 'url'>,
+  phone: RegisteredPhone,
+): Promise<void> {
+  await site.waitForURL((url) => url.toString().startsWith(`${t.url}/login?interaction=`));
+  await site.fill('input[type="tel"][name="phone_number"]', phone.phoneNumber);
+  await site.click('#submit');
+  await site.waitForSelector('[data-testid="match-number"]:not(:text-is("--"))');
+  const loginId = (await site.textContent('[data-testid="login-id"]'))!.trim();
+  const denied = await call(
+    'POST',
+    `${t.url}/v1/logins/${loginId}/deny`,
+    {},
+    bearer(phone.deviceToken),
+  );
+  expect(denied.body).toEqual({ status: 'DENIED' });
 }

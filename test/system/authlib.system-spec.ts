@@ -1,0 +1,112 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { Browser } from 'playwright-core';
+import { findFreePort } from '@simauth/database';
+import { denyOnLoginPage, launchChromium, signInOnLoginPage } from '../support/chromium';
+import { TestApp, startTestApp } from '../support/test-app';
+import { registerPhone } from '../support/flows';
+import { readmeBlockIsIn, readmeClient } from '../support/readme';
+
+const ROOT = join(__dirname, '../..');
+const APP = join(ROOT, 'examples/authlib/app.py');
+
+describe('a Python relying party on Authlib signs people in through simauth, in Chromium', () => {
+  let t: TestApp;
+  let app: ChildProcess;
+  let appUrl: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const port = await findFreePort();
+    appUrl = `http://localhost:${port}`;
+    const clientSecret = randomBytes(24).toString('base64url');
+    t = await startTestApp({
+      env: {
+        OIDC_CLIENTS: JSON.stringify([readmeClient('authlib-app', appUrl, clientSecret)]),
+      },
+    });
+    // Debian's python3 with its python3-authlib, whatever python3 comes first on the PATH.
+    app = spawn('/usr/bin/python3', [APP], {
+      env: {
+        PATH: '/usr/bin:/bin',
+        SIMAUTH_URL: t.url,
+        CLIENT_ID: 'authlib-app',
+        CLIENT_SECRET: clientSecret,
+        PORT: String(port),
+        APP_URL: appUrl,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    app.stderr!.on('data', (d) => (out += d));
+    await new Promise<void>((resolve, reject) => {
+      app.stdout!.on('data', (d) => {
+        out += d;
+        if (out.includes('authlib app on')) resolve();
+      });
+      app.once('exit', () => reject(new Error(`the Authlib app exited:\n${out}`)));
+    });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (app && app.exitCode === null) {
+      app.kill();
+      await once(app, 'exit');
+    }
+    await t?.close();
+  });
+
+  it('checks the id_token against the JWKS, reads userinfo, rotates the refresh token and revokes it', async () => {
+    const phone = await registerPhone(t);
+    const site = await (await browser.newContext()).newPage();
+    await site.goto(appUrl);
+    await site.click('text=Sign in with your phone');
+    await signInOnLoginPage(site, t, phone);
+    await site.waitForURL(`${appUrl}/`);
+    expect((await site.textContent('#phone_number'))!.trim()).toBe(phone.phoneNumber);
+    const result = JSON.parse((await site.textContent('#result'))!);
+    const [user] = await t.db.query('SELECT id FROM users WHERE phone_number = $1', [
+      phone.phoneNumber,
+    ]);
+    // Authlib verified the signature with simauth's JWKS, then iss, aud, exp, nonce and at_hash.
+    expect(result.id_token_claims).toMatchObject({
+      iss: t.url,
+      aud: 'authlib-app',
+      sub: user.id,
+      phone_number: phone.phoneNumber,
+      phone_number_verified: true,
+      amr: ['sim'],
+      acr: 'urn:simauth:acr:sim',
+    });
+    expect(result.userinfo).toEqual({
+      sub: user.id,
+      phone_number: phone.phoneNumber,
+      phone_number_verified: true,
+    });
+    expect(result.refresh_token_rotated).toBe(true);
+    expect(result.refreshed_id_token_sub).toBe(user.id);
+    expect(result.revocation_status).toBe(200);
+    // The revoked refresh token is refused, and so is the one the rotation replaced.
+    expect(result.revoked_refresh_token_refused).toBe('invalid_grant');
+    expect(result.first_refresh_token_refused).toBe('invalid_grant');
+    // Revoking the refresh token ended the grant: its access token no longer reads userinfo.
+    expect(result.access_token_after_revocation).toBe(401);
+  });
+
+  it('shows the app the error when the phone denies', async () => {
+    const phone = await registerPhone(t);
+    const site = await (await browser.newContext()).newPage();
+    await site.goto(appUrl);
+    await site.click('text=Sign in with your phone');
+    await denyOnLoginPage(site, t, phone);
+    await site.waitForSelector('text=Sign-in failed');
+    expect((await site.textContent('#error'))!.trim()).toBe('access_denied');
+  });
+
+  it('runs the configuration the README shows', () => {
+    expect(readmeBlockIsIn('python', APP)).toBe(true);
+  });
+});
