@@ -38,6 +38,18 @@ export async function registerVirtualPhone(
 }
 
 /**
+ * Waits until the relying party has sent `site` to simauth's login page, or back to itself with an
+ * OAuth error (a refused authorization request), and fails at once in the second case.
+ */
+export async function reachLoginPage(site: Page, t: Pick<TestApp, 'url'>): Promise<void> {
+  const loginPage = `${t.url}/login?interaction=`;
+  await site.waitForURL(
+    (url) => url.toString().startsWith(loginPage) || url.searchParams.has('error'),
+  );
+  expect(site.url()).toContain(loginPage);
+}
+
+/**
  * The person's part once a relying party has sent `site` to simauth's login page: types the
  * phone's number, and the registered phone (device helpers) approves with the number the page
  * shows and proves its SIM. The page then finishes the sign-in and the browser goes back by itself.
@@ -47,7 +59,7 @@ export async function signInOnLoginPage(
   t: Pick<TestApp, 'url'>,
   phone: RegisteredPhone,
 ): Promise<void> {
-  await site.waitForURL((url) => url.toString().startsWith(`${t.url}/login?interaction=`));
+  await reachLoginPage(site, t);
   await site.fill('input[type="tel"][name="phone_number"]', phone.phoneNumber);
   await site.click('#submit');
   const match = await site.textContent('[data-testid="match-number"]:not(:text-is("--"))');
@@ -63,7 +75,7 @@ export async function denyOnLoginPage(
   t: Pick<TestApp, 'url'>,
   phone: RegisteredPhone,
 ): Promise<void> {
-  await site.waitForURL((url) => url.toString().startsWith(`${t.url}/login?interaction=`));
+  await reachLoginPage(site, t);
   await site.fill('input[type="tel"][name="phone_number"]', phone.phoneNumber);
   await site.click('#submit');
   await site.waitForSelector('[data-testid="match-number"]:not(:text-is("--"))');

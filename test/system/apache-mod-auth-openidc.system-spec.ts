@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
 import { findFreePort } from '@simauth/database';
@@ -8,12 +9,15 @@ import { TestApp, startTestApp } from '../support/test-app';
 import { registerPhone } from '../support/flows';
 import { readmeBlockIsIn, readmeClient } from '../support/readme';
 
+const SHOTS = join(__dirname, '../../test-results/screenshots');
+
 describe('Apache httpd with mod_auth_openidc signs people in through simauth, in Chromium', () => {
   let t: TestApp;
   let apache: RunningApache;
   let browser: Browser;
 
   beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
     const port = await findFreePort();
     const clientSecret = randomBytes(24).toString('base64url');
     // The client as the README registers it, with this run's addresses.
@@ -56,6 +60,7 @@ describe('Apache httpd with mod_auth_openidc signs people in through simauth, in
       phone.phoneNumber,
     ]);
     expect(sub).toBe(user[0].id);
+    await site.screenshot({ path: join(SHOTS, 'apache-signed-in.png') });
   });
 
   it('never shows the protected page when the phone denies', async () => {

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
 import { findFreePort } from '@simauth/database';
@@ -12,6 +13,8 @@ import { readmeBlockIsIn, readmeClient } from '../support/readme';
 const ROOT = join(__dirname, '../..');
 const APP = join(ROOT, 'examples/authlib/app.py');
 
+const SHOTS = join(__dirname, '../../test-results/screenshots');
+
 describe('a Python relying party on Authlib signs people in through simauth, in Chromium', () => {
   let t: TestApp;
   let app: ChildProcess;
@@ -19,6 +22,7 @@ describe('a Python relying party on Authlib signs people in through simauth, in 
   let browser: Browser;
 
   beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
     const port = await findFreePort();
     appUrl = `http://localhost:${port}`;
     const clientSecret = randomBytes(24).toString('base64url');
@@ -71,7 +75,7 @@ describe('a Python relying party on Authlib signs people in through simauth, in 
     const [user] = await t.db.query('SELECT id FROM users WHERE phone_number = $1', [
       phone.phoneNumber,
     ]);
-    // Authlib verified the signature with simauth's JWKS, then iss, aud, exp, nonce and at_hash.
+    // Authlib verified the signature with simauth's JWKS, then iss, aud, exp and the nonce.
     expect(result.id_token_claims).toMatchObject({
       iss: t.url,
       aud: 'authlib-app',
@@ -94,6 +98,7 @@ describe('a Python relying party on Authlib signs people in through simauth, in 
     expect(result.first_refresh_token_refused).toBe('invalid_grant');
     // Revoking the refresh token ended the grant: its access token no longer reads userinfo.
     expect(result.access_token_after_revocation).toBe(401);
+    await site.screenshot({ path: join(SHOTS, 'authlib-signed-in.png') });
   });
 
   it('shows the app the error when the phone denies', async () => {
