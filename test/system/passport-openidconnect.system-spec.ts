@@ -1,0 +1,102 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser } from 'playwright-core';
+import { findFreePort } from '@simauth/database';
+import { denyOnLoginPage, launchChromium, signInOnLoginPage } from '../support/chromium';
+import { TestApp, startTestApp } from '../support/test-app';
+import { registerPhone } from '../support/flows';
+import { readmeBlockIsIn, readmeClient } from '../support/readme';
+
+const APP = join(__dirname, '../../examples/passport/server.mjs');
+
+const SHOTS = join(__dirname, '../../test-results/screenshots');
+
+describe('an Express app on passport-openidconnect as published signs people in through simauth, in Chromium', () => {
+  let t: TestApp;
+  let app: ChildProcess;
+  let appUrl: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const port = await findFreePort();
+    appUrl = `http://localhost:${port}`;
+    const clientSecret = randomBytes(24).toString('base64url');
+    // client_secret_post and "require_pkce": false, with the strategy's nonce: true.
+    t = await startTestApp({
+      env: {
+        OIDC_CLIENTS: JSON.stringify([readmeClient('passport-app', appUrl, clientSecret)]),
+      },
+    });
+    app = spawn(process.execPath, [APP], {
+      env: {
+        PATH: process.env.PATH,
+        SIMAUTH_URL: t.url,
+        CLIENT_ID: 'passport-app',
+        CLIENT_SECRET: clientSecret,
+        PORT: String(port),
+        APP_URL: appUrl,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    app.stderr!.on('data', (d) => (out += d));
+    await new Promise<void>((resolve, reject) => {
+      app.stdout!.on('data', (d) => {
+        out += d;
+        if (out.includes('passport app on')) resolve();
+      });
+      app.once('exit', () => reject(new Error(`the Passport app exited:\n${out}`)));
+    });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (app && app.exitCode === null) {
+      app.kill();
+      await once(app, 'exit');
+    }
+    await t?.close();
+  });
+
+  it('signs in with the phone number from userinfo once the phone approves and proves its SIM', async () => {
+    const phone = await registerPhone(t);
+    const site = await (await browser.newContext()).newPage();
+    const requested: URL[] = [];
+    site.on('request', (req) => requested.push(new URL(req.url())));
+    await site.goto(appUrl);
+    await site.click('text=Sign in with your phone');
+    await signInOnLoginPage(site, t, phone);
+    // The strategy sends a nonce and no PKCE: simauth takes its request because this confidential
+    // client is registered with "require_pkce": false.
+    const authorize = requested.find((url) => url.href.startsWith(`${t.url}/oidc/auth?`))!;
+    expect(authorize.searchParams.get('code_challenge')).toBeNull();
+    expect(authorize.searchParams.get('nonce')).toBeTruthy();
+    await site.waitForURL(`${appUrl}/`);
+    expect((await site.textContent('#phone_number'))!.trim()).toBe(phone.phoneNumber);
+    expect((await site.textContent('#amr'))!.trim()).toBe('sim');
+    const [user] = await t.db.query('SELECT id FROM users WHERE phone_number = $1', [
+      phone.phoneNumber,
+    ]);
+    expect((await site.textContent('#sub'))!.trim()).toBe(user.id);
+    await site.screenshot({ path: join(SHOTS, 'passport-signed-in.png') });
+  });
+
+  it('shows the app the failure when the phone denies', async () => {
+    const phone = await registerPhone(t);
+    const site = await (await browser.newContext()).newPage();
+    await site.goto(appUrl);
+    await site.click('text=Sign in with your phone');
+    await denyOnLoginPage(site, t, phone);
+    await site.waitForURL(`${appUrl}/failed`);
+    expect(await site.textContent('#error')).toContain('denied on the phone');
+    expect(await site.textContent('body')).not.toContain(phone.phoneNumber);
+  });
+
+  it('runs the configuration the README shows', () => {
+    expect(readmeBlockIsIn('js', APP)).toBe(true);
+  });
+});
