@@ -9,21 +9,23 @@ export interface ReceivedWebhook {
   payload: { type: string; timestamp: string; data: Record<string, any> };
   /** Whether the Standard Webhooks reference library verified its signature. */
   verified: boolean;
-  /** What the receiver answered. */
+  /** What the receiver answered (0 while held). */
   status: number;
+  /** For a held delivery: whether its sender still waits (has not given up and closed it). */
+  open?: boolean;
 }
 
 /**
  * A relying party's webhook endpoint: verifies every delivery with the `standardwebhooks` package
  * (the specification's reference library) and answers `answer(request)` (200 by default), or
- * keeps the request open while `hold` says so.
+ * keeps the request open, unanswered, when `hold` says so, until `release()` or the sender gives up.
  */
 export class WebhookReceiver {
   readonly secret = `whsec_${randomBytes(32).toString('base64')}`;
   readonly received: ReceivedWebhook[] = [];
   answer: (n: number) => number = () => 200;
-  hold: (n: number) => boolean = () => false;
-  private readonly held: ServerResponse[] = [];
+  hold: (n: number, payload: ReceivedWebhook['payload']) => boolean = () => false;
+  private readonly held: { res: ServerResponse; delivery: ReceivedWebhook }[] = [];
   private server!: Server;
   url = '';
 
@@ -45,8 +47,23 @@ export class WebhookReceiver {
     });
   }
 
+  /** The held deliveries whose sender still waits for an answer. */
+  heldOpen(): ReceivedWebhook[] {
+    return this.held.filter((h) => h.delivery.open).map((h) => h.delivery);
+  }
+
+  /** Answers every held delivery still open with `status`. */
+  release(status = 200): void {
+    for (const { res, delivery } of this.held.splice(0)) {
+      if (!delivery.open) continue;
+      delivery.open = false;
+      delivery.status = status;
+      res.writeHead(status).end();
+    }
+  }
+
   async close(): Promise<void> {
-    for (const res of this.held) res.destroy();
+    for (const { res } of this.held) res.destroy();
     this.server.closeAllConnections();
     await new Promise((resolve) => this.server.close(resolve));
   }
@@ -69,15 +86,21 @@ export class WebhookReceiver {
     }
     const n = this.received.length;
     const payload = JSON.parse(body);
-    if (this.hold(n)) {
-      this.received.push({
+    if (this.hold(n, payload)) {
+      const delivery: ReceivedWebhook = {
         id: headers['webhook-id'],
         type: payload.type,
         payload,
         verified,
         status: 0,
+        open: true,
+      };
+      this.received.push(delivery);
+      this.held.push({ res, delivery });
+      // The sender gave up (its timeout) before an answer.
+      res.on('close', () => {
+        if (!res.writableEnded) delivery.open = false;
       });
-      this.held.push(res);
       return;
     }
     const status = this.answer(n);

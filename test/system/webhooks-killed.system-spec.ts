@@ -10,7 +10,8 @@ describe('a webhook whose api process is SIGKILLed mid-delivery', () => {
     // The first delivery is kept open: the process making it is killed meanwhile.
     receiver.hold = (n) => n === 0;
     const env = {
-      PROVIDER_TIMEOUT_MS: '1000',
+      // A short timeout, so a short lease: the other process takes the row over soon.
+      WEBHOOK_TIMEOUT_MS: '1000',
       WEBHOOKS: JSON.stringify([
         { url: receiver.url, secret: receiver.secret, events: ['registration.succeeded'] },
       ]),

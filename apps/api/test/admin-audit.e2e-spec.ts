@@ -38,6 +38,8 @@ describe('admin API: audit trail, search, sessions and grants, redelivery', () =
       env: {
         OIDC_CLIENTS: JSON.stringify([OPS, WEB]),
         WEBHOOK_MAX_ATTEMPTS: '1',
+        // The endpoints this suite registers listen on 127.0.0.1.
+        WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
         WEBHOOKS: JSON.stringify([
           { url: receiver.url, secret: receiver.secret, events: ['registration.succeeded'] },
         ]),

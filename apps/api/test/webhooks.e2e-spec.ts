@@ -117,3 +117,136 @@ describe('webhooks (Standard Webhooks, from a transactional outbox)', () => {
     }
   });
 });
+
+/**
+ * Each claimed row is delivered on its own: a delivery held open by its endpoint holds up nothing
+ * else. WEBHOOK_TIMEOUT_MS is long here, so a held delivery stays open until the test answers it:
+ * a dispatcher that waited for it would deliver nothing else meanwhile.
+ */
+describe('webhook deliveries that hang or fail hold up nothing else', () => {
+  const registrationOf = async (t: TestApp, phoneNumber: string): Promise<string> => {
+    const [row] = await t.db.query(
+      `SELECT id FROM attempts WHERE phone_number = $1 AND kind = 'registration'`,
+      [phoneNumber],
+    );
+    return row.id;
+  };
+  const endpoint = (r: WebhookReceiver, events: string[]) => ({
+    url: r.url,
+    secret: r.secret,
+    events,
+  });
+
+  it('delivers later events to a healthy endpoint while another endpoint holds a delivery open and a third answers 500', async () => {
+    const [hanging, failing, healthy] = await Promise.all([
+      WebhookReceiver.start(),
+      WebhookReceiver.start(),
+      WebhookReceiver.start(),
+    ]);
+    hanging.hold = () => true;
+    failing.answer = () => 500;
+    const t = await startTestApp({
+      env: {
+        WEBHOOK_TIMEOUT_MS: '60000',
+        WEBHOOKS: JSON.stringify(
+          [hanging, failing, healthy].map((r) => endpoint(r, ['registration.succeeded'])),
+        ),
+      },
+    });
+    try {
+      const first = await registrationOf(t, (await registerPhone(t)).phoneNumber);
+      const of = (r: WebhookReceiver, id: string) =>
+        r.received.filter((d) => d.payload.data.attempt_id === id);
+      await eventually(async () => {
+        expect(of(hanging, first)).toEqual([expect.objectContaining({ open: true })]);
+        expect(of(failing, first).map((d) => d.status)).toContain(500);
+        expect(healthy.delivered().map((d) => d.payload.data.attempt_id)).toContain(first);
+      }, 10_000);
+
+      const later = await registrationOf(t, (await registerPhone(t)).phoneNumber);
+      await eventually(
+        async () =>
+          expect(healthy.delivered().map((d) => d.payload.data.attempt_id)).toContain(later),
+        10_000,
+      );
+      // The first delivery to the hanging endpoint is still in flight: nothing waited for it.
+      expect(hanging.heldOpen().map((d) => d.payload.data.attempt_id)).toContain(first);
+      expect(healthy.delivered().every((d) => d.verified)).toBe(true);
+    } finally {
+      await t.close();
+      await Promise.all([hanging, failing, healthy].map((r) => r.close()));
+    }
+  });
+
+  it('delivers other attempts to an endpoint while it holds one delivery open, and the held attempt its next event only after it', async () => {
+    const receiver = await WebhookReceiver.start();
+    let heldOne = false;
+    // The first login.approved is held; everything else is answered.
+    receiver.hold = (_n, payload) =>
+      payload.type === 'login.approved' && !heldOne && (heldOne = true);
+    const t = await startTestApp({
+      env: {
+        WEBHOOK_TIMEOUT_MS: '60000',
+        WEBHOOKS: JSON.stringify([endpoint(receiver, ['login.*', 'registration.succeeded'])]),
+      },
+    });
+    try {
+      const phone = await registerPhone(t);
+      const started = await call('POST', `${t.url}/v1/logins`, {
+        phone_number: phone.phoneNumber,
+      });
+      const loginId = started.body.login_id as string;
+      await approveOnPhone(t, phone, loginId, started.body.match_number);
+      await eventually(async () => {
+        expect(receiver.heldOpen().map((d) => [d.type, d.payload.data.attempt_id])).toEqual([
+          ['login.approved', loginId],
+        ]);
+      }, 10_000);
+
+      const other = await registrationOf(t, (await registerPhone(t)).phoneNumber);
+      await eventually(
+        async () =>
+          expect(receiver.delivered().map((d) => d.payload.data.attempt_id)).toContain(other),
+        10_000,
+      );
+      // Still held, and the login's next event waits behind it (order per attempt).
+      expect(receiver.heldOpen().map((d) => d.payload.data.attempt_id)).toEqual([loginId]);
+      const ofLogin = () => receiver.received.filter((d) => d.payload.data.attempt_id === loginId);
+      expect(ofLogin().map((d) => d.type)).toEqual(['login.approved']);
+
+      receiver.release(200);
+      await eventually(
+        async () =>
+          expect(ofLogin().map((d) => [d.type, d.status])).toEqual([
+            ['login.approved', 200],
+            ['login.succeeded', 200],
+          ]),
+        10_000,
+      );
+    } finally {
+      await t.close();
+      await receiver.close();
+    }
+  });
+
+  it('shows the pending backlog and the oldest pending age in /metrics, read at scrape', async () => {
+    const failing = await WebhookReceiver.start();
+    failing.answer = () => 500;
+    const t = await startTestApp({
+      env: { WEBHOOKS: JSON.stringify([endpoint(failing, ['registration.succeeded'])]) },
+    });
+    try {
+      await registerPhone(t);
+      await eventually(async () => expect(failing.received.length).toBeGreaterThan(0), 10_000);
+      const text = await (await fetch(`${t.url}/metrics`)).text();
+      const value = (name: string) =>
+        Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+      // At least this suite's row is pending (answered 500, tried again later).
+      expect(value('simauth_webhook_backlog')).toBeGreaterThanOrEqual(1);
+      expect(value('simauth_webhook_lag_seconds')).toBeGreaterThan(0);
+    } finally {
+      await t.close();
+      await failing.close();
+    }
+  });
+});

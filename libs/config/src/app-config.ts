@@ -41,6 +41,13 @@ export interface AppConfig {
     endpoints: import('./webhooks').WebhookEndpoint[];
     /** Tries of one delivery before it is dead (kept, and logged). */
     maxAttempts: number;
+    /** How long one delivery may take, connection to answer, before it counts as a failed try. */
+    timeoutMs: number;
+    /**
+     * Whether endpoints registered through the admin API may point at loopback, link-local or
+     * private addresses (those of WEBHOOKS always may: they are the operator's configuration).
+     */
+    allowPrivateUrls: boolean;
   };
   audit: {
     /**

@@ -113,6 +113,18 @@ export class EnvironmentVariables {
   @Max(100)
   WEBHOOK_MAX_ATTEMPTS?: number;
 
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  WEBHOOK_TIMEOUT_MS?: number;
+
+  /** Lets endpoints registered through the admin API point at loopback, link-local or private addresses. */
+  @IsOptional()
+  @IsBooleanString()
+  WEBHOOK_ALLOW_PRIVATE_URLS?: string;
+
   // --- Audit trail
   @IsOptional()
   @Transform(toInt)

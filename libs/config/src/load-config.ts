@@ -202,7 +202,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       numberVerificationTtlSeconds: env.NUMBER_VERIFICATION_TTL_SECONDS ?? 300,
       stepLeaseSeconds: Math.ceil((2 * (env.PROVIDER_TIMEOUT_MS ?? 5000)) / 1000) + 2,
     },
-    webhooks: { endpoints: webhooks, maxAttempts: env.WEBHOOK_MAX_ATTEMPTS ?? 12 },
+    webhooks: {
+      endpoints: webhooks,
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS ?? 12,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS ?? 5000,
+      allowPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS === 'true',
+    },
     audit: { retentionDays: env.AUDIT_RETENTION_DAYS ?? 365 },
     simSwap: {
       policy: (env.SIM_SWAP_POLICY ?? 'deny') as AppConfig['simSwap']['policy'],

@@ -13,6 +13,39 @@ function fastHistogram(
   return histogram;
 }
 
+/** The pending webhook deliveries and the oldest one's age in seconds (one query). */
+export type WebhookOutboxSampler = () => Promise<{ pending: number; oldestSeconds: number }>;
+
+let webhookOutboxSampler: WebhookOutboxSampler | undefined;
+let webhookOutboxSample: Promise<void> | undefined;
+
+/**
+ * Sets what the webhook gauges read at each scrape; returns what removes it (unless another has
+ * replaced it since: several apps share the registry in tests).
+ */
+export function sampleWebhookOutboxWith(sampler: WebhookOutboxSampler): () => void {
+  webhookOutboxSampler = sampler;
+  return () => {
+    if (webhookOutboxSampler === sampler) webhookOutboxSampler = undefined;
+  };
+}
+
+/**
+ * Both webhook gauges from one query per scrape: the registry collects its metrics together, so
+ * the second gauge joins the query the first started. A failed query keeps the last values.
+ */
+function sampleWebhookOutbox(): Promise<void> {
+  if (!webhookOutboxSampler) return Promise.resolve();
+  webhookOutboxSample ??= webhookOutboxSampler()
+    .then(({ pending, oldestSeconds }) => {
+      metrics.webhookBacklog.set(pending);
+      metrics.webhookLag.set(oldestSeconds);
+    })
+    .catch(() => undefined)
+    .finally(() => (webhookOutboxSample = undefined));
+  return webhookOutboxSample;
+}
+
 /** Prometheus metrics of the process, in prom-client's default registry (served at /metrics). */
 export const metrics = {
   registry: register,
@@ -42,7 +75,13 @@ export const metrics = {
   }),
   webhookLag: new Gauge({
     name: 'simauth_webhook_lag_seconds',
-    help: 'Age of the oldest undelivered webhook event',
+    help: 'Age of the oldest pending webhook delivery (neither delivered nor dead), read at scrape',
+    collect: () => sampleWebhookOutbox(),
+  }),
+  webhookBacklog: new Gauge({
+    name: 'simauth_webhook_backlog',
+    help: 'Pending webhook deliveries (neither delivered nor dead), read at scrape',
+    collect: () => sampleWebhookOutbox(),
   }),
   providerCircuitOpen: new Gauge({
     name: 'simauth_provider_circuit_open',

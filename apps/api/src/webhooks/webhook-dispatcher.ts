@@ -11,12 +11,18 @@ import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, WebhookEndpoint } from '@simauth/config';
 import { deleteInBatches, scheduleSweep } from '@simauth/database';
-import { metrics } from '@simauth/http';
+import { metrics, sampleWebhookOutboxWith } from '@simauth/http';
+import { Agent, request } from 'undici';
+import { PRIVATE_ADDRESS, isPrivateLiteral, publicOnlyAgent } from './webhook-addresses';
 import { WebhookEndpointStore } from './webhook-endpoints';
 
-/** How often each process looks for due deliveries. */
+/** How often each process looks for due deliveries (and sooner when a slot frees on a backlog). */
 export const WEBHOOK_POLL_MS = 250;
-const BATCH = 20;
+/**
+ * Deliveries one process keeps in flight to one endpoint: enough that a few hung ones (each held
+ * up to WEBHOOK_TIMEOUT_MS) leave room for the rest, few enough not to flood a receiver.
+ */
+export const IN_FLIGHT_PER_ENDPOINT = 16;
 /** The longest wait between two tries of one delivery. */
 const MAX_BACKOFF_MS = 10 * 60_000;
 /** Delivered and dead rows are kept this long (for redelivery and inspection), then deleted. */
@@ -32,6 +38,13 @@ interface OutboxRow {
   tries: number;
 }
 
+interface Target {
+  endpoint: WebhookEndpoint;
+  signer: Webhook;
+  /** Registered through the admin API while private URLs are refused: public addresses only. */
+  publicOnly: boolean;
+}
+
 /**
  * Delivers the webhook outbox (written by the moves themselves, see AttemptStateMachine) as the
  * Standard Webhooks specification says: `webhook-id`, `webhook-timestamp` and an HMAC
@@ -39,14 +52,31 @@ interface OutboxRow {
  * once: a row is leased while one process delivers it (FOR UPDATE SKIP LOCKED, so replicas share
  * the work), marked delivered on a 2xx, tried again with exponential backoff and jitter otherwise,
  * and dead after WEBHOOK_MAX_ATTEMPTS. A process that dies mid-delivery leaves a lease that lapses;
- * another takes the row over. Per endpoint and attempt, events go out in the order of their moves.
+ * another takes the row over.
+ *
+ * Each row is delivered on its own, under its own timeout (WEBHOOK_TIMEOUT_MS), with at most
+ * IN_FLIGHT_PER_ENDPOINT in flight per endpoint: a hung or failing delivery holds up nothing but
+ * itself. Per endpoint and attempt, events go out in the order of their moves: only the oldest
+ * undelivered row of an endpoint and attempt can be claimed, so the next is claimed only once
+ * it is delivered (or dead).
  */
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Webhooks');
-  private readonly endpoints: Map<string, { endpoint: WebhookEndpoint; signer: Webhook }>;
-  private running?: Promise<number>;
+  private readonly endpoints: Map<string, Target>;
+  /** Deliveries in flight, by endpoint URL. */
+  private readonly inFlight = new Map<string, Set<AbortController>>();
+  private readonly settling = new Set<Promise<void>>();
+  /** Endpoints whose last claim filled every free slot: more may be due. */
+  private readonly backlogged = new Set<string>();
+  private claiming?: Promise<number>;
+  private claimAgain = false;
   private stopped = false;
+  private stopSampling?: () => void;
+  /** Connections to the endpoints of WEBHOOKS (trusted configuration: any address). */
+  private readonly trustedAgent: Agent;
+  /** Connections to registered endpoints: resolved once, refused unless public. */
+  private readonly publicAgent: Agent;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -55,8 +85,13 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     private readonly registered: WebhookEndpointStore,
   ) {
     this.endpoints = new Map(
-      config.webhooks.endpoints.map((e) => [e.url, { endpoint: e, signer: new Webhook(e.secret) }]),
+      config.webhooks.endpoints.map((e) => [
+        e.url,
+        { endpoint: e, signer: new Webhook(e.secret), publicOnly: false },
+      ]),
     );
+    this.trustedAgent = new Agent({ keepAliveTimeout: 30_000 });
+    this.publicAgent = publicOnlyAgent({ keepAliveTimeout: 30_000 });
   }
 
   onApplicationBootstrap(): void {
@@ -66,6 +101,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
         ? `webhooks: ${endpoints.map((e) => `${e.url} (${e.events.join(', ')})`).join('; ')}`
         : 'webhooks: none (WEBHOOKS); to try them here, `npm run example:webhooks` prints the WEBHOOKS to start with',
     );
+    this.stopSampling = sampleWebhookOutboxWith(this.sampleOutbox);
     scheduleSweep(
       this.scheduler,
       'webhook-dispatch',
@@ -82,63 +118,144 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     );
   }
 
-  beforeApplicationShutdown(): void {
+  /**
+   * Stops claiming, and hands the deliveries in flight back at once (their tries not counted) so
+   * that another replica takes them over without waiting for the lease.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    this.stopSampling?.();
+    for (const deliveries of this.inFlight.values())
+      for (const abort of deliveries) abort.abort('shutdown');
+    await this.claiming?.catch(() => undefined);
+    await Promise.allSettled([...this.settling]);
+    await Promise.allSettled([this.trustedAgent.close(), this.publicAgent.close()]);
   }
 
-  /** One round: delivers what is due; returns how many deliveries it tried. */
+  /** The backlog for /metrics: one query, on the partial index of pending rows. */
+  private readonly sampleOutbox = async () => {
+    const [row] = await this.db.query(
+      `SELECT count(*)::int AS pending,
+              COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest
+         FROM webhook_outbox WHERE delivered_at IS NULL AND dead_at IS NULL`,
+    );
+    return { pending: Number(row.pending), oldestSeconds: Number(row.oldest) };
+  };
+
+  /**
+   * Claims what is due for the free slots of each endpoint and starts those deliveries (without
+   * waiting for them); returns how many it claimed. Calls made while a claim runs share it, and
+   * one more claim follows.
+   */
   dispatch(): Promise<number> {
-    this.running ??= this.round().finally(() => (this.running = undefined));
-    return this.running;
+    if (this.claiming) {
+      this.claimAgain = true;
+      return this.claiming;
+    }
+    this.claiming = (async () => {
+      let claimed = 0;
+      do {
+        this.claimAgain = false;
+        claimed += await this.claimAndStart();
+      } while (this.claimAgain && !this.stopped);
+      return claimed;
+    })().finally(() => (this.claiming = undefined));
+    return this.claiming;
   }
 
-  private async round(): Promise<number> {
+  /** Resolves once no delivery is in flight (for tests and the bench). */
+  async idle(): Promise<void> {
+    while (this.claiming || this.settling.size > 0) {
+      await this.claiming?.catch(() => undefined);
+      await Promise.allSettled([...this.settling]);
+    }
+  }
+
+  private async claimAndStart(): Promise<number> {
     if (this.stopped) return 0;
     // Without endpoints there is nothing to deliver (the registered ones are read every few
     // seconds, not every round).
     const registered = await this.registered.signers();
     if (this.endpoints.size === 0 && registered.size === 0) return 0;
-    const targets = new Map([...registered, ...this.endpoints]);
-    const due = await this.claim([...targets.keys()]);
-    await Promise.all(due.map((row) => this.deliver(row, targets)));
+    const publicOnly = !this.config.webhooks.allowPrivateUrls;
+    const targets = new Map<string, Target>([
+      ...[...registered].map(([url, t]) => [url, { ...t, publicOnly }] as const),
+      ...this.endpoints,
+    ]);
+    const free = [...targets.keys()]
+      .map((url) => ({ url, slots: IN_FLIGHT_PER_ENDPOINT - (this.inFlight.get(url)?.size ?? 0) }))
+      .filter((e) => e.slots > 0);
+    if (free.length === 0) return 0;
+    const due = await this.claim(free);
+    for (const { url, slots } of free) {
+      if (due.filter((row) => row.endpoint === url).length >= slots) this.backlogged.add(url);
+      else this.backlogged.delete(url);
+    }
+    for (const row of due) this.start(row, targets.get(row.endpoint));
     return due.length;
+  }
+
+  /** Delivers one claimed row in the background, in one of its endpoint's slots. */
+  private start(row: OutboxRow, target: Target | undefined): void {
+    const abort = new AbortController();
+    let slots = this.inFlight.get(row.endpoint);
+    if (!slots) this.inFlight.set(row.endpoint, (slots = new Set()));
+    slots.add(abort);
+    const delivery = this.deliver(row, target, abort)
+      .catch((err: Error) =>
+        // The row stays leased; once the lease lapses it is tried again.
+        this.logger.warn(`webhook delivery ${row.id} not recorded: ${err.message}`),
+      )
+      .finally(() => {
+        slots.delete(abort);
+        this.settling.delete(delivery);
+        // A slot is free: if more rows of this endpoint were waiting, claim them now.
+        if (!this.stopped && this.backlogged.has(row.endpoint))
+          this.dispatch().catch(() => undefined);
+      });
+    this.settling.add(delivery);
   }
 
   /**
    * Leases due rows of the endpoints this process knows (a replica configured without one, during
-   * a rolling change, leaves its rows to the others): the oldest undelivered one of each endpoint
-   * and attempt, one process each.
+   * a rolling change, leaves its rows to the others), up to each endpoint's free slots, oldest
+   * first: the oldest undelivered one of each endpoint and attempt only, one process each.
    */
-  private claim(urls: string[]): Promise<OutboxRow[]> {
-    // Long enough for the call (PROVIDER_TIMEOUT_MS) and the bookkeeping after it.
-    const leaseSeconds = Math.ceil(this.config.providers.timeoutMs / 1000) + 5;
+  private claim(free: { url: string; slots: number }[]): Promise<OutboxRow[]> {
+    // Long enough for the delivery (WEBHOOK_TIMEOUT_MS) and the bookkeeping after it.
+    const leaseSeconds = Math.ceil(this.config.webhooks.timeoutMs / 1000) + 5;
     // In a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
     return this.db.query(
-      `WITH claimed AS (
-       UPDATE webhook_outbox o
-          SET lease_until = now() + make_interval(secs => $2), tries = o.tries + 1
-        WHERE o.id IN (
-          SELECT w.id FROM webhook_outbox w
-           WHERE w.delivered_at IS NULL AND w.dead_at IS NULL AND w.next_try_at <= now()
-             AND w.endpoint = ANY($3::text[])
-             AND (w.lease_until IS NULL OR w.lease_until <= now())
-             AND NOT EXISTS (
-               SELECT 1 FROM webhook_outbox p
-                WHERE p.endpoint = w.endpoint AND p.attempt_id = w.attempt_id AND p.id < w.id
-                  AND p.delivered_at IS NULL AND p.dead_at IS NULL)
-           ORDER BY w.id LIMIT $1
-           FOR UPDATE SKIP LOCKED)
-        RETURNING o.id, o.message_id, o.endpoint, o.type, o.payload, o.created_at, o.tries
+      `WITH due AS (
+         SELECT d.id
+           FROM unnest($1::text[], $2::int[]) AS e(endpoint, slots)
+           CROSS JOIN LATERAL (
+             SELECT w.id FROM webhook_outbox w
+              WHERE w.endpoint = e.endpoint
+                AND w.delivered_at IS NULL AND w.dead_at IS NULL AND w.next_try_at <= now()
+                AND (w.lease_until IS NULL OR w.lease_until <= now())
+                AND NOT EXISTS (
+                  SELECT 1 FROM webhook_outbox p
+                   WHERE p.endpoint = w.endpoint AND p.attempt_id = w.attempt_id AND p.id < w.id
+                     AND p.delivered_at IS NULL AND p.dead_at IS NULL)
+              ORDER BY w.id LIMIT e.slots
+              FOR UPDATE SKIP LOCKED
+           ) d
+       ), claimed AS (
+         UPDATE webhook_outbox o
+            SET lease_until = now() + make_interval(secs => $3), tries = o.tries + 1
+           FROM due WHERE o.id = due.id
+         RETURNING o.id, o.message_id, o.endpoint, o.type, o.payload, o.created_at, o.tries
        ) SELECT * FROM claimed ORDER BY id`,
-      [BATCH, leaseSeconds, urls],
+      [free.map((e) => e.url), free.map((e) => e.slots), leaseSeconds],
     );
   }
 
   private async deliver(
     row: OutboxRow,
-    targets: Map<string, { endpoint: WebhookEndpoint; signer: Webhook }>,
+    target: Target | undefined,
+    abort: AbortController,
   ): Promise<void> {
-    const target = targets.get(row.endpoint);
     if (!target) {
       await this.settle(
         row,
@@ -151,25 +268,46 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     const at = new Date();
     const msgId = `msg_${row.message_id}`;
     let failure: string | undefined;
+    const timer = setTimeout(() => abort.abort('timeout'), this.config.webhooks.timeoutMs);
     try {
-      const res = await fetch(row.endpoint, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'simauth-webhooks',
-          'webhook-id': msgId,
-          'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-          'webhook-signature': target.signer.sign(msgId, at, body),
-        },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.providers.timeoutMs),
-      });
-      await res.arrayBuffer().catch(() => undefined);
-      if (res.status < 200 || res.status >= 300) failure = `HTTP ${res.status}`;
+      // An IP literal is connected to without a lookup: checked here.
+      if (target.publicOnly && isPrivateLiteral(row.endpoint)) {
+        failure = 'refused: not a public address';
+      } else {
+        const res = await request(row.endpoint, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'simauth-webhooks',
+            'webhook-id': msgId,
+            'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+            'webhook-signature': target.signer.sign(msgId, at, body),
+          },
+          body,
+          signal: abort.signal,
+          dispatcher: target.publicOnly ? this.publicAgent : this.trustedAgent,
+        });
+        await res.body.dump().catch(() => undefined);
+        if (res.statusCode < 200 || res.statusCode >= 300) failure = `HTTP ${res.statusCode}`;
+      }
     } catch (err) {
-      failure = (err as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable';
+      if (abort.signal.aborted && abort.signal.reason === 'shutdown') {
+        await this.release(row);
+        return;
+      }
+      failure = abort.signal.aborted
+        ? 'timeout'
+        : (err as NodeJS.ErrnoException).code === PRIVATE_ADDRESS
+          ? 'refused: not a public address'
+          : 'unreachable';
+    } finally {
+      clearTimeout(timer);
     }
+    if (failure?.startsWith('refused'))
+      this.logger.warn(
+        { webhook_id: msgId, endpoint: row.endpoint },
+        'webhook delivery refused: the endpoint is, or resolves to, a non-public address (WEBHOOK_ALLOW_PRIVATE_URLS)',
+      );
     if (!failure) {
       await this.settle(row, 'delivered');
     } else if (row.tries >= this.config.webhooks.maxAttempts) {
@@ -181,6 +319,15 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     } else {
       await this.settle(row, 'retry', failure);
     }
+  }
+
+  /** A delivery cut short by this process's shutdown: due again at once, the try not counted. */
+  private async release(row: OutboxRow): Promise<void> {
+    await this.db.query(
+      `UPDATE webhook_outbox SET lease_until = NULL, tries = tries - 1, next_try_at = now()
+        WHERE id = $1`,
+      [row.id],
+    );
   }
 
   private async settle(row: OutboxRow, outcome: 'delivered' | 'retry' | 'dead', error?: string) {
@@ -209,19 +356,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     }
   }
 
-  private async measureLag(): Promise<void> {
-    const [row] = await this.db.query(
-      `SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS lag
-         FROM webhook_outbox WHERE delivered_at IS NULL AND dead_at IS NULL`,
-    );
-    metrics.webhookLag.set(Number(row.lag));
-  }
-
-  /** Deletes delivered and dead rows older than a week, in batches, and measures the lag. */
+  /** Deletes delivered and dead rows older than a week, in batches. */
   async sweep(): Promise<number> {
-    // On the sweep interval, not every 250 ms round: a gauge scraped every few seconds.
-    if (this.endpoints.size > 0 || (await this.registered.signers()).size > 0)
-      await this.measureLag();
     return deleteInBatches(1000, async (size) => {
       const rows: unknown[] = await this.db.query(
         `WITH gone AS (

@@ -4,7 +4,9 @@ import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, WebhookEndpoint } from '@simauth/config';
 import { SecretBox } from '@simauth/credentials';
+import { RequestValidationError } from '@simauth/http';
 import { dataKey } from '../accounts/shared-secret';
+import { endpointUrlProblem } from './webhook-addresses';
 
 /** How long a process trusts its copy of the registered endpoints (another replica may change them). */
 export const ENDPOINTS_REFRESH_MS = 5000;
@@ -55,12 +57,19 @@ export class WebhookEndpointStore {
 
   /**
    * Registers a checked endpoint (see checkWebhookEndpoint); returns it with its secret, which is
-   * never shown again. Undefined when the URL is already registered.
+   * never shown again. Undefined when the URL is already registered. Refuses (400, `url`) a URL
+   * on a loopback, link-local or private address unless WEBHOOK_ALLOW_PRIVATE_URLS, and one
+   * without https in production: unlike WEBHOOKS, this is not the operator's reviewed configuration.
    */
   async create(
     endpoint: WebhookEndpoint,
     createdBy: string,
   ): Promise<(RegisteredEndpoint & { secret: string }) | undefined> {
+    const problem = await endpointUrlProblem(endpoint.url, {
+      requireHttps: this.config.mode === 'production',
+      allowPrivate: this.config.webhooks.allowPrivateUrls,
+    });
+    if (problem) throw new RequestValidationError([{ field: 'url', message: problem }]);
     const { secret } = endpoint;
     const sealed = (await this.sealer()).seal(secret);
     const rows: RegisteredEndpoint[] = await this.db.query(
