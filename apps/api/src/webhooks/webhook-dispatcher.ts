@@ -125,9 +125,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.stopSampling?.();
+    // A claim under way starts its deliveries first; then every one in flight is cut short.
+    await this.claiming?.catch(() => undefined);
     for (const deliveries of this.inFlight.values())
       for (const abort of deliveries) abort.abort('shutdown');
-    await this.claiming?.catch(() => undefined);
     await Promise.allSettled([...this.settling]);
     await Promise.allSettled([this.trustedAgent.close(), this.publicAgent.close()]);
   }
@@ -161,14 +162,6 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       return claimed;
     })().finally(() => (this.claiming = undefined));
     return this.claiming;
-  }
-
-  /** Resolves once no delivery is in flight (for tests and the bench). */
-  async idle(): Promise<void> {
-    while (this.claiming || this.settling.size > 0) {
-      await this.claiming?.catch(() => undefined);
-      await Promise.allSettled([...this.settling]);
-    }
   }
 
   private async claimAndStart(): Promise<number> {
