@@ -229,6 +229,38 @@ describe('webhook deliveries that hang or fail hold up nothing else', () => {
     }
   });
 
+  it('gives up a delivery the endpoint holds after WEBHOOK_TIMEOUT_MS, not the provider timeout, and tries it again under the same webhook-id', async () => {
+    const receiver = await WebhookReceiver.start();
+    receiver.hold = (n) => n === 0;
+    const t = await startTestApp({
+      env: {
+        // Provider calls may take a minute here; a webhook delivery may not.
+        PROVIDER_TIMEOUT_MS: '60000',
+        WEBHOOK_TIMEOUT_MS: '500',
+        WEBHOOKS: JSON.stringify([endpoint(receiver, ['registration.succeeded'])]),
+      },
+    });
+    try {
+      const id = await registrationOf(t, (await registerPhone(t)).phoneNumber);
+      await eventually(async () => {
+        const [held, again] = receiver.received;
+        expect(held).toMatchObject({ open: false, status: 0 });
+        expect(again).toMatchObject({ id: held.id, status: 200, verified: true });
+        expect(again.payload.data.attempt_id).toBe(id);
+      }, 10_000);
+      await eventually(async () => {
+        const [row] = await t.db.query(
+          `SELECT tries, delivered_at FROM webhook_outbox WHERE attempt_id = $1 AND endpoint = $2`,
+          [id, receiver.url],
+        );
+        expect(row).toMatchObject({ tries: 2, delivered_at: expect.any(Date) });
+      }, 10_000);
+    } finally {
+      await t.close();
+      await receiver.close();
+    }
+  });
+
   it('shows the pending backlog and the oldest pending age in /metrics, read at scrape', async () => {
     const failing = await WebhookReceiver.start();
     failing.answer = () => 500;
