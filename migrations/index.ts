@@ -14,8 +14,8 @@ import { AddAdmin1764853200000 } from './1764853200000-AddAdmin';
 import { AddAuditExport1764856800000 } from './1764856800000-AddAuditExport';
 import { AddAttemptWatch1764860400000 } from './1764860400000-AddAttemptWatch';
 import { CreateWebhookEndpoints1764864000000 } from './1764864000000-CreateWebhookEndpoints';
-import { AddWebhookOutboxEndpointOrder1764869400000 } from './1764869400000-AddWebhookOutboxEndpointOrder';
 import { SealJwtSigningKeys1796589813826 } from './1796589813826-SealJwtSigningKeys';
+import { AddWebhookOutboxEndpointDue1796592000000 } from './1796592000000-AddWebhookOutboxEndpointDue';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
@@ -38,6 +38,6 @@ export const MIGRATIONS = [
   AddAuditExport1764856800000,
   AddAttemptWatch1764860400000,
   CreateWebhookEndpoints1764864000000,
-  AddWebhookOutboxEndpointOrder1764869400000,
   SealJwtSigningKeys1796589813826,
+  AddWebhookOutboxEndpointDue1796592000000,
 ];

@@ -261,6 +261,51 @@ describe('webhook deliveries that hang or fail hold up nothing else', () => {
     }
   });
 
+  it('keeps the later events of an attempt whose delivery is in backoff from being due before it, then delivers them in order', async () => {
+    const receiver = await WebhookReceiver.start();
+    let failing = true;
+    receiver.answer = () => (failing ? 500 : 200);
+    const t = await startTestApp({
+      env: { WEBHOOKS: JSON.stringify([endpoint(receiver, ['login.*'])]) },
+    });
+    try {
+      const phone = await registerPhone(t);
+      const started = await call('POST', `${t.url}/v1/logins`, {
+        phone_number: phone.phoneNumber,
+      });
+      const loginId = started.body.login_id as string;
+      await approveOnPhone(t, phone, loginId, started.body.match_number);
+      // The second event is not tried (nor walked by every claim) while the first waits to retry.
+      await eventually(async () => {
+        const rows: { type: string; tries: number; last_error: string; next_try_at: Date }[] =
+          await t.db.query(
+            `SELECT type, tries, last_error, next_try_at FROM webhook_outbox
+              WHERE attempt_id = $1 AND endpoint = $2 ORDER BY id`,
+            [loginId, receiver.url],
+          );
+        expect(rows.map((r) => [r.type, r.tries > 0, r.last_error])).toEqual([
+          ['login.approved', true, 'HTTP 500'],
+          ['login.succeeded', false, null],
+        ]);
+        expect(rows[1].next_try_at.getTime()).toBeGreaterThanOrEqual(rows[0].next_try_at.getTime());
+      }, 15_000);
+      failing = false;
+      await eventually(
+        async () =>
+          expect(
+            receiver
+              .delivered()
+              .filter((d) => d.payload.data.attempt_id === loginId)
+              .map((d) => d.type),
+          ).toEqual(['login.approved', 'login.succeeded']),
+        20_000,
+      );
+    } finally {
+      await t.close();
+      await receiver.close();
+    }
+  });
+
   it('shows the pending backlog and the oldest pending age in /metrics, read at scrape', async () => {
     const failing = await WebhookReceiver.start();
     failing.answer = () => 500;

@@ -211,8 +211,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
 
   /**
    * Leases due rows of the endpoints this process knows (a replica configured without one, during
-   * a rolling change, leaves its rows to the others), up to each endpoint's free slots, oldest
-   * first: the oldest undelivered one of each endpoint and attempt only, one process each.
+   * a rolling change, leaves its rows to the others), up to each endpoint's free slots, longest
+   * due first: the oldest undelivered one of each endpoint and attempt only, one process each.
+   * The walk touches due rows only (an index on endpoint and next_try_at), and the rows waiting
+   * behind one in backoff are not due (see settle), so a large backlog after an outage does not
+   * make each claim read all of it.
    */
   private claim(free: { url: string; slots: number }[]): Promise<OutboxRow[]> {
     // Long enough for the delivery (WEBHOOK_TIMEOUT_MS) and the bookkeeping after it.
@@ -231,13 +234,13 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
                   SELECT 1 FROM webhook_outbox p
                    WHERE p.endpoint = w.endpoint AND p.attempt_id = w.attempt_id AND p.id < w.id
                      AND p.delivered_at IS NULL AND p.dead_at IS NULL)
-              ORDER BY w.id LIMIT e.slots
+              ORDER BY w.next_try_at, w.id LIMIT e.slots
               FOR UPDATE SKIP LOCKED
            ) d
        ), claimed AS (
          UPDATE webhook_outbox o
             SET lease_until = now() + make_interval(secs => $3), tries = o.tries + 1
-           FROM due WHERE o.id = due.id
+           WHERE o.id = ANY (ARRAY(SELECT id FROM due))
          RETURNING o.id, o.message_id, o.endpoint, o.type, o.payload, o.created_at, o.tries
        ) SELECT * FROM claimed ORDER BY id`,
       [free.map((e) => e.url), free.map((e) => e.slots), leaseSeconds],
@@ -337,13 +340,21 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
         [row.id, error],
       );
     } else {
-      // 1 s, 2 s, 4 s, … up to 10 minutes, each between half and all of it (full jitter).
+      // 1 s, 2 s, 4 s, … up to 10 minutes, each between half and all of it (full jitter). The
+      // later events of its attempt wait for it anyway: they are due no sooner (so a claim does
+      // not walk them while it is in backoff).
       const step = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (row.tries - 1));
       const waitMs = randomInt(Math.floor(step / 2), step + 1);
       await this.db.query(
-        `UPDATE webhook_outbox
-            SET next_try_at = now() + make_interval(secs => $2), lease_until = NULL, last_error = $3
-          WHERE id = $1`,
+        `WITH head AS (
+           UPDATE webhook_outbox
+              SET next_try_at = now() + make_interval(secs => $2), lease_until = NULL, last_error = $3
+            WHERE id = $1
+           RETURNING endpoint, attempt_id, next_try_at
+         )
+         UPDATE webhook_outbox s SET next_try_at = head.next_try_at FROM head
+          WHERE s.endpoint = head.endpoint AND s.attempt_id = head.attempt_id AND s.id > $1
+            AND s.delivered_at IS NULL AND s.dead_at IS NULL AND s.next_try_at < head.next_try_at`,
         [row.id, waitMs / 1000, error],
       );
     }
