@@ -23,6 +23,8 @@ describe('admin API: masked phone numbers, webhook events of admin actions', () 
     t = await startTestApp({
       env: {
         OIDC_CLIENTS: JSON.stringify([OPS]),
+        // The endpoint this suite registers listens on 127.0.0.1.
+        WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
         WEBHOOKS: JSON.stringify([
           {
             url: receiver.url,
