@@ -34,6 +34,11 @@ export interface TestAppOptions {
    * phone can have, from realPhoneNumber(); the sandbox serves them like any other.
    */
   hideSandbox?: boolean;
+  /**
+   * A deployment that lacks these providers' credentials (their features are off): the others
+   * are served by the sandbox standing in for real accounts, unannounced as with hideSandbox.
+   */
+  withoutProviders?: ('truId' | 'vonage' | 'push')[];
   /** Receives every log line of the app. */
   logs?: Writable;
 }
@@ -50,16 +55,22 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       authenticatorCallbackUrl: `${publicUrl}/v1/callbacks/truid/challenges`,
       ...opts.sandbox,
     }));
-  const config = withSandboxProviders(
-    testConfig({
-      PORT: String(port),
-      PUBLIC_URL: publicUrl,
-      PROVIDER_TIMEOUT_MS: '2000',
-      ...opts.env,
-    }),
-    opts.sandboxCredentials ?? sandbox.credentials,
-  );
-  if (opts.hideSandbox) config.sandbox.url = undefined;
+  const configured = testConfig({
+    PORT: String(port),
+    PUBLIC_URL: publicUrl,
+    PROVIDER_TIMEOUT_MS: '2000',
+    ...opts.env,
+  });
+  const config = withSandboxProviders(configured, opts.sandboxCredentials ?? sandbox.credentials);
+  // A provider a test configures itself (tru.ID through a holding proxy, say) stays as it set it;
+  // the sandbox plays the others.
+  if (configured.providers.truId) config.providers.truId = configured.providers.truId;
+  if (configured.providers.vonage) config.providers.vonage = configured.providers.vonage;
+  if (opts.hideSandbox || opts.withoutProviders) config.sandbox.url = undefined;
+  for (const missing of opts.withoutProviders ?? []) {
+    if (missing === 'push') config.providers.sandboxPush = undefined;
+    else config.providers[missing] = undefined;
+  }
   const app = await createApiApp(config, opts.logs);
   const routes: string[] = [];
   app

@@ -5,11 +5,12 @@ import { EmbeddedDatabase, runMigrations } from '@simauth/database';
 import { startSandbox, RunningSandbox } from '../../sandbox/src/sandbox';
 import { createApiApp } from './create-api-app';
 import {
+  describeFeaturesOff,
   describeProviders,
-  needsSandbox,
   sharedSandboxCredentials,
   withSandboxProviders,
 } from './sandbox-mode';
+import { refusalLine, sandboxPlan, startupChecks } from './startup-checks';
 
 /** Start-up lines, JSON like every other log line (LOG_LEVEL may itself be the bad setting). */
 const bootLog = pino({ base: { context: 'Bootstrap' } });
@@ -35,6 +36,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const log = pino({ level: config.logLevel, base: { context: 'Bootstrap' } });
+  // A half-configured deployment stops here, in one line, before anything starts.
+  const verdict = startupChecks(config);
+  if (verdict.refusals.length > 0) {
+    bootLog.fatal(refusalLine(config, verdict.refusals));
+    process.exit(1);
+  }
   // A busy port is a bad setting too: said in one line before the database or anything starts.
   try {
     await assertPortFree(config.http.port, config.http.host);
@@ -47,6 +54,8 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
+  log.info(`mode: ${config.mode}`);
+  for (const warning of verdict.warnings) log.warn(warning);
 
   let embedded: EmbeddedDatabase | undefined;
   if (!config.database.url) {
@@ -65,8 +74,9 @@ async function main(): Promise<void> {
 
   let sandbox: RunningSandbox | undefined;
   const shared = config.sandbox.sharedUrl;
-  if (needsSandbox(config)) {
-    if (shared) {
+  const plan = sandboxPlan(config);
+  if (plan !== 'off') {
+    if (plan === 'shared' && shared) {
       config = withSandboxProviders(config, await sharedSandboxCredentials(shared), shared);
     } else {
       sandbox = await startSandbox({
@@ -82,6 +92,7 @@ async function main(): Promise<void> {
     }
   }
   log.info(describeProviders(config));
+  for (const warning of describeFeaturesOff(config).warnings) log.warn(warning);
 
   const app = await createApiApp(config);
   await app.listen(config.http.port, config.http.host);

@@ -1,12 +1,7 @@
 import { AppConfig } from '@simauth/config';
 import axios from 'axios';
+import { Feature, featuresOff, settingsFor } from '@simauth/providers';
 import { SandboxCredentials } from '../../sandbox/src/sandbox-credentials';
-
-/** The sandbox is needed when any provider lacks credentials (or it is forced on). */
-export function needsSandbox(config: AppConfig): boolean {
-  const p = config.providers;
-  return config.sandbox.force || !p.truId || !p.vonage || !p.firebase;
-}
 
 /**
  * The credentials of the sandbox running at `url` (SANDBOX_URL), so that several api processes
@@ -20,66 +15,83 @@ export async function sharedSandboxCredentials(url: string): Promise<SandboxCred
 }
 
 /**
- * Points every provider without credentials at a running sandbox, with the sandbox's credentials.
- * The api calls it at `baseUrl` (SANDBOX_URL, e.g. http://sandbox:4010 between containers);
- * browsers and devices reach it at its public URL (`sandbox.url`).
+ * Points every provider at a running sandbox, with the sandbox's credentials: when the sandbox
+ * serves, it serves tru.ID, Vonage and push alike, never beside a real provider. The api calls it
+ * at `baseUrl` (SANDBOX_URL, e.g. http://sandbox:4010 between containers); browsers and devices
+ * reach it at its public URL (`sandbox.url`).
  */
 export function withSandboxProviders(
   config: AppConfig,
   sandbox: SandboxCredentials,
   baseUrl = sandbox.url,
 ): AppConfig {
-  const p = config.providers;
-  const force = config.sandbox.force;
   return {
     ...config,
     sandbox: { ...config.sandbox, url: sandbox.url },
     providers: {
-      ...p,
-      truId:
-        p.truId && !force
-          ? p.truId
-          : {
-              baseUrl,
-              clientId: sandbox.truId.clientId,
-              clientSecret: sandbox.truId.clientSecret,
-              // None: callbacks are verified with the keys the sandbox publishes, as with tru.ID.
-              callbackPublicKey: undefined,
-            },
-      vonage:
-        p.vonage && !force
-          ? p.vonage
-          : {
-              baseUrl,
-              verifyBaseUrl: baseUrl,
-              applicationId: sandbox.vonage.applicationId,
-              privateKey: sandbox.vonage.privateKeyPem,
-              redirectUri: sandbox.vonage.redirectUri,
-            },
-      firebase: force ? undefined : p.firebase,
-      sandboxPush:
-        p.firebase && !force
-          ? undefined
-          : {
-              baseUrl,
-              projectId: sandbox.fcm.projectId,
-              accessToken: sandbox.fcm.accessToken,
-            },
+      ...config.providers,
+      truId: {
+        baseUrl,
+        clientId: sandbox.truId.clientId,
+        clientSecret: sandbox.truId.clientSecret,
+        // None: callbacks are verified with the keys the sandbox publishes, as with tru.ID.
+        callbackPublicKey: undefined,
+      },
+      vonage: {
+        baseUrl,
+        verifyBaseUrl: baseUrl,
+        applicationId: sandbox.vonage.applicationId,
+        privateKey: sandbox.vonage.privateKeyPem,
+        redirectUri: sandbox.vonage.redirectUri,
+      },
+      firebase: undefined,
+      sandboxPush: {
+        baseUrl,
+        projectId: sandbox.fcm.projectId,
+        accessToken: sandbox.fcm.accessToken,
+      },
     },
   };
 }
 
-/** One line for the startup log: which provider is real and which is the sandbox. */
+/** One line for the startup log: where each provider is, or that it is not configured. */
 export function describeProviders(config: AppConfig): string {
-  const where = (baseUrl: string | undefined) =>
-    baseUrl && (baseUrl === config.sandbox.url || baseUrl === config.sandbox.sharedUrl)
-      ? `sandbox at ${baseUrl}`
-      : `at ${baseUrl}`;
-  const push = config.providers.firebase
+  const p = config.providers;
+  if (config.sandbox.url && p.truId?.baseUrl === p.sandboxPush?.baseUrl) {
+    return (
+      `providers: the sandbox at ${p.truId?.baseUrl} serves tru.ID, Vonage and push; ` +
+      'sandbox test numbers +447700900000…999 are not limited per phone'
+    );
+  }
+  const push = p.firebase
     ? 'Firebase Cloud Messaging'
-    : `sandbox FCM at ${config.sandbox.url}`;
-  const limits = config.sandbox.url
-    ? '; sandbox test numbers +447700900000…999 are not limited per phone'
-    : '';
-  return `providers: tru.ID ${where(config.providers.truId?.baseUrl)}; Vonage ${where(config.providers.vonage?.baseUrl)}; push ${push}${limits}`;
+    : p.sandboxPush
+      ? `sandbox FCM at ${p.sandboxPush.baseUrl}`
+      : 'off';
+  return `providers: tru.ID ${p.truId ? `at ${p.truId.baseUrl}` : 'not configured'}; Vonage ${p.vonage ? `at ${p.vonage.baseUrl}` : 'not configured'}; push ${push}`;
+}
+
+/**
+ * Start-up lines for what is off: the features whose provider has no credentials (their routes
+ * answer 501), and a missing Firebase (companion login works without pushes).
+ */
+export function describeFeaturesOff(config: AppConfig): { warnings: string[] } {
+  const off = featuresOff(config);
+  const warnings: string[] = [];
+  const byProvider = new Map<string, Feature[]>();
+  for (const feature of off.filter((f) => f !== Feature.Push)) {
+    const key = settingsFor(feature, config);
+    byProvider.set(key, [...(byProvider.get(key) ?? []), feature]);
+  }
+  for (const [settings, features] of byProvider) {
+    warnings.push(
+      `features off: ${features.join(', ')} (answer 501 feature-not-configured; set ${settings})`,
+    );
+  }
+  if (off.includes(Feature.Push)) {
+    warnings.push(
+      `push notifications off: set ${settingsFor(Feature.Push, config)}; companion login still works, phones read their pending logins (GET /v1/devices/me/logins)`,
+    );
+  }
+  return { warnings };
 }

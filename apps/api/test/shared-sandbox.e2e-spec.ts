@@ -39,7 +39,9 @@ describe('one sandbox shared by api processes (SANDBOX_URL)', () => {
     expect(shared.providers.vonage?.baseUrl).toBe('http://sandbox:4010');
     expect(shared.providers.sandboxPush?.baseUrl).toBe('http://sandbox:4010');
     expect(shared.sandbox.url).toBe('http://localhost:4011');
-    expect(describeProviders(shared)).toContain('tru.ID sandbox at http://sandbox:4010');
+    expect(describeProviders(shared)).toContain(
+      'the sandbox at http://sandbox:4010 serves tru.ID, Vonage and push',
+    );
   });
 
   it('lets a phone registered through one api be pushed a login started on the other', async () => {

@@ -16,6 +16,8 @@ export interface AppConfig {
     publicUrl: string;
     /** Express `trust proxy` setting: false, true, a hop count, or a list of addresses. */
     trustProxy: boolean | number | string;
+    /** ALLOW_INSECURE_PUBLIC_URL: production mode accepts an http PUBLIC_URL (local trials). */
+    allowInsecurePublicUrl: boolean;
   };
   logLevel: string;
   database: {
@@ -24,6 +26,8 @@ export interface AppConfig {
     poolSize: number;
     embeddedDir: string;
     embeddedPort: number;
+    /** ALLOW_EMBEDDED_DATABASE: production mode accepts the embedded Postgres. */
+    allowEmbedded: boolean;
   };
   attempts: {
     sweepIntervalMs: number;

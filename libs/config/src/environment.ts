@@ -52,6 +52,11 @@ export class EnvironmentVariables {
   @IsString()
   TRUST_PROXY?: string;
 
+  /** Production mode only: accept an http PUBLIC_URL (a local trial, never a real deployment). */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  ALLOW_INSECURE_PUBLIC_URL?: string;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
@@ -71,6 +76,11 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   EMBEDDED_PG_DIR?: string;
+
+  /** Production mode only: accept the embedded Postgres (no DATABASE_URL) on a single machine. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  ALLOW_EMBEDDED_DATABASE?: string;
 
   @IsOptional()
   @Transform(toInt)

@@ -187,6 +187,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       host: env.HOST ?? '0.0.0.0',
       publicUrl,
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
+      allowInsecurePublicUrl: env.ALLOW_INSECURE_PUBLIC_URL === 'true',
     },
     logLevel: env.LOG_LEVEL ?? 'info',
     database: {
@@ -194,6 +195,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       poolSize: env.DATABASE_POOL_SIZE ?? 10,
       embeddedDir: env.EMBEDDED_PG_DIR ?? '.data/pg',
       embeddedPort: env.EMBEDDED_PG_PORT ?? 0,
+      allowEmbedded: env.ALLOW_EMBEDDED_DATABASE === 'true',
     },
     attempts: {
       sweepIntervalMs: env.ATTEMPT_SWEEP_INTERVAL_MS ?? 5000,

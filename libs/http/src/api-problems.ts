@@ -13,6 +13,7 @@ const DESCRIPTIONS: Record<number, string> = {
   415: 'The body is not application/json in UTF-8',
   422: 'Well-formed but refused',
   429: 'Rate limited; see Retry-After',
+  501: "The feature's provider is not configured on this server (the detail names the settings)",
   502: 'The provider failed; the attempt is kept',
   503: 'The provider is unavailable; retry after Retry-After',
 };
@@ -29,6 +30,7 @@ const CODES: Record<number, string> = {
   415: 'unsupported-media-type',
   422: 'unprocessable',
   429: 'rate-limited',
+  501: 'feature-not-configured',
   502: 'provider-error',
   503: 'provider-unavailable',
 };

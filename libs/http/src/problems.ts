@@ -21,6 +21,10 @@ export const PROBLEMS = {
   unprocessable: { status: 422, title: 'The request was understood but refused' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   'internal-error': { status: 500, title: 'Internal server error' },
+  'feature-not-configured': {
+    status: 501,
+    title: 'This feature is not configured on this server',
+  },
   'provider-error': { status: 502, title: 'The identity provider failed' },
   'provider-unavailable': { status: 503, title: 'The identity provider is unavailable' },
   'service-unavailable': { status: 503, title: 'Service unavailable' },

@@ -19,3 +19,5 @@ export * from './tru-id/tru-id-sim-check.adapter';
 export * from './vonage/vonage-sim-swap.adapter';
 export * from './verify.port';
 export * from './vonage/vonage-verify.adapter';
+export * from './features';
+export * from './not-configured.adapter';

@@ -8,6 +8,8 @@ import { PhoneCheckPort } from './phone-check.port';
 import { PushPort } from './push.port';
 import { SimSwapPort } from './sim-swap.port';
 import { VerifyPort } from './verify.port';
+import { Feature } from './features';
+import { NotConfiguredAdapter, PushOffAdapter } from './not-configured.adapter';
 import { VonageVerifyAdapter } from './vonage/vonage-verify.adapter';
 import { TruIdSimCheckAdapter } from './tru-id/tru-id-sim-check.adapter';
 import { VonageSimSwapAdapter } from './vonage/vonage-sim-swap.adapter';
@@ -23,86 +25,106 @@ import {
   VonageNumberVerificationAdapter,
 } from './vonage/vonage-network.adapters';
 
-function required<T>(value: T | undefined, what: string): T {
-  if (!value)
-    throw new Error(`${what} is not configured (set its credentials, or let the sandbox start)`);
-  return value;
-}
-
-/** The one place that picks an adapter for each port, from the configuration. */
+/**
+ * The one place that picks an adapter for each port, from the configuration. A provider without
+ * credentials gets no client: its ports are NotConfiguredAdapter (501), never the sandbox.
+ */
 const PROVIDERS: Provider[] = [
   {
     provide: TruIdClient,
     inject: [APP_CONFIG],
     useFactory: (c: AppConfig) =>
-      new TruIdClient({
-        ...required(c.providers.truId, 'tru.ID'),
-        timeoutMs: c.providers.timeoutMs,
-        outboundProxy: c.providers.outboundProxy,
-      }),
+      c.providers.truId
+        ? new TruIdClient({
+            ...c.providers.truId,
+            timeoutMs: c.providers.timeoutMs,
+            outboundProxy: c.providers.outboundProxy,
+          })
+        : null,
   },
   {
     provide: PhoneCheckPort,
-    inject: [TruIdClient],
-    useFactory: (t: TruIdClient) => new TruIdPhoneCheckAdapter(t),
+    inject: [APP_CONFIG, TruIdClient],
+    useFactory: (c: AppConfig, t: TruIdClient | null) =>
+      t ? new TruIdPhoneCheckAdapter(t) : new NotConfiguredAdapter(Feature.Registration, c),
   },
   {
     provide: CoveragePort,
-    inject: [TruIdClient],
-    useFactory: (t: TruIdClient) => new TruIdCoverageAdapter(t),
+    inject: [APP_CONFIG, TruIdClient],
+    useFactory: (c: AppConfig, t: TruIdClient | null) =>
+      t ? new TruIdCoverageAdapter(t) : new NotConfiguredAdapter(Feature.Coverage, c),
   },
   {
     provide: AuthenticatorPort,
-    inject: [TruIdClient],
-    useFactory: (t: TruIdClient) => new TruIdAuthenticatorAdapter(t),
+    inject: [APP_CONFIG, TruIdClient],
+    useFactory: (c: AppConfig, t: TruIdClient | null) =>
+      t ? new TruIdAuthenticatorAdapter(t) : new NotConfiguredAdapter(Feature.TruIdFactors, c),
   },
   {
     provide: VonageClient,
     inject: [APP_CONFIG],
     useFactory: (c: AppConfig) =>
-      new VonageClient({
-        ...required(c.providers.vonage, 'Vonage'),
-        timeoutMs: c.providers.timeoutMs,
-        outboundProxy: c.providers.outboundProxy,
-      }),
+      c.providers.vonage
+        ? new VonageClient({
+            ...c.providers.vonage,
+            timeoutMs: c.providers.timeoutMs,
+            outboundProxy: c.providers.outboundProxy,
+          })
+        : null,
   },
   {
     provide: NetworkEnablementPort,
-    inject: [VonageClient],
-    useFactory: (v: VonageClient) => new VonageNetworkEnablementAdapter(v),
+    inject: [APP_CONFIG, VonageClient],
+    useFactory: (c: AppConfig, v: VonageClient | null) =>
+      v
+        ? new VonageNetworkEnablementAdapter(v)
+        : new NotConfiguredAdapter(Feature.NumberVerification, c),
   },
   {
     provide: NumberVerificationPort,
-    inject: [VonageClient],
-    useFactory: (v: VonageClient) => new VonageNumberVerificationAdapter(v),
+    inject: [APP_CONFIG, VonageClient],
+    useFactory: (c: AppConfig, v: VonageClient | null) =>
+      v
+        ? new VonageNumberVerificationAdapter(v)
+        : new NotConfiguredAdapter(Feature.NumberVerification, c),
   },
   {
     provide: SimSwapPort,
     inject: [APP_CONFIG, TruIdClient, VonageClient],
-    useFactory: (c: AppConfig, t: TruIdClient, v: VonageClient) =>
-      c.simSwap.provider === 'vonage' ? new VonageSimSwapAdapter(v) : new TruIdSimCheckAdapter(t),
+    useFactory: (c: AppConfig, t: TruIdClient | null, v: VonageClient | null) => {
+      if (c.simSwap.provider === 'vonage') {
+        return v ? new VonageSimSwapAdapter(v) : new NotConfiguredAdapter(Feature.SimSwapCheck, c);
+      }
+      return t ? new TruIdSimCheckAdapter(t) : new NotConfiguredAdapter(Feature.SimSwapCheck, c);
+    },
   },
   {
     provide: VerifyPort,
     inject: [APP_CONFIG, VonageClient],
-    useFactory: (c: AppConfig, v: VonageClient) =>
-      new VonageVerifyAdapter(v, {
-        baseUrl: required(c.providers.vonage, 'Vonage').verifyBaseUrl,
-        timeoutMs: c.providers.timeoutMs,
-        outboundProxy: c.providers.outboundProxy,
-      }),
+    useFactory: (c: AppConfig, v: VonageClient | null) =>
+      v && c.providers.vonage
+        ? new VonageVerifyAdapter(v, {
+            baseUrl: c.providers.vonage.verifyBaseUrl,
+            timeoutMs: c.providers.timeoutMs,
+            outboundProxy: c.providers.outboundProxy,
+          })
+        : new NotConfiguredAdapter(Feature.SmsFallback, c),
   },
   {
     provide: PushPort,
     inject: [APP_CONFIG],
-    useFactory: (c: AppConfig) =>
-      c.providers.firebase
-        ? FirebasePushAdapter.fromServiceAccount(c.providers.firebase.serviceAccountJson)
-        : new SandboxPushAdapter({
-            ...required(c.providers.sandboxPush, 'Push (Firebase)'),
+    useFactory: (c: AppConfig) => {
+      if (c.providers.firebase) {
+        return FirebasePushAdapter.fromServiceAccount(c.providers.firebase.serviceAccountJson);
+      }
+      return c.providers.sandboxPush
+        ? new SandboxPushAdapter({
+            ...c.providers.sandboxPush,
             timeoutMs: c.providers.timeoutMs,
             outboundProxy: c.providers.outboundProxy,
-          }),
+          })
+        : new PushOffAdapter();
+    },
   },
 ];
 

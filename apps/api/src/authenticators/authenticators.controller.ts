@@ -22,6 +22,8 @@ import {
   FactorResponse,
   FactorStatusResponse,
 } from './dto/factor.dto';
+import { Feature } from '@simauth/providers';
+import { RequiresFeature } from '../feature-availability/requires-feature';
 
 @ApiTags('authenticator factors')
 @Controller('v1')
@@ -141,6 +143,7 @@ export class AuthenticatorsController {
   }
 
   @Post('callbacks/truid/challenges')
+  @RequiresFeature(Feature.TruIdFactors)
   @SignedByProvider('tru.ID')
   @HttpCode(200)
   @ApiOperation({

@@ -41,6 +41,8 @@ import {
 } from './dto/login.dto';
 import { SseStreams } from './sse-streams';
 import { LimitPerAttempt, LimitPerIp, LimitPerPhone } from '../rate-limits/rate-limit.guard';
+import { Feature } from '@simauth/providers';
+import { RequiresFeature } from '../feature-availability/requires-feature';
 
 const bearer = (authorization: string | undefined) =>
   /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
@@ -164,6 +166,7 @@ export class CompanionLoginController {
   }
 
   @Post('logins/:id/approve')
+  @RequiresFeature(Feature.LoginSimProof)
   @LimitPerAttempt('login')
   @HttpCode(200)
   @DeviceAuth()

@@ -10,6 +10,8 @@ import {
 } from './dto/number-verification.dto';
 import { NumberVerificationService } from './number-verification.service';
 import { LimitPerPhone } from '../rate-limits/rate-limit.guard';
+import { Feature } from '@simauth/providers';
+import { RequiresFeature } from '../feature-availability/requires-feature';
 
 function toResponse(
   v: Attempt<NumberVerificationStatus>,
@@ -30,6 +32,7 @@ export class NumberVerificationController {
   constructor(private readonly verifications: NumberVerificationService) {}
 
   @Post()
+  @RequiresFeature(Feature.NumberVerification)
   @LimitPerPhone('number-verification')
   @ApiOperation({
     summary: 'Start: Vonage Network Enablement returns the auth_url the device opens',
@@ -49,6 +52,7 @@ export class NumberVerificationController {
   }
 
   @Get('callback')
+  @RequiresFeature(Feature.NumberVerification)
   @ApiOperation({
     summary:
       "Redirect target of Vonage's auth server: exchanges the code and asks CAMARA Number Verification",
@@ -69,6 +73,7 @@ export class NumberVerificationController {
   }
 
   @Get(':id')
+  @RequiresFeature(Feature.NumberVerification)
   @ApiOperation({ summary: 'Read the outcome of a verification' })
   @ApiOkResponse({ type: NumberVerificationResponse })
   @ApiProblems(400, 404)

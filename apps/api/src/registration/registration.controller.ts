@@ -12,6 +12,8 @@ import {
 } from './dto/registration.dto';
 import { RegistrationService } from './registration.service';
 import { LimitPerAttempt, LimitPerPhone } from '../rate-limits/rate-limit.guard';
+import { Feature } from '@simauth/providers';
+import { RequiresFeature } from '../feature-availability/requires-feature';
 
 @ApiTags('registration')
 @Controller('v1')
@@ -19,6 +21,7 @@ export class RegistrationController {
   constructor(private readonly registrations: RegistrationService) {}
 
   @Get('coverage')
+  @RequiresFeature(Feature.Coverage)
   @ApiOperation({
     summary: "Can the caller's mobile network do a PhoneCheck? (by the caller's IP)",
   })
@@ -33,6 +36,7 @@ export class RegistrationController {
   }
 
   @Post('registrations')
+  @RequiresFeature(Feature.Registration)
   @LimitPerPhone('registration')
   @ApiOperation({
     summary:
@@ -57,6 +61,7 @@ export class RegistrationController {
   }
 
   @Post('registrations/:id/code')
+  @RequiresFeature(Feature.Registration)
   @LimitPerAttempt('registration')
   @HttpCode(200)
   @ApiOperation({
@@ -84,6 +89,7 @@ export class RegistrationController {
   }
 
   @Get('registrations/:id')
+  @RequiresFeature(Feature.Registration)
   @ApiOperation({ summary: 'Read a registration' })
   @ApiOkResponse({ type: RegistrationResponse })
   @ApiProblems(400, 404)

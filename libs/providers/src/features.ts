@@ -1,0 +1,85 @@
+import { AppConfig } from '@simauth/config';
+import { DomainError } from '@simauth/http';
+
+/** The three provider accounts a deployment may hold. */
+export type ProviderName = 'tru.ID' | 'Vonage' | 'Firebase';
+
+/** The settings that give simauth each provider's credentials. */
+export const PROVIDER_SETTINGS: Record<ProviderName, string[]> = {
+  'tru.ID': ['TRUID_CLIENT_ID', 'TRUID_CLIENT_SECRET'],
+  Vonage: ['VONAGE_APPLICATION_ID', 'VONAGE_PRIVATE_KEY'],
+  Firebase: ['FIREBASE_SERVICE_ACCOUNT_JSON'],
+};
+
+/** What a deployment can do, each by one provider's account. */
+export enum Feature {
+  Registration = 'registration',
+  Coverage = 'coverage',
+  LoginSimProof = 'login SIM proof',
+  TruIdFactors = 'tru.ID Authenticator factors',
+  NumberVerification = 'number verification',
+  SmsFallback = 'SMS fallback',
+  SimSwapCheck = 'SIM-swap check',
+  Push = 'push notifications',
+}
+
+/** The provider a feature needs (the SIM-swap check's is SIM_SWAP_PROVIDER's). */
+export function providerOf(feature: Feature, config: AppConfig): ProviderName {
+  switch (feature) {
+    case Feature.Registration:
+    case Feature.Coverage:
+    case Feature.LoginSimProof:
+    case Feature.TruIdFactors:
+      return 'tru.ID';
+    case Feature.NumberVerification:
+    case Feature.SmsFallback:
+      return 'Vonage';
+    case Feature.SimSwapCheck:
+      return config.simSwap.provider === 'vonage' ? 'Vonage' : 'tru.ID';
+    case Feature.Push:
+      return 'Firebase';
+  }
+}
+
+/** Whether the provider has credentials here (the sandbox's, when it serves, count). */
+export function providerConfigured(provider: ProviderName, config: AppConfig): boolean {
+  const p = config.providers;
+  if (provider === 'tru.ID') return Boolean(p.truId);
+  if (provider === 'Vonage') return Boolean(p.vonage);
+  return Boolean(p.firebase || p.sandboxPush);
+}
+
+export function featureAvailable(feature: Feature, config: AppConfig): boolean {
+  return providerConfigured(providerOf(feature, config), config);
+}
+
+/** The features turned off because their provider has no credentials, in the table's order. */
+export function featuresOff(config: AppConfig): Feature[] {
+  return Object.values(Feature).filter((f) => !featureAvailable(f, config));
+}
+
+/** What to set to turn a feature on, as a problem's detail or a log line says it. */
+export function settingsFor(feature: Feature, config: AppConfig): string {
+  const provider = providerOf(feature, config);
+  return `${PROVIDER_SETTINGS[provider].join(' and ')} (${provider})`;
+}
+
+/**
+ * A feature whose provider has no credentials on this server (501). The detail names the
+ * settings that turn it on; it holds no secret.
+ */
+export class FeatureNotConfiguredError extends DomainError {
+  readonly code = 'feature-not-configured' as const;
+  constructor(
+    readonly feature: Feature,
+    config: AppConfig,
+  ) {
+    super(
+      `Not configured on this server: ${feature}. Set ${settingsFor(feature, config)} to turn it on.`,
+    );
+  }
+
+  extensions() {
+    return { feature: this.feature };
+  }
+}
