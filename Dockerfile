@@ -8,9 +8,11 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
 WORKDIR /app
+# Production mode: the api refuses to start half-configured (README, Going live). The demo
+# (docker-compose.override.yml) sets NODE_ENV=development for its sandbox.
 ENV NODE_ENV=production
-# Owned by the user the api runs as: without DATABASE_URL the embedded Postgres keeps its data
-# in /app/.data.
+# Owned by the user the api runs as: with ALLOW_EMBEDDED_DATABASE=true and no DATABASE_URL, the
+# embedded Postgres keeps its data in /app/.data (mount a volume there).
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
