@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     });
     config = { ...config, database: { ...config.database, url: embedded.url } };
     log.info(`database: embedded Postgres on 127.0.0.1:${embedded.port} (data in ${embedded.dir})`);
+    if (embedded.relocated) log.info(embedded.relocated);
   } else {
     log.info('database: DATABASE_URL');
   }

@@ -27,7 +27,22 @@ export interface EmbeddedDatabaseOptions {
   /** More `postgres` command-line flags (e.g. `-c shared_preload_libraries=…`). */
   extraFlags?: string[];
   log?: (line: string) => void;
+  /**
+   * Where a cluster goes when, as root, the postgres user cannot enter `dir`: one folder per
+   * `dir` under it. Default /var/lib/simauth (durable, unlike the temp folder).
+   */
+  durableBase?: string;
 }
+
+/** Where the cluster of an EMBEDDED_PG_DIR lives, and why it is elsewhere when it is. */
+export interface EmbeddedPlacement {
+  root: string;
+  /** Set when `root` is not the folder asked for: the reason, for the start-up log. */
+  relocated?: string;
+}
+
+/** The default durable home of clusters the postgres user could not reach where asked. */
+export const DURABLE_BASE = '/var/lib/simauth';
 
 interface StoredCredentials {
   password: string;
@@ -133,13 +148,23 @@ export class EmbeddedDatabase {
     readonly port: number,
     /** Where the cluster lives (options.dir, unless that folder is unreachable; see reachableRoot). */
     readonly dir: string,
+    /** Why `dir` is not the folder asked for, when it is not (said at info level by main). */
+    readonly relocated?: string,
   ) {}
 
   static async start(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
     const log = options.log ?? (() => undefined);
     const isRoot = process.getuid?.() === 0;
-    const root = EmbeddedDatabase.reachableRoot(resolve(options.dir), isRoot, log);
+    const { root, relocated } = EmbeddedDatabase.placement(
+      resolve(options.dir),
+      isRoot,
+      options.durableBase ?? DURABLE_BASE,
+    );
+    if (relocated) log(relocated);
     const clusterDir = join(root, 'cluster');
+    // The base (e.g. /var/lib/simauth) stays root's and open to enter; the cluster's own folder
+    // is handed to postgres below.
+    await mkdir(dirname(root), { recursive: true, mode: 0o755 });
     await mkdir(root, { recursive: true, mode: 0o755 });
     if (isRoot) {
       const ids = postgresUserIds();
@@ -172,7 +197,13 @@ export class EmbeddedDatabase {
         start: async () => undefined,
         stop: async () => undefined,
       };
-      return new EmbeddedDatabase(borrowed, urlFor(owner.port, databaseName), owner.port, root);
+      return new EmbeddedDatabase(
+        borrowed,
+        urlFor(owner.port, databaseName),
+        owner.port,
+        root,
+        relocated,
+      );
     }
     await EmbeddedDatabase.stopLeftoverServer(clusterDir, log);
     const port = options.port || (await findFreePort());
@@ -219,7 +250,7 @@ export class EmbeddedDatabase {
     } finally {
       await admin.end();
     }
-    return new EmbeddedDatabase(instance, urlFor(port, databaseName), port, root);
+    return new EmbeddedDatabase(instance, urlFor(port, databaseName), port, root, relocated);
   }
 
   async stop(): Promise<void> {
@@ -246,15 +277,25 @@ export class EmbeddedDatabase {
 
   /**
    * As root the server runs as user postgres, which must be able to enter every folder above the
-   * cluster. A checkout inside a private folder (mode 0700) cannot work, so such a path is mapped
-   * to a stable folder of its own under the system temp folder, and the log says so.
+   * cluster. A folder inside a private one (root's home, mode 0700) cannot work, so such a path is
+   * mapped to a stable folder of its own under `durableBase` (kept across reboots, unlike the temp
+   * folder), and the reason is returned for the log. An earlier version put it in the temp folder:
+   * the reason says so when that one holds a cluster.
    */
-  private static reachableRoot(root: string, isRoot: boolean, log: (l: string) => void): string {
+  static placement(root: string, isRoot: boolean, durableBase: string): EmbeddedPlacement {
     const closed = isRoot ? privateAncestor(root) : undefined;
-    if (!closed) return root;
-    const fallback = join(tmpdir(), `simauth-pg-${shortHash(root)}`);
-    log(`${closed} is private to root; the postgres user cannot reach ${root}, using ${fallback}`);
-    return fallback;
+    if (!closed) return { root };
+    const hash = shortHash(root);
+    const durable = join(durableBase, hash);
+    let relocated = `embedded Postgres data in ${durable}, not ${root}: ${closed} is private to root and the postgres user cannot enter it (set EMBEDDED_PG_DIR to a folder it can reach to choose another place)`;
+    const legacy = join(tmpdir(), `simauth-pg-${hash}`);
+    if (
+      existsSync(join(legacy, 'cluster', 'PG_VERSION')) &&
+      !existsSync(join(durable, 'cluster'))
+    ) {
+      relocated += `; the data of earlier starts is in ${legacy}: stop simauth and move that folder to ${durable} to keep it`;
+    }
+    return { root: durable, relocated };
   }
 
   private static loadEmbeddedPostgres(log: (line: string) => void): {
