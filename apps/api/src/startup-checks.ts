@@ -76,8 +76,7 @@ function productionWarnings(config: AppConfig): string[] {
   if (config.logLevel === 'debug' || config.logLevel === 'trace') {
     warnings.push(`LOG_LEVEL=${config.logLevel} logs request details; use info`);
   }
-  if (config.corsOrigins.includes('*'))
-    warnings.push('CORS_ORIGINS=* lets any web page call the API');
+  // CORS_ORIGINS=* needs no warning: the configuration refuses it in every mode.
   if (config.simSwap.policy === 'off') {
     warnings.push('SIM_SWAP_POLICY=off: a freshly swapped SIM signs in like its owner');
   }
