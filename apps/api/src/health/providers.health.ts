@@ -32,13 +32,13 @@ export class ProvidersHealth {
         vonage: p.vonage?.baseUrl,
         push: p.firebase ? 'https://fcm.googleapis.com' : p.sandboxPush?.baseUrl,
       };
+      // A provider without credentials has its features off (501): said, not probed.
       const entries = await Promise.all(
-        Object.entries(targets)
-          .filter((e): e is [string, string] => Boolean(e[1]))
-          .map(
-            async ([name, url]) =>
-              [name, (await reachable(url)) ? 'reachable' : 'unreachable'] as const,
-          ),
+        Object.entries(targets).map(async ([name, url]) =>
+          url
+            ? ([name, (await reachable(url)) ? 'reachable' : 'unreachable'] as const)
+            : ([name, 'not configured'] as const),
+        ),
       );
       this.cached = { at: Date.now(), result: Object.fromEntries(entries) };
     }

@@ -105,6 +105,17 @@ describe('a provider without credentials turns its features off (501), never int
     expect(totp.status).toBe(201);
   });
 
+  it('says in /health/ready which providers are not configured, and stays ready', async () => {
+    const ready = await call('GET', `${truIdOnly.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(ready.body.info.providers).toEqual({
+      status: 'up',
+      tru_id: 'reachable',
+      vonage: 'not configured',
+      push: 'not configured',
+    });
+  });
+
   it('keeps the OpenAPI document and OpenID discovery whole, the 501 documented', async () => {
     const document = (await (await fetch(`${noTruId.url}/docs-json`)).json()) as {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
