@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { RunningSandbox, startSandbox } from '../../apps/sandbox/src/sandbox';
 import { ApiProcess, startApiProcess } from '../support/api-process';
 import { call } from '../support/http';
+import { realPhoneNumber } from '../support/device';
 
 const API_MAIN = join(__dirname, '../../dist/apps/api/src/main.js');
 
@@ -94,7 +95,7 @@ describe('a development deployment with tru.ID credentials and nothing else', ()
   it('serves no sandbox anywhere: no virtual phone, and Vonage features answer 501', async () => {
     expect((await fetch(`${api!.url}/phone`)).status).toBe(404);
     const verification = await call('POST', `${api!.url}/v1/number-verifications`, {
-      phone_number: '+447700900123',
+      phone_number: realPhoneNumber(),
     });
     expect([verification.status, verification.body.type]).toEqual([
       501,
@@ -114,8 +115,12 @@ describe('a development deployment with tru.ID credentials and nothing else', ()
     expect(output).toContain('TOTP_ENCRYPTION_KEY is not set');
   });
 
-  it('limits the sandbox test numbers per phone like any other number', async () => {
-    const phone = `+447700900${randomInt(100, 1000)}`;
+  it("gives the sandbox's test numbers no exemption: they are refused, and real numbers are limited per phone", async () => {
+    const testNumber = await call('POST', `${api!.url}/v1/logins`, {
+      phone_number: `+447700900${randomInt(100, 1000)}`,
+    });
+    expect([testNumber.status, testNumber.body.errors?.[0]?.field]).toEqual([400, 'phone_number']);
+    const phone = realPhoneNumber();
     const first = await call('POST', `${api!.url}/v1/logins`, { phone_number: phone });
     const second = await call('POST', `${api!.url}/v1/logins`, { phone_number: phone });
     expect([first.status, second.status]).toEqual([201, 429]);

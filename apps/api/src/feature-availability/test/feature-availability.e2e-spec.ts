@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { TestApp, startTestApp } from '../../../../../test/support/test-app';
 import { bearer, call } from '../../../../../test/support/http';
-import { uniquePhoneNumber } from '../../../../../test/support/device';
-import { registerPhone, registerPhoneWithPush, signIn } from '../../../../../test/support/flows';
+import { realPhoneNumber } from '../../../../../test/support/device';
+import { registerPhone, signIn } from '../../../../../test/support/flows';
 
 const NOT_CONFIGURED = 'urn:simauth:problem:feature-not-configured';
 const TRUID_SETTINGS = 'Set TRUID_CLIENT_ID and TRUID_CLIENT_SECRET (tru.ID) to turn it on.';
 
 describe('a provider without credentials turns its features off (501), never into a sandbox', () => {
-  /** tru.ID (the sandbox standing in for a real account), no Vonage, no Firebase. */
+  /**
+   * tru.ID (the sandbox standing in for a real account), no Vonage, no Firebase. The sandbox does
+   * not serve here, so its test numbers are refused: the tests use numbers phones can have.
+   */
   let truIdOnly: TestApp;
   /** Vonage and push, no tru.ID; the same database, so phones registered above exist here too. */
   let noTruId: TestApp;
@@ -25,7 +28,7 @@ describe('a provider without credentials turns its features off (501), never int
 
   it('answers number verification with feature-not-configured, naming the Vonage settings', async () => {
     const started = await call('POST', `${truIdOnly.url}/v1/number-verifications`, {
-      phone_number: uniquePhoneNumber(),
+      phone_number: realPhoneNumber(),
     });
     expect(started.status).toBe(501);
     expect(started.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -43,7 +46,7 @@ describe('a provider without credentials turns its features off (501), never int
 
   it('answers registration, coverage and tru.ID callbacks with feature-not-configured without tru.ID', async () => {
     const registration = await call('POST', `${noTruId.url}/v1/registrations`, {
-      phone_number: uniquePhoneNumber(),
+      phone_number: realPhoneNumber(),
       device_id: 'd',
     });
     expect(registration.status).toBe(501);
@@ -60,7 +63,7 @@ describe('a provider without credentials turns its features off (501), never int
   });
 
   it('keeps companion login on without tru.ID, but its SIM proof answers feature-not-configured', async () => {
-    const phone = await registerPhone(truIdOnly);
+    const phone = await registerPhone(truIdOnly, realPhoneNumber());
     const started = await call('POST', `${noTruId.url}/v1/logins`, {
       phone_number: phone.phoneNumber,
     });
@@ -88,7 +91,7 @@ describe('a provider without credentials turns its features off (501), never int
   });
 
   it('refuses a tru.ID Authenticator factor without tru.ID, where a TOTP factor is still made', async () => {
-    const phone = await registerPhone(truIdOnly);
+    const phone = await registerPhone(truIdOnly, realPhoneNumber());
     // Signed in on the deployment that has tru.ID; the id_token is valid on both (one database).
     const { idToken } = await signIn(truIdOnly, phone);
     const truid = await call(
@@ -128,7 +131,17 @@ describe('a provider without credentials turns its features off (501), never int
   });
 
   it('runs companion login without Firebase: no push goes out, the phone reads its pending logins', async () => {
-    const phone = await registerPhoneWithPush(truIdOnly);
+    const phone = {
+      ...(await registerPhone(truIdOnly, realPhoneNumber())),
+      pushToken: `fcm-${randomUUID()}`,
+    };
+    const tokenSet = await call(
+      'PUT',
+      `${truIdOnly.url}/v1/devices/me/push-token`,
+      { fcm_token: phone.pushToken },
+      bearer(phone.deviceToken),
+    );
+    expect(tokenSet.status).toBe(204);
     const started = await call('POST', `${truIdOnly.url}/v1/logins`, {
       phone_number: phone.phoneNumber,
     });
