@@ -90,6 +90,12 @@ describe('admin API: audit trail, search, sessions and grants, redelivery', () =
   it('exports every move and admin call as JSON lines, in commit order, phone numbers masked unless the scope is asked for', async () => {
     const phone = await registerPhone(t);
     const userId = await userOf(phone.phoneNumber);
+    // A search by number records the number as its target: masked in the export too.
+    const searched = await admin(
+      'GET',
+      `/attempts?phone_number=${encodeURIComponent(phone.phoneNumber)}`,
+    );
+    expect(searched.status).toBe(200);
     // Masks of other numbers may look alike (the suites share a database): the attempt's id tells.
     const [{ id: registrationId }] = await t.db.query(
       `SELECT id FROM attempts WHERE phone_number = $1 AND kind = 'registration'`,
@@ -134,6 +140,12 @@ describe('admin API: audit trail, search, sessions and grants, redelivery', () =
     // A token that asked for simauth:admin:phone_numbers sees the numbers, and that is on record.
     const full = await exportAll(await adminToken('simauth:admin simauth:admin:phone_numbers'));
     expect(full.filter((l) => l.phone_number === phone.phoneNumber)).toHaveLength(2);
+    expect(full).toContainEqual(
+      expect.objectContaining({ action: 'attempt.search', target: phone.phoneNumber }),
+    );
+    expect(lines).toContainEqual(
+      expect.objectContaining({ action: 'attempt.search', target: maskOf(phone.phoneNumber) }),
+    );
     const [last] = await t.db.query(
       `SELECT action FROM admin_actions WHERE client_id = 'ops' ORDER BY id DESC LIMIT 1`,
     );

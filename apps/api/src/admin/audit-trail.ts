@@ -152,7 +152,11 @@ export class AuditTrail implements OnApplicationBootstrap {
         at,
         client_id: row.client_id!,
         action: row.action!,
-        target: row.target,
+        // A search by number records the number as its target.
+        target:
+          row.target && !phoneNumbers && /^\+\d+$/.test(row.target)
+            ? maskPhoneNumber(row.target)
+            : row.target,
         request_id: row.request_id,
       };
     return {
