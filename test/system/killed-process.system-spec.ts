@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { findFreePort } from '@simauth/database';
 import { bearer, call } from '../support/http';
-import { openOnDevice, uniquePhoneNumber } from '../support/device';
+import { openOnDevice, realPhoneNumber } from '../support/device';
 import { EventStreamClient, eventually } from '../support/sse';
 import { ApiProcess, startApiProcess } from '../support/api-process';
 import { HoldingProxy } from '../support/holding-proxy';
@@ -44,7 +44,7 @@ describe('an api process killed (SIGKILL) in the middle of a login', () => {
     const [a, b] = await Promise.all([startApiProcess(sandbox.env), startApiProcess(sandbox.env)]);
     processes.push(a.child, b.child);
 
-    const phone = uniquePhoneNumber();
+    const phone = realPhoneNumber();
     const reg = await call('POST', `${a.url}/v1/registrations`, {
       phone_number: phone,
       device_id: 'killed-test',
@@ -112,7 +112,7 @@ describe('an api process killed (SIGKILL) in the middle of a login', () => {
       );
     };
     try {
-      const phone = uniquePhoneNumber();
+      const phone = realPhoneNumber();
       const reg = await call('POST', `${b.url}/v1/registrations`, {
         phone_number: phone,
         device_id: 'lease-test',
