@@ -49,6 +49,20 @@ export async function reachLoginPage(site: Page, t: Pick<TestApp, 'url'>): Promi
   expect(site.url()).toContain(loginPage);
 }
 
+/** Types the phone's number on simauth's login page and reads the login and the number it shows. */
+async function startLoginOnPage(
+  site: Page,
+  t: Pick<TestApp, 'url'>,
+  phone: RegisteredPhone,
+): Promise<{ loginId: string; match: number }> {
+  await reachLoginPage(site, t);
+  await site.fill('input[type="tel"][name="phone_number"]', phone.phoneNumber);
+  await site.click('#submit');
+  const match = await site.textContent('[data-testid="match-number"]:not(:text-is("--"))');
+  const loginId = (await site.textContent('[data-testid="login-id"]'))!.trim();
+  return { loginId, match: Number(match) };
+}
+
 /**
  * The person's part once a relying party has sent `site` to simauth's login page: types the
  * phone's number, and the registered phone (device helpers) approves with the number the page
@@ -59,12 +73,8 @@ export async function signInOnLoginPage(
   t: Pick<TestApp, 'url'>,
   phone: RegisteredPhone,
 ): Promise<void> {
-  await reachLoginPage(site, t);
-  await site.fill('input[type="tel"][name="phone_number"]', phone.phoneNumber);
-  await site.click('#submit');
-  const match = await site.textContent('[data-testid="match-number"]:not(:text-is("--"))');
-  const loginId = (await site.textContent('[data-testid="login-id"]'))!.trim();
-  expect(await approveOnPhone(t, phone, loginId, Number(match))).toEqual({
+  const { loginId, match } = await startLoginOnPage(site, t, phone);
+  expect(await approveOnPhone(t, phone, loginId, match)).toEqual({
     status: 'MATCH_SUCCESS',
   });
 }
@@ -75,11 +85,7 @@ export async function denyOnLoginPage(
   t: Pick<TestApp, 'url'>,
   phone: RegisteredPhone,
 ): Promise<void> {
-  await reachLoginPage(site, t);
-  await site.fill('input[type="tel"][name="phone_number"]', phone.phoneNumber);
-  await site.click('#submit');
-  await site.waitForSelector('[data-testid="match-number"]:not(:text-is("--"))');
-  const loginId = (await site.textContent('[data-testid="login-id"]'))!.trim();
+  const { loginId } = await startLoginOnPage(site, t, phone);
   const denied = await call(
     'POST',
     `${t.url}/v1/logins/${loginId}/deny`,

@@ -1,11 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
 import { findFreePort } from '@simauth/database';
 import { denyOnLoginPage, launchChromium, signInOnLoginPage } from '../support/chromium';
+import { startExampleApp, stopExampleApp } from '../support/example-app';
 import { TestApp, startTestApp } from '../support/test-app';
 import { registerPhone } from '../support/flows';
 import { readmeBlockIsIn, readmeClient } from '../support/readme';
@@ -32,8 +32,10 @@ describe('a Python relying party on Authlib signs people in through simauth, in 
       },
     });
     // Debian's python3 with its python3-authlib, whatever python3 comes first on the PATH.
-    app = spawn('/usr/bin/python3', [APP], {
-      env: {
+    app = await startExampleApp(
+      '/usr/bin/python3',
+      [APP],
+      {
         PATH: '/usr/bin:/bin',
         SIMAUTH_URL: t.url,
         CLIENT_ID: 'authlib-app',
@@ -41,25 +43,13 @@ describe('a Python relying party on Authlib signs people in through simauth, in 
         PORT: String(port),
         APP_URL: appUrl,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    app.stderr!.on('data', (d) => (out += d));
-    await new Promise<void>((resolve, reject) => {
-      app.stdout!.on('data', (d) => {
-        out += d;
-        if (out.includes('authlib app on')) resolve();
-      });
-      app.once('exit', () => reject(new Error(`the Authlib app exited:\n${out}`)));
-    });
+      'authlib app on',
+    );
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    if (app && app.exitCode === null) {
-      app.kill();
-      await once(app, 'exit');
-    }
+    await stopExampleApp(app);
     await t?.close();
   });
 

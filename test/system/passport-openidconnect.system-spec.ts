@@ -1,11 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
 import { findFreePort } from '@simauth/database';
 import { denyOnLoginPage, launchChromium, signInOnLoginPage } from '../support/chromium';
+import { startExampleApp, stopExampleApp } from '../support/example-app';
 import { TestApp, startTestApp } from '../support/test-app';
 import { registerPhone } from '../support/flows';
 import { readmeBlockIsIn, readmeClient } from '../support/readme';
@@ -31,8 +31,10 @@ describe('an Express app on passport-openidconnect as published signs people in 
         OIDC_CLIENTS: JSON.stringify([readmeClient('passport-app', appUrl, clientSecret)]),
       },
     });
-    app = spawn(process.execPath, [APP], {
-      env: {
+    app = await startExampleApp(
+      process.execPath,
+      [APP],
+      {
         PATH: process.env.PATH,
         SIMAUTH_URL: t.url,
         CLIENT_ID: 'passport-app',
@@ -40,25 +42,13 @@ describe('an Express app on passport-openidconnect as published signs people in 
         PORT: String(port),
         APP_URL: appUrl,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    app.stderr!.on('data', (d) => (out += d));
-    await new Promise<void>((resolve, reject) => {
-      app.stdout!.on('data', (d) => {
-        out += d;
-        if (out.includes('passport app on')) resolve();
-      });
-      app.once('exit', () => reject(new Error(`the Passport app exited:\n${out}`)));
-    });
+      'passport app on',
+    );
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    if (app && app.exitCode === null) {
-      app.kill();
-      await once(app, 'exit');
-    }
+    await stopExampleApp(app);
     await t?.close();
   });
 
