@@ -45,14 +45,16 @@ export class AdminAuthGuard implements CanActivate {
       ...this.config.rateLimits.ip,
       what: 'without a valid admin token from this address',
     };
-    const refusal = this.budgets.refusal(failures.key);
-    if (refusal) throw refusal;
     const token = /^Bearer ([A-Za-z0-9_.-]{1,4096})$/.exec(req.headers.authorization ?? '')?.[1];
     const claims = token
       ? await this.tokens.verifyAccessToken(token, adminAudience(this.config.tokens.issuer))
       : undefined;
     if (!claims) {
-      // Counted after the check, so that a valid token never waits for a statement.
+      // Only requests without a valid token are limited: an address past its budget (a shared
+      // NAT, a proxy without TRUST_PROXY) must not lock out the operators who share it. Counted
+      // after the check, so that a valid token never waits for a statement.
+      const refusal = this.budgets.refusal(failures.key);
+      if (refusal) throw refusal;
       const overLimit = await this.budgets.count(failures);
       if (overLimit) throw overLimit;
       throw new UnauthorizedError(

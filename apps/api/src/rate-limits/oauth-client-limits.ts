@@ -36,8 +36,11 @@ class TemporarilyUnavailable extends errors.OIDCProviderError {
  *   per address (RATE_LIMIT_IP), so guessing a client's secret is limited where it comes from and
  *   cannot use up that client's budget.
  * Only oidc-provider knows who authenticated, and only after reading the request: both are counted
- * once the library has answered, and a spent budget is refused when the library names the client
- * of the next request (its `assign.client` event), before the credentials are checked.
+ * once the library has answered. A spent budget is refused when the library names the client of
+ * the next request (its `assign.client` event): a confidential client's own budget before its
+ * credentials are checked; an address's budget for anything else, and for a confidential client's
+ * failed authentication once it has failed (so guessing from an address stays limited, while the
+ * clients that authenticate from that address are not locked out).
  */
 @Injectable()
 export class OAuthClientLimits {
@@ -79,9 +82,12 @@ export class OAuthClientLimits {
     }
     const perAddress = this.perAddress(ctx);
     (oidc as unknown as EventEmitter).once('assign.client', (_ctx: unknown, client: Client) => {
-      const refusal =
-        this.budgets.refusal(perAddress.key) ??
-        (isConfidential(client) ? this.budgets.refusal(this.perClient(client).key) : undefined);
+      // A confidential client is refused only on its own budget: an address past its failures (a
+      // shared NAT, a proxy without TRUST_PROXY) must not lock out the clients that authenticate
+      // from it. Its failed authentications still become 429 once counted (below).
+      const refusal = isConfidential(client)
+        ? this.budgets.refusal(this.perClient(client).key)
+        : this.budgets.refusal(perAddress.key);
       if (!refusal) return;
       state(ctx).refused = true;
       ctx.set('Retry-After', String(refusal.retryAfterSeconds));
