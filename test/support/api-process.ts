@@ -35,6 +35,9 @@ export async function startApiProcess(
     // Every test request comes from 127.0.0.1 and the specs share one database: the per-address
     // budget would be spent by the specs together (a spec that tests limits sets its own).
     RATE_LIMIT_IP: '100000/60',
+    // Specs that hand the api provider credentials (a standalone sandbox's) are trials, not
+    // production; a spec of production mode sets NODE_ENV itself.
+    NODE_ENV: 'development',
     ...env,
   };
   for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];

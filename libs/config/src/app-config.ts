@@ -5,7 +5,7 @@ export type OidcClientMetadata = { client_id: string } & Record<string, unknown>
 export interface AppConfig {
   /**
    * `production`: NODE_ENV=production, or any real provider credential set without
-   * NODE_ENV=development (or test). Production refuses to start on a sandbox, a demo client or a
+   * NODE_ENV=development. Production refuses to start on a sandbox, a demo client or a
    * setting only a trial may use; development warns instead.
    */
   mode: 'production' | 'development';

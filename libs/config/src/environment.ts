@@ -29,6 +29,8 @@ export class EnvironmentVariables {
    * providers with warnings instead. Unset: production as soon as any provider credential is set.
    */
   @IsOptional()
+  // `test` (what test runners set) is accepted and counts as unset: only `development` turns the
+  // refusals into warnings.
   @IsIn(['production', 'development', 'test'])
   NODE_ENV?: string;
 

@@ -94,6 +94,8 @@ describe('loadConfig', () => {
     const truId = { TRUID_CLIENT_ID: 'id', TRUID_CLIENT_SECRET: 's3cret' };
     expect(loadConfig(truId).mode).toBe('production');
     expect(loadConfig({ ...truId, NODE_ENV: 'development' }).mode).toBe('development');
+    // What test runners set is no way out of production mode.
+    expect(loadConfig({ ...truId, NODE_ENV: 'test' }).mode).toBe('production');
     expect(loadConfig({ FIREBASE_SERVICE_ACCOUNT_JSON: '{}' }).mode).toBe('production');
     expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
   });

@@ -174,8 +174,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     env.TRUID_CLIENT_ID || env.VONAGE_APPLICATION_ID || env.FIREBASE_SERVICE_ACCOUNT_JSON,
   );
   const mode =
-    env.NODE_ENV === 'production' ||
-    (anyProviderCredential && env.NODE_ENV !== 'development' && env.NODE_ENV !== 'test')
+    env.NODE_ENV === 'production' || (anyProviderCredential && env.NODE_ENV !== 'development')
       ? 'production'
       : 'development';
   const port = env.PORT ?? 3000;
