@@ -45,9 +45,9 @@ describe('docker-compose.yml', () => {
     );
   });
 
-  it("runs the demo in development with the sandbox, its port published on this machine's loopback only", () => {
+  it("runs the demo with the sandbox, its mode left to the credentials, its port published on this machine's loopback only", () => {
     const api = apiService(composeConfig([BASE, DEMO]));
-    expect(api).toMatch(/NODE_ENV: development/);
+    expect(api).toMatch(/NODE_ENV: ''/);
     expect(api).toMatch(/SANDBOX_PORT: '?4010'?/);
     expect(api).toContain('127.0.0.1:4010:4010');
     // Every published sandbox port is on loopback (the profile's standalone sandbox too).
