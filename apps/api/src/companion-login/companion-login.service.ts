@@ -581,6 +581,7 @@ export class CompanionLoginService {
       if (isFinal(KIND, login.status)) return { outcome: 'failed', status: login.status };
       throw new ConflictError(`The sign-in is not finished yet (${login.status}).`);
     }
+    // Like the id_token's claim: never for a blocked user (a block committed first is not missed).
     const claimed = await this.attempts.claimOnce(
       KIND,
       login.id,
@@ -588,8 +589,15 @@ export class CompanionLoginService {
       'oidc_result_delivered',
       'web',
       requestId,
+      { whileUserActive: true },
     );
-    if (!claimed) throw new ConflictError('This sign-in was already used.');
+    if (!claimed) {
+      const now = await this.attempts.findByTokenHash(KIND, hashSecret(pollToken));
+      if (now?.context.oidc_result_delivered !== undefined)
+        throw new ConflictError('This sign-in was already used.');
+      // The user was blocked: told as a lapsed login is, nothing more.
+      return { outcome: 'failed', status: LoginStatus.Expired };
+    }
     return {
       outcome: 'signed_in',
       userId: claimed.userId!,

@@ -5,6 +5,7 @@ import { bearer, call } from '../../../../../test/support/http';
 import { uniquePhoneNumber } from '../../../../../test/support/device';
 import { RegisteredPhone, approveOnPhone, registerPhone } from '../../../../../test/support/flows';
 import { CALLBACK, authorization, signInThroughPage } from '../../../../../test/support/oidc';
+import { CookieBrowser } from '../../../../../test/support/browser';
 import { OPS_CLIENT, adminToken } from '../../../../../test/support/admin';
 import { eventually } from '../../../../../test/support/sse';
 
@@ -101,6 +102,34 @@ describe('a blocked user in the OpenID Provider', () => {
     await expect(client.refreshTokenGrant(web, tokens.refresh_token!)).rejects.toMatchObject({
       error: 'invalid_grant',
     });
+  });
+
+  it('does not finish a sign-in whose login succeeded before the user was blocked', async () => {
+    const phone = await registerPhone(t);
+    const web = await rp(WEB);
+    const auth = await authorization(web);
+    const browser = new CookieBrowser();
+    const page = await browser.follow(auth.url.toString(), (u) => new URL(u).pathname === '/login');
+    const uid = new URL(page.url).searchParams.get('interaction')!;
+    const started = await browser.request(`${t.url}/oidc/interaction/${uid}/login`, {
+      body: { phone_number: phone.phoneNumber },
+    });
+    const login = (await started.json()) as {
+      login_id: string;
+      poll_token: string;
+      match_number: number;
+    };
+    expect(await approveOnPhone(t, phone, login.login_id, login.match_number)).toEqual({
+      status: 'MATCH_SUCCESS',
+    });
+
+    await block(phone);
+    // The page's finish step is refused as for a lapsed login: no provider session, no code.
+    const finished = await browser.request(`${t.url}/oidc/interaction/${uid}/finish`, {
+      body: { poll_token: login.poll_token },
+    });
+    expect(finished.status).toBe(409);
+    expect(await finished.json()).toMatchObject({ detail: expect.stringMatching(/EXPIRED/) });
   });
 
   it('answers introspection of a blocked user’s access and refresh tokens with active false', async () => {
