@@ -20,7 +20,7 @@
   };
   // What a refused number's `reason` (the API's errors[]) means, said to a person.
   const NUMBER_REFUSED = {
-    NOT_A_NUMBER: 'Enter the number in international format with a leading +, e.g. +447700900001.',
+    NOT_A_NUMBER: 'Enter the number in international format with a leading +, e.g. +447400123456.',
     INVALID_COUNTRY:
       'No country has the calling code this number starts with. Check the digits after the +.',
     TOO_SHORT: 'This number is too short for its country. Check that no digit is missing.',
@@ -140,7 +140,7 @@
     const phone = $('phone').value.trim();
     if (!E164.test(phone))
       return formError(
-        'Enter the number in international format with a leading +, e.g. +447700900001.',
+        'Enter the number in international format with a leading +, e.g. +447400123456.',
       );
     formError('');
     $('submit').disabled = true;
