@@ -30,6 +30,11 @@ describe('webhook delivery addresses', () => {
       '::ffff:a9fe:a9fe',
       '64:ff9b::a00:1',
       '2002:7f00:1::',
+      // IPv4-compatible (deprecated), site-local, local-use NAT64, discard-only.
+      '::7f00:1',
+      'fec0::1',
+      '64:ff9b:1::a00:1',
+      '100::1',
       'not-an-address',
     ])
       expect([address, isPublicAddress(address)]).toEqual([address, false]);

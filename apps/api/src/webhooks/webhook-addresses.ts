@@ -6,6 +6,9 @@ import { Agent } from 'undici';
 /** The error of a delivery refused because its host is, or resolves to, a non-public address. */
 export const PRIVATE_ADDRESS = 'ERR_WEBHOOK_PRIVATE_ADDRESS';
 
+/** 2000::/3, where every global unicast IPv6 address lies. */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
+
 /**
  * Whether `address` (an IP literal) is a public unicast address as ipaddr.js classes them: not
  * loopback, link-local, private, unique-local, carrier-grade NAT, unspecified, multicast or
@@ -14,7 +17,10 @@ export const PRIVATE_ADDRESS = 'ERR_WEBHOOK_PRIVATE_ADDRESS';
 export function isPublicAddress(address: string): boolean {
   if (!isIP(address)) return false;
   // process() turns an IPv4-mapped IPv6 address (::ffff:127.0.0.1) into the IPv4 one it carries.
-  return ipaddr.process(address).range() === 'unicast';
+  const parsed = ipaddr.process(address);
+  if (parsed.range() !== 'unicast') return false;
+  // IPv6 "unicast" still covers forms outside the global unicast block (IPv4-compatible ::7f00:1).
+  return parsed.kind() === 'ipv4' || parsed.match(GLOBAL_UNICAST_V6);
 }
 
 /** The host of a URL as an IP literal, without IPv6 brackets; undefined for a name. */
