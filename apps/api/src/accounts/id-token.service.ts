@@ -14,11 +14,10 @@ import {
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import { SecretBox } from '@simauth/credentials';
 import { AccountsService } from './accounts.service';
-import { dataKey, keptDataKey } from './shared-secret';
+import { dataKey, keptDataKey, resealWithConfiguredKey } from './shared-secret';
 import {
   keyIdOf,
   liveSigningKeys,
-  resealSigningKeys,
   sealClearSigningKeys,
   SIGNING_ALGS,
   SigningAlg,
@@ -87,9 +86,13 @@ export class IdTokenService implements OnModuleInit, OnModuleDestroy {
     this.box = new SecretBox(await dataKey(this.db, configured));
     const kept = configured && (await keptDataKey(this.db));
     if (kept && !kept.equals(configured)) {
-      const resealed = await resealSigningKeys(this.db, this.box, new SecretBox(kept));
-      if (resealed > 0) {
-        this.logger.log(`sealed ${resealed} signing key(s) again with TOTP_ENCRYPTION_KEY`);
+      // Signing keys, TOTP seeds and registered webhook secrets alike, before anything reads them.
+      for (const { what, count } of await resealWithConfiguredKey(
+        this.db,
+        this.box,
+        new SecretBox(kept),
+      )) {
+        this.logger.log(`sealed ${count} ${what}(s) again with TOTP_ENCRYPTION_KEY`);
       }
     }
     const sealed = await sealClearSigningKeys(this.db, this.box);

@@ -75,41 +75,6 @@ export async function sealClearSigningKeys(db: DataSource, box: SecretBox): Prom
 }
 
 /**
- * Seals again with `box` the keys sealed with `previous` (the data key the database kept before
- * TOTP_ENCRYPTION_KEY was set), so that setting it, as production requires, keeps the keys. One
- * statement, conditional on the old sealed value: replicas starting together reseal a key once.
- */
-export async function resealSigningKeys(
-  db: DataSource,
-  box: SecretBox,
-  previous: SecretBox,
-): Promise<number> {
-  const rows: { kid: string; private_key_sealed: Buffer }[] = await db.query(
-    `SELECT kid, private_key_sealed FROM jwt_signing_keys WHERE private_key_sealed IS NOT NULL`,
-  );
-  const stale = rows.flatMap((row) => {
-    try {
-      box.open(row.private_key_sealed);
-      return [];
-    } catch {
-      try {
-        return [{ ...row, resealed: box.seal(previous.open(row.private_key_sealed)) }];
-      } catch {
-        return []; // Neither key opens it: reported by liveSigningKeys, naming the key.
-      }
-    }
-  });
-  if (stale.length === 0) return 0;
-  const [, count]: [unknown, number] = await db.query(
-    `UPDATE jwt_signing_keys k SET private_key_sealed = c.resealed
-       FROM unnest($1::text[], $2::bytea[], $3::bytea[]) AS c(kid, sealed, resealed)
-      WHERE k.kid = c.kid AND k.private_key_sealed = c.sealed`,
-    [stale.map((k) => k.kid), stale.map((k) => k.private_key_sealed), stale.map((k) => k.resealed)],
-  );
-  return count;
-}
-
-/**
  * The keys of `algs` in force, oldest first, opened with the data key: an algorithm with none
  * gets one from the first replica to start (a new deployment, or RS256 added to an old one), then
  * every replica reads it. Retired keys are left out.

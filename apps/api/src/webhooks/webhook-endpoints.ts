@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
@@ -31,6 +31,9 @@ interface Row extends RegisteredEndpoint {
  */
 @Injectable()
 export class WebhookEndpointStore {
+  private readonly logger = new Logger(WebhookEndpointStore.name);
+  /** Endpoints whose secret did not open, already reported. */
+  private readonly unopened = new Set<string>();
   private box?: Promise<SecretBox>;
   private copy?: {
     at: number;
@@ -109,15 +112,29 @@ export class WebhookEndpointStore {
       `SELECT id, url, events, secret_sealed, created_by, created_at FROM webhook_endpoints`,
     );
     const box = rows.length ? await this.sealer() : undefined;
-    const endpoints = new Map(
-      rows.map((r) => {
-        const secret = box!.open(r.secret_sealed);
-        return [
-          r.url,
-          { endpoint: { url: r.url, events: r.events, secret }, signer: new Webhook(secret) },
-        ];
-      }),
-    );
+    const endpoints = new Map<string, { endpoint: WebhookEndpoint; signer: Webhook }>();
+    for (const r of rows) {
+      let secret: string;
+      try {
+        secret = box!.open(r.secret_sealed);
+      } catch {
+        // Sealed with a key this process does not have: the others are still served, and this
+        // one's events stay pending for a replica that opens it.
+        // One line per endpoint and process, not one every refresh.
+        if (!this.unopened.has(r.id)) {
+          this.unopened.add(r.id);
+          this.logger.warn(
+            { endpoint_id: r.id },
+            'webhook endpoint skipped: its secret does not open with the data key (TOTP_ENCRYPTION_KEY)',
+          );
+        }
+        continue;
+      }
+      endpoints.set(r.url, {
+        endpoint: { url: r.url, events: r.events, secret },
+        signer: new Webhook(secret),
+      });
+    }
     this.copy = { at: Date.now(), endpoints };
     return endpoints;
   }
