@@ -19,6 +19,8 @@ import { EmbeddedDatabase } from '../libs/database/src/embedded-database';
 import { runMigrations } from '../libs/database/src/migrate';
 import { measureCpu } from './cpu';
 import { median } from './flows';
+import { AttemptKind } from '../libs/attempts/src/attempt-kind';
+import { transitionParameters } from '../libs/attempts/src/attempt.repository';
 import { LOGIN_SQL, NOTIFY } from './login-sql';
 
 const WRITERS = 64;
@@ -110,25 +112,16 @@ async function main(): Promise<void> {
                 await client.query({
                   name: sql === WITHOUT_NOTIFY ? 'move_quiet' : 'move',
                   text: sql,
-                  values: [
+                  values: transitionParameters({
                     id,
-                    'companion_login',
+                    kind: AttemptKind.CompanionLogin,
                     to,
-                    false,
-                    [from],
-                    false,
-                    null,
-                    null,
-                    null,
-                    null,
-                    'system',
-                    'bench',
-                    null,
-                    null,
-                    false,
-                    null,
-                    [],
-                  ],
+                    toIsFinal: false,
+                    allowedFrom: [from],
+                    expiring: false,
+                    actor: 'system',
+                    reason: 'bench',
+                  }),
                 });
                 status.set(id, to);
                 moves++;

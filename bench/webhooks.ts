@@ -20,6 +20,8 @@ import { EmbeddedDatabase } from '../libs/database/src/embedded-database';
 import { findFreePort } from '../libs/database/src/free-port';
 import { runMigrations } from '../libs/database/src/migrate';
 import { TRANSITION_SQL } from '../libs/attempts/src/attempt-sql';
+import { AttemptKind } from '../libs/attempts/src/attempt-kind';
+import { transitionParameters } from '../libs/attempts/src/attempt.repository';
 import { percentile } from './flows';
 import {
   API_MAIN,
@@ -159,25 +161,17 @@ async function main(): Promise<void> {
       pool.query({
         name: 'move',
         text: TRANSITION_SQL,
-        values: [
+        values: transitionParameters({
           id,
-          'companion_login',
+          kind: AttemptKind.CompanionLogin,
           to,
-          to === 'MATCH_SUCCESS',
-          [from],
-          false,
-          null,
-          null,
-          null,
-          null,
-          'system',
-          'bench',
-          null,
-          null,
-          false,
-          type,
-          [hookUrl],
-        ],
+          toIsFinal: to === 'MATCH_SUCCESS',
+          allowedFrom: [from],
+          expiring: false,
+          actor: 'system',
+          reason: 'bench',
+          webhook: { type, endpoints: [hookUrl] },
+        }),
       });
 
     console.error(

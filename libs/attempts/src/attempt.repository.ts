@@ -57,6 +57,29 @@ export interface UpdateAttempt {
   webhook?: { type: string; endpoints: string[] };
 }
 
+/** The parameters of TRANSITION_SQL for a move (the benches send the same statement). */
+export function transitionParameters(p: UpdateAttempt): unknown[] {
+  return [
+    p.id,
+    p.kind,
+    p.to,
+    p.toIsFinal,
+    p.allowedFrom,
+    p.expiring,
+    p.providerRef ?? null,
+    p.context ? JSON.stringify(p.context) : null,
+    p.result ? JSON.stringify(p.result) : null,
+    p.ttlSeconds ?? null,
+    p.actor,
+    p.reason ?? null,
+    p.requestId ?? null,
+    p.leaseSeconds ?? null,
+    p.onlyIfLeaseLapsed ?? false,
+    p.webhook?.type ?? null,
+    p.webhook?.endpoints ?? [],
+  ];
+}
+
 export type TransitionRow = AttemptRow & {
   current_status: string;
   current_is_final: boolean;
@@ -117,25 +140,7 @@ export class AttemptRepository {
       tx ?? this.db,
       'simauth_attempt_transition',
       TRANSITION_SQL,
-      [
-        p.id,
-        p.kind,
-        p.to,
-        p.toIsFinal,
-        p.allowedFrom,
-        p.expiring,
-        p.providerRef ?? null,
-        p.context ? JSON.stringify(p.context) : null,
-        p.result ? JSON.stringify(p.result) : null,
-        p.ttlSeconds ?? null,
-        p.actor,
-        p.reason ?? null,
-        p.requestId ?? null,
-        p.leaseSeconds ?? null,
-        p.onlyIfLeaseLapsed ?? false,
-        p.webhook?.type ?? null,
-        p.webhook?.endpoints ?? [],
-      ],
+      transitionParameters(p),
     );
     return rows[0];
   }
