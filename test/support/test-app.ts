@@ -5,8 +5,12 @@ import { AppConfig } from '@simauth/config';
 import { findFreePort } from '@simauth/database';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { withSandboxProviders } from '../../apps/api/src/sandbox-mode';
-import { RunningSandbox, SandboxSettings, startSandbox } from '../../apps/sandbox/src/sandbox';
-import { SandboxCredentials } from '../../apps/sandbox/src/sandbox-credentials';
+import {
+  RunningSandbox,
+  SandboxCredentials,
+  SandboxSettings,
+  startSandbox,
+} from '@simauth/sandbox';
 import { testConfig } from './test-config';
 
 export interface TestApp {

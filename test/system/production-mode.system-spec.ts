@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
-import { RunningSandbox, startSandbox } from '../../apps/sandbox/src/sandbox';
+import { RunningSandbox, startSandbox } from '@simauth/sandbox';
 import { ApiProcess, startApiProcess } from '../support/api-process';
 import { call } from '../support/http';
 import { realPhoneNumber } from '../support/device';

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import pino from 'pino';
 import { AppConfig, ConfigurationError, loadConfig, loadDotEnv } from '@simauth/config';
 import { EmbeddedDatabase, runMigrations } from '@simauth/database';
-import { startSandbox, RunningSandbox } from '../../sandbox/src/sandbox';
+import { startSandbox, RunningSandbox } from '@simauth/sandbox';
 import { createApiApp } from './create-api-app';
 import {
   describeFeaturesOff,

@@ -1,7 +1,7 @@
 import { AppConfig } from '@simauth/config';
 import axios from 'axios';
 import { Feature, featuresOff, settingsFor } from '@simauth/providers';
-import { SandboxCredentials } from '../../sandbox/src/sandbox-credentials';
+import { SandboxCredentials } from '@simauth/sandbox';
 
 /**
  * The credentials of the sandbox running at `url` (SANDBOX_URL), so that several api processes

@@ -1,5 +1,5 @@
 import { runMigrations } from '@simauth/database';
-import { RunningSandbox, startSandbox } from '../../sandbox/src/sandbox';
+import { RunningSandbox, startSandbox } from '@simauth/sandbox';
 import { PgCluster } from '../../../test/support/pg-cluster';
 import { TestApp, startTestApp } from '../../../test/support/test-app';
 import { bearer, call } from '../../../test/support/http';

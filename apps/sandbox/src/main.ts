@@ -1,5 +1,5 @@
 import { ConfigurationError, loadConfig, loadDotEnv } from '@simauth/config';
-import { startSandbox } from './sandbox';
+import { startSandbox } from '@simauth/sandbox';
 
 /**
  * `npm run sandbox`: the provider sandbox on its own. Prints SANDBOX_URL, with which api

@@ -9,7 +9,7 @@ import {
   TruIdSimCheckAdapter,
 } from '@simauth/providers';
 import { Clock } from '@simauth/credentials';
-import { RunningSandbox, startSandbox } from '../../../apps/sandbox/src/sandbox';
+import { RunningSandbox, startSandbox } from '@simauth/sandbox';
 import { openOnDevice, phoneNumberEnding, uniquePhoneNumber } from '../../../test/support/device';
 
 class FakeClock extends Clock {

@@ -12,7 +12,7 @@ import {
   VonageVerifyAdapter,
   VerificationEndedError,
 } from '@simauth/providers';
-import { RunningSandbox, startSandbox } from '../../../apps/sandbox/src/sandbox';
+import { RunningSandbox, startSandbox } from '@simauth/sandbox';
 import { phoneNumberEnding, uniquePhoneNumber } from '../../../test/support/device';
 
 const REDIRECT_URI = 'http://127.0.0.1:9/v1/number-verifications/callback';

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { signedCallbackHeaders } from '../../../../apps/sandbox/src/truid/callback-signer';
+import { signedCallbackHeaders } from '@simauth/sandbox';
 import { TruIdCallbackVerifier } from './tru-id-callback-verifier';
 
 /** tru.ID signs the URL it calls; behind a proxy the process receives another path and Host. */

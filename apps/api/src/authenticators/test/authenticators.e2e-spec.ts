@@ -5,7 +5,7 @@ import { bearer, call } from '../../../../../test/support/http';
 import { eventually } from '../../../../../test/support/sse';
 import { signIn } from '../../../../../test/support/flows';
 import { totpCode } from '../../../../../test/support/totp';
-import { signedCallbackHeaders } from '../../../../sandbox/src/truid/callback-signer';
+import { signedCallbackHeaders } from '@simauth/sandbox';
 
 describe('authenticator factors over HTTP (sandbox tru.ID Authenticator, real Postgres)', () => {
   let t: TestApp;
