@@ -24,8 +24,8 @@ export const INSERT_SQL = `
 /**
  * The URLs an event of type `type` goes to (both SQL parameters): the configured endpoints that
  * take it (`configured`, text[]), and those registered through the admin API whose events match
- * it (an exact type, "prefix.*" or "*"). For the outbox writes of events that are not moves;
- * TRANSITION_SQL holds the same text (attempt-sql.spec.ts checks that they agree).
+ * it (an exact type, "prefix.*" or "*"). Shared by the moves' statement (TRANSITION_SQL) and the
+ * outbox writes of events that are not moves, so both match endpoints alike.
  */
 export function webhookTargetsSql(type: string, configured: string): string {
   return `
@@ -74,17 +74,7 @@ export const TRANSITION_SQL = `
                'attempt_id', a.id, 'kind', a.kind, 'status', a.status,
                'previous_status', a.from_status, 'user_id', a.user_id, 'actor', $11::text,
                'reason', $12::text, 'request_id', $13::text, 'result', a.result))
-      FROM a CROSS JOIN (
-        -- The configured endpoints that take this type ($17), and those registered through the
-        -- admin API whose events match it (an exact type, "prefix.*" or "*").
-        SELECT unnest($17::text[]) AS url
-        UNION ALL
-        SELECT w.url FROM webhook_endpoints w
-         WHERE $16::text IS NOT NULL AND w.url <> ALL($17::text[]) AND EXISTS (
-           SELECT 1 FROM unnest(w.events) AS p(pattern)
-            WHERE p.pattern = '*' OR p.pattern = $16::text
-               OR (right(p.pattern, 2) = '.*' AND starts_with($16::text, left(p.pattern, -1))))
-      ) AS e
+      FROM a CROSS JOIN (${webhookTargetsSql('$16', '$17')}) AS e
   )
   SELECT a.*, c.status AS current_status, c.is_final AS current_is_final,
          c.expires_at AS current_expires_at, c.lease_until AS current_lease_until,
