@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     }
   }
   log.info(describeProviders(config));
-  for (const warning of describeFeaturesOff(config).warnings) log.warn(warning);
+  for (const warning of describeFeaturesOff(config)) log.warn(warning);
 
   const app = await createApiApp(config);
   await app.listen(config.http.port, config.http.host);

@@ -75,7 +75,7 @@ export function describeProviders(config: AppConfig): string {
  * Start-up lines for what is off: the features whose provider has no credentials (their routes
  * answer 501), and a missing Firebase (companion login works without pushes).
  */
-export function describeFeaturesOff(config: AppConfig): { warnings: string[] } {
+export function describeFeaturesOff(config: AppConfig): string[] {
   const off = featuresOff(config);
   const warnings: string[] = [];
   const byProvider = new Map<string, Feature[]>();
@@ -93,5 +93,5 @@ export function describeFeaturesOff(config: AppConfig): { warnings: string[] } {
       `push notifications off: set ${settingsFor(Feature.Push, config)}; companion login still works, phones read their pending logins (GET /v1/devices/me/logins)`,
     );
   }
-  return { warnings };
+  return warnings;
 }

@@ -37,11 +37,19 @@ export interface StartupVerdict {
 const DEMO_CLIENT_IDS = new Set([DEMO_CLIENT.client_id, DEMO_CIBA_CLIENT.client_id]);
 const DEMO_SECRETS = new Set([DEMO_CIBA_CLIENT.client_secret]);
 
-/** What production mode refuses (development with real credentials warns on it instead). */
-function productionProblems(config: AppConfig): string[] {
+/** The sandbox parts production mode refuses (in development they are what asks for it). */
+function sandboxProblems(config: AppConfig): string[] {
   const problems: string[] = [];
   if (config.sandbox.force) problems.push('SANDBOX_FORCE=true starts the provider sandbox');
   if (config.sandbox.sharedUrl) problems.push('SANDBOX_URL points the providers at a sandbox');
+  return problems;
+}
+
+/**
+ * What else production mode refuses (development with real credentials warns on it instead).
+ */
+function productionProblems(config: AppConfig): string[] {
+  const problems: string[] = [];
   if (!anyProviderCredential(config)) {
     problems.push(
       `no provider has credentials (set ${PROVIDER_SETTINGS['tru.ID'].join(' and ')} at least)`,
@@ -115,7 +123,7 @@ export function startupChecks(config: AppConfig): StartupVerdict {
   const refusals = plan === 'off' ? settingsNeedingMissingProviders(config) : [];
   const warnings: string[] = [];
   if (config.mode === 'production') {
-    refusals.push(...productionProblems(config));
+    refusals.push(...sandboxProblems(config), ...productionProblems(config));
     warnings.push(...productionWarnings(config));
   } else if (anyProviderCredential(config)) {
     if (plan !== 'off') {
@@ -123,11 +131,7 @@ export function startupChecks(config: AppConfig): StartupVerdict {
         'the provider sandbox serves every provider: the credentials that are set are not used',
       );
     }
-    const sandboxParts = /^SANDBOX_(FORCE|URL)/;
-    warnings.push(
-      ...productionProblems(config).filter((p) => !sandboxParts.test(p)),
-      ...productionWarnings(config),
-    );
+    warnings.push(...productionProblems(config), ...productionWarnings(config));
   }
   return { refusals, warnings };
 }
