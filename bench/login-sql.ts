@@ -12,7 +12,7 @@ import {
   NOTIFY,
   TRANSITION_SQL,
 } from '../libs/attempts/src/attempt-sql';
-import { TWO_SQL } from '../apps/api/src/rate-limits/rate-limit-sql';
+import { TWO_SQL } from '../apps/api/src/platform/rate-limits/rate-limit-sql';
 
 export { NOTIFY };
 

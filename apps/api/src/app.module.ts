@@ -6,17 +6,20 @@ import { AppConfig, ConfigModule } from '@simauth/config';
 import { DatabaseModule } from '@simauth/database';
 import { AttemptsModule } from '@simauth/attempts';
 import { ProvidersModule } from '@simauth/providers';
-import { AccountsModule } from './accounts/accounts.module';
-import { AuthenticatorsModule } from './authenticators/authenticators.module';
-import { CompanionLoginModule } from './companion-login/companion-login.module';
-import { HealthModule } from './health/health.module';
-import { OidcModule } from './oidc/oidc.module';
-import { NumberVerificationModule } from './number-verification/number-verification.module';
-import { AdminModule } from './admin/admin.module';
-import { WebhooksModule } from './webhooks/webhooks.module';
-import { PublicModule } from './public/public.module';
-import { RateLimitsModule } from './rate-limits/rate-limits.module';
-import { RegistrationModule } from './registration/registration.module';
+import { IdentityModule } from './platform/identity/identity.module';
+import { TokensModule } from './platform/tokens/tokens.module';
+import { FactorsModule } from './platform/factors/factors.module';
+import { SimSwapModule } from './platform/sim-swap/sim-swap.module';
+import { AuthenticatorsModule } from './features/authenticators/authenticators.module';
+import { CompanionLoginModule } from './features/companion-login/companion-login.module';
+import { HealthModule } from './platform/health/health.module';
+import { OidcModule } from './features/oidc/oidc.module';
+import { NumberVerificationModule } from './features/number-verification/number-verification.module';
+import { AdminModule } from './features/admin/admin.module';
+import { WebhooksModule } from './platform/webhooks/webhooks.module';
+import { PagesModule } from './platform/pages/pages.module';
+import { RateLimitsModule } from './platform/rate-limits/rate-limits.module';
+import { RegistrationModule } from './features/registration/registration.module';
 import { loggerParams } from './logging';
 
 @Module({})
@@ -33,13 +36,16 @@ export class AppModule {
         ProvidersModule,
         RateLimitsModule,
         HealthModule,
-        AccountsModule,
+        IdentityModule,
+        TokensModule,
+        FactorsModule,
+        SimSwapModule,
         RegistrationModule,
         CompanionLoginModule,
         NumberVerificationModule,
         AuthenticatorsModule,
         OidcModule,
-        PublicModule,
+        PagesModule,
         WebhooksModule,
         AdminModule,
       ],

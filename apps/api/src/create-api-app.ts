@@ -15,8 +15,8 @@ import {
   securityHeadersFor,
 } from '@simauth/http';
 import { AppModule } from './app.module';
-import { RateLimiterService } from './rate-limits/rate-limiter.service';
-import { phoneNumberPolicy } from './phone-number-policy';
+import { RateLimiterService } from './platform/rate-limits/rate-limiter.service';
+import { phoneNumberPolicy } from './platform/phone-numbers/phone-number-policy';
 import { createLogger, quietStartup, requestLogLine } from './logging';
 
 /** Request bodies are small JSON objects; anything larger is refused before parsing. */

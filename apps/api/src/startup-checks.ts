@@ -6,7 +6,7 @@ import {
   providerOf,
   settingsFor,
 } from '@simauth/providers';
-import { DEMO_CIBA_CLIENT, DEMO_CLIENT } from './oidc/oidc-configuration';
+import { DEMO_CIBA_CLIENT, DEMO_CLIENT } from './features/oidc/oidc-configuration';
 
 /** Where the provider sandbox serves from, if it serves at all (it then serves every provider). */
 export type SandboxPlan = 'off' | 'built-in' | 'shared';

@@ -10,7 +10,7 @@ import { approveOnPhone, registerPhone } from '../../../test/support/flows';
 import { eventually } from '../../../test/support/sse';
 import { CALLBACK, authorization, signInThroughPage } from '../../../test/support/oidc';
 import { WebhookReceiver } from '../../../test/support/webhook-receiver';
-import { AuditTrail } from '../src/admin/audit-trail';
+import { AuditTrail } from '../src/features/admin/audit-trail';
 import { OPS_CLIENT, adminToken as issueAdminToken } from '../../../test/support/admin';
 
 const OPS = { ...OPS_CLIENT, scope: 'simauth:admin simauth:admin:phone_numbers' };

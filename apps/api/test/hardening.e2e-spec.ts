@@ -6,8 +6,8 @@ import { signIn } from '../../../test/support/flows';
 import { openOnDevice, uniquePhoneNumber } from '../../../test/support/device';
 import { EventStreamClient, eventually } from '../../../test/support/sse';
 import { uniqueIp as uniqueTestIp } from '../../../test/support/addresses';
-import { IdTokenService } from '../src/accounts/id-token.service';
-import { ApiInstances } from '../src/health/api-instances';
+import { IdTokenService } from '../src/platform/tokens/id-token.service';
+import { ApiInstances } from '../src/platform/health/api-instances';
 
 /** An address of this suite's own documentation range, as a trusted proxy says it. */
 const uniqueIp = () => uniqueTestIp('198.51.100');

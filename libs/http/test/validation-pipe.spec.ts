@@ -6,8 +6,8 @@ import {
   ApproveWithCodeDto,
   LoginCodeDto,
   StartLoginDto,
-} from '../../../apps/api/src/companion-login/dto/login.dto';
-import { AttemptSearchQuery } from '../../../apps/api/src/admin/dto/admin.dto';
+} from '../../../apps/api/src/features/companion-login/dto/login.dto';
+import { AttemptSearchQuery } from '../../../apps/api/src/features/admin/dto/admin.dto';
 
 /** Nest's own pipe with the same options: what the fast path must answer exactly like. */
 function reference(): ValidationPipe {

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { AttemptsModule } from '@simauth/attempts';
+import { IdentityModule } from '../../platform/identity/identity.module';
+import { TokensModule } from '../../platform/tokens/tokens.module';
+import { CompanionLoginModule } from '../companion-login/companion-login.module';
+import { CibaService } from './ciba.service';
+import { OidcInteractionController } from './oidc-interaction.controller';
+import { OidcInteractionService } from './oidc-interaction.service';
+import { OidcModelSweeper } from './oidc-model-sweeper';
+import { OidcProviderService } from './oidc-provider.service';
+
+/**
+ * The OpenID Provider. It drives companion logins (its login step) through the companion-login
+ * module's service, the one module it builds on; nothing imports it.
+ */
+@Module({
+  imports: [AttemptsModule, IdentityModule, TokensModule, CompanionLoginModule],
+  controllers: [OidcInteractionController],
+  providers: [OidcProviderService, OidcInteractionService, OidcModelSweeper, CibaService],
+  exports: [OidcProviderService, OidcModelSweeper, CibaService],
+})
+export class OidcModule {}

@@ -1,0 +1,315 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@simauth/config';
+import {
+  Attempt,
+  AttemptKind,
+  AttemptStateMachine,
+  InvalidTransitionError,
+  RegistrationStatus,
+} from '@simauth/attempts';
+import {
+  CheckNotFoundError,
+  CoveragePort,
+  DeviceCoverage,
+  NumberNotSupportedError,
+  PhoneCheckPort,
+  SimSwapResult,
+  VerificationEndedError,
+  VerifyPort,
+} from '@simauth/providers';
+import { RequestValidationError, UnprocessableError } from '@simauth/http';
+import { AccountsService } from '../../platform/identity/accounts.service';
+import { SimSwapPolicy, simSwapEvidence } from '../../platform/sim-swap/sim-swap-policy.service';
+import { CheckMismatchError } from './registration.errors';
+
+export interface StartedRegistration {
+  attempt: Attempt<RegistrationStatus>;
+  /** Absent when the code went out by SMS instead (the fallback channel). */
+  checkUrl?: string;
+}
+
+export interface CodeOutcome {
+  status: RegistrationStatus;
+  match: boolean;
+  deviceToken?: string;
+}
+
+const KIND = AttemptKind.Registration;
+
+/** A phone proves it holds the SIM of a number (PhoneCheck) and becomes a trusted device. */
+@Injectable()
+export class RegistrationService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly attempts: AttemptStateMachine,
+    private readonly phoneCheck: PhoneCheckPort,
+    private readonly coverage: CoveragePort,
+    private readonly accounts: AccountsService,
+    private readonly simSwapPolicy: SimSwapPolicy,
+    private readonly verify: VerifyPort,
+    private readonly db: DataSource,
+  ) {}
+
+  coverageFor(ip: string): Promise<DeviceCoverage> {
+    return this.coverage.deviceCoverage(ip);
+  }
+
+  /** Creates the PhoneCheck first: if the provider fails, nothing is left half-made. */
+  async start(
+    phoneNumber: string,
+    clientDeviceId: string,
+    requestId?: string,
+    channel: 'phone_check' | 'sms' = 'phone_check',
+  ): Promise<StartedRegistration> {
+    const fallback = this.config.providers.fallback === 'sms';
+    if (channel === 'sms') {
+      if (!fallback)
+        throw new UnprocessableError('The SMS channel is off here (REGISTRATION_FALLBACK=none).');
+      return this.startBySms(phoneNumber, clientDeviceId, requestId);
+    }
+    const id = randomUUID();
+    let check;
+    try {
+      check = await this.phoneCheck.createCheck(phoneNumber, id);
+    } catch (err) {
+      // PhoneCheck cannot run for this number: send a code by SMS instead, if allowed.
+      if (err instanceof NumberNotSupportedError && fallback)
+        return this.startBySms(phoneNumber, clientDeviceId, requestId);
+      throw err;
+    }
+    const attempt = await this.attempts.create({
+      id,
+      kind: KIND,
+      ttlSeconds: this.config.attempts.registrationTtlSeconds,
+      actor: 'device',
+      phoneNumber,
+      providerRef: check.checkId,
+      context: { client_device_id: clientDeviceId, check_url: check.checkUrl },
+      requestId,
+    });
+    return { attempt, checkUrl: check.checkUrl };
+  }
+
+  /** The fallback channel: Vonage Verify v2 sends a code by SMS; the registration is CODE_SENT. */
+  private async startBySms(
+    phoneNumber: string,
+    clientDeviceId: string,
+    requestId?: string,
+  ): Promise<StartedRegistration> {
+    const { requestId: verifyRequestId } = await this.verify.start(
+      phoneNumber,
+      this.config.factors.issuer,
+    );
+    const attempt = await this.attempts.create({
+      kind: KIND,
+      status: RegistrationStatus.CodeSent,
+      ttlSeconds: this.config.attempts.registrationTtlSeconds,
+      actor: 'device',
+      phoneNumber,
+      providerRef: verifyRequestId,
+      context: { client_device_id: clientDeviceId, channel: 'sms' },
+      requestId,
+    });
+    return { attempt };
+  }
+
+  /**
+   * The code a phone received by SMS. A wrong one is 422 and the registration stays CODE_SENT
+   * (wrong codes count against the attempt's limit, and Vonage ends the request after three); an
+   * ended request is 410 and the registration MATCH_FAILED.
+   */
+  async submitSmsCode(id: string, code: string, requestId?: string): Promise<CodeOutcome> {
+    const attempt = await this.attempts.get(KIND, id);
+    if (attempt.context.channel !== 'sms') {
+      throw new RequestValidationError([
+        { field: 'check_id', message: 'is required: this registration is a PhoneCheck' },
+      ]);
+    }
+    this.attempts.assertLive(attempt);
+    if (attempt.status !== RegistrationStatus.CodeSent)
+      throw new InvalidTransitionError(id, attempt.status, RegistrationStatus.MatchSuccess);
+    let right: boolean;
+    try {
+      right = await this.verify.check(attempt.providerRef!, code);
+    } catch (err) {
+      if (err instanceof VerificationEndedError) {
+        await this.refuse(
+          id,
+          RegistrationStatus.MatchFailed,
+          'SMS verification ended',
+          requestId,
+          'provider',
+        ).catch(() => undefined);
+      }
+      throw err;
+    }
+    if (!right)
+      throw new UnprocessableError('The code is not right; the registration stays CODE_SENT.');
+    const swap = await this.recentSwapOfRegisteredNumber(attempt, requestId);
+    return swap ? this.hold(attempt, swap, requestId) : this.trustDevice(attempt, requestId, 'sms');
+  }
+
+  get(id: string): Promise<Attempt<RegistrationStatus>> {
+    return this.attempts.get(KIND, id);
+  }
+
+  /**
+   * Exchanges the device's code for the match. The attempt is checked before the provider is
+   * called (expired 410, already used 409, foreign check 422); a provider outage changes nothing.
+   */
+  async submitCode(
+    id: string,
+    checkId: string,
+    code: string,
+    requestId?: string,
+  ): Promise<CodeOutcome> {
+    const attempt = await this.awaitingCheck(id, checkId);
+    const result = await this.phoneCheck.exchangeCode(checkId, code);
+    switch (result.status) {
+      case 'COMPLETED': {
+        if (!result.match)
+          return this.refuse(id, RegistrationStatus.MatchFailed, 'no match', requestId);
+        const swap = await this.recentSwapOfRegisteredNumber(attempt, requestId);
+        return swap ? this.hold(attempt, swap, requestId) : this.trustDevice(attempt, requestId);
+      }
+      case 'EXPIRED':
+        return this.refuse(
+          id,
+          RegistrationStatus.MatchFailed,
+          'check expired at the provider',
+          requestId,
+        );
+      case 'ERROR':
+        return this.refuse(
+          id,
+          RegistrationStatus.ProviderError,
+          result.errorCode ?? 'check error',
+          requestId,
+        );
+      default:
+        throw new CheckNotFoundError();
+    }
+  }
+
+  /**
+   * The check_url redirects ended in an error on the device (on Wi-Fi: `not_mobile_ip`): there is
+   * no code to exchange, and the registration ends PROVIDER_ERROR with that error as its reason.
+   */
+  async checkFailedOnDevice(
+    id: string,
+    checkId: string,
+    error: string,
+    requestId?: string,
+  ): Promise<CodeOutcome> {
+    await this.awaitingCheck(id, checkId);
+    return this.refuse(
+      id,
+      RegistrationStatus.ProviderError,
+      `check ended on the device: ${error}`,
+      requestId,
+    );
+  }
+
+  /** The registration, live and still waiting for the outcome of its own check `checkId`. */
+  private async awaitingCheck(id: string, checkId: string): Promise<Attempt<RegistrationStatus>> {
+    const attempt = await this.attempts.get(KIND, id);
+    this.attempts.assertLive(attempt);
+    if (attempt.isFinal)
+      throw new InvalidTransitionError(id, attempt.status, RegistrationStatus.MatchSuccess);
+    if (checkId !== attempt.providerRef) throw new CheckMismatchError();
+    return attempt;
+  }
+
+  /**
+   * A registered user's number, matched on a SIM that changed within SIM_SWAP_MAX_AGE_HOURS, is
+   * what taking over an account by SIM swap looks like: the provider's answer then, else undefined.
+   * (A number nobody registered has nothing to take over.)
+   */
+  private async recentSwapOfRegisteredNumber(
+    attempt: Attempt<RegistrationStatus>,
+    requestId?: string,
+  ): Promise<SimSwapResult | undefined> {
+    if (!(await this.accounts.findUserIdByPhone(attempt.phoneNumber!))) return undefined;
+    return this.simSwapPolicy.recentSwap(attempt.phoneNumber!, {
+      kind: KIND,
+      id: attempt.id,
+      status: RegistrationStatus.CheckCreated,
+      requestId,
+    });
+  }
+
+  /** Held: SIM_SWAP_DETECTED, no device credential, the provider's answer on record. */
+  private async hold(
+    attempt: Attempt<RegistrationStatus>,
+    swap: SimSwapResult,
+    requestId?: string,
+  ): Promise<CodeOutcome> {
+    const evidence = simSwapEvidence(swap);
+    const moved = await this.attempts.transition({
+      kind: KIND,
+      id: attempt.id,
+      to: RegistrationStatus.SimSwapDetected,
+      actor: 'provider',
+      reason: `SIM changed recently (${swap.provider}); no new device for a registered number`,
+      result: { match: true, ...evidence },
+      requestId,
+    });
+    return { status: moved.status, match: true };
+  }
+
+  /** The match and the new device credential commit together: a lost race rotates nothing. */
+  private trustDevice(
+    attempt: Attempt<RegistrationStatus>,
+    requestId?: string,
+    provenBy: 'sim' | 'sms' = 'sim',
+  ): Promise<CodeOutcome> {
+    return this.db.transaction(async (tx) => {
+      const clientDeviceId = String(attempt.context.client_device_id);
+      const { device, deviceToken } = await this.accounts.registerDevice(
+        attempt.phoneNumber!,
+        clientDeviceId,
+        tx,
+        provenBy,
+      );
+      await this.attempts.transition(
+        {
+          kind: KIND,
+          id: attempt.id,
+          to: RegistrationStatus.MatchSuccess,
+          actor: 'device',
+          reason: provenBy === 'sms' ? 'SMS code right' : 'SIM matches the number',
+          result: {
+            match: true,
+            user_id: device.userId,
+            device_id: device.id,
+            proven_by: provenBy,
+          },
+          requestId,
+        },
+        tx,
+      );
+      return { status: RegistrationStatus.MatchSuccess, match: true, deviceToken };
+    });
+  }
+
+  private async refuse(
+    id: string,
+    to: RegistrationStatus,
+    reason: string,
+    requestId?: string,
+    actor: 'device' | 'provider' = 'device',
+  ): Promise<CodeOutcome> {
+    const moved = await this.attempts.transition({
+      kind: KIND,
+      id,
+      to,
+      actor,
+      reason,
+      result: { match: false, reason },
+      requestId,
+    });
+    return { status: moved.status, match: false };
+  }
+}

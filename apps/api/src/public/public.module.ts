@@ -1,5 +1,0 @@
-import { Module } from '@nestjs/common';
-import { PublicController } from './public.controller';
-
-@Module({ controllers: [PublicController] })
-export class PublicModule {}
