@@ -9,7 +9,11 @@ module.exports = {
     '^.+\\.js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!(@scure|@noble|@otplib|otplib)/)'],
-  moduleNameMapper: { '^@simauth/([a-z-]+)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@simauth/([a-z-]+)$': '<rootDir>/libs/$1/src',
+    // The tests' own helpers (servers, devices, flows), under one name from any depth.
+    '^@test-support/(.*)$': '<rootDir>/test/support/$1',
+  },
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   // Suites start servers and share one Postgres on a 2-core machine.

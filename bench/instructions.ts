@@ -13,9 +13,7 @@ import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { EmbeddedDatabase } from '../libs/database/src/embedded-database';
-import { findFreePort } from '../libs/database/src/free-port';
-import { runMigrations } from '../libs/database/src/migrate';
+import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
 import {
   API_MAIN,
   apiEnvironment,

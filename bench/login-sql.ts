@@ -11,7 +11,7 @@ import {
   INSERT_SQL,
   NOTIFY,
   TRANSITION_SQL,
-} from '../libs/attempts/src/attempt-sql';
+} from '@simauth/attempts';
 import { TWO_SQL } from '../apps/api/src/platform/rate-limits/rate-limit-sql';
 
 export { NOTIFY };

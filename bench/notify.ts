@@ -15,12 +15,10 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { EmbeddedDatabase } from '../libs/database/src/embedded-database';
-import { runMigrations } from '../libs/database/src/migrate';
+import { EmbeddedDatabase, runMigrations } from '@simauth/database';
+import { AttemptKind, transitionParameters } from '@simauth/attempts';
 import { measureCpu } from './cpu';
 import { median } from './flows';
-import { AttemptKind } from '../libs/attempts/src/attempt-kind';
-import { transitionParameters } from '../libs/attempts/src/attempt.repository';
 import { LOGIN_SQL, NOTIFY } from './login-sql';
 
 const WRITERS = 64;

@@ -8,9 +8,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedDatabase } from '../libs/database/src/embedded-database';
-import { findFreePort } from '../libs/database/src/free-port';
-import { runMigrations } from '../libs/database/src/migrate';
+import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
 import {
   API_MAIN,
   apiEnvironment,

@@ -8,9 +8,7 @@
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedDatabase } from '../libs/database/src/embedded-database';
-import { findFreePort } from '../libs/database/src/free-port';
-import { runMigrations } from '../libs/database/src/migrate';
+import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
 import { startApiProcess, startSandboxProcess, startSkeletonProcess } from './processes';
 import { call, registerUsers } from './flows';
 import { cpuSeconds } from './cpu';

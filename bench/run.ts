@@ -11,10 +11,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { EmbeddedDatabase } from '../libs/database/src/embedded-database';
-import { findFreePort } from '../libs/database/src/free-port';
-import { runMigrations } from '../libs/database/src/migrate';
-import { createDatabase } from '../libs/database/src/create-database';
+import { EmbeddedDatabase, createDatabase, findFreePort, runMigrations } from '@simauth/database';
 import {
   startApiProcess,
   startBareServer,

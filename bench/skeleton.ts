@@ -19,7 +19,7 @@ import {
 import { IncomingMessage, ServerResponse, createServer } from 'node:http';
 import { Pool as PgPool } from 'pg';
 import { Pool as HttpPool } from 'undici';
-import { API_SECURITY_HEADERS } from '../libs/http/src/security-headers';
+import { API_SECURITY_HEADERS } from '@simauth/http';
 import { LOGIN_SQL as SQL } from './login-sql';
 
 const KIND = 'companion_login';

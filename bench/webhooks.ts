@@ -16,12 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { Pool } from 'pg';
-import { EmbeddedDatabase } from '../libs/database/src/embedded-database';
-import { findFreePort } from '../libs/database/src/free-port';
-import { runMigrations } from '../libs/database/src/migrate';
-import { TRANSITION_SQL } from '../libs/attempts/src/attempt-sql';
-import { AttemptKind } from '../libs/attempts/src/attempt-kind';
-import { transitionParameters } from '../libs/attempts/src/attempt.repository';
+import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
+import { AttemptKind, TRANSITION_SQL, transitionParameters } from '@simauth/attempts';
 import { percentile } from './flows';
 import {
   API_MAIN,

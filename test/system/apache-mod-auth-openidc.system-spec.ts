@@ -3,11 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
 import { findFreePort } from '@simauth/database';
-import { denyOnLoginPage, launchChromium, signInOnLoginPage } from '../support/chromium';
-import { APACHE_EXAMPLE, RunningApache, startApache } from '../support/apache';
-import { TestApp, startTestApp } from '../support/test-app';
-import { registerPhone } from '../support/flows';
-import { readmeBlockIsIn, readmeClient } from '../support/readme';
+import { denyOnLoginPage, launchChromium, signInOnLoginPage } from '@test-support/chromium';
+import { APACHE_EXAMPLE, RunningApache, startApache } from '@test-support/apache';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { registerPhone } from '@test-support/flows';
+import { readmeBlockIsIn, readmeClient } from '@test-support/readme';
 
 const SHOTS = join(__dirname, '../../test-results/screenshots');
 

@@ -4,11 +4,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
 import { findFreePort } from '@simauth/database';
-import { denyOnLoginPage, launchChromium, signInOnLoginPage } from '../support/chromium';
-import { startExampleApp, stopExampleApp } from '../support/example-app';
-import { TestApp, startTestApp } from '../support/test-app';
-import { registerPhone } from '../support/flows';
-import { readmeBlockIsIn, readmeClient } from '../support/readme';
+import { denyOnLoginPage, launchChromium, signInOnLoginPage } from '@test-support/chromium';
+import { startExampleApp, stopExampleApp } from '@test-support/example-app';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { registerPhone } from '@test-support/flows';
+import { readmeBlockIsIn, readmeClient } from '@test-support/readme';
 
 const ROOT = join(__dirname, '../..');
 const APP = join(ROOT, 'examples/authlib/app.py');

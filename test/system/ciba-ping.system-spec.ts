@@ -5,12 +5,12 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as client from 'openid-client';
-import { startApiProcess } from '../support/api-process';
-import { TestApp } from '../support/test-app';
-import { bearer, call } from '../support/http';
-import { openOnDevice } from '../support/device';
-import { registerPhone } from '../support/flows';
-import { eventually } from '../support/sse';
+import { startApiProcess } from '@test-support/api-process';
+import { TestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { openOnDevice } from '@test-support/device';
+import { registerPhone } from '@test-support/flows';
+import { eventually } from '@test-support/sse';
 
 const CIBA = 'urn:openid:params:grant-type:ciba';
 const SECRET = 'till-secret-that-is-long-enough-0123456789abcdef';

@@ -1,11 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { findFreePort } from '@simauth/database';
-import { bearer, call } from '../support/http';
-import { openOnDevice, realPhoneNumber } from '../support/device';
-import { EventStreamClient, eventually } from '../support/sse';
-import { ApiProcess, startApiProcess } from '../support/api-process';
-import { HoldingProxy } from '../support/holding-proxy';
+import { bearer, call } from '@test-support/http';
+import { openOnDevice, realPhoneNumber } from '@test-support/device';
+import { EventStreamClient, eventually } from '@test-support/sse';
+import { ApiProcess, startApiProcess } from '@test-support/api-process';
+import { HoldingProxy } from '@test-support/holding-proxy';
 
 const ROOT = join(__dirname, '../..');
 

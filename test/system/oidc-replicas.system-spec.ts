@@ -1,11 +1,11 @@
 import { ChildProcess } from 'node:child_process';
-import { startApiProcess } from '../support/api-process';
+import { startApiProcess } from '@test-support/api-process';
 import * as client from 'openid-client';
 import { findFreePort } from '@simauth/database';
-import { TestApp } from '../support/test-app';
-import { CookieBrowser } from '../support/browser';
-import { approveOnPhone, registerPhone } from '../support/flows';
-import { CALLBACK, authorization } from '../support/oidc';
+import { TestApp } from '@test-support/test-app';
+import { CookieBrowser } from '@test-support/browser';
+import { approveOnPhone, registerPhone } from '@test-support/flows';
+import { CALLBACK, authorization } from '@test-support/oidc';
 
 const CLIENT = { client_id: 'spa', token_endpoint_auth_method: 'none', redirect_uris: [CALLBACK] };
 

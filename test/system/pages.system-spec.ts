@@ -2,10 +2,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { launchChromium, registerVirtualPhone } from '../support/chromium';
+import { launchChromium, registerVirtualPhone } from '@test-support/chromium';
 import { AttemptSweeper } from '@simauth/attempts';
-import { TestApp, startTestApp } from '../support/test-app';
-import { phoneNumberEnding, uniquePhoneNumber } from '../support/device';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { phoneNumberEnding, uniquePhoneNumber } from '@test-support/device';
 
 const SHOTS = join(__dirname, '../../test-results/screenshots');
 

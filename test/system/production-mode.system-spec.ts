@@ -2,9 +2,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { RunningSandbox, startSandbox } from '@simauth/sandbox';
-import { ApiProcess, startApiProcess } from '../support/api-process';
-import { call } from '../support/http';
-import { realPhoneNumber } from '../support/device';
+import { ApiProcess, startApiProcess } from '@test-support/api-process';
+import { call } from '@test-support/http';
+import { realPhoneNumber } from '@test-support/device';
 
 const API_MAIN = join(__dirname, '../../dist/apps/api/src/main.js');
 

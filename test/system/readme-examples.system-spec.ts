@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiProcess, startApiProcess } from '../support/api-process';
+import { ApiProcess, startApiProcess } from '@test-support/api-process';
 
 const ROOT = join(__dirname, '../..');
 

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { startApiProcess } from '../support/api-process';
+import { startApiProcess } from '@test-support/api-process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

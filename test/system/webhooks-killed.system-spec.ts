@@ -1,8 +1,8 @@
-import { startApiProcess } from '../support/api-process';
-import { registerPhone } from '../support/flows';
-import { TestApp } from '../support/test-app';
-import { eventually } from '../support/sse';
-import { WebhookReceiver } from '../support/webhook-receiver';
+import { startApiProcess } from '@test-support/api-process';
+import { registerPhone } from '@test-support/flows';
+import { TestApp } from '@test-support/test-app';
+import { eventually } from '@test-support/sse';
+import { WebhookReceiver } from '@test-support/webhook-receiver';
 
 describe('a webhook whose api process is SIGKILLed mid-delivery', () => {
   it('is delivered by another process once the lease lapses, under the same webhook-id', async () => {

@@ -1,11 +1,11 @@
 import { Pool } from 'pg';
-import { OPS_CLIENT, adminToken } from '../support/admin';
-import { ApiProcess, startApiProcess } from '../support/api-process';
-import { registerPhone } from '../support/flows';
-import { bearer, call } from '../support/http';
-import { eventually } from '../support/sse';
-import { TestApp } from '../support/test-app';
-import { WebhookReceiver } from '../support/webhook-receiver';
+import { OPS_CLIENT, adminToken } from '@test-support/admin';
+import { ApiProcess, startApiProcess } from '@test-support/api-process';
+import { registerPhone } from '@test-support/flows';
+import { bearer, call } from '@test-support/http';
+import { eventually } from '@test-support/sse';
+import { TestApp } from '@test-support/test-app';
+import { WebhookReceiver } from '@test-support/webhook-receiver';
 
 async function stop(p: ApiProcess): Promise<void> {
   if (p.child.exitCode !== null) return;

@@ -1,7 +1,7 @@
-import { TestApp, startTestApp } from '../../../test/support/test-app';
-import { bearer, call } from '../../../test/support/http';
-import { uniquePhoneNumber } from '../../../test/support/device';
-import { registerPhone } from '../../../test/support/flows';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { uniquePhoneNumber } from '@test-support/device';
+import { registerPhone } from '@test-support/flows';
 
 const SQL = [
   "'; DROP TABLE users; --",

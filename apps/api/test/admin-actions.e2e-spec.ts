@@ -1,9 +1,9 @@
-import { TestApp, startTestApp } from '../../../test/support/test-app';
-import { bearer, call } from '../../../test/support/http';
-import { registerPhone, signIn } from '../../../test/support/flows';
-import { eventually } from '../../../test/support/sse';
-import { OPS_CLIENT, adminToken } from '../../../test/support/admin';
-import { WebhookReceiver } from '../../../test/support/webhook-receiver';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { registerPhone, signIn } from '@test-support/flows';
+import { eventually } from '@test-support/sse';
+import { OPS_CLIENT, adminToken } from '@test-support/admin';
+import { WebhookReceiver } from '@test-support/webhook-receiver';
 
 // A client of its own: other suites read the last admin action of theirs.
 const OPS = {

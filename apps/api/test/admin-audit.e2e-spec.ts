@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as client from 'openid-client';
-import { TestApp, startTestApp } from '../../../test/support/test-app';
-import { bearer, call } from '../../../test/support/http';
-import { approveOnPhone, registerPhone } from '../../../test/support/flows';
-import { eventually } from '../../../test/support/sse';
-import { CALLBACK, authorization, signInThroughPage } from '../../../test/support/oidc';
-import { WebhookReceiver } from '../../../test/support/webhook-receiver';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { approveOnPhone, registerPhone } from '@test-support/flows';
+import { eventually } from '@test-support/sse';
+import { CALLBACK, authorization, signInThroughPage } from '@test-support/oidc';
+import { WebhookReceiver } from '@test-support/webhook-receiver';
 import { AuditTrail } from '../src/features/admin/audit-trail';
-import { OPS_CLIENT, adminToken as issueAdminToken } from '../../../test/support/admin';
+import { OPS_CLIENT, adminToken as issueAdminToken } from '@test-support/admin';
 
 const OPS = { ...OPS_CLIENT, scope: 'simauth:admin simauth:admin:phone_numbers' };
 const WEB = {

@@ -1,8 +1,8 @@
-import { TestApp, startTestApp } from '../../../test/support/test-app';
-import { bearer, call } from '../../../test/support/http';
-import { registerPhone, signIn } from '../../../test/support/flows';
-import { uniquePhoneNumber } from '../../../test/support/device';
-import { OPS_CLIENT, adminToken as issueAdminToken } from '../../../test/support/admin';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { registerPhone, signIn } from '@test-support/flows';
+import { uniquePhoneNumber } from '@test-support/device';
+import { OPS_CLIENT, adminToken as issueAdminToken } from '@test-support/admin';
 
 const OPS = OPS_CLIENT;
 

@@ -1,10 +1,10 @@
 import { AttemptSweeper } from '@simauth/attempts';
-import { TestApp, startTestApp } from '../../../test/support/test-app';
-import { bearer, call } from '../../../test/support/http';
-import { RegisteredPhone, approveOnPhone, registerPhone } from '../../../test/support/flows';
-import { openOnDevice, uniquePhoneNumber } from '../../../test/support/device';
-import { EventStreamClient, eventually } from '../../../test/support/sse';
-import { OPS_CLIENT, adminToken } from '../../../test/support/admin';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { RegisteredPhone, approveOnPhone, registerPhone } from '@test-support/flows';
+import { openOnDevice, uniquePhoneNumber } from '@test-support/device';
+import { EventStreamClient, eventually } from '@test-support/sse';
+import { OPS_CLIENT, adminToken } from '@test-support/admin';
 
 // A client of its own: other suites read the last admin action of theirs.
 const OPS = { ...OPS_CLIENT, client_id: 'ops-blocked-users' };

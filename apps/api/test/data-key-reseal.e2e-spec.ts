@@ -2,13 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { SecretBox } from '@simauth/credentials';
 import { createDatabase, runMigrations } from '@simauth/database';
-import { TestApp, startTestApp } from '../../../test/support/test-app';
-import { bearer, call } from '../../../test/support/http';
-import { RegisteredPhone, signIn } from '../../../test/support/flows';
-import { eventually } from '../../../test/support/sse';
-import { totpCode } from '../../../test/support/totp';
-import { OPS_CLIENT, adminToken } from '../../../test/support/admin';
-import { WebhookReceiver } from '../../../test/support/webhook-receiver';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { RegisteredPhone, signIn } from '@test-support/flows';
+import { eventually } from '@test-support/sse';
+import { totpCode } from '@test-support/totp';
+import { OPS_CLIENT, adminToken } from '@test-support/admin';
+import { WebhookReceiver } from '@test-support/webhook-receiver';
 
 /**
  * A deployment that ran without TOTP_ENCRYPTION_KEY sealed its TOTP seeds and registered webhook

@@ -1,11 +1,11 @@
 import { createServer, Server } from 'node:http';
 import { runMigrations } from '@simauth/database';
-import { PgCluster } from '../../../test/support/pg-cluster';
-import { TestApp, startTestApp } from '../../../test/support/test-app';
-import { bearer, call } from '../../../test/support/http';
-import { openOnDevice, uniquePhoneNumber } from '../../../test/support/device';
-import { registerPhone } from '../../../test/support/flows';
-import { EventStreamClient, eventually } from '../../../test/support/sse';
+import { PgCluster } from '@test-support/pg-cluster';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { openOnDevice, uniquePhoneNumber } from '@test-support/device';
+import { registerPhone } from '@test-support/flows';
+import { EventStreamClient, eventually } from '@test-support/sse';
 
 describe('faults', () => {
   describe('a database restart in the middle of a login', () => {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { importJWK, SignJWT } from 'jose';
-import { TestApp, startTestApp } from '../../../test/support/test-app';
-import { bearer, call } from '../../../test/support/http';
-import { signIn } from '../../../test/support/flows';
-import { openOnDevice, uniquePhoneNumber } from '../../../test/support/device';
-import { EventStreamClient, eventually } from '../../../test/support/sse';
-import { uniqueIp as uniqueTestIp } from '../../../test/support/addresses';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { signIn } from '@test-support/flows';
+import { openOnDevice, uniquePhoneNumber } from '@test-support/device';
+import { EventStreamClient, eventually } from '@test-support/sse';
+import { uniqueIp as uniqueTestIp } from '@test-support/addresses';
 import { IdTokenService } from '../src/platform/tokens/id-token.service';
 import { ApiInstances } from '../src/platform/health/api-instances';
 

@@ -1,12 +1,12 @@
 import { runMigrations } from '@simauth/database';
 import { RunningSandbox, startSandbox } from '@simauth/sandbox';
-import { PgCluster } from '../../../test/support/pg-cluster';
-import { TestApp, startTestApp } from '../../../test/support/test-app';
-import { bearer, call } from '../../../test/support/http';
-import { openOnDevice } from '../../../test/support/device';
-import { RegisteredPhone, registerPhone } from '../../../test/support/flows';
-import { HoldingProxy } from '../../../test/support/holding-proxy';
-import { eventually } from '../../../test/support/sse';
+import { PgCluster } from '@test-support/pg-cluster';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { openOnDevice } from '@test-support/device';
+import { RegisteredPhone, registerPhone } from '@test-support/flows';
+import { HoldingProxy } from '@test-support/holding-proxy';
+import { eventually } from '@test-support/sse';
 
 /**
  * A login's provider calls run after the move that starts them has committed. When Postgres goes

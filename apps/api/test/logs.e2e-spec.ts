@@ -1,12 +1,12 @@
 // Its own file: Nest's logger is process-wide, so the app whose logs are read must be the only one.
 import { Writable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
-import { TestApp, startTestApp } from '../../../test/support/test-app';
-import { bearer, call } from '../../../test/support/http';
-import { openOnDevice, uniquePhoneNumber } from '../../../test/support/device';
-import { registerPhone, registerPhoneWithPush, signIn } from '../../../test/support/flows';
-import { EventStreamClient, eventually } from '../../../test/support/sse';
-import { totpCode } from '../../../test/support/totp';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { openOnDevice, uniquePhoneNumber } from '@test-support/device';
+import { registerPhone, registerPhoneWithPush, signIn } from '@test-support/flows';
+import { EventStreamClient, eventually } from '@test-support/sse';
+import { totpCode } from '@test-support/totp';
 
 describe('logs', () => {
   const lines: string[] = [];

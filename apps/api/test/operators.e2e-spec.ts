@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TestApp, startTestApp } from '../../../test/support/test-app';
+import { TestApp, startTestApp } from '@test-support/test-app';
 
 describe('operator endpoints', () => {
   let t: TestApp;

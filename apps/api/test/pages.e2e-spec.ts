@@ -1,4 +1,4 @@
-import { TestApp, startTestApp } from '../../../test/support/test-app';
+import { TestApp, startTestApp } from '@test-support/test-app';
 
 describe('web pages', () => {
   let sandboxed: TestApp;

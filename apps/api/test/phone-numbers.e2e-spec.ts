@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { TestApp, startTestApp } from '../../../test/support/test-app';
-import { bearer, call } from '../../../test/support/http';
-import { realPhoneNumber, uniquePhoneNumber } from '../../../test/support/device';
-import { OPS_CLIENT, adminToken } from '../../../test/support/admin';
-import { CookieBrowser } from '../../../test/support/browser';
-import { CALLBACK, authorization } from '../../../test/support/oidc';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { realPhoneNumber, uniquePhoneNumber } from '@test-support/device';
+import { OPS_CLIENT, adminToken } from '@test-support/admin';
+import { CookieBrowser } from '@test-support/browser';
+import { CALLBACK, authorization } from '@test-support/oidc';
 import * as client from 'openid-client';
 
 const WEB_APP = {

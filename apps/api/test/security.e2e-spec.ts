@@ -1,6 +1,6 @@
-import { TestApp, startTestApp } from '../../../test/support/test-app';
-import { call } from '../../../test/support/http';
-import { uniquePhoneNumber } from '../../../test/support/device';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { call } from '@test-support/http';
+import { uniquePhoneNumber } from '@test-support/device';
 
 describe('security headers and CORS', () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
-import { TestApp, startTestApp } from '../../../test/support/test-app';
-import { call } from '../../../test/support/http';
-import { nextPush, registerPhoneWithPush } from '../../../test/support/flows';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { call } from '@test-support/http';
+import { nextPush, registerPhoneWithPush } from '@test-support/flows';
 import { loadConfig } from '@simauth/config';
 import {
   describeProviders,

@@ -1,14 +1,9 @@
-import { TestApp, startTestApp } from '../../../test/support/test-app';
-import { bearer, call } from '../../../test/support/http';
-import { openOnDevice, phoneNumberEnding } from '../../../test/support/device';
-import {
-  RegisteredPhone,
-  approveOnPhone,
-  registerPhone,
-  signIn,
-} from '../../../test/support/flows';
-import { totpCode } from '../../../test/support/totp';
-import { EventStreamClient } from '../../../test/support/sse';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { openOnDevice, phoneNumberEnding } from '@test-support/device';
+import { RegisteredPhone, approveOnPhone, registerPhone, signIn } from '@test-support/flows';
+import { totpCode } from '@test-support/totp';
+import { EventStreamClient } from '@test-support/sse';
 
 /**
  * SIM-swap protection at login: the sandbox's tru.ID SIMCheck says the SIM behind a number ending

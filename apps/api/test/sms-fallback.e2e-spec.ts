@@ -1,6 +1,6 @@
-import { TestApp, startTestApp } from '../../../test/support/test-app';
-import { bearer, call } from '../../../test/support/http';
-import { phoneNumberEnding, uniquePhoneNumber } from '../../../test/support/device';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { phoneNumberEnding, uniquePhoneNumber } from '@test-support/device';
 
 /**
  * REGISTRATION_FALLBACK=sms: where PhoneCheck cannot run for a number (the sandbox refuses numbers

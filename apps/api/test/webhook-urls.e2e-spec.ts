@@ -1,6 +1,6 @@
-import { TestApp, startTestApp } from '../../../test/support/test-app';
-import { bearer, call } from '../../../test/support/http';
-import { OPS_CLIENT, adminToken } from '../../../test/support/admin';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { OPS_CLIENT, adminToken } from '@test-support/admin';
 
 /**
  * Webhook endpoints registered through the admin API are not the operator's reviewed

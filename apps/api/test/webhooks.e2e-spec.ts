@@ -1,8 +1,8 @@
-import { TestApp, startTestApp } from '../../../test/support/test-app';
-import { registerPhone, approveOnPhone } from '../../../test/support/flows';
-import { call } from '../../../test/support/http';
-import { eventually } from '../../../test/support/sse';
-import { WebhookReceiver } from '../../../test/support/webhook-receiver';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { registerPhone, approveOnPhone } from '@test-support/flows';
+import { call } from '@test-support/http';
+import { eventually } from '@test-support/sse';
+import { WebhookReceiver } from '@test-support/webhook-receiver';
 
 /** Signed webhooks from the outbox the moves write, verified with the Standard Webhooks library. */
 describe('webhooks (Standard Webhooks, from a transactional outbox)', () => {

@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig, subscribes } from '@simauth/config';
 import { webhookEventOf } from './attempt-webhooks';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { metrics } from '@simauth/http';
+import { metrics } from '@simauth/observability';
 import { Actor, AttemptKind, EXPIRED, StatusOf } from './attempt-kind';
 import { Attempt, toAttempt } from './attempt';
 import {

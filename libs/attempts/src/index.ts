@@ -8,3 +8,13 @@ export * from './attempts.module';
 export * from './transition-table';
 export * from './attempt-webhooks';
 export { webhookTargetsSql } from './attempt-sql';
+export {
+  ANNOTATE_SQL,
+  BY_ID_SQL,
+  BY_TOKEN_SQL,
+  CLAIM_SQL,
+  INSERT_SQL,
+  NOTIFY,
+  TRANSITION_SQL,
+} from './attempt-sql';
+export { transitionParameters } from './attempt.repository';

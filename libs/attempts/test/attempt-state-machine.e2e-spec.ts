@@ -15,7 +15,7 @@ import {
   TransitionTable,
   movesBeforeDeadline,
 } from '@simauth/attempts';
-import { TestApp, startTestApp } from '../../../test/support/test-app';
+import { TestApp, startTestApp } from '@test-support/test-app';
 
 type AnyKind = AttemptKind;
 const KINDS = Object.values(AttemptKind);

@@ -7,6 +7,4 @@ export * from './request-context';
 export * from './validation';
 export * from './validators';
 export * from './api-problems';
-export * from './metrics';
 export * from './security-headers';
-export * from './fast-histogram';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { metrics } from './metrics';
+import { metrics } from '@simauth/observability';
 
 // A caller-supplied id is kept only when it is short and plain, so it cannot inject into logs.
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,64}$/;

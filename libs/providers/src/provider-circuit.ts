@@ -1,4 +1,4 @@
-import { metrics } from '@simauth/http';
+import { metrics } from '@simauth/observability';
 
 /** Consecutive outage-like failures (timeouts, network errors, 5xx) that open the circuit. */
 export const CIRCUIT_FAILURE_THRESHOLD = 5;

@@ -6,7 +6,8 @@ import axios, {
   isAxiosError,
 } from 'axios';
 import { randomInt } from 'node:crypto';
-import { DomainError, metrics } from '@simauth/http';
+import { DomainError } from '@simauth/http';
+import { metrics } from '@simauth/observability';
 import { ProviderCircuit } from './provider-circuit';
 import { ProviderError, ProviderUnavailableError } from './provider.errors';
 import { undiciAdapter } from './undici-adapter';

@@ -10,7 +10,7 @@ import {
 } from '@simauth/providers';
 import { Clock } from '@simauth/credentials';
 import { RunningSandbox, startSandbox } from '@simauth/sandbox';
-import { openOnDevice, phoneNumberEnding, uniquePhoneNumber } from '../../../test/support/device';
+import { openOnDevice, phoneNumberEnding, uniquePhoneNumber } from '@test-support/device';
 
 class FakeClock extends Clock {
   offset = 0;

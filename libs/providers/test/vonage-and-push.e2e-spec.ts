@@ -13,7 +13,7 @@ import {
   VerificationEndedError,
 } from '@simauth/providers';
 import { RunningSandbox, startSandbox } from '@simauth/sandbox';
-import { phoneNumberEnding, uniquePhoneNumber } from '../../../test/support/device';
+import { phoneNumberEnding, uniquePhoneNumber } from '@test-support/device';
 
 const REDIRECT_URI = 'http://127.0.0.1:9/v1/number-verifications/callback';
 

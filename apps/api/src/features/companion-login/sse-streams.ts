@@ -2,7 +2,8 @@ import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { Observable } from 'rxjs';
-import { RateLimitedError, metrics } from '@simauth/http';
+import { RateLimitedError } from '@simauth/http';
+import { metrics } from '@simauth/observability';
 
 /** How long a client refused for too many open streams should wait before trying again. */
 const STREAM_RETRY_AFTER_SECONDS = 5;

@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { collectDefaultMetrics } from 'prom-client';
-import { metrics } from '@simauth/http';
+import { metrics } from '@simauth/observability';
 
 let defaultMetricsStarted = false;
 

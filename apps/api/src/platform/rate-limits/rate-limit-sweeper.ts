@@ -3,7 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import { deleteInBatches, preparedQuery, scheduleSweep } from '@simauth/database';
-import { metrics } from '@simauth/http';
+import { metrics } from '@simauth/observability';
 
 const BATCH = 1000;
 

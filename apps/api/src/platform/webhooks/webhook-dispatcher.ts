@@ -11,7 +11,7 @@ import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, WebhookEndpoint } from '@simauth/config';
 import { deleteInBatches, scheduleSweep } from '@simauth/database';
-import { metrics, sampleWebhookOutboxWith } from '@simauth/http';
+import { metrics, sampleWebhookOutboxWith } from '@simauth/observability';
 import { Agent, request } from 'undici';
 import { PRIVATE_ADDRESS, isPrivateLiteral, publicOnlyAgent } from './webhook-addresses';
 import { WebhookEndpointStore } from './webhook-endpoints';

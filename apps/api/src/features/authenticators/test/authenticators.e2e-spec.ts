@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CallbackReceiptsSweeper, RECEIPT_RETENTION_SECONDS } from '../callback-receipts-sweeper';
-import { TestApp, startTestApp } from '../../../../../../test/support/test-app';
-import { bearer, call } from '../../../../../../test/support/http';
-import { eventually } from '../../../../../../test/support/sse';
-import { signIn } from '../../../../../../test/support/flows';
-import { totpCode } from '../../../../../../test/support/totp';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { eventually } from '@test-support/sse';
+import { signIn } from '@test-support/flows';
+import { totpCode } from '@test-support/totp';
 import { signedCallbackHeaders } from '@simauth/sandbox';
 
 describe('authenticator factors over HTTP (sandbox tru.ID Authenticator, real Postgres)', () => {

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createLocalJWKSet, jwtVerify } from 'jose';
-import { TestApp, startTestApp } from '../../../../../../test/support/test-app';
-import { bearer, call } from '../../../../../../test/support/http';
-import { openOnDevice, uniquePhoneNumber } from '../../../../../../test/support/device';
-import {
-  nextPush,
-  registerPhone,
-  registerPhoneWithPush,
-} from '../../../../../../test/support/flows';
-import { EventStreamClient, eventually } from '../../../../../../test/support/sse';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { openOnDevice, uniquePhoneNumber } from '@test-support/device';
+import { nextPush, registerPhone, registerPhoneWithPush } from '@test-support/flows';
+import { EventStreamClient, eventually } from '@test-support/sse';
 import { AttemptSweeper } from '@simauth/attempts';
 
 describe('companion login over HTTP (sandbox providers, real Postgres)', () => {

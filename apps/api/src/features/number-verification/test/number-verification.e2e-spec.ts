@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { TestApp, startTestApp } from '../../../../../../test/support/test-app';
-import { call } from '../../../../../../test/support/http';
-import { uniquePhoneNumber } from '../../../../../../test/support/device';
-import { registerPhone } from '../../../../../../test/support/flows';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { call } from '@test-support/http';
+import { uniquePhoneNumber } from '@test-support/device';
+import { registerPhone } from '@test-support/flows';
 
 describe('number verification over HTTP (sandbox Vonage, real Postgres)', () => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { Auth, type AuthConfig } from '@auth/core';
-import { TestApp, startTestApp } from '../../../../../../test/support/test-app';
-import { RegisteredPhone, registerPhone } from '../../../../../../test/support/flows';
-import { signInThroughPage } from '../../../../../../test/support/oidc';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { RegisteredPhone, registerPhone } from '@test-support/flows';
+import { signInThroughPage } from '@test-support/oidc';
 
 /** The relying party of the README's Auth.js example: its client, as OIDC_CLIENTS registers it. */
 const APP = 'https://app.example';

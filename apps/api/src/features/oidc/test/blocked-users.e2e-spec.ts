@@ -1,17 +1,13 @@
 import { Client as PgClient } from 'pg';
 import * as client from 'openid-client';
-import { TestApp, startTestApp } from '../../../../../../test/support/test-app';
-import { bearer, call } from '../../../../../../test/support/http';
-import { uniquePhoneNumber } from '../../../../../../test/support/device';
-import {
-  RegisteredPhone,
-  approveOnPhone,
-  registerPhone,
-} from '../../../../../../test/support/flows';
-import { CALLBACK, authorization, signInThroughPage } from '../../../../../../test/support/oidc';
-import { CookieBrowser } from '../../../../../../test/support/browser';
-import { OPS_CLIENT, adminToken } from '../../../../../../test/support/admin';
-import { eventually } from '../../../../../../test/support/sse';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { uniquePhoneNumber } from '@test-support/device';
+import { RegisteredPhone, approveOnPhone, registerPhone } from '@test-support/flows';
+import { CALLBACK, authorization, signInThroughPage } from '@test-support/oidc';
+import { CookieBrowser } from '@test-support/browser';
+import { OPS_CLIENT, adminToken } from '@test-support/admin';
+import { eventually } from '@test-support/sse';
 
 const CIBA = 'urn:openid:params:grant-type:ciba';
 // An operators' client of its own: the admin audit suite reads the last action of 'ops'.

@@ -1,14 +1,14 @@
 import * as client from 'openid-client';
-import { TestApp, startTestApp } from '../../../../../../test/support/test-app';
-import { bearer, call } from '../../../../../../test/support/http';
-import { uniquePhoneNumber } from '../../../../../../test/support/device';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { uniquePhoneNumber } from '@test-support/device';
 import {
   RegisteredPhone,
   approveOnPhone,
   nextPush,
   registerPhoneWithPush,
-} from '../../../../../../test/support/flows';
-import { eventually } from '../../../../../../test/support/sse';
+} from '@test-support/flows';
+import { eventually } from '@test-support/sse';
 import { CibaService } from '../ciba.service';
 
 const CIBA = 'urn:openid:params:grant-type:ciba';

@@ -1,12 +1,12 @@
 import * as client from 'openid-client';
-import { TestApp, startTestApp } from '../../../../../../test/support/test-app';
-import { bearer, call } from '../../../../../../test/support/http';
-import { uniquePhoneNumber } from '../../../../../../test/support/device';
-import { RegisteredPhone, registerPhone, signIn } from '../../../../../../test/support/flows';
-import { totpCode } from '../../../../../../test/support/totp';
-import { CookieBrowser } from '../../../../../../test/support/browser';
-import { CALLBACK, authorization, signInThroughPage } from '../../../../../../test/support/oidc';
-import { uniqueIp } from '../../../../../../test/support/addresses';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { uniquePhoneNumber } from '@test-support/device';
+import { RegisteredPhone, registerPhone, signIn } from '@test-support/flows';
+import { totpCode } from '@test-support/totp';
+import { CookieBrowser } from '@test-support/browser';
+import { CALLBACK, authorization, signInThroughPage } from '@test-support/oidc';
+import { uniqueIp } from '@test-support/addresses';
 import { OidcModelSweeper } from '../oidc-model-sweeper';
 
 const CLIENTS = [

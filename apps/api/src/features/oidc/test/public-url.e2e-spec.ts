@@ -1,9 +1,9 @@
 import { request as httpRequest } from 'node:http';
 import * as client from 'openid-client';
-import { TestApp, startTestApp } from '../../../../../../test/support/test-app';
-import { registerPhone } from '../../../../../../test/support/flows';
-import { CookieBrowser } from '../../../../../../test/support/browser';
-import { CALLBACK, authorization, signInThroughPage } from '../../../../../../test/support/oidc';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { registerPhone } from '@test-support/flows';
+import { CookieBrowser } from '@test-support/browser';
+import { CALLBACK, authorization, signInThroughPage } from '@test-support/oidc';
 
 const CLIENTS = [
   {

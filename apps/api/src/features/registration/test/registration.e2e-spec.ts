@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { TestApp, startTestApp } from '../../../../../../test/support/test-app';
-import { bearer, call } from '../../../../../../test/support/http';
-import { openOnDevice, uniquePhoneNumber } from '../../../../../../test/support/device';
-import { registerPhone } from '../../../../../../test/support/flows';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { openOnDevice, uniquePhoneNumber } from '@test-support/device';
+import { registerPhone } from '@test-support/flows';
 
 describe('registration over HTTP (sandbox tru.ID, real Postgres)', () => {
   let t: TestApp;

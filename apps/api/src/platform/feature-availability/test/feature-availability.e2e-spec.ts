@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { TestApp, startTestApp } from '../../../../../../test/support/test-app';
-import { bearer, call } from '../../../../../../test/support/http';
-import { realPhoneNumber } from '../../../../../../test/support/device';
-import { registerPhone, signIn } from '../../../../../../test/support/flows';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { realPhoneNumber } from '@test-support/device';
+import { registerPhone, signIn } from '@test-support/flows';
 
 const NOT_CONFIGURED = 'urn:simauth:problem:feature-not-configured';
 const TRUID_SETTINGS = 'Set TRUID_CLIENT_ID and TRUID_CLIENT_SECRET (tru.ID) to turn it on.';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { TestApp, startTestApp } from '../../../../../../test/support/test-app';
-import { bearer, call } from '../../../../../../test/support/http';
-import { uniquePhoneNumber } from '../../../../../../test/support/device';
-import { OPS_CLIENT, adminToken } from '../../../../../../test/support/admin';
-import { uniqueIp as uniqueTestIp } from '../../../../../../test/support/addresses';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { bearer, call } from '@test-support/http';
+import { uniquePhoneNumber } from '@test-support/device';
+import { OPS_CLIENT, adminToken } from '@test-support/admin';
+import { uniqueIp as uniqueTestIp } from '@test-support/addresses';
 import { BODY_LIMIT_BYTES } from '../../../create-api-app';
 
 /** A client address of this suite's own range, as a trusted proxy says it. */

@@ -1,8 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { TestApp, startTestApp } from '../../../../../../test/support/test-app';
-import { call } from '../../../../../../test/support/http';
-import { uniquePhoneNumber } from '../../../../../../test/support/device';
-import { uniqueIp as uniqueTestIp } from '../../../../../../test/support/addresses';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { call } from '@test-support/http';
+import { uniquePhoneNumber } from '@test-support/device';
+import { uniqueIp as uniqueTestIp } from '@test-support/addresses';
 import { RateLimitSweeper } from '../rate-limit-sweeper';
 
 /** A client address of this suite's own range (203.0.113.0/24 holds the sandbox's special ones). */
