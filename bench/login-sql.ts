@@ -10,9 +10,10 @@ import {
   CLAIM_SQL,
   INSERT_SQL,
   NOTIFY,
-  TRANSITION_SQL,
+  transitionSql,
 } from '@simauth/attempts';
 import { TWO_SQL } from '../apps/api/src/platform/rate-limits/rate-limit-sql';
+import { WEBHOOK_MOVE_SQL } from '../apps/api/src/platform/webhooks/webhook-move-hook';
 
 export { NOTIFY };
 
@@ -27,7 +28,8 @@ export const LOGIN_SQL = {
       FROM devices d JOIN users u ON u.id = d.user_id WHERE d.credential_hash = $1`,
   attempt: BY_ID_SQL,
   byToken: BY_TOKEN_SQL,
-  transition: TRANSITION_SQL,
+  // The move as the api sends it: with the webhooks' outbox write (WebhookMoveHook).
+  transition: transitionSql(WEBHOOK_MOVE_SQL),
   annotate: ANNOTATE_SQL,
   claim: CLAIM_SQL,
 };

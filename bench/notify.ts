@@ -16,7 +16,9 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { EmbeddedDatabase, runMigrations } from '@simauth/database';
-import { AttemptKind, transitionParameters } from '@simauth/attempts';
+import { transitionParameters } from '@simauth/attempts';
+import { AttemptKind } from '../apps/api/src/features/attempt-kind';
+import { webhookMoveParameters } from '../apps/api/src/platform/webhooks/webhook-move-hook';
 import { measureCpu } from './cpu';
 import { median } from './flows';
 import { LOGIN_SQL, NOTIFY } from './login-sql';
@@ -110,16 +112,20 @@ async function main(): Promise<void> {
                 await client.query({
                   name: sql === WITHOUT_NOTIFY ? 'move_quiet' : 'move',
                   text: sql,
-                  values: transitionParameters({
-                    id,
-                    kind: AttemptKind.CompanionLogin,
-                    to,
-                    toIsFinal: false,
-                    allowedFrom: [from],
-                    expiring: false,
-                    actor: 'system',
-                    reason: 'bench',
-                  }),
+                  values: transitionParameters(
+                    {
+                      id,
+                      kind: AttemptKind.CompanionLogin,
+                      to,
+                      toIsFinal: false,
+                      allowedFrom: [from],
+                      expiring: false,
+                      actor: 'system',
+                      reason: 'bench',
+                    },
+                    // No webhook endpoints: the outbox write finds none.
+                    webhookMoveParameters([], undefined),
+                  ),
                 });
                 status.set(id, to);
                 moves++;

@@ -124,7 +124,9 @@ function move(
     requestId,
     extra.lease ?? null,
     false,
+    // The webhooks' outbox write (WebhookMoveHook): no event, no endpoint.
     null,
+    [],
     [],
   ]);
 }

@@ -17,7 +17,12 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { Pool } from 'pg';
 import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
-import { AttemptKind, TRANSITION_SQL, transitionParameters } from '@simauth/attempts';
+import { transitionParameters, transitionSql } from '@simauth/attempts';
+import { AttemptKind } from '../apps/api/src/features/attempt-kind';
+import {
+  WEBHOOK_MOVE_SQL,
+  webhookMoveParameters,
+} from '../apps/api/src/platform/webhooks/webhook-move-hook';
 import { percentile } from './flows';
 import {
   API_MAIN,
@@ -125,6 +130,7 @@ async function main(): Promise<void> {
   const receiver = startReceiver(deliveries);
   await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
   const hookUrl = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}/hooks`;
+  const endpoint = { url: hookUrl, secret: SECRET, events: ['login.*'] };
   const sandbox = await startSandboxProcess(await findFreePort());
   const pool = new Pool({ connectionString: pg.url, max: 8 });
   pool.on('error', () => undefined);
@@ -136,7 +142,7 @@ async function main(): Promise<void> {
     api = spawn(process.execPath, [API_MAIN], {
       env: {
         ...apiEnvironment(pg.url, port, sandbox.url),
-        WEBHOOKS: JSON.stringify([{ url: hookUrl, secret: SECRET, events: ['login.*'] }]),
+        WEBHOOKS: JSON.stringify([endpoint]),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -156,18 +162,20 @@ async function main(): Promise<void> {
     const move = (id: string, from: string, to: string, type: string) =>
       pool.query({
         name: 'move',
-        text: TRANSITION_SQL,
-        values: transitionParameters({
-          id,
-          kind: AttemptKind.CompanionLogin,
-          to,
-          toIsFinal: to === 'MATCH_SUCCESS',
-          allowedFrom: [from],
-          expiring: false,
-          actor: 'system',
-          reason: 'bench',
-          webhook: { type, endpoints: [hookUrl] },
-        }),
+        text: transitionSql(WEBHOOK_MOVE_SQL),
+        values: transitionParameters(
+          {
+            id,
+            kind: AttemptKind.CompanionLogin,
+            to,
+            toIsFinal: to === 'MATCH_SUCCESS',
+            allowedFrom: [from],
+            expiring: false,
+            actor: 'system',
+            reason: 'bench',
+          },
+          webhookMoveParameters([endpoint], type),
+        ),
       });
 
     console.error(

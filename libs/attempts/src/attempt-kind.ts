@@ -1,67 +1,22 @@
-/** What an attempt is waiting for. Stored as text; never renamed. */
-export enum AttemptKind {
-  Registration = 'registration',
-  CompanionLogin = 'companion_login',
-  FactorActivation = 'factor_activation',
-  FactorChallenge = 'factor_challenge',
-  NumberVerification = 'number_verification',
-}
+/**
+ * The statuses of each kind of attempt, by kind (the kind's stored name, text, never renamed).
+ * Empty here: this library knows no flow. Each flow adds its own kind, beside its transition
+ * table, by declaration merging, and registers the table (see registerAttemptFlow):
+ *
+ *   declare module '@simauth/attempts' {
+ *     interface AttemptStatuses { [AttemptKind.Parcel]: ParcelStatus }
+ *   }
+ *
+ * so that `StatusOf<K>` is the kind's own status enum wherever the kind is known, in the platform
+ * code that is generic over kinds (K extends AttemptKind) as much as in the flow's own.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AttemptStatuses {}
 
-export enum RegistrationStatus {
-  CheckCreated = 'CHECK_CREATED',
-  /** The fallback where no PhoneCheck can run: a code went out by SMS (REGISTRATION_FALLBACK=sms). */
-  CodeSent = 'CODE_SENT',
-  MatchSuccess = 'MATCH_SUCCESS',
-  MatchFailed = 'MATCH_FAILED',
-  Expired = 'EXPIRED',
-  ProviderError = 'PROVIDER_ERROR',
-  /** The SIM matched, but it moved to this SIM recently and the number has a user: held. */
-  SimSwapDetected = 'SIM_SWAP_DETECTED',
-}
+/** What an attempt is waiting for: the kinds the flows declare (see AttemptStatuses). */
+export type AttemptKind = keyof AttemptStatuses & string;
 
-export enum LoginStatus {
-  Pending = 'PENDING',
-  Approved = 'APPROVED',
-  MatchPending = 'MATCH_PENDING',
-  MatchSuccess = 'MATCH_SUCCESS',
-  MatchFailed = 'MATCH_FAILED',
-  Denied = 'DENIED',
-  Expired = 'EXPIRED',
-  ProviderError = 'PROVIDER_ERROR',
-  /** The SIM behind the number changed recently (SIM_SWAP_POLICY=deny): refused, nothing issued. */
-  SimSwapDetected = 'SIM_SWAP_DETECTED',
-}
-
-export enum FactorActivationStatus {
-  Pending = 'PENDING',
-  Active = 'ACTIVE',
-  Expired = 'EXPIRED',
-}
-
-export enum FactorChallengeStatus {
-  Pending = 'PENDING',
-  Verified = 'VERIFIED',
-  Failed = 'FAILED',
-  Expired = 'EXPIRED',
-}
-
-export enum NumberVerificationStatus {
-  AuthUrlIssued = 'AUTH_URL_ISSUED',
-  Verified = 'VERIFIED',
-  NotVerified = 'NOT_VERIFIED',
-  Expired = 'EXPIRED',
-  ProviderError = 'PROVIDER_ERROR',
-}
-
-export interface StatusByKind {
-  [AttemptKind.Registration]: RegistrationStatus;
-  [AttemptKind.CompanionLogin]: LoginStatus;
-  [AttemptKind.FactorActivation]: FactorActivationStatus;
-  [AttemptKind.FactorChallenge]: FactorChallengeStatus;
-  [AttemptKind.NumberVerification]: NumberVerificationStatus;
-}
-
-export type StatusOf<K extends AttemptKind> = StatusByKind[K];
+export type StatusOf<K extends AttemptKind> = AttemptStatuses[K];
 
 /**
  * Who causes a move: the registered phone, the web client, the signed-in user, a provider, the
@@ -69,5 +24,5 @@ export type StatusOf<K extends AttemptKind> = StatusByKind[K];
  */
 export type Actor = 'device' | 'web' | 'user' | 'provider' | 'system' | 'admin';
 
-/** Every kind expires through this status. */
+/** Every kind expires through this status: the sweeper moves overdue attempts to it. */
 export const EXPIRED = 'EXPIRED';

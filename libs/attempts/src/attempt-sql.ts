@@ -22,28 +22,16 @@ export const INSERT_SQL = `
   SELECT a.* FROM a`;
 
 /**
- * The URLs an event of type `type` goes to (both SQL parameters): the configured endpoints that
- * take it (`configured`, text[]), and those registered through the admin API whose events match
- * it (an exact type, "prefix.*" or "*"). Shared by the moves' statement (TRANSITION_SQL) and the
- * outbox writes of events that are not moves, so both match endpoints alike.
+ * The statement of a move, with `alsoWrite` (an AttemptMoveHook's SQL) as one more of its
+ * data-modifying CTEs: what the hook writes commits with the move or not at all. The hook reads
+ * the moved row as `a` (with `a.from_status`; no row when the move lost), the move's actor,
+ * reason and request id as $11, $12 and $13, and its own parameters from $16 on.
  */
-export function webhookTargetsSql(type: string, configured: string): string {
-  return `
-        SELECT unnest(${configured}::text[]) AS url
-        UNION ALL
-        SELECT w.url FROM webhook_endpoints w
-         WHERE ${type}::text IS NOT NULL AND w.url <> ALL(${configured}::text[]) AND EXISTS (
-           SELECT 1 FROM unnest(w.events) AS p(pattern)
-            WHERE p.pattern = '*' OR p.pattern = ${type}::text
-               OR (right(p.pattern, 2) = '.*' AND starts_with(${type}::text, left(p.pattern, -1))))
-      `;
-}
-
 // FOR UPDATE makes concurrent transitions of one attempt queue on its row; each then sees the
 // status the previous one committed, so exactly one of N conflicting moves wins. The move
 // notifies only a watched attempt: `watch` sets the flag under the same row lock, so a move
 // either sees it (and notifies) or committed before it (and the watcher's read sees the move).
-export const TRANSITION_SQL = `
+export const transitionSql = (alsoWrite?: string): string => `
   WITH current AS (
     SELECT id, status, is_final, expires_at, lease_until FROM attempts
      WHERE id = $1 AND kind = $2 FOR UPDATE
@@ -65,17 +53,7 @@ export const TRANSITION_SQL = `
   ), event AS (
     INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id)
     SELECT id, from_status, status, $11, $12, $13 FROM a
-  ), hooks AS (
-    INSERT INTO webhook_outbox (endpoint, type, attempt_id, payload)
-    SELECT e.url, $16, a.id, jsonb_build_object(
-             'type', $16::text,
-             'timestamp', now(),
-             'data', jsonb_build_object(
-               'attempt_id', a.id, 'kind', a.kind, 'status', a.status,
-               'previous_status', a.from_status, 'user_id', a.user_id, 'actor', $11::text,
-               'reason', $12::text, 'request_id', $13::text, 'result', a.result))
-      FROM a CROSS JOIN (${webhookTargetsSql('$16', '$17')}) AS e
-  )
+  )${alsoWrite ? `, hook AS (${alsoWrite})` : ''}
   SELECT a.*, c.status AS current_status, c.is_final AS current_is_final,
          c.expires_at AS current_expires_at, c.lease_until AS current_lease_until,
          now() AS db_now,

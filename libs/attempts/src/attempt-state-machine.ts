@@ -1,6 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, subscribes } from '@simauth/config';
-import { webhookEventOf } from './attempt-webhooks';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { metrics } from '@simauth/observability';
@@ -13,8 +11,8 @@ import {
   StepInProgressError,
 } from './attempt.errors';
 import { AttemptRepository } from './attempt.repository';
+import { attemptFlow } from './attempt-flow';
 import {
-  TRANSITION_TABLES,
   TransitionTable,
   allowedSources,
   interruptedStepReturnsTo,
@@ -68,37 +66,20 @@ export interface Transition<K extends AttemptKind> {
 
 /**
  * The only way an attempt is created or changes status. Each call is one SQL statement that
- * writes the row, its audit event and a NOTIFY, so a move is atomic, audited and announced.
+ * writes the row, its audit event and a NOTIFY (and, in a move, what the AttemptMoveHook writes),
+ * so a move is atomic, audited and announced. The kinds, their tables and the events their moves
+ * report are the flows' (see registerAttemptFlow).
  */
 @Injectable()
 export class AttemptStateMachine {
-  constructor(
-    private readonly attempts: AttemptRepository,
-    /** The webhook endpoints (WEBHOOKS); absent: moves report nothing. */
-    @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
-  ) {}
-
-  /**
-   * The outbox rows a move to `to` writes: its event type, the configured endpoints that take it
-   * (the statement adds those registered through the admin API), or nothing for a move no
-   * webhook reports.
-   */
-  private webhookOf(
-    kind: AttemptKind,
-    to: string,
-  ): { type: string; endpoints: string[] } | undefined {
-    const type = webhookEventOf(kind, to);
-    if (!type) return undefined;
-    const endpoints = this.config?.webhooks.endpoints ?? [];
-    return { type, endpoints: endpoints.filter((e) => subscribes(e, type)).map((e) => e.url) };
-  }
+  constructor(private readonly attempts: AttemptRepository) {}
 
   /** Creates an attempt in its kind's initial status; `tx` joins a caller's transaction. */
   async create<K extends AttemptKind>(
     request: CreateAttempt<K>,
     tx?: EntityManager,
   ): Promise<Attempt<StatusOf<K>>> {
-    const table = TRANSITION_TABLES[request.kind] as TransitionTable<string>;
+    const table = attemptFlow(request.kind).table as TransitionTable<string>;
     if (request.status && !(table.alsoInitial ?? []).includes(request.status))
       throw new Error(`a ${request.kind} cannot start in ${request.status}`);
     const row = await this.attempts.insert(
@@ -146,7 +127,7 @@ export class AttemptStateMachine {
         allowedFrom,
         expiring,
         toIsFinal: isFinal(request.kind, request.to),
-        webhook: this.webhookOf(request.kind, request.to),
+        event: attemptFlow(request.kind).events?.[request.to],
       },
       tx,
     );

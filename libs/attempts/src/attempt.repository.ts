@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '@simauth/database';
 import { Actor, AttemptKind } from './attempt-kind';
@@ -11,8 +11,9 @@ import {
   CLOSE_CLAIMS_SQL,
   INSERT_SQL,
   LIVE_OF_SQL,
-  TRANSITION_SQL,
+  transitionSql,
 } from './attempt-sql';
+import { AttemptMoveHook } from './attempt-move-hook';
 
 export interface InsertAttempt {
   id: string;
@@ -53,12 +54,15 @@ export interface UpdateAttempt {
   leaseSeconds?: number;
   /** Only moves an attempt whose lease has lapsed (taking over an interrupted step). */
   onlyIfLeaseLapsed?: boolean;
-  /** A webhook event the move reports, written to the outbox by the same statement. */
-  webhook?: { type: string; endpoints: string[] };
+  /** The event the move's flow names for it, handed to the AttemptMoveHook. */
+  event?: string;
 }
 
-/** The parameters of TRANSITION_SQL for a move (the benches send the same statement). */
-export function transitionParameters(p: UpdateAttempt): unknown[] {
+/**
+ * The parameters of transitionSql for a move, then the hook's (`hooked`); the benches send the
+ * same statement.
+ */
+export function transitionParameters(p: UpdateAttempt, hooked: unknown[] = []): unknown[] {
   return [
     p.id,
     p.kind,
@@ -75,8 +79,7 @@ export function transitionParameters(p: UpdateAttempt): unknown[] {
     p.requestId ?? null,
     p.leaseSeconds ?? null,
     p.onlyIfLeaseLapsed ?? false,
-    p.webhook?.type ?? null,
-    p.webhook?.endpoints ?? [],
+    ...hooked,
   ];
 }
 
@@ -91,7 +94,18 @@ export type TransitionRow = AttemptRow & {
 /** SQL for attempts and their audit trail. */
 @Injectable()
 export class AttemptRepository {
-  constructor(private readonly db: DataSource) {}
+  /** The moves' statement, with the hook's writes when a module provides one. */
+  private readonly transition: { name: string; sql: string };
+
+  constructor(
+    private readonly db: DataSource,
+    @Optional() private readonly hook?: AttemptMoveHook,
+  ) {
+    // Named by its text: a prepared statement's name must always stand for the same text.
+    this.transition = hook
+      ? { name: 'simauth_attempt_transition', sql: transitionSql(hook.sql) }
+      : { name: 'simauth_attempt_transition_unhooked', sql: transitionSql() };
+  }
 
   async insert(p: InsertAttempt, tx?: EntityManager): Promise<AttemptRow> {
     const rows: AttemptRow[] = await preparedQuery(
@@ -138,9 +152,12 @@ export class AttemptRepository {
   async update(p: UpdateAttempt, tx?: EntityManager): Promise<TransitionRow | undefined> {
     const rows: TransitionRow[] = await preparedQuery(
       tx ?? this.db,
-      'simauth_attempt_transition',
-      TRANSITION_SQL,
-      transitionParameters(p),
+      this.transition.name,
+      this.transition.sql,
+      transitionParameters(
+        p,
+        this.hook?.parameters({ kind: p.kind, to: p.to, event: p.event }) ?? [],
+      ),
     );
     return rows[0];
   }

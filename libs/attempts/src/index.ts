@@ -1,13 +1,13 @@
 export * from './attempt';
 export * from './attempt-change-listener';
+export * from './attempt-flow';
 export * from './attempt-kind';
+export * from './attempt-move-hook';
 export * from './attempt-state-machine';
 export * from './attempt-sweeper';
 export * from './attempt.errors';
 export * from './attempts.module';
 export * from './transition-table';
-export * from './attempt-webhooks';
-export { webhookTargetsSql } from './attempt-sql';
 export {
   ANNOTATE_SQL,
   BY_ID_SQL,
@@ -15,6 +15,6 @@ export {
   CLAIM_SQL,
   INSERT_SQL,
   NOTIFY,
-  TRANSITION_SQL,
+  transitionSql,
 } from './attempt-sql';
 export { transitionParameters } from './attempt.repository';

@@ -4,17 +4,15 @@ import {
   AttemptChange,
   AttemptChangeListener,
   AttemptExpiredError,
-  AttemptKind,
   AttemptNotFoundError,
   AttemptStateMachine,
   AttemptSweeper,
   InvalidTransitionError,
-  LoginStatus,
   StatusOf,
-  TRANSITION_TABLES,
   TransitionTable,
   movesBeforeDeadline,
 } from '@simauth/attempts';
+import { AttemptKind, LoginStatus, TRANSITION_TABLES } from '@test-support/attempt-flows';
 import { TestApp, startTestApp } from '@test-support/test-app';
 
 type AnyKind = AttemptKind;

@@ -1,4 +1,9 @@
-/** The event types simauth sends to webhooks; an endpoint takes those its `events` name. */
+/**
+ * The event types simauth sends to webhooks; an endpoint takes those its `events` name. The
+ * webhooks live in apps/api/src/platform/webhooks; this list and the rule of `events` patterns
+ * (eventPatternsMatching) are here, below them, because WEBHOOKS is checked when the settings
+ * load, before anything starts (and by the command-line tools, which start no webhooks).
+ */
 export const WEBHOOK_EVENT_TYPES = [
   'registration.succeeded',
   'registration.failed',
@@ -27,25 +32,24 @@ export interface WebhookEndpoint {
   events: string[];
 }
 
-/** Whether `endpoint` takes events of `type`. */
-export function subscribes(endpoint: WebhookEndpoint, type: string): boolean {
-  return endpoint.events.some(
-    (pattern) =>
-      pattern === '*' ||
-      pattern === type ||
-      (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1))),
-  );
+/**
+ * The `events` patterns that take an event of `type`: "*", the type itself, and "prefix.*" for
+ * each prefix of it that ends at a dot ("login.*" for login.succeeded). The one definition of
+ * webhook matching: an endpoint takes an event when its `events` and these share a pattern, in
+ * TypeScript (platform/webhooks' subscribes) and in SQL (an array overlap) alike.
+ */
+export function eventPatternsMatching(type: string): string[] {
+  const patterns = ['*', type];
+  for (let dot = type.indexOf('.'); dot >= 0; dot = type.indexOf('.', dot + 1)) {
+    patterns.push(`${type.slice(0, dot + 1)}*`);
+  }
+  return patterns;
 }
 
 /** What is wrong with one endpoint's field, if anything: the field and a sentence about it. */
 export interface WebhookEndpointProblem {
   field: 'url' | 'secret' | 'events';
   message: string;
-}
-
-/** A new Standard Webhooks key: `whsec_` and 32 random bytes in base64. */
-export function newWebhookSecret(random: (n: number) => Buffer): string {
-  return `whsec_${random(32).toString('base64')}`;
 }
 
 /**
@@ -81,11 +85,7 @@ export function checkWebhookEndpoint(e: {
   const unknown = events.filter(
     (p) =>
       typeof p !== 'string' ||
-      !(
-        p === '*' ||
-        (WEBHOOK_EVENT_TYPES as readonly string[]).includes(p) ||
-        (p.endsWith('.*') && WEBHOOK_EVENT_TYPES.some((t) => t.startsWith(p.slice(0, -1))))
-      ),
+      !WEBHOOK_EVENT_TYPES.some((t) => eventPatternsMatching(t).includes(p)),
   );
   if (events.length === 0 || unknown.length > 0) {
     return {

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { randomBytes } from 'node:crypto';
-import { APP_CONFIG, AppConfig, checkWebhookEndpoint, newWebhookSecret } from '@simauth/config';
+import { APP_CONFIG, AppConfig, checkWebhookEndpoint } from '@simauth/config';
 import { ConflictError, NotFoundError, RequestValidationError, UUID_PATTERN } from '@simauth/http';
-import { AttemptKind, AttemptStateMachine, LoginStatus } from '@simauth/attempts';
+import { AttemptStateMachine } from '@simauth/attempts';
+import { AttemptKind } from '../attempt-kind';
+import { LoginStatus } from '../companion-login/companion-login.states';
 import { ID_TOKEN_CLAIM } from '../../platform/tokens/id-token.service';
-import { WebhookEndpointStore } from '../../platform/webhooks/webhook-endpoints';
+import { WebhookEndpointStore, newWebhookSecret } from '../../platform/webhooks/webhook-endpoints';
 import { WebhookOutbox } from '../../platform/webhooks/webhook-outbox';
 import { AttemptSearchQuery, CreateEndpointBody, DeliveriesQuery, Page } from './dto/admin.dto';
 

@@ -2,14 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
-import {
-  Attempt,
-  AttemptKind,
-  AttemptStateMachine,
-  FactorActivationStatus,
-  FactorChallengeStatus as CS,
-  InvalidTransitionError,
-} from '@simauth/attempts';
+import { Attempt, AttemptStateMachine, InvalidTransitionError } from '@simauth/attempts';
+import { AttemptKind } from '../attempt-kind';
+import { FactorActivationStatus } from './factor-activation.states';
+import { FactorChallengeStatus as CS } from './factor-challenge.states';
 import {
   ConflictError,
   ForbiddenError,

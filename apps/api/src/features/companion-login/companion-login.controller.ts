@@ -21,7 +21,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
-import { LoginStatus } from '@simauth/attempts';
+import { LoginStatus } from './companion-login.states';
 import { ApiProblems, RequestId, UuidParam } from '@simauth/http';
 import { Device } from '../../platform/identity/accounts.service';
 import { CurrentDevice, DeviceAuth } from '../../platform/identity/device-auth.guard';

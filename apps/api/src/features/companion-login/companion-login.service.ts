@@ -4,12 +4,12 @@ import { APP_CONFIG, AppConfig } from '@simauth/config';
 import {
   Attempt,
   AttemptChangeListener,
-  AttemptKind,
   AttemptStateMachine,
   InvalidTransitionError,
-  LoginStatus,
   isFinal,
 } from '@simauth/attempts';
+import { AttemptKind } from '../attempt-kind';
+import { LoginStatus } from './companion-login.states';
 import { generateSecret, hashSecret } from '@simauth/credentials';
 import {
   ConflictError,

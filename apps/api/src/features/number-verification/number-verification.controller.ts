@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Attempt, NumberVerificationStatus } from '@simauth/attempts';
+import { Attempt } from '@simauth/attempts';
+import { NumberVerificationStatus } from './number-verification.states';
 import { ApiProblems, RequestId, UuidParam } from '@simauth/http';
 import {
   NumberVerificationCallbackQuery,

@@ -2,13 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
-import {
-  Attempt,
-  AttemptKind,
-  AttemptStateMachine,
-  InvalidTransitionError,
-  NumberVerificationStatus as NV,
-} from '@simauth/attempts';
+import { Attempt, AttemptStateMachine, InvalidTransitionError } from '@simauth/attempts';
+import { AttemptKind } from '../attempt-kind';
+import { NumberVerificationStatus as NV } from './number-verification.states';
 import { hashSecret } from '@simauth/credentials';
 import { NotFoundError } from '@simauth/http';
 import { NetworkEnablementPort, NumberVerificationPort, ProviderError } from '@simauth/providers';

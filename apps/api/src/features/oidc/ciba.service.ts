@@ -10,13 +10,9 @@ import type {
 } from 'oidc-provider';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import { scheduleSweep } from '@simauth/database';
-import {
-  AttemptChangeListener,
-  AttemptKind,
-  AttemptStateMachine,
-  LoginStatus,
-  isFinal,
-} from '@simauth/attempts';
+import { AttemptChangeListener, AttemptStateMachine, isFinal } from '@simauth/attempts';
+import { AttemptKind } from '../attempt-kind';
+import { LoginStatus } from '../companion-login/companion-login.states';
 import { RateLimitedError, checkPhoneNumber } from '@simauth/http';
 import { AccountsService } from '../../platform/identity/accounts.service';
 import { CompanionLoginService } from '../companion-login/companion-login.service';

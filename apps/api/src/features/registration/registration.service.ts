@@ -2,13 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
-import {
-  Attempt,
-  AttemptKind,
-  AttemptStateMachine,
-  InvalidTransitionError,
-  RegistrationStatus,
-} from '@simauth/attempts';
+import { Attempt, AttemptStateMachine, InvalidTransitionError } from '@simauth/attempts';
+import { AttemptKind } from '../attempt-kind';
+import { RegistrationStatus } from './registration.states';
 import {
   CheckNotFoundError,
   CoveragePort,

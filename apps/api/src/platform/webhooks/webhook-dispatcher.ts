@@ -46,7 +46,7 @@ interface Target {
 }
 
 /**
- * Delivers the webhook outbox (written by the moves themselves, see AttemptStateMachine) as the
+ * Delivers the webhook outbox (written by the moves themselves, see WebhookMoveHook) as the
  * Standard Webhooks specification says: `webhook-id`, `webhook-timestamp` and an HMAC
  * `webhook-signature` made by the `standardwebhooks` package with the endpoint's secret. At least
  * once: a row is leased while one process delivers it (FOR UPDATE SKIP LOCKED, so replicas share

@@ -8,6 +8,11 @@ import { RequestValidationError } from '@simauth/http';
 import { dataKey } from '../secrets/shared-secret';
 import { endpointUrlProblem } from './webhook-addresses';
 
+/** A new Standard Webhooks key: `whsec_` and 32 random bytes in base64. */
+export function newWebhookSecret(random: (n: number) => Buffer): string {
+  return `whsec_${random(32).toString('base64')}`;
+}
+
 /** How long a process trusts its copy of the registered endpoints (another replica may change them). */
 export const ENDPOINTS_REFRESH_MS = 5000;
 

@@ -15,16 +15,14 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import {
-  AttemptKind,
-  FactorActivationStatus,
-  FactorChallengeStatus,
-  LoginStatus,
-  NumberVerificationStatus,
-  RegistrationStatus,
-} from '@simauth/attempts';
+import { AttemptKind } from '../../attempt-kind';
+import { FactorActivationStatus } from '../../authenticators/factor-activation.states';
+import { FactorChallengeStatus } from '../../authenticators/factor-challenge.states';
+import { LoginStatus } from '../../companion-login/companion-login.states';
+import { NumberVerificationStatus } from '../../number-verification/number-verification.states';
+import { RegistrationStatus } from '../../registration/registration.states';
 import { ValidateE164 } from '@simauth/http';
-import { WEBHOOK_EVENT_TYPES } from '@simauth/config';
+import { WEBHOOK_EVENT_TYPES } from '../../../platform/webhooks/webhook-events';
 import { CURSOR_PATTERN } from '../audit-trail';
 
 const toInt = ({ value }: { value: unknown }) =>

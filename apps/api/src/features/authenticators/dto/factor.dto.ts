@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
-import { FactorChallengeStatus } from '@simauth/attempts';
+import { FactorChallengeStatus } from '../factor-challenge.states';
 import { ValidateToken } from '@simauth/http';
 
 export class CreateFactorDto {

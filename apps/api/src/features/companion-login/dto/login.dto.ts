@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsInt, Max, Min, ValidateIf } from 'class-validator';
 import { ValidateE164, ValidateToken, ValidateUuid } from '@simauth/http';
-import { LoginStatus } from '@simauth/attempts';
+import { LoginStatus } from '../companion-login.states';
 import { LoginView, StartedLogin } from '../companion-login.service';
 
 export class StartLoginDto {

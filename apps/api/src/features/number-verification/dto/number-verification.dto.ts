@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { NumberVerificationStatus } from '@simauth/attempts';
+import { NumberVerificationStatus } from '../number-verification.states';
 import { ValidateE164, ValidateToken } from '@simauth/http';
 
 export class StartNumberVerificationDto {

@@ -9,7 +9,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { ValidateE164, ValidateToken } from '@simauth/http';
-import { Attempt, RegistrationStatus } from '@simauth/attempts';
+import { Attempt } from '@simauth/attempts';
+import { RegistrationStatus } from '../registration.states';
 
 export class CreateRegistrationDto {
   @ValidateE164({ description: 'The number of the SIM in this phone' })

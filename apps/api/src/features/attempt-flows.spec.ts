@@ -1,18 +1,35 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AttemptKind, LoginStatus } from './attempt-kind';
 import {
-  TRANSITION_TABLES,
   TransitionTable,
   allowedSources,
   isFinal,
   movesBeforeDeadline,
+  registeredAttemptFlows,
   toMermaid,
-} from './transition-table';
+} from '@simauth/attempts';
+import {
+  AttemptKind,
+  FactorActivationStatus,
+  FactorChallengeStatus,
+  LoginStatus,
+  NumberVerificationStatus,
+  RegistrationStatus,
+  TRANSITION_TABLES,
+} from '@test-support/attempt-flows';
+
+/** Where each kind's states file and diagram sit: its flow's folder. */
+const STATES_FILE: Record<AttemptKind, string> = {
+  [AttemptKind.Registration]: 'registration/registration.states',
+  [AttemptKind.CompanionLogin]: 'companion-login/companion-login.states',
+  [AttemptKind.FactorActivation]: 'authenticators/factor-activation.states',
+  [AttemptKind.FactorChallenge]: 'authenticators/factor-challenge.states',
+  [AttemptKind.NumberVerification]: 'number-verification/number-verification.states',
+};
 
 describe('transition tables', () => {
-  it.each(Object.values(AttemptKind))('%s diagram in tables/ matches its table', (kind) => {
-    const file = join(__dirname, 'tables', `${kind}.mermaid`);
+  it.each(Object.values(AttemptKind))('%s diagram in its flow matches its table', (kind) => {
+    const file = join(__dirname, `${STATES_FILE[kind]}.mermaid`);
     expect(readFileSync(file, 'utf8')).toBe(
       toMermaid(TRANSITION_TABLES[kind] as TransitionTable<string>),
     );
@@ -68,5 +85,40 @@ describe('transition tables', () => {
         expect(move.by).toEqual(['admin']);
       }
     }
+  });
+});
+
+describe("the flows' states", () => {
+  it('registers every kind with libs/attempts, each once, with the table its states file defines', () => {
+    const flows = registeredAttemptFlows();
+    expect(flows.map((f) => f.kind).sort()).toEqual(Object.values(AttemptKind).sort());
+    for (const flow of flows) expect(flow.table).toBe(TRANSITION_TABLES[flow.kind]);
+  });
+
+  it("leaves libs/attempts generic: its code names no flow's kind, status or status enum", () => {
+    const dir = join(__dirname, '../../../../libs/attempts/src');
+    const code = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
+    expect(code).not.toMatch(/\benum\s+\w+\s*\{/);
+    const enums = {
+      RegistrationStatus,
+      LoginStatus,
+      FactorActivationStatus,
+      FactorChallengeStatus,
+      NumberVerificationStatus,
+    };
+    const named = [
+      ...Object.keys(enums),
+      ...Object.keys(AttemptKind),
+      ...Object.values(AttemptKind),
+      // EXPIRED is the library's own: every kind expires through it.
+      ...Object.values(enums)
+        .flatMap((e) => Object.values(e))
+        .filter((status) => status !== 'EXPIRED'),
+    ];
+    const found = named.filter((word) => new RegExp(`\\b${word}\\b`).test(code));
+    expect(found).toEqual([]);
   });
 });
