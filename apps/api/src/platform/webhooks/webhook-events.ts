@@ -2,7 +2,7 @@ import { WebhookEndpoint, eventPatternsMatching } from '@simauth/config';
 
 // The catalogue of event types sits in libs/config, which checks WEBHOOKS when the settings load
 // (see WEBHOOK_EVENT_TYPES); everything else of webhooks is in this folder.
-export { WEBHOOK_EVENT_TYPES, WebhookEventType } from '@simauth/config';
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@simauth/config';
 
 /** Whether `endpoint` takes events of `type` (see eventPatternsMatching). */
 export function subscribes(endpoint: WebhookEndpoint, type: string): boolean {
