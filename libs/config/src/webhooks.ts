@@ -38,7 +38,7 @@ export function subscribes(endpoint: WebhookEndpoint, type: string): boolean {
 }
 
 /** What is wrong with one endpoint's field, if anything: the field and a sentence about it. */
-export interface WebhookEndpointProblem {
+interface WebhookEndpointProblem {
   field: 'url' | 'secret' | 'events';
   message: string;
 }

@@ -16,7 +16,7 @@ const TEST_NUMBERS = [
  * login push, approves or denies). The api serves it on its own origin, at /phone, while a
  * sandbox serves; the page talks to the api there and to the sandbox's network imitation.
  */
-export interface VirtualPhonePage {
+interface VirtualPhonePage {
   /** The page (/phone). */
   html: string;
   /** Its script, which the page loads from /assets/phone.js. */
