@@ -23,10 +23,27 @@ export function isTest(file: string): boolean {
 
 const toRepoPath = (absolute: string) => relative(ROOT, absolute).split(sep).join('/');
 
-function compilerOptions(): ts.CompilerOptions {
-  const file = join(ROOT, 'tsconfig.json');
-  const { config } = ts.readConfigFile(file, ts.sys.readFile);
-  return ts.parseJsonConfigFileContent(config, ts.sys, ROOT).options;
+let resolver: { options: ts.CompilerOptions; host: ts.CompilerHost } | undefined;
+
+/**
+ * The file of ours that `specifier`, imported by `from`, names, as the compiler resolves it
+ * (tsconfig's paths: `@simauth/*`, `@test-support/*`); undefined for packages and for nothing.
+ */
+export function resolveImport(specifier: string, from: string): string | undefined {
+  if (!resolver) {
+    const { config } = ts.readConfigFile(join(ROOT, 'tsconfig.json'), ts.sys.readFile);
+    const options = ts.parseJsonConfigFileContent(config, ts.sys, ROOT).options;
+    resolver = { options, host: ts.createCompilerHost(options) };
+  }
+  const module = ts.resolveModuleName(
+    specifier,
+    join(ROOT, from),
+    resolver.options,
+    resolver.host,
+  ).resolvedModule;
+  if (!module || module.isExternalLibraryImport) return undefined;
+  const file = toRepoPath(module.resolvedFileName);
+  return file.startsWith('..') || file.includes('node_modules/') ? undefined : file;
 }
 
 /** Every .ts file under the given top-level folders (no node_modules, no declarations). */
@@ -86,29 +103,17 @@ function importsOf(file: string): { specifier: string; line: number; typeOnly: b
   return found;
 }
 
-/**
- * The imports between our own files, resolved as the compiler resolves them (tsconfig's paths:
- * `@simauth/*`, `@test-support/*`). Packages from node_modules are left out.
- */
+/** The imports between our own files (packages left out), and those of ours that lead nowhere. */
 export function importGraph(files: string[]): { edges: ImportEdge[]; unresolved: string[] } {
-  const options = compilerOptions();
-  const host = ts.createCompilerHost(options);
   const edges: ImportEdge[] = [];
   const unresolved: string[] = [];
   for (const from of files) {
     for (const { specifier, line, typeOnly } of importsOf(from)) {
-      const resolved = ts.resolveModuleName(specifier, join(ROOT, from), options, host);
-      const module = resolved.resolvedModule;
-      if (!module) {
-        // A package without types is not ours to check; a path of ours must lead to a file.
-        if (/^(\.|@simauth\/|@test-support\/)/.test(specifier))
-          unresolved.push(`${from}:${line} imports '${specifier}', which is no file`);
-        continue;
-      }
-      if (module.isExternalLibraryImport) continue;
-      const to = toRepoPath(module.resolvedFileName);
-      if (to.startsWith('..') || to.includes('node_modules/')) continue;
-      edges.push({ from, to, specifier, line, typeOnly });
+      const to = resolveImport(specifier, from);
+      if (to) edges.push({ from, to, specifier, line, typeOnly });
+      // A package is not ours to check; a path of ours must lead to a file.
+      else if (/^(\.|@simauth\/|@test-support\/)/.test(specifier))
+        unresolved.push(`${from}:${line} imports '${specifier}', which is no file`);
     }
   }
   return { edges, unresolved };
