@@ -63,6 +63,8 @@ function placeOf(file: string): Place | undefined {
   if (inApi.startsWith('platform/')) return { layer: 'platform', app };
   const feature = /^features\/([^/]+)\//.exec(inApi)?.[1];
   if (feature) return { layer: 'features', app, feature };
+  // A file directly in features/ (say, the list of attempt kinds) is theirs to share: no feature's.
+  if (/^features\/[^/]+\.ts$/.test(inApi)) return { layer: 'features', app };
   if (!inApi.includes('/') || inApi.startsWith('cli/')) return { layer: 'bootstrap', app };
   return undefined;
 }
@@ -87,7 +89,10 @@ describe('the import structure', () => {
   });
 
   it('has no import cycles among the files of apps/ and libs/', () => {
-    const cycles = importCycles(product).map((cycle) => `import cycle: ${cycle.join(' → ')}`);
+    // An `import type` is gone once compiled: it orders no loading, so it closes no cycle.
+    const cycles = importCycles(product.filter((e) => !e.typeOnly)).map(
+      (cycle) => `import cycle: ${cycle.join(' → ')}`,
+    );
     expect(cycles).toEqual([]);
   });
 
