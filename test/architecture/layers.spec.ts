@@ -45,27 +45,24 @@ const EXPORTS_MUST_BE_USED = [
 
 interface Place {
   layer: Layer;
-  /** `apps/<app>` the file belongs to, if any. */
-  app?: string;
-  /** The folder under `features/`, for feature files. */
+  /** The folder under `features/`, for a feature's files. */
   feature?: string;
 }
 
 /** Where a file sits in the layers; undefined for a file no layer claims (itself a failure). */
 function placeOf(file: string): Place | undefined {
   if (file.startsWith('libs/') || file.startsWith('migrations/')) return { layer: 'libs' };
-  const app = /^apps\/([^/]+)\//.exec(file)?.[1];
-  if (!app) return undefined;
-  if (app !== 'api')
-    return file.startsWith(`apps/${app}/src/`) ? { layer: 'bootstrap', app } : undefined;
-  const inApi = file.slice('apps/api/src/'.length);
+  // Another app than the api is a bootstrap only: a main.ts running a library.
+  const otherApp = /^apps\/(?!api\/)[^/]+\/src\//.test(file);
+  if (otherApp) return { layer: 'bootstrap' };
   if (!file.startsWith('apps/api/src/')) return undefined;
-  if (inApi.startsWith('platform/')) return { layer: 'platform', app };
+  const inApi = file.slice('apps/api/src/'.length);
+  if (inApi.startsWith('platform/')) return { layer: 'platform' };
   const feature = /^features\/([^/]+)\//.exec(inApi)?.[1];
-  if (feature) return { layer: 'features', app, feature };
+  if (feature) return { layer: 'features', feature };
   // A file directly in features/ (say, the list of attempt kinds) is theirs to share: no feature's.
-  if (/^features\/[^/]+\.ts$/.test(inApi)) return { layer: 'features', app };
-  if (!inApi.includes('/') || inApi.startsWith('cli/')) return { layer: 'bootstrap', app };
+  if (/^features\/[^/]+\.ts$/.test(inApi)) return { layer: 'features' };
+  if (!inApi.includes('/') || inApi.startsWith('cli/')) return { layer: 'bootstrap' };
   return undefined;
 }
 
