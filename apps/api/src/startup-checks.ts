@@ -9,10 +9,10 @@ import {
 import { DEMO_CIBA_CLIENT, DEMO_CLIENT } from './features/oidc/oidc-configuration';
 
 /** Where the provider sandbox serves from, if it serves at all (it then serves every provider). */
-export type SandboxPlan = 'off' | 'built-in' | 'shared';
+type SandboxPlan = 'off' | 'built-in' | 'shared';
 
 /** Whether any of tru.ID, Vonage or Firebase has credentials in the environment. */
-export function anyProviderCredential(config: AppConfig): boolean {
+function anyProviderCredential(config: AppConfig): boolean {
   const p = config.providers;
   return Boolean(p.truId || p.vonage || p.firebase);
 }
@@ -28,7 +28,7 @@ export function sandboxPlan(config: AppConfig): SandboxPlan {
   return config.sandbox.sharedUrl ? 'shared' : 'built-in';
 }
 
-export interface StartupVerdict {
+interface StartupVerdict {
   /** Each stops the process: main prints them on one line and exits 1. */
   refusals: string[];
   warnings: string[];

@@ -408,5 +408,3 @@ export class EnvironmentVariables {
   @IsUrl(URL_OPTIONS)
   SANDBOX_URL?: string;
 }
-
-export type EnvironmentName = keyof EnvironmentVariables;

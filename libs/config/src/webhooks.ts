@@ -47,7 +47,7 @@ export function eventPatternsMatching(type: string): string[] {
 }
 
 /** What is wrong with one endpoint's field, if anything: the field and a sentence about it. */
-export interface WebhookEndpointProblem {
+interface WebhookEndpointProblem {
   field: 'url' | 'secret' | 'events';
   message: string;
 }

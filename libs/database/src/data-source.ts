@@ -1,7 +1,7 @@
 import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 
-export interface DatabaseConnectionOptions {
+interface DatabaseConnectionOptions {
   url: string;
   poolSize: number;
   entities?: DataSourceOptions['entities'];

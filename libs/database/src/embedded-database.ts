@@ -16,7 +16,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { Client } from 'pg';
 import { findFreePort } from './free-port';
 
-export interface EmbeddedDatabaseOptions {
+interface EmbeddedDatabaseOptions {
   /** Folder that holds the cluster and its credentials; created on first start, reused after. */
   dir: string;
   /** 0 picks a free port. */
@@ -35,14 +35,14 @@ export interface EmbeddedDatabaseOptions {
 }
 
 /** Where the cluster of an EMBEDDED_PG_DIR lives, and why it is elsewhere when it is. */
-export interface EmbeddedPlacement {
+interface EmbeddedPlacement {
   root: string;
   /** Set when `root` is not the folder asked for: the reason, for the start-up log. */
   relocated?: string;
 }
 
 /** The default durable home of clusters the postgres user could not reach where asked. */
-export const DURABLE_BASE = '/var/lib/simauth';
+const DURABLE_BASE = '/var/lib/simauth';
 
 interface StoredCredentials {
   password: string;

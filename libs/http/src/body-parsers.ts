@@ -2,11 +2,11 @@ import { errorCodes } from 'fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, RequestValidationError } from './domain-error';
 
-export class MalformedBodyError extends DomainError {
+class MalformedBodyError extends DomainError {
   readonly code = 'malformed-json' as const;
 }
 
-export class UnsupportedMediaTypeError extends DomainError {
+class UnsupportedMediaTypeError extends DomainError {
   readonly code = 'unsupported-media-type' as const;
 }
 

@@ -5,7 +5,7 @@ import { RequestHooks, registerRequestContext, requestIdFor } from './request-co
 import { createValidationPipe } from './validation';
 import { PhoneNumberPolicy } from './validators';
 
-export interface HttpOptions {
+interface HttpOptions {
   /** Largest request body accepted, in bytes (413 above it). */
   bodyLimitBytes: number;
   /** Called before a body is refused unparsed (see BodyRejectedHook). */

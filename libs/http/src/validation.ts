@@ -81,7 +81,7 @@ function copiesPlainly(metatype: Type): boolean {
  * form with a class-transformer @Transform). class-validator checks the instance as before,
  * with the same options: unknown fields refused, the same errors.
  */
-export class DtoValidationPipe extends ValidationPipe {
+class DtoValidationPipe extends ValidationPipe {
   constructor(
     options: ValidationPipeOptions,
     /** The phone numbers this app accepts (ValidateE164 reads it while this pipe validates). */

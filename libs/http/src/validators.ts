@@ -10,10 +10,10 @@ import {
 import { RequestValidationError } from './domain-error';
 
 /** E.164: a plus, a non-zero country digit, 8 to 15 digits in all; ASCII digits only. */
-export const E164_PATTERN = /^\+[1-9][0-9]{7,14}$/;
+const E164_PATTERN = /^\+[1-9][0-9]{7,14}$/;
 /** A UUID (any version), as our ids are. */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const E164_MESSAGE = 'must be an E.164 phone number with a leading + (e.g. +447700900001)';
+const E164_MESSAGE = 'must be an E.164 phone number with a leading + (e.g. +447700900001)';
 
 /**
  * Why a phone number is refused, as a field error's `reason`: libphonenumber's parse errors, and
@@ -57,7 +57,7 @@ export interface PhoneNumberPolicy {
 /** The policy of a deployment on real providers: only numbers a phone can have. */
 export const REAL_NUMBERS_ONLY: PhoneNumberPolicy = Object.freeze({ sandboxTestNumbers: false });
 
-export type PhoneNumberVerdict =
+type PhoneNumberVerdict =
   | { number: string; reason?: undefined; message?: undefined }
   | { number?: undefined; reason: PhoneNumberReason; message: string };
 
@@ -156,7 +156,7 @@ const refused = (reason: PhoneNumberReason): PhoneNumberVerdict => ({
  * metadata does not know is kept as written); undefined for what cannot be a phone number. The
  * form a request's number takes before it is validated; acceptance is checkPhoneNumber's.
  */
-export function canonicalE164(value: string): string | undefined {
+function canonicalE164(value: string): string | undefined {
   return classify(value).canonical;
 }
 

@@ -14,7 +14,7 @@ function fastHistogram(
 }
 
 /** The pending webhook deliveries and the oldest one's age in seconds (one query). */
-export type WebhookOutboxSampler = () => Promise<{ pending: number; oldestSeconds: number }>;
+type WebhookOutboxSampler = () => Promise<{ pending: number; oldestSeconds: number }>;
 
 let webhookOutboxSampler: WebhookOutboxSampler | undefined;
 let webhookOutboxSample: Promise<void> | undefined;

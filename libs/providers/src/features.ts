@@ -2,7 +2,7 @@ import { AppConfig } from '@simauth/config';
 import { DomainError } from '@simauth/http';
 
 /** The three provider accounts a deployment may hold. */
-export type ProviderName = 'tru.ID' | 'Vonage' | 'Firebase';
+type ProviderName = 'tru.ID' | 'Vonage' | 'Firebase';
 
 /** The settings that give simauth each provider's credentials. */
 export const PROVIDER_SETTINGS: Record<ProviderName, string[]> = {
@@ -42,7 +42,7 @@ export function providerOf(feature: Feature, config: AppConfig): ProviderName {
 }
 
 /** Whether the provider has credentials here (the sandbox's, when it serves, count). */
-export function providerConfigured(provider: ProviderName, config: AppConfig): boolean {
+function providerConfigured(provider: ProviderName, config: AppConfig): boolean {
   const p = config.providers;
   if (provider === 'tru.ID') return Boolean(p.truId);
   if (provider === 'Vonage') return Boolean(p.vonage);

@@ -13,7 +13,7 @@ const ABSOLUTE = /^[a-z][a-z\d+.-]*:\/\//i;
  * one by one, at a cost that grows with the square of their number: with the dozen or so an API
  * gateway adds, that was half of axios's own time per call.
  */
-export const ANSWER_HEADERS: readonly string[] = [
+const ANSWER_HEADERS: readonly string[] = [
   'content-type',
   'content-length',
   'retry-after',

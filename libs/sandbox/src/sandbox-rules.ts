@@ -2,7 +2,7 @@
  * Outcomes the sandbox decides like a mobile network would, plus reserved test numbers that make
  * every other outcome reachable. The README lists the same rules.
  */
-export type CreateRule = 'not-supported' | 'server-error' | 'slow' | 'expire-at-once' | 'normal';
+type CreateRule = 'not-supported' | 'server-error' | 'slow' | 'expire-at-once' | 'normal';
 
 /** Rule of a PhoneCheck create, by the number's last four digits. */
 export function createRule(phoneNumber: string): CreateRule {
@@ -43,7 +43,7 @@ export function codeExchangeUnavailable(phoneNumber: string): boolean {
   return phoneNumber.endsWith('5030');
 }
 
-export type CoverageRule =
+type CoverageRule =
   'supported' | 'not-mobile' | 'mno-not-supported' | 'sim-check-only' | 'renamed-product';
 
 /**
@@ -62,7 +62,7 @@ export function coverageRule(ip: string): CoverageRule {
   return 'supported';
 }
 
-export type VirtualOperatorOutcome = 'verified' | 'not-verified' | 'error';
+type VirtualOperatorOutcome = 'verified' | 'not-verified' | 'error';
 
 /** Vonage's published Virtual Operator rules for +990 numbers; undefined for other numbers. */
 export function virtualOperatorOutcome(phoneNumber: string): VirtualOperatorOutcome | undefined {

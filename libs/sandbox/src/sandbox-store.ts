@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SandboxClock } from './sandbox-clock';
 
-export type CheckStatus = 'ACCEPTED' | 'PENDING' | 'COMPLETED' | 'EXPIRED' | 'ERROR';
+type CheckStatus = 'ACCEPTED' | 'PENDING' | 'COMPLETED' | 'EXPIRED' | 'ERROR';
 
 export interface SandboxCheck {
   checkId: string;
@@ -18,7 +18,7 @@ export interface SandboxCheck {
   errorCode?: string;
 }
 
-export interface AccessToken {
+interface AccessToken {
   token: string;
   scopes: Set<string>;
   expiresAt: number;
@@ -27,7 +27,7 @@ export interface AccessToken {
   phoneNumber?: string;
 }
 
-export interface PushMessage {
+interface PushMessage {
   seq: number;
   name: string;
   receivedAt: string;
@@ -39,7 +39,7 @@ interface Inbox {
   waiters: Set<() => void>;
 }
 
-export interface AuthorizationCode {
+interface AuthorizationCode {
   code: string;
   phoneNumber: string;
   sim?: string;

@@ -10,7 +10,7 @@ import {
 import { PushNotification, PushPort } from '../push.port';
 import { fcmMessage } from './fcm-message';
 
-export interface SandboxPushSettings extends ProviderHttpSettings {
+interface SandboxPushSettings extends ProviderHttpSettings {
   projectId: string;
   accessToken: string;
 }

@@ -10,7 +10,7 @@ export interface CallbackRequest {
   rawBody: Buffer;
 }
 
-export type CallbackVerdict =
+type CallbackVerdict =
   | {
       ok: true;
       /** SHA-256 of the signature's bytes: one callback, however its base64 was written. */
@@ -19,7 +19,7 @@ export type CallbackVerdict =
   | { ok: false; reason: string };
 
 /** The key that verifies signatures made with tru.ID's key `keyId`. */
-export type CallbackKeyResolver = (keyId: string) => Promise<KeyObject>;
+type CallbackKeyResolver = (keyId: string) => Promise<KeyObject>;
 
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 const REQUIRED_HEADERS = ['(request-target)', 'host', 'date', 'x-tru-callback', 'digest'];

@@ -9,7 +9,7 @@ import {
 } from '../provider-http';
 import { TruIdScope, TruIdTokenResponse } from './tru-id.types';
 
-export interface TruIdSettings extends ProviderHttpSettings {
+interface TruIdSettings extends ProviderHttpSettings {
   clientId: string;
   clientSecret: string;
 }

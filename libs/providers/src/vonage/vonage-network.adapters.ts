@@ -17,7 +17,7 @@ import {
   NUMBER_VERIFICATION_SCOPE,
 } from './vonage.types';
 
-export interface VonageSettings extends ProviderHttpSettings {
+interface VonageSettings extends ProviderHttpSettings {
   applicationId: string;
   privateKey: string;
   redirectUri: string;

@@ -3,7 +3,7 @@ import { providerFailure, requireString, statusOf } from '../provider-http';
 import { SimSwapPort, SimSwapResult } from '../sim-swap.port';
 import { VonageClient } from './vonage-network.adapters';
 
-export const SIM_SWAP_SCOPE = 'dpv:FraudPreventionAndDetection#check-sim-swap';
+const SIM_SWAP_SCOPE = 'dpv:FraudPreventionAndDetection#check-sim-swap';
 
 /**
  * Vonage CAMARA SIM Swap v0.4.0, as Vonage's SDK calls it: a backend (CIBA) authorization for the

@@ -24,9 +24,8 @@ import {
 } from '../sandbox-rules';
 import { VonageJwtVerifier } from './vonage-auth';
 
-export const NUMBER_VERIFICATION_SCOPE =
-  'dpv:FraudPreventionAndDetection#number-verification-verify-read';
-export const SIM_SWAP_SCOPE = 'dpv:FraudPreventionAndDetection#check-sim-swap';
+const NUMBER_VERIFICATION_SCOPE = 'dpv:FraudPreventionAndDetection#number-verification-verify-read';
+const SIM_SWAP_SCOPE = 'dpv:FraudPreventionAndDetection#check-sim-swap';
 const E164 = /^\+[1-9][0-9]{7,14}$/;
 
 function problem(status: number, detail: string, req: Request) {

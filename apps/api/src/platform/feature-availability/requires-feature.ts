@@ -17,7 +17,7 @@ const REQUIRED_FEATURE = 'simauth:required-feature';
 
 /** Answers 501 feature-not-configured, before anything else runs, when the feature is off. */
 @Injectable()
-export class FeatureGuard implements CanActivate {
+class FeatureGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

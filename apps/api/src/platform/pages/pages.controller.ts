@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import { NotFoundError } from '@simauth/http';
+import { readVirtualPhonePage, virtualPhoneConfig } from '@simauth/sandbox';
 
 const ASSETS: Record<string, string> = {
   'app.css': 'text/css; charset=utf-8',
@@ -13,17 +14,10 @@ const ASSETS: Record<string, string> = {
   'favicon.svg': 'image/svg+xml',
 };
 
-/** What the virtual phone offers to pick, with what each does in the sandbox. */
-const TEST_NUMBERS = [
-  { number: '+447700900001', effect: 'an ordinary phone: its own checks match' },
-  { number: '+447700900002', effect: 'another ordinary phone (play the attacker with it)' },
-  { number: '+447700904000', effect: 'network not supported by PhoneCheck (422)' },
-  { number: '+447700905000', effect: 'provider error when the check is created (503)' },
-  { number: '+447700905030', effect: 'provider unavailable at the code exchange (503, retry)' },
-  { number: '+447700904080', effect: 'slow provider (times out: 503)' },
-];
-
-/** The two web pages: /login (the website) and /phone (a virtual phone, sandbox mode only). */
+/**
+ * The two web pages: /login (the website) and /phone (a virtual phone, sandbox mode only, whose
+ * page and script the sandbox library holds), with their assets.
+ */
 @ApiExcludeController()
 @Controller()
 export class PagesController implements OnModuleInit {
@@ -32,9 +26,13 @@ export class PagesController implements OnModuleInit {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   onModuleInit(): void {
-    for (const name of ['login.html', 'phone.html', ...Object.keys(ASSETS)]) {
+    // The login page's files sit here; the virtual phone's are the sandbox library's.
+    for (const name of ['login.html', 'login.js', 'app.css', 'favicon.svg']) {
       this.files.set(name, readFileSync(join(__dirname, 'static', name), 'utf8'));
     }
+    const phone = readVirtualPhonePage();
+    this.files.set('phone.html', phone.html);
+    this.files.set('phone.js', phone.script);
   }
 
   @Get('login')
@@ -50,8 +48,7 @@ export class PagesController implements OnModuleInit {
 
   @Get('phone/config.json')
   phoneConfig() {
-    this.requireSandbox();
-    return { sandbox_url: this.config.sandbox.url, test_numbers: TEST_NUMBERS };
+    return virtualPhoneConfig(this.requireSandbox());
   }
 
   /**
@@ -70,8 +67,10 @@ export class PagesController implements OnModuleInit {
     reply.type(type).header('Cache-Control', 'no-cache').send(this.files.get(file));
   }
 
-  private requireSandbox(): void {
-    if (!this.config.sandbox.url)
-      throw new NotFoundError('The virtual phone exists only in sandbox mode.');
+  /** The sandbox's URL, or 404: the virtual phone exists only while a sandbox serves. */
+  private requireSandbox(): string {
+    const url = this.config.sandbox.url;
+    if (!url) throw new NotFoundError('The virtual phone exists only in sandbox mode.');
+    return url;
   }
 }

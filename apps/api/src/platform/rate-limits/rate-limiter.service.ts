@@ -76,7 +76,7 @@ export function rateLimitedError(limit: RateLimit, retryAfterSeconds: number): R
 }
 
 /** "45 seconds", "1 minute", "10 minutes" (rounded up), for people. */
-export function duration(seconds: number): string {
+function duration(seconds: number): string {
   if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minutes`;

@@ -47,7 +47,7 @@ export async function keptDataKey(db: DataSource): Promise<Buffer | undefined> {
  * Every value sealed with the data key, by table, its row key and its sealed column. A sealed
  * value does not record which key sealed it: the one that opens it (AES-GCM's tag) tells.
  */
-export const SEALED_WITH_DATA_KEY = [
+const SEALED_WITH_DATA_KEY = [
   { table: 'jwt_signing_keys', id: 'kid', column: 'private_key_sealed', what: 'signing key' },
   { table: 'factors', id: 'id', column: 'secret_ciphertext', what: 'TOTP seed' },
   { table: 'webhook_endpoints', id: 'id', column: 'secret_sealed', what: 'webhook secret' },

@@ -1,0 +1,81 @@
+/** The table `npm run bench` prints from its results (also written to bench/results.json). */
+export function printResults(r: any): void {
+  const rows: [string, string, string][] = [
+    [
+      '/health/live req/s (p99 ms)',
+      `${r.simple_endpoint.simauth_rps} (${r.simple_endpoint.simauth_p99_ms})`,
+      `bare node:http ${r.simple_endpoint.bare_node_http_rps} (${r.simple_endpoint.bare_node_http_p99_ms}); ratio ${r.simple_endpoint.ratio} (turns ${r.simple_endpoint.ratio_per_turn.join(', ')})`,
+    ],
+    [
+      'empty Nest app on Fastify',
+      `${r.simple_endpoint.empty_nest_fastify_rps} (${r.simple_endpoint.empty_nest_fastify_p99_ms})`,
+      `ratio ${r.simple_endpoint.empty_nest_fastify_ratio} (the framework's floor)`,
+    ],
+    [
+      '/health/live CPU µs per request',
+      `${r.simple_endpoint.simauth_cpu_us_per_request}`,
+      `bare ${r.simple_endpoint.bare_node_http_cpu_us_per_request}, empty Nest ${r.simple_endpoint.empty_nest_fastify_cpu_us_per_request}; bare/simauth ${r.simple_endpoint.cpu_ratio}`,
+    ],
+    [
+      'login flows/s, 1k users',
+      `${r.companion_login.users_1k.flows_per_s}`,
+      `p50 ${r.companion_login.users_1k.p50_ms} ms, p99 ${r.companion_login.users_1k.p99_ms} ms, errors ${r.companion_login.users_1k.errors}`,
+    ],
+    [
+      'login flows/s, 100k users',
+      `${r.companion_login.users_100k.flows_per_s}`,
+      `p50 ${r.companion_login.users_100k.p50_ms} ms, p99 ${r.companion_login.users_100k.p99_ms} ms, errors ${r.companion_login.users_100k.errors}`,
+    ],
+    [
+      'p50 ratio 100k/1k',
+      `${r.companion_login.p50_ratio_100k_to_1k}`,
+      `turns ${r.companion_login.p50_ratio_per_turn.join(', ')}; seeding to 100k took ${r.companion_login.seed_seconds.to_100k} s`,
+    ],
+    [
+      'SSE A→B from commit, p50/p99 ms',
+      `${r.live_status.p50_ms} / ${r.live_status.p99_ms}`,
+      `from the request to A: ${r.live_status.p50_ms_from_request} / ${r.live_status.p99_ms_from_request} (${r.live_status.transitions} moves)`,
+    ],
+    [
+      'SQL statements per flow',
+      `${r.database.statements_per_flow}`,
+      `design minimum ${r.database.minimum_by_design}`,
+    ],
+    [
+      'skeleton login flows/s, 100k',
+      `${r.skeleton.flows_per_s}`,
+      `p50 ${r.skeleton.p50_ms} ms, p99 ${r.skeleton.p99_ms} ms, errors ${r.skeleton.errors}; statements per flow ${r.skeleton.statements_per_flow}`,
+    ],
+    [
+      'simauth / skeleton: api CPU per flow',
+      `${r.skeleton.api_cpu_ratio}`,
+      `api ${r.cpu_during_100k_flows.api_ms_per_flow} ms vs ${r.skeleton.api_ms_per_flow} ms (turns ${r.skeleton.api_cpu_ratio_per_turn.join(', ')}); target ≤ 1.3`,
+    ],
+    [
+      'simauth / skeleton: flows/s',
+      `${r.skeleton.flows_per_s_ratio}`,
+      `turns ${r.skeleton.flows_per_s_ratio_per_turn.join(', ')}; Postgres ms per flow ${r.cpu_during_100k_flows.postgres_ms_per_flow} vs ${r.skeleton.postgres_ms_per_flow}`,
+    ],
+    [
+      'CPU s in 100k flows',
+      `api ${r.cpu_during_100k_flows.api_process_seconds}, pg ${r.cpu_during_100k_flows.postgres_seconds}`,
+      `sandbox ${r.cpu_during_100k_flows.sandbox_process_seconds}, load generator ${r.cpu_during_100k_flows.load_generator_seconds}; ${r.cpu_during_100k_flows.wall_seconds} s wall on ${r.machine.cores} cores`,
+    ],
+    [
+      'CPU ms per flow (100k)',
+      `api ${r.cpu_during_100k_flows.api_ms_per_flow}, pg ${r.cpu_during_100k_flows.postgres_ms_per_flow}`,
+      `Postgres limits from ${r.cpu_during_100k_flows.api_cores_per_postgres_core} api cores per Postgres core`,
+    ],
+    [
+      'OIDC code flows/s, 100k users',
+      `${r.oidc_code_flow.flows_per_s}`,
+      `p50 ${r.oidc_code_flow.p50_ms} ms, p99 ${r.oidc_code_flow.p99_ms} ms, errors ${r.oidc_code_flow.errors}; CPU ms per flow: api ${r.oidc_code_flow.api_ms_per_flow}, pg ${r.oidc_code_flow.postgres_ms_per_flow}`,
+    ],
+    ['api process RSS after run', `${r.api_process_rss_mb} MB`, ''],
+    ['bench duration', `${r.bench_seconds} s`, `${r.machine.cores} cores, Node ${r.machine.node}`],
+  ];
+  const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length))];
+  console.log(`\nsimauth bench\n${'-'.repeat(w[0] + w[1] + 40)}`);
+  for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0])}  ${b.padStart(w[1])}  ${c}`);
+  console.log('\nwritten to bench/results.json');
+}
