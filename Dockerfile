@@ -8,7 +8,7 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
 WORKDIR /app
-# Production mode: the api refuses to start half-configured (README, Going live). The demo
+# Production mode: the api refuses to start half-configured (docs/operations/going-live.md). The demo
 # (docker-compose.override.yml) sets NODE_ENV=development for its sandbox.
 ENV NODE_ENV=production
 # Owned by the user the api runs as: with ALLOW_EMBEDDED_DATABASE=true and no DATABASE_URL, the

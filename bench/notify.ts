@@ -1,6 +1,6 @@
 /**
  * `npm run bench:notify`: the ceiling of one Postgres for simauth's moves, measured on this
- * machine (docs/scaling.md). Many concurrent writers (64 connections) make simauth's own move
+ * machine (docs/operations/scaling.md). Many concurrent writers (64 connections) make simauth's own move
  * statement (libs/attempts' transition, with its audit event and NOTIFY) on their own attempts:
  *   1. moves/s and Postgres CPU per move, with the NOTIFY and with it taken out, in alternating
  *      rounds (Postgres serialises the commits of notifying transactions on one lock);

@@ -3,7 +3,7 @@
  * before and after a change, one built in a git worktree) serving the same companion logins on
  * one embedded Postgres and one sandbox, in alternating measured rounds (A B B A …), so that a
  * machine whose speed drifts treats both alike. Prints each one's api CPU per login and logins/s,
- * and B/A per pair of rounds. How docs/benchmarks.md measures what one change saves.
+ * and B/A per pair of rounds. How docs/performance/benchmarks.md measures what one change saves.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';

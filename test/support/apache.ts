@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const APACHE = '/usr/sbin/apache2';
-/** The configuration the README shows: a whole httpd around simauth-openidc.conf. */
+/** The configuration the web-apps guide shows: a whole httpd around simauth-openidc.conf. */
 export const APACHE_EXAMPLE = join(__dirname, '../../examples/apache');
 
 export interface RunningApache {

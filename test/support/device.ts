@@ -17,7 +17,7 @@ export async function openOnDevice(
   return { status: res.status, body: (await res.json()) as Record<string, string> };
 }
 
-/** The endings that make the sandbox answer otherwise than a phone network would (see README). */
+/** The endings that make the sandbox answer otherwise than a phone network would (see docs/guide/sandbox.md). */
 const RESERVED_ENDING = /(4000|5000|5030|4080|4100|7000|7500)$/;
 
 /**
@@ -40,7 +40,7 @@ function claim(number: string): boolean {
 /**
  * A phone number no other test of this run uses, never a reserved sandbox ending: in the
  * sandbox's test block +447700901000–+447700999999 (07700 9xxxxx, which no phone can have, so
- * only an app served by the sandbox accepts it; +447700900xxx is left to the README's examples,
+ * only an app served by the sandbox accepts it; +447700900xxx is left to the docs' examples,
  * which the per-phone limit spares), or with prefix '+990' a Vonage Virtual Operator number.
  * Unique within a run, whose database is new (global-setup): with a DATABASE_URL kept across
  * runs, a number may be one an earlier run registered.

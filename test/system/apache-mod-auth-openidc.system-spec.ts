@@ -20,7 +20,7 @@ describe('Apache httpd with mod_auth_openidc signs people in through simauth, in
     mkdirSync(SHOTS, { recursive: true });
     const port = await findFreePort();
     const clientSecret = randomBytes(24).toString('base64url');
-    // The client as the README registers it, with this run's addresses.
+    // The client as the web-apps guide registers it, with this run's addresses.
     t = await startTestApp({
       env: {
         OIDC_CLIENTS: JSON.stringify([
@@ -69,7 +69,7 @@ describe('Apache httpd with mod_auth_openidc signs people in through simauth, in
     await site.goto(`${apache.url}/protected/`);
     await denyOnLoginPage(site, t, phone);
     // Back at mod_auth_openidc's redirect URI with the error. Debian 12's 2.4.12 reads the `iss`
-    // that RFC 9207 adds to it as a discovery answer and shows its own error page (the README says
+    // that RFC 9207 adds to it as a discovery answer and shows its own error page (the guide says
     // so); what matters is that no session was made: the protected page asks for a sign-in again.
     await site.waitForURL((url) =>
       url.toString().startsWith(`${apache.url}/protected/redirect_uri`),
@@ -81,7 +81,7 @@ describe('Apache httpd with mod_auth_openidc signs people in through simauth, in
     await site.waitForURL((url) => url.toString().startsWith(`${t.url}/login?interaction=`));
   });
 
-  it('runs the configuration the README shows', () => {
+  it('runs the configuration the web-apps guide shows', () => {
     expect(readmeBlockIsIn('apache', join(APACHE_EXAMPLE, 'simauth-openidc.conf'))).toBe(true);
   });
 });

@@ -101,7 +101,7 @@ describe('a Python relying party on Authlib signs people in through simauth, in 
     expect((await site.textContent('#error'))!.trim()).toBe('access_denied');
   });
 
-  it('runs the configuration the README shows', () => {
+  it('runs the configuration the web-apps guide shows', () => {
     expect(readmeBlockIsIn('python', APP)).toBe(true);
   });
 });

@@ -86,7 +86,7 @@ describe('an Express app on passport-openidconnect as published signs people in 
     expect(await site.textContent('body')).not.toContain(phone.phoneNumber);
   });
 
-  it('runs the configuration the README shows', () => {
+  it('runs the configuration the web-apps guide shows', () => {
     expect(readmeBlockIsIn('js', APP)).toBe(true);
   });
 });

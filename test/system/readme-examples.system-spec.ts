@@ -1,17 +1,26 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiProcess, startApiProcess } from '@test-support/api-process';
 
 const ROOT = join(__dirname, '../..');
 
-/** The README between two headings (or bold lead-ins): its text, or an error naming them. */
-function readmeSection(from: string, to: string): string {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const start = readme.indexOf(from);
-  const end = readme.indexOf(to);
-  if (start < 0 || end < start) throw new Error(`README section ${from} … ${to} not found`);
-  return readme.slice(start, end);
+/**
+ * The guides whose shell examples run, in this order: a later one uses the variables of an
+ * earlier one (web-apps.md's CIBA example, the flows' device token). Every guide is listed.
+ */
+const GUIDES = ['flows.md', 'mobile.md', 'sandbox.md', 'web-apps.md'];
+
+/** A file of the docs (README.md, docs/…), as it is now. */
+const doc = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
+
+/** The part of `path` from one heading to another (or to its end), or an error naming them. */
+function docSection(path: string, from: string, to?: string): string {
+  const text = doc(path);
+  const start = text.indexOf(from);
+  const end = to === undefined ? text.length : text.indexOf(to);
+  if (start < 0 || end < start) throw new Error(`${path}: section ${from} … ${to} not found`);
+  return text.slice(start, end);
 }
 
 /** The ```bash blocks of `section`, in order. */
@@ -19,22 +28,31 @@ const bashBlocks = (section: string): string[] =>
   [...section.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]);
 
 /**
- * The README's shell examples, from "Flows" to the end of the OpenID Provider section, in order:
+ * The docs' shell examples, in order: the README's, then those of docs/guide/ (the flows first),
  * every ```bash block except those that start a server (npm start, npm run example:rp).
  */
-function readmeExamples(): string {
-  return bashBlocks(readmeSection('### Registration: a phone proves', '## The provider sandbox'))
+function docsExamples(): string {
+  return ['README.md', ...GUIDES.map((guide) => `docs/guide/${guide}`)]
+    .flatMap((path) => bashBlocks(doc(path)))
     .filter((block) => !/npm start|npm run example:rp/.test(block))
     .join('\n');
 }
 
-/** The README's bash blocks of its Operators section, from the admin API to the webhooks. */
+/** The bash blocks of the admin API reference, then those of the operators' audit trail. */
 function operatorsExamples(): { blocks: string; oidcClients: string } {
-  const section = readmeSection('**Admin API.**', '**Webhooks.**');
-  // The api is started as the README's comment says, so the two cannot drift apart.
-  const clients = /# OIDC_CLIENTS='([^']+)' npm start/.exec(section);
-  if (!clients) throw new Error('the README no longer says how to start the api for operators');
-  return { blocks: bashBlocks(section).join('\n'), oidcClients: clients[1] };
+  const admin = docSection('docs/reference/admin-api.md', '## Access: tokens and scopes');
+  const trail = docSection(
+    'docs/operations/operators.md',
+    '## The audit trail',
+    '## What the database keeps',
+  );
+  // The api is started as the reference's comment says, so the two cannot drift apart.
+  const clients = /# OIDC_CLIENTS='([^']+)' npm start/.exec(admin);
+  if (!clients) throw new Error('the admin API reference no longer says how to start the api');
+  return {
+    blocks: [...bashBlocks(admin), ...bashBlocks(trail)].join('\n'),
+    oidcClients: clients[1],
+  };
 }
 
 /** Runs `script` in bash from the project's folder, with its node_modules/.bin on the PATH. */
@@ -60,7 +78,7 @@ function expectInOrder(run: ReturnType<typeof runScript>, expected: string[]): v
   }
 }
 
-describe("the README's examples, run as written against a running api", () => {
+describe("the docs' examples (README and docs/guide), run as written against a running api", () => {
   let api: ApiProcess;
   let operators: ApiProcess | undefined;
   afterAll(() => {
@@ -70,13 +88,17 @@ describe("the README's examples, run as written against a running api", () => {
     rmSync(join(ROOT, 'audit.jsonl'), { force: true });
   });
 
-  it('give what the README shows, in order', async () => {
-    // As the README's SMS example says to start it; nothing else in the flows depends on it.
+  it('cover every guide', () => {
+    expect(readdirSync(join(ROOT, 'docs/guide')).sort()).toEqual([...GUIDES].sort());
+  });
+
+  it('give what the docs show, in order', async () => {
+    // As the flows guide's SMS example says to start it; nothing else in the flows depends on it.
     api = await startApiProcess({ LOG_LEVEL: 'warn', REGISTRATION_FALLBACK: 'sms' });
     // The one change: the api listens on a free port here, not on 3000.
-    const script = readmeExamples().replaceAll('http://localhost:3000', api.url);
+    const script = docsExamples().replaceAll('http://localhost:3000', api.url);
     const run = runScript(script, 120_000);
-    // What each example shows, in the README's order (ids and times differ from run to run).
+    // What each example shows, in the docs' order (ids and times differ from run to run).
     expectInOrder(run, [
       '{"phone_check_supported":true,"network_name":"Sandbox Mobile"}',
       '{"status":"PROVIDER_ERROR","match":false}',
@@ -105,7 +127,7 @@ describe("the README's examples, run as written against a running api", () => {
     expect(run.status).toBe(0);
   }, 180_000);
 
-  it("give what the Operators section shows, on an api started with its operators' client", async () => {
+  it("give what the admin API and the audit trail show, on an api started with its operators' client", async () => {
     const { blocks, oidcClients } = operatorsExamples();
     // On the same database as the flows above, which registered +447700900001.
     operators = await startApiProcess({ LOG_LEVEL: 'warn', OIDC_CLIENTS: oidcClients });

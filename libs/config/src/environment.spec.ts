@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
+import { CONFIGURATION_REFERENCE } from './configuration-reference';
 import { EnvironmentVariables } from './environment';
 
 const root = join(__dirname, '../../..');
@@ -17,8 +18,8 @@ describe('configuration documentation', () => {
     expect(variables.length).toBeGreaterThan(20);
   });
 
-  it.each(variables)('README configuration table lists %s', (name) => {
-    expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(`| \`${name}\` |`);
+  it.each(variables)('the configuration reference lists %s', (name) => {
+    expect(readFileSync(join(root, CONFIGURATION_REFERENCE), 'utf8')).toContain(`| \`${name}\` |`);
   });
 
   it.each(variables)('.env.example lists %s', (name) => {

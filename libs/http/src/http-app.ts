@@ -37,7 +37,7 @@ export function requestTimeouts(requestTimeoutMs = 25_000) {
 
 /**
  * The HTTP server under Nest: Fastify, which serves several times the requests per CPU second of
- * Express on the same routes (see the README's benchmark), configured for an API behind a proxy.
+ * Express on the same routes (see docs/performance/benchmarks.md), configured for an API behind a proxy.
  */
 export function createHttpAdapter(options: HttpOptions): FastifyAdapter {
   const timeouts = requestTimeouts(options.requestTimeoutMs);

@@ -1,6 +1,6 @@
 /**
  * Outcomes the sandbox decides like a mobile network would, plus reserved test numbers that make
- * every other outcome reachable. The README lists the same rules.
+ * every other outcome reachable. docs/guide/sandbox.md lists the same rules.
  */
 type CreateRule = 'not-supported' | 'server-error' | 'slow' | 'expire-at-once' | 'normal';
 

@@ -167,7 +167,7 @@ export class AuthenticatorController {
   /**
    * Sandbox only: the person answers the challenge in the tru.ID app; tru.ID then calls back. The
    * challenge is named by tru.ID's id or by its reference_id (simauth's challenge_id, which is
-   * what a person following the README has).
+   * what a person following docs/guide/flows.md has).
    */
   @Post('sandbox/authenticator/challenges/:challengeId/respond')
   @HttpCode(200)
@@ -179,7 +179,7 @@ export class AuthenticatorController {
       this.store.challenges.get(challengeId) ??
       [...this.store.challenges.values()].find((c) => c.referenceId === challengeId);
     if (!challenge) throw truIdError(404, 'not_found', 'Challenge not found');
-    // Answers once tru.ID's callback was delivered, so whoever plays the person (a README
+    // Answers once tru.ID's callback was delivered, so whoever plays the person (a docs
     // example, a test) reads the outcome at simauth right after.
     return this.challengeResource(await this.answer(challenge, body?.code, true));
   }

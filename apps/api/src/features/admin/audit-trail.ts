@@ -14,7 +14,7 @@ const BATCH = 500;
 /** How often each process deletes what is older than AUDIT_RETENTION_DAYS. */
 export const AUDIT_SWEEP_INTERVAL_MS = 10 * 60_000;
 
-/** One line of the audit export (see the README: Operators, the audit trail). */
+/** One line of the audit export (see docs/operations/operators.md, the audit trail). */
 export type AuditEvent =
   | {
       cursor: string;

@@ -48,7 +48,7 @@ export const DEMO_CLIENT: OidcClientMetadata = {
 
 /**
  * Its CIBA twin (sandbox mode only, like the demo client): a confidential poll-mode client whose
- * secret is published in the README, so the decoupled flow can be tried with curl.
+ * secret is published in docs/guide/web-apps.md, so the decoupled flow can be tried with curl.
  */
 export const DEMO_CIBA_CLIENT: OidcClientMetadata = {
   client_id: 'simauth-demo-ciba',

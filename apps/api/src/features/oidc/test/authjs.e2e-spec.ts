@@ -2,8 +2,9 @@ import { Auth, type AuthConfig } from '@auth/core';
 import { TestApp, startTestApp } from '@test-support/test-app';
 import { RegisteredPhone, registerPhone } from '@test-support/flows';
 import { signInThroughPage } from '@test-support/oidc';
+import { readme } from '@test-support/readme';
 
-/** The relying party of the README's Auth.js example: its client, as OIDC_CLIENTS registers it. */
+/** The relying party of the web-apps guide's Auth.js example: its client, as OIDC_CLIENTS registers it. */
 const APP = 'https://app.example';
 const CLIENT = {
   client_id: 'my-web-app',
@@ -13,7 +14,7 @@ const CLIENT = {
   grant_types: ['authorization_code', 'refresh_token'],
 };
 
-/** The README's Auth.js provider, with the issuer of the api under test. */
+/** The web-apps guide's Auth.js provider, with the issuer of the api under test. */
 function authConfig(issuer: string): AuthConfig {
   return {
     providers: [
@@ -62,7 +63,7 @@ class AuthJsApp {
   }
 }
 
-describe('Auth.js (@auth/core) signs in through simauth with the README configuration', () => {
+describe('Auth.js (@auth/core) signs in through simauth with the configuration of the web-apps guide', () => {
   let t: TestApp;
   let phone: RegisteredPhone;
   beforeAll(async () => {
@@ -102,5 +103,22 @@ describe('Auth.js (@auth/core) signs in through simauth with the README configur
       user?: { name?: string };
     };
     expect(session.user?.name).toBe(phone.phoneNumber);
+  });
+});
+
+describe('the Auth.js configuration of docs/guide/web-apps.md', () => {
+  it('registers the client this test registers, and sets the provider as this test does', () => {
+    const guide = readme();
+    const registered = /OIDC_CLIENTS='([^']+)' npm start/.exec(guide)?.[1];
+    expect(JSON.parse(registered ?? 'null')).toEqual([CLIENT]);
+    const provider = /```ts\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';
+    for (const line of [
+      "id: 'simauth', name: 'your phone', type: 'oidc',",
+      "authorization: { params: { scope: 'openid phone' } },",
+      "checks: ['pkce', 'state', 'nonce'],",
+      'profile: (claims) => ({ id: claims.sub, name: claims.phone_number }),',
+    ]) {
+      expect(provider).toContain(line);
+    }
   });
 });
