@@ -34,7 +34,7 @@ import { AccountsService, Device } from '../../platform/identity/accounts.servic
 import { FactorCodesService } from '../../platform/factors/factor-codes.service';
 import { FactorsRepository } from '../../platform/factors/factors.repository';
 import { ID_TOKEN_CLAIM, IdTokenService } from '../../platform/tokens/id-token.service';
-import { SimSwapPolicy, simSwapEvidence } from '../../platform/sim-swap/sim-swap-policy.service';
+import { SimSwapPolicy, simSwapEvidence } from '../../platform/sim-proof/sim-swap-policy.service';
 import { StepUpRequiredError, WrongCheckError } from './companion-login.errors';
 import { drawMatchNumbers } from './match-numbers';
 
