@@ -16,7 +16,7 @@ export interface StartedLogin {
   matchNumber: number;
 }
 
-export const POLL_TOKEN_PREFIX = 'simauth_pt';
+const POLL_TOKEN_PREFIX = 'simauth_pt';
 
 /** How a login is started for a consumer other than the web client (see BoundLogins). */
 export interface StartOptions {
