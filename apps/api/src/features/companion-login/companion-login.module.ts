@@ -24,7 +24,7 @@ import { SseStreams } from './sse-streams';
     BoundLogins,
     SseStreams,
   ],
-  // A consumer's sign-in step (the OpenID Provider's) is a companion login bound to it.
+  // Another feature's sign-in step (e.g. the OpenID Provider's) is a companion login bound to it.
   exports: [BoundLogins],
 })
 export class CompanionLoginModule {}

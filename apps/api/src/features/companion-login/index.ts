@@ -1,6 +1,6 @@
 /**
  * The public surface of the companion login, for the features allowed to build on it (oidc binds
- * its sign-in steps to logins; admin reads them). Nothing else of this folder is imported from
+ * its sign-in steps to logins through BoundLogins). Nothing else of this folder is imported from
  * outside it.
  */
 export { CompanionLoginModule } from './companion-login.module';

@@ -7,7 +7,7 @@ import { Device } from '../../platform/identity/accounts.service';
 import { SimProof } from '../../platform/sim-proof/sim-proof.service';
 import { SimSwapPolicy, simSwapEvidence } from '../../platform/sim-proof/sim-swap-policy.service';
 import { StepUpRequiredError, WrongCheckError } from './companion-login.errors';
-import { KIND, Login, LoginAttempts } from './login-attempts';
+import { KIND, Login, LoginAttempts, LoginMove } from './login-attempts';
 
 /** What an approval answers: the login, and the proof the phone must now give. */
 export interface ApprovedLogin {
@@ -224,10 +224,7 @@ export class LoginProofService {
     to: LoginStatus,
     actor: 'device' | 'provider' | 'system' | 'user',
     requestId: string | undefined,
-    step: Pick<
-      Parameters<LoginAttempts['move']>[0],
-      'reason' | 'context' | 'result' | 'leaseSeconds'
-    >,
+    step: Pick<LoginMove, 'reason' | 'context' | 'result' | 'leaseSeconds'>,
   ): Promise<Login> {
     return this.logins.move({ id, to, actor, requestId, ...step });
   }
