@@ -4,9 +4,11 @@
  * outside it.
  */
 export { CompanionLoginModule } from './companion-login.module';
-export { BoundLogins, BoundOutcome } from './bound-logins.service';
-export { StartedLogin } from './companion-login.service';
-export { Login } from './login-attempts';
-export { LoginBinding, LoginConsumer, LoginContext, loginConsumer } from './login-context';
+export { BoundLogins } from './bound-logins.service';
+export type { BoundOutcome } from './bound-logins.service';
+export type { StartedLogin } from './companion-login.service';
+export type { Login } from './login-attempts';
+export { loginConsumer } from './login-context';
+export type { LoginBinding, LoginConsumer, LoginContext } from './login-context';
 export { LoginStartedResponse, StartLoginDto, toLoginStartedResponse } from './dto/login.dto';
 export { LoginStatus } from '@simauth/attempts';
