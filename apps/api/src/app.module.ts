@@ -9,7 +9,7 @@ import { ProvidersModule } from '@simauth/providers';
 import { IdentityModule } from './platform/identity/identity.module';
 import { TokensModule } from './platform/tokens/tokens.module';
 import { FactorsModule } from './platform/factors/factors.module';
-import { SimSwapModule } from './platform/sim-swap/sim-swap.module';
+import { SimProofModule } from './platform/sim-proof/sim-proof.module';
 import { AuthenticatorsModule } from './features/authenticators/authenticators.module';
 import { CompanionLoginModule } from './features/companion-login/companion-login.module';
 import { HealthModule } from './platform/health/health.module';
@@ -39,7 +39,7 @@ export class AppModule {
         IdentityModule,
         TokensModule,
         FactorsModule,
-        SimSwapModule,
+        SimProofModule,
         RegistrationModule,
         CompanionLoginModule,
         NumberVerificationModule,

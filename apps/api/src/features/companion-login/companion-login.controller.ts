@@ -26,6 +26,7 @@ import { ApiProblems, RequestId, UuidParam } from '@simauth/http';
 import { Device } from '../../platform/identity/accounts.service';
 import { CurrentDevice, DeviceAuth } from '../../platform/identity/device-auth.guard';
 import { CompanionLoginService } from './companion-login.service';
+import { LoginStatusService } from './login-status.service';
 import {
   ApproveLoginDto,
   ApproveResponse,
@@ -56,6 +57,7 @@ const bearer = (authorization: string | undefined) =>
 export class CompanionLoginController {
   constructor(
     private readonly logins: CompanionLoginService,
+    private readonly statuses: LoginStatusService,
     private readonly streams: SseStreams,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -84,7 +86,7 @@ export class CompanionLoginController {
     @RequestId() requestId: string,
     @Headers('authorization') authorization?: string,
   ): Promise<LoginResponse> {
-    return toLoginResponse(await this.logins.poll(id, bearer(authorization), requestId));
+    return toLoginResponse(await this.statuses.poll(id, bearer(authorization), requestId));
   }
 
   @Get('logins/:id/events')
@@ -123,7 +125,7 @@ export class CompanionLoginController {
     let release = releaseIp;
     let views;
     try {
-      views = await this.logins.watch(id, pollToken, req.id);
+      views = await this.statuses.watch(id, pollToken, req.id);
       const releaseLogin = this.streams.reserve(
         `login:${id}`,
         maxStreamsPerLogin,
@@ -155,17 +157,17 @@ export class CompanionLoginController {
   async pending(@CurrentDevice() device: Device): Promise<PendingLoginResponse[]> {
     return (await this.logins.pendingFor(device)).map((login) => ({
       login_id: login.id,
-      match_numbers: login.context.candidates as number[],
+      match_numbers: login.context.candidates,
       expires_at: login.expiresAt.toISOString(),
-      ...(typeof login.context.binding_message === 'string'
-        ? { binding_message: login.context.binding_message }
+      ...(login.context.bindingMessage !== undefined
+        ? { binding_message: login.context.bindingMessage }
         : {}),
       status: login.status,
       ...(login.status !== LoginStatus.Approved
         ? {}
         : login.context.channel === 'sms'
           ? { channel: 'sms' as const }
-          : { check_id: login.providerRef!, check_url: login.context.check_url as string }),
+          : { check_id: login.providerRef!, check_url: login.context.checkUrl! }),
     }));
   }
 

@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 /**
  * Number matching: the web page shows one two-digit number, the phone offers three. Picking the
  * right one proves the person approving on the phone is looking at this login's page. `shown` is
- * a number another screen already shows (a CIBA client's two-digit binding_message).
+ * a number another screen already shows (a consumer's two-digit binding_message, e.g. a CIBA client's).
  */
 export function drawMatchNumbers(shown?: number): { matchNumber: number; candidates: number[] } {
   const picked = new Set<number>(shown === undefined ? [] : [shown]);

@@ -10,19 +10,15 @@ import type {
 } from 'oidc-provider';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import { scheduleSweep } from '@simauth/database';
-import { AttemptChangeListener, AttemptStateMachine, isFinal } from '@simauth/attempts';
-import { AttemptKind } from '../attempt-kind';
-import { LoginStatus } from '../companion-login/companion-login.states';
 import { RateLimitedError, checkPhoneNumber } from '@simauth/http';
 import { AccountsService } from '../../platform/identity/accounts.service';
-import { CompanionLoginService } from '../companion-login/companion-login.service';
+import { BoundLogins, LoginStatus } from '../companion-login';
 import { countsPerPhone, phoneBudgetKey } from '../../platform/rate-limits/rate-limit.guard';
 import { RateLimiterService } from '../../platform/rate-limits/rate-limiter.service';
 import { phoneNumberPolicy } from '../../platform/phone-numbers/phone-number-policy';
+import { CIBA_REQUEST } from './login-consumers';
 import { acrOf, amrOf } from './oidc-configuration';
 
-const KIND = AttemptKind.CompanionLogin;
-const DELIVERED = 'ciba_result_delivered';
 const BATCH = 100;
 /** The account of a login_hint that names no user: it can be asked for, and never signs in. */
 const UNKNOWN_PREFIX = 'unknown:';
@@ -53,9 +49,7 @@ export class CibaService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly attempts: AttemptStateMachine,
-    private readonly changes: AttemptChangeListener,
-    private readonly logins: CompanionLoginService,
+    private readonly logins: BoundLogins,
     private readonly accounts: AccountsService,
     private readonly limiter: RateLimiterService,
     private readonly scheduler: SchedulerRegistry,
@@ -110,7 +104,7 @@ export class CibaService implements OnApplicationBootstrap {
   async sweep(): Promise<number> {
     let delivered = 0;
     for (;;) {
-      const batch = await this.attempts.findFinalWithout(KIND, 'ciba_request', DELIVERED, BATCH);
+      const batch = await this.logins.undelivered(CIBA_REQUEST, BATCH);
       for (const login of batch) if (await this.deliver(login.id)) delivered++;
       if (batch.length < BATCH) return delivered;
     }
@@ -161,16 +155,15 @@ export class CibaService implements OnApplicationBootstrap {
     if (!phoneNumber) return;
     const requestId = ctx.res.getHeader('x-request-id') as string | undefined;
     const { login } = await this.logins.start(phoneNumber, requestId, {
-      ciba: {
-        requestId: request.jti,
-        bindingMessage: params.binding_message as string | undefined,
-      },
+      consumer: CIBA_REQUEST,
+      ref: request.jti,
+      bindingMessage: params.binding_message as string | undefined,
+      // The outcome is waited for on a subscription (below).
+      watched: true,
     });
     // The fast path: this replica hands the outcome on as soon as it is committed (from any
     // replica, via LISTEN). If this process dies first, the sweep does it.
-    const stop = this.changes.subscribe(login.id, (change) => {
-      if (!isFinal(KIND, change.status as LoginStatus)) return;
-      stop();
+    this.logins.onFinal(login.id, () => {
       this.deliver(login.id).catch((err: Error) =>
         this.logger.warn(
           {
@@ -192,10 +185,10 @@ export class CibaService implements OnApplicationBootstrap {
    */
   private async deliver(loginId: string): Promise<boolean> {
     const provider = this.provider!;
-    const login = await this.attempts.get(KIND, loginId);
-    if (!isFinal(KIND, login.status)) return false;
+    const login = await this.logins.get(loginId);
+    if (!login.isFinal) return false;
     const request = await provider.BackchannelAuthenticationRequest.find(
-      login.context.ciba_request as string,
+      login.context.boundTo!.ref,
       { ignoreExpiration: true },
     );
     if (request && !request.isExpired && (request.grantId || request.error)) {
@@ -206,7 +199,7 @@ export class CibaService implements OnApplicationBootstrap {
         await (rp as unknown as PingingClient).backchannelPing(request);
     } else if (request && !request.isExpired) {
       if (login.status === LoginStatus.MatchSuccess) {
-        const methods = (login.context.amr as string[] | undefined) ?? ['sim'];
+        const methods = login.context.amr ?? ['sim'];
         const grant = new provider.Grant({
           accountId: request.accountId!,
           clientId: request.clientId!,
@@ -222,7 +215,6 @@ export class CibaService implements OnApplicationBootstrap {
         await provider.backchannelResult(request, new errors.AccessDenied(FAILED[login.status]));
       }
     }
-    const claimed = await this.attempts.claimOnce(KIND, loginId, login.status, DELIVERED, 'system');
-    return !!claimed;
+    return this.logins.markDelivered(CIBA_REQUEST, login);
   }
 }

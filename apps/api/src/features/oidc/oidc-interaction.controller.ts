@@ -9,11 +9,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems, RequestId } from '@simauth/http';
 import { LimitPerIp, LimitPerPhone } from '../../platform/rate-limits/rate-limit.guard';
-import {
-  LoginStartedResponse,
-  StartLoginDto,
-  toLoginStartedResponse,
-} from '../companion-login/dto/login.dto';
+import { LoginStartedResponse, StartLoginDto, toLoginStartedResponse } from '../companion-login';
 import { FinishInteractionDto, InteractionRedirectResponse } from './dto/interaction.dto';
 import { OidcInteractionService } from './oidc-interaction.service';
 

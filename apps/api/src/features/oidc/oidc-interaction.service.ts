@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Interaction } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import { ConflictError, NotFoundError } from '@simauth/http';
-import { CompanionLoginService, StartedLogin } from '../companion-login/companion-login.service';
+import { BoundLogins, StartedLogin } from '../companion-login';
+import { OIDC_INTERACTION } from './login-consumers';
 import { acrOf, amrOf } from './oidc-configuration';
 import { OidcProviderService, asPublicUrl } from './oidc-provider.service';
 
@@ -27,7 +28,7 @@ const CANCELLED = {
 export class OidcInteractionService {
   constructor(
     private readonly oidc: OidcProviderService,
-    private readonly logins: CompanionLoginService,
+    private readonly logins: BoundLogins,
   ) {}
 
   /** The interaction of this browser (its cookie) for `uid`; 404 when it is unknown or expired. */
@@ -66,7 +67,7 @@ export class OidcInteractionService {
     requestId?: string,
   ): Promise<StartedLogin> {
     await this.details(uid, raw);
-    return this.logins.start(phoneNumber, requestId, { oidcInteraction: uid });
+    return this.logins.start(phoneNumber, requestId, { consumer: OIDC_INTERACTION, ref: uid });
   }
 
   /**
@@ -75,7 +76,7 @@ export class OidcInteractionService {
    */
   async finish(uid: string, pollToken: string, raw: Raw, requestId?: string): Promise<string> {
     await this.details(uid, raw);
-    const outcome = await this.logins.interactionOutcome(uid, pollToken, requestId);
+    const outcome = await this.logins.claimOutcome(OIDC_INTERACTION, uid, pollToken, requestId);
     if (outcome.outcome === 'failed') {
       throw new ConflictError(
         `This sign-in ended ${outcome.status}; start again from the login page.`,

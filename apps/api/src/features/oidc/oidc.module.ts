@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AttemptsModule } from '@simauth/attempts';
 import { IdentityModule } from '../../platform/identity/identity.module';
 import { TokensModule } from '../../platform/tokens/tokens.module';
-import { CompanionLoginModule } from '../companion-login/companion-login.module';
+import { CompanionLoginModule } from '../companion-login';
 import { CibaService } from './ciba.service';
 import { OidcInteractionController } from './oidc-interaction.controller';
 import { OidcInteractionService } from './oidc-interaction.service';
@@ -10,8 +10,9 @@ import { OidcModelSweeper } from './oidc-model-sweeper';
 import { OidcProviderService } from './oidc-provider.service';
 
 /**
- * The OpenID Provider. It drives companion logins (its login step) through the companion-login
- * module's service, the one module it builds on; nothing imports it.
+ * The OpenID Provider. Its sign-in steps (an interaction's, a CIBA request's) are companion logins
+ * bound to them, through the companion-login feature's public surface (BoundLogins), the one
+ * feature it builds on; nothing imports it.
  */
 @Module({
   imports: [AttemptsModule, IdentityModule, TokensModule, CompanionLoginModule],

@@ -9,15 +9,13 @@ import {
   CheckNotFoundError,
   CoveragePort,
   DeviceCoverage,
-  NumberNotSupportedError,
-  PhoneCheckPort,
   SimSwapResult,
-  VerificationEndedError,
-  VerifyPort,
 } from '@simauth/providers';
 import { RequestValidationError, UnprocessableError } from '@simauth/http';
 import { AccountsService } from '../../platform/identity/accounts.service';
-import { SimSwapPolicy, simSwapEvidence } from '../../platform/sim-swap/sim-swap-policy.service';
+import { SimProof } from '../../platform/sim-proof/sim-proof.service';
+import { ProofChannel } from '../../platform/sim-proof/sim-proof.types';
+import { SimSwapPolicy, simSwapEvidence } from '../../platform/sim-proof/sim-swap-policy.service';
 import { CheckMismatchError } from './registration.errors';
 
 export interface StartedRegistration {
@@ -34,17 +32,16 @@ export interface CodeOutcome {
 
 const KIND = AttemptKind.Registration;
 
-/** A phone proves it holds the SIM of a number (PhoneCheck) and becomes a trusted device. */
+/** A phone proves it holds the SIM of a number (the shared SIM proof) and becomes a trusted device. */
 @Injectable()
 export class RegistrationService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly attempts: AttemptStateMachine,
-    private readonly phoneCheck: PhoneCheckPort,
+    private readonly proof: SimProof,
     private readonly coverage: CoveragePort,
     private readonly accounts: AccountsService,
     private readonly simSwapPolicy: SimSwapPolicy,
-    private readonly verify: VerifyPort,
     private readonly db: DataSource,
   ) {}
 
@@ -57,58 +54,29 @@ export class RegistrationService {
     phoneNumber: string,
     clientDeviceId: string,
     requestId?: string,
-    channel: 'phone_check' | 'sms' = 'phone_check',
+    channel: ProofChannel = 'phone_check',
   ): Promise<StartedRegistration> {
-    const fallback = this.config.providers.fallback === 'sms';
-    if (channel === 'sms') {
-      if (!fallback)
-        throw new UnprocessableError('The SMS channel is off here (REGISTRATION_FALLBACK=none).');
-      return this.startBySms(phoneNumber, clientDeviceId, requestId);
-    }
+    if (channel === 'sms' && !this.proof.smsAllowed)
+      throw new UnprocessableError('The SMS channel is off here (REGISTRATION_FALLBACK=none).');
     const id = randomUUID();
-    let check;
-    try {
-      check = await this.phoneCheck.createCheck(phoneNumber, id);
-    } catch (err) {
-      // PhoneCheck cannot run for this number: send a code by SMS instead, if allowed.
-      if (err instanceof NumberNotSupportedError && fallback)
-        return this.startBySms(phoneNumber, clientDeviceId, requestId);
-      throw err;
-    }
+    // PhoneCheck, or the fallback channel: Vonage Verify v2 sends a code by SMS (CODE_SENT).
+    const begun = await this.proof.begin(phoneNumber, id, channel);
+    if (!begun.ok) throw begun.error;
     const attempt = await this.attempts.create({
       id,
       kind: KIND,
+      ...(begun.channel === 'sms' ? { status: RegistrationStatus.CodeSent } : {}),
       ttlSeconds: this.config.attempts.registrationTtlSeconds,
       actor: 'device',
       phoneNumber,
-      providerRef: check.checkId,
-      context: { client_device_id: clientDeviceId, check_url: check.checkUrl },
+      providerRef: begun.providerRef,
+      context:
+        begun.channel === 'sms'
+          ? { client_device_id: clientDeviceId, channel: 'sms' }
+          : { client_device_id: clientDeviceId, check_url: begun.checkUrl },
       requestId,
     });
-    return { attempt, checkUrl: check.checkUrl };
-  }
-
-  /** The fallback channel: Vonage Verify v2 sends a code by SMS; the registration is CODE_SENT. */
-  private async startBySms(
-    phoneNumber: string,
-    clientDeviceId: string,
-    requestId?: string,
-  ): Promise<StartedRegistration> {
-    const { requestId: verifyRequestId } = await this.verify.start(
-      phoneNumber,
-      this.config.factors.issuer,
-    );
-    const attempt = await this.attempts.create({
-      kind: KIND,
-      status: RegistrationStatus.CodeSent,
-      ttlSeconds: this.config.attempts.registrationTtlSeconds,
-      actor: 'device',
-      phoneNumber,
-      providerRef: verifyRequestId,
-      context: { client_device_id: clientDeviceId, channel: 'sms' },
-      requestId,
-    });
-    return { attempt };
+    return begun.channel === 'sms' ? { attempt } : { attempt, checkUrl: begun.checkUrl };
   }
 
   /**
@@ -126,11 +94,17 @@ export class RegistrationService {
     this.attempts.assertLive(attempt);
     if (attempt.status !== RegistrationStatus.CodeSent)
       throw new InvalidTransitionError(id, attempt.status, RegistrationStatus.MatchSuccess);
-    let right: boolean;
-    try {
-      right = await this.verify.check(attempt.providerRef!, code);
-    } catch (err) {
-      if (err instanceof VerificationEndedError) {
+    const verdict = await this.proof.check('sms', attempt.providerRef!, code);
+    switch (verdict.outcome) {
+      case 'proven': {
+        const swap = await this.recentSwapOfRegisteredNumber(attempt, requestId);
+        return swap
+          ? this.hold(attempt, swap, requestId)
+          : this.trustDevice(attempt, requestId, 'sms');
+      }
+      case 'wrong_code':
+        throw new UnprocessableError('The code is not right; the registration stays CODE_SENT.');
+      case 'not_proven':
         await this.refuse(
           id,
           RegistrationStatus.MatchFailed,
@@ -138,13 +112,13 @@ export class RegistrationService {
           requestId,
           'provider',
         ).catch(() => undefined);
-      }
-      throw err;
+        throw verdict.error;
+      case 'failed':
+        // Nothing moves: the same code may be sent again.
+        throw verdict.error;
+      default:
+        throw new Error(`unexpected SMS verdict: ${verdict.outcome}`);
     }
-    if (!right)
-      throw new UnprocessableError('The code is not right; the registration stays CODE_SENT.');
-    const swap = await this.recentSwapOfRegisteredNumber(attempt, requestId);
-    return swap ? this.hold(attempt, swap, requestId) : this.trustDevice(attempt, requestId, 'sms');
   }
 
   get(id: string): Promise<Attempt<RegistrationStatus>> {
@@ -162,28 +136,29 @@ export class RegistrationService {
     requestId?: string,
   ): Promise<CodeOutcome> {
     const attempt = await this.awaitingCheck(id, checkId);
-    const result = await this.phoneCheck.exchangeCode(checkId, code);
-    switch (result.status) {
-      case 'COMPLETED': {
-        if (!result.match)
-          return this.refuse(id, RegistrationStatus.MatchFailed, 'no match', requestId);
+    const verdict = await this.proof.check('phone_check', checkId, code);
+    switch (verdict.outcome) {
+      case 'proven': {
         const swap = await this.recentSwapOfRegisteredNumber(attempt, requestId);
         return swap ? this.hold(attempt, swap, requestId) : this.trustDevice(attempt, requestId);
       }
-      case 'EXPIRED':
+      case 'not_proven':
         return this.refuse(
           id,
           RegistrationStatus.MatchFailed,
-          'check expired at the provider',
+          verdict.cause === 'expired' ? 'check expired at the provider' : 'no match',
           requestId,
         );
-      case 'ERROR':
+      case 'provider_error':
         return this.refuse(
           id,
           RegistrationStatus.ProviderError,
-          result.errorCode ?? 'check error',
+          verdict.errorCode ?? 'check error',
           requestId,
         );
+      case 'failed':
+        // A provider outage changes nothing: the phone may send the code again.
+        throw verdict.error;
       default:
         throw new CheckNotFoundError();
     }

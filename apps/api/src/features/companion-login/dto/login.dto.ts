@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsInt, Max, Min, ValidateIf } from 'class-validator';
 import { ValidateE164, ValidateToken, ValidateUuid } from '@simauth/http';
 import { LoginStatus } from '../companion-login.states';
-import { LoginView, StartedLogin } from '../companion-login.service';
+import { StartedLogin } from '../companion-login.service';
+import { LoginView } from '../login-status.service';
 
 export class StartLoginDto {
   @ValidateE164({ description: 'The number the person signs in with' })

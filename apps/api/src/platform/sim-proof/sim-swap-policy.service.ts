@@ -66,7 +66,10 @@ export class SimSwapPolicy {
   }
 }
 
+/** The provider that answered a SIM-swap check, and its answer. */
+export type SimSwapEvidence = { provider: string } & Record<string, unknown>;
+
 /** What an attempt keeps of a swap: the provider and its answer. */
-export function simSwapEvidence(swap: SimSwapResult): Record<string, unknown> {
+export function simSwapEvidence(swap: SimSwapResult): { sim_swap: SimSwapEvidence } {
   return { sim_swap: { provider: swap.provider, ...swap.answer } };
 }

@@ -1,0 +1,134 @@
+import { ID_TOKEN_CLAIM } from '../../platform/tokens/id-token.service';
+import { SimSwapEvidence } from '../../platform/sim-proof/sim-swap-policy.service';
+
+/**
+ * Who, besides the web client that started it, takes a login's outcome (e.g. another feature's
+ * request that a login stands in for). `key` is the context key holding the consumer's
+ * reference, `deliveredFlag` the claim marking the outcome handed on to it.
+ */
+export interface LoginConsumer {
+  readonly key: string;
+  readonly deliveredFlag: string;
+}
+
+/** A login bound to one request of a consumer. */
+export interface LoginBinding {
+  consumer: LoginConsumer;
+  ref: string;
+  /** Once its outcome was handed on (claimed): when, or null if the claim was closed instead. */
+  deliveredAt?: string | null;
+}
+
+/**
+ * What a login keeps beside its columns, typed. Stored as the attempt's jsonb `context` under
+ * the keys `toStoredContext` names, which never change: rows written by an older or a newer
+ * replica read the same, and no migration is needed.
+ */
+export interface LoginContext {
+  /** The number the web page shows, which the phone must pick. */
+  matchNumber: number;
+  /** The numbers the phone offers, the match number among them (ascending). */
+  candidates: number[];
+  /** A consumer's message shown on the phone too (a two-digit one is the match number). */
+  bindingMessage?: string;
+  boundTo?: LoginBinding;
+  /**
+   * The /v1 id_token's claim: absent until handed out (then when), null when closed for good (a
+   * bound login's outcome goes to its consumer only, or its user was blocked).
+   */
+  idTokenIssued?: string | null;
+  /** The device that approved: only it may finish the proof. */
+  approvedByDevice?: string;
+  /** SIM_SWAP_POLICY=step_up found a recent swap: only a factor's code approves. */
+  stepUpRequired?: boolean;
+  /** The proof in progress: a PhoneCheck (its check_url), or an SMS code. */
+  checkUrl?: string;
+  channel?: 'sms';
+  /** How the SIM was proven, when not by PhoneCheck (["sms"], ["otp"]); ["sim"] otherwise. */
+  amr?: string[];
+  factorId?: string;
+  match?: boolean;
+  simSwap?: SimSwapEvidence;
+  /** SIM_SWAP_ON_PROVIDER_ERROR=open passed over a failed SIM-swap check (when). */
+  simSwapCheckSkipped?: string;
+}
+
+const consumers = new Map<string, LoginConsumer>();
+
+/**
+ * Declares a consumer logins can be bound to, by the context key of its reference and the claim
+ * of its delivery (snake_case; both kept as they are in stored rows).
+ */
+export function loginConsumer(key: string, deliveredFlag: string): LoginConsumer {
+  for (const name of [key, deliveredFlag])
+    if (!/^[a-z_]+$/.test(name)) throw new Error(`not a context key: ${name}`);
+  const consumer = consumers.get(key) ?? { key, deliveredFlag };
+  consumers.set(key, consumer);
+  return consumer;
+}
+
+/** The jsonb keys of what a login keeps. */
+const KEYS = {
+  matchNumber: 'match_number',
+  candidates: 'candidates',
+  bindingMessage: 'binding_message',
+  idTokenIssued: ID_TOKEN_CLAIM,
+  approvedByDevice: 'approved_by_device',
+  stepUpRequired: 'step_up_required',
+  checkUrl: 'check_url',
+  channel: 'channel',
+  amr: 'amr',
+  factorId: 'factor_id',
+  match: 'match',
+  simSwap: 'sim_swap',
+  simSwapCheckSkipped: 'sim_swap_check_skipped',
+} as const satisfies Record<Exclude<keyof LoginContext, 'boundTo'>, string>;
+
+/**
+ * The jsonb of (part of) a login's context: what a create writes, or what a move or an annotate
+ * merges into the stored context. Only the fields given are written.
+ */
+export function toStoredContext(context: Partial<LoginContext>): Record<string, unknown> {
+  const stored: Record<string, unknown> = {};
+  for (const [field, key] of Object.entries(KEYS)) {
+    const value = context[field as keyof typeof KEYS];
+    // null is a value here: a claim closed from the start.
+    if (value !== undefined) stored[key] = value;
+  }
+  if (context.boundTo) stored[context.boundTo.consumer.key] = context.boundTo.ref;
+  return stored;
+}
+
+/** The typed context of a stored login; keys it does not know (a newer replica's) are ignored. */
+export function fromStoredContext(stored: Record<string, unknown>): LoginContext {
+  const text = (key: string) => (typeof stored[key] === 'string' ? stored[key] : undefined);
+  const context: LoginContext = {
+    matchNumber: Number(stored[KEYS.matchNumber]),
+    candidates: Array.isArray(stored[KEYS.candidates]) ? (stored[KEYS.candidates] as number[]) : [],
+    bindingMessage: text(KEYS.bindingMessage),
+    idTokenIssued: KEYS.idTokenIssued in stored ? (text(KEYS.idTokenIssued) ?? null) : undefined,
+    approvedByDevice: text(KEYS.approvedByDevice),
+    stepUpRequired: stored[KEYS.stepUpRequired] === true ? true : undefined,
+    checkUrl: text(KEYS.checkUrl),
+    channel: stored[KEYS.channel] === 'sms' ? 'sms' : undefined,
+    amr: Array.isArray(stored[KEYS.amr]) ? (stored[KEYS.amr] as string[]) : undefined,
+    factorId: text(KEYS.factorId),
+    match: typeof stored[KEYS.match] === 'boolean' ? (stored[KEYS.match] as boolean) : undefined,
+    simSwap:
+      stored[KEYS.simSwap] && typeof stored[KEYS.simSwap] === 'object'
+        ? (stored[KEYS.simSwap] as SimSwapEvidence)
+        : undefined,
+    simSwapCheckSkipped: text(KEYS.simSwapCheckSkipped),
+  };
+  for (const consumer of consumers.values()) {
+    const ref = text(consumer.key);
+    if (!ref) continue;
+    context.boundTo = { consumer, ref };
+    if (consumer.deliveredFlag in stored)
+      context.boundTo.deliveredAt = text(consumer.deliveredFlag) ?? null;
+  }
+  // Fields absent from the row stay absent from the object (so a copy of it writes nothing new).
+  for (const field of Object.keys(context) as (keyof LoginContext)[])
+    if (context[field] === undefined) delete context[field];
+  return context;
+}

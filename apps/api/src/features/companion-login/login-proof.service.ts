@@ -1,0 +1,232 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@simauth/config';
+import { InvalidTransitionError } from '@simauth/attempts';
+import { LoginStatus } from './companion-login.states';
+import { RequestValidationError, UnprocessableError } from '@simauth/http';
+import { SimSwapResult } from '@simauth/providers';
+import { Device } from '../../platform/identity/accounts.service';
+import { SimProof } from '../../platform/sim-proof/sim-proof.service';
+import { SimSwapPolicy, simSwapEvidence } from '../../platform/sim-proof/sim-swap-policy.service';
+import { StepUpRequiredError, WrongCheckError } from './companion-login.errors';
+import { KIND, Login, LoginAttempts, LoginMove } from './login-attempts';
+
+/** What an approval answers: the login, and the proof the phone must now give. */
+export interface ApprovedLogin {
+  login: Login;
+  checkUrl?: string;
+  channel?: 'sms';
+}
+
+/**
+ * The SIM proof of a login approved on the phone (the shared SimProof: PhoneCheck, SMS code, or a
+ * factor's code as step-up), and what each answer makes of the login. A provider outage puts the
+ * login back where the phone can take the step again; a refusal ends it.
+ */
+@Injectable()
+export class LoginProofService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly logins: LoginAttempts,
+    private readonly proof: SimProof,
+    private readonly simSwapPolicy: SimSwapPolicy,
+  ) {}
+
+  /**
+   * The proof of a login just APPROVED (under a lease): the SIM-swap check first, then the
+   * PhoneCheck, or the SMS code where the number has no PhoneCheck and the fallback allows.
+   */
+  async begin(approved: Login, requestId?: string): Promise<ApprovedLogin> {
+    const id = approved.id;
+    // Before paying for a PhoneCheck: a SIM that moved recently would match for whoever holds it.
+    let swap: SimSwapResult | undefined;
+    try {
+      swap = await this.simSwapPolicy.recentSwap(approved.phoneNumber!, {
+        kind: KIND,
+        id,
+        status: LoginStatus.Approved,
+        requestId,
+      });
+    } catch (err) {
+      // Closed (the policy already made it a ProviderUnavailableError): refused for now; the
+      // phone may approve again once the provider answers.
+      await this.move(id, LoginStatus.Pending, 'system', requestId, {
+        reason: 'SIM-swap check failed; the phone may approve again',
+      });
+      throw err;
+    }
+    if (swap) return { login: await this.onSimSwap(id, swap, requestId) };
+
+    const begun = await this.proof.begin(approved.phoneNumber!, id);
+    if (!begun.ok) {
+      // Unavailable: the phone may approve again. Otherwise the provider refused: the login ends.
+      const reason =
+        begun.channel === 'sms'
+          ? 'the SMS code could not be sent'
+          : begun.retry
+            ? 'PhoneCheck unavailable; the phone may approve again'
+            : begun.unsupported
+              ? 'number not supported by PhoneCheck'
+              : 'PhoneCheck refused';
+      if (begun.retry) await this.move(id, LoginStatus.Pending, 'system', requestId, { reason });
+      else await this.move(id, LoginStatus.ProviderError, 'provider', requestId, { reason });
+      throw begun.error;
+    }
+    if (begun.channel === 'sms') {
+      // The login stays APPROVED, its proof now an SMS code (Vonage Verify v2).
+      const login = await this.logins.annotate(approved, begun.providerRef, { channel: 'sms' });
+      return { login, channel: 'sms' };
+    }
+    const login = await this.logins.annotate(approved, begun.providerRef, {
+      checkUrl: begun.checkUrl,
+    });
+    return { login, checkUrl: begun.checkUrl };
+  }
+
+  /**
+   * Fallback where the phone cannot run a PhoneCheck (its network is unsupported, or it is on
+   * Wi-Fi), and the way through a step-up: a code of one of the user's active authenticator
+   * factors approves a PENDING login. It succeeds with amr ["otp"] instead of ["sim"].
+   */
+  async approveWithFactor(
+    login: Login,
+    device: Device,
+    factorId: string,
+    code: string,
+    requestId?: string,
+  ): Promise<Login> {
+    const verdict = await this.proof.stepUp.check(device.userId, factorId, code, requestId);
+    if (verdict.outcome !== 'proven')
+      throw new UnprocessableError('The code is not valid; the login stays PENDING.');
+    return this.move(login.id, LoginStatus.MatchSuccess, 'user', requestId, {
+      reason: 'approved with an authenticator code',
+      context: { amr: ['otp'], factorId, approvedByDevice: device.id },
+    });
+  }
+
+  /**
+   * The phone sends the code its check_url ended with (or the SMS brought). MATCH_PENDING is
+   * claimed first, so one code exchange runs per login; a provider outage returns the login to
+   * APPROVED for a retry.
+   */
+  async submitCode(
+    login: Login,
+    checkId: string | undefined,
+    code: string,
+    requestId?: string,
+  ): Promise<Login> {
+    const id = login.id;
+    if (login.status !== LoginStatus.Approved || !login.providerRef) {
+      throw new InvalidTransitionError(id, login.status, LoginStatus.MatchPending);
+    }
+    if (login.context.channel === 'sms') {
+      if (checkId !== undefined) throw new WrongCheckError();
+      return this.submitSmsCode(login, code, requestId);
+    }
+    if (checkId === undefined) {
+      throw new RequestValidationError([
+        { field: 'check_id', message: "is required: this login's proof is a PhoneCheck" },
+      ]);
+    }
+    if (checkId !== login.providerRef) throw new WrongCheckError();
+    // Held while the code is exchanged; the move that records the answer ends it.
+    await this.move(id, LoginStatus.MatchPending, 'device', requestId, {
+      reason: 'code submitted',
+      leaseSeconds: this.config.attempts.stepLeaseSeconds,
+    });
+
+    const verdict = await this.proof.check('phone_check', checkId, code);
+    switch (verdict.outcome) {
+      case 'failed':
+        if (verdict.retry) {
+          await this.move(id, LoginStatus.Approved, 'system', requestId, {
+            reason: 'code exchange failed; the phone may retry',
+          });
+        } else {
+          await this.move(id, LoginStatus.ProviderError, 'provider', requestId, {
+            reason: 'code exchange refused',
+          });
+        }
+        throw verdict.error;
+      case 'proven':
+        return this.move(id, LoginStatus.MatchSuccess, 'provider', requestId, {
+          reason: 'SIM matches the number',
+          context: { match: true },
+        });
+      case 'provider_error':
+        return this.move(id, LoginStatus.ProviderError, 'provider', requestId, {
+          reason: verdict.errorCode ?? 'check error',
+        });
+      default:
+        // No match, an expired check, or one the provider has not finished.
+        return this.move(id, LoginStatus.MatchFailed, 'provider', requestId, {
+          reason:
+            verdict.outcome === 'not_proven' && verdict.cause === 'expired'
+              ? 'check expired'
+              : 'no match',
+          context: { match: false },
+        });
+    }
+  }
+
+  /**
+   * The SMS code of a login whose number cannot PhoneCheck. Right: MATCH_SUCCESS with amr
+   * ["sms"]; wrong: back to APPROVED for another try (422); ended by the provider: MATCH_FAILED (410).
+   */
+  private async submitSmsCode(login: Login, code: string, requestId?: string): Promise<Login> {
+    const id = login.id;
+    await this.move(id, LoginStatus.MatchPending, 'device', requestId, {
+      reason: 'SMS code submitted',
+      leaseSeconds: this.config.attempts.stepLeaseSeconds,
+    });
+    const verdict = await this.proof.check('sms', login.providerRef!, code);
+    switch (verdict.outcome) {
+      case 'proven':
+        return this.move(id, LoginStatus.MatchSuccess, 'provider', requestId, {
+          reason: 'SMS code right',
+          context: { amr: ['sms'] },
+        });
+      case 'wrong_code':
+        await this.move(id, LoginStatus.Approved, 'system', requestId, {
+          reason: 'wrong SMS code',
+        });
+        throw new UnprocessableError('The code is not right; send the one the SMS brought.');
+      case 'not_proven':
+        await this.move(id, LoginStatus.MatchFailed, 'provider', requestId, {
+          reason: 'SMS verification ended',
+        });
+        throw verdict.error;
+      default:
+        await this.move(id, LoginStatus.Approved, 'system', requestId, {
+          reason: 'SMS code check failed; retry',
+        });
+        throw verdict.outcome === 'failed' ? verdict.error : new Error(verdict.outcome);
+    }
+  }
+
+  /** A recent SIM swap: the login ends SIM_SWAP_DETECTED (deny) or needs a factor (step_up). */
+  private async onSimSwap(id: string, swap: SimSwapResult, requestId?: string): Promise<Login> {
+    const evidence = simSwapEvidence(swap);
+    if (this.simSwapPolicy.policy === 'step_up') {
+      await this.move(id, LoginStatus.Pending, 'system', requestId, {
+        reason: `SIM changed recently (${swap.provider}): an authenticator code is required`,
+        context: { simSwap: evidence.sim_swap, stepUpRequired: true },
+      });
+      throw new StepUpRequiredError();
+    }
+    return this.move(id, LoginStatus.SimSwapDetected, 'provider', requestId, {
+      reason: `SIM changed recently (${swap.provider})`,
+      context: { simSwap: evidence.sim_swap },
+      result: evidence,
+    });
+  }
+
+  private move(
+    id: string,
+    to: LoginStatus,
+    actor: 'device' | 'provider' | 'system' | 'user',
+    requestId: string | undefined,
+    step: Pick<LoginMove, 'reason' | 'context' | 'result' | 'leaseSeconds'>,
+  ): Promise<Login> {
+    return this.logins.move({ id, to, actor, requestId, ...step });
+  }
+}
