@@ -1,5 +1,6 @@
 export * from './attempt';
 export * from './attempt-change-listener';
+export * from './attempt-history';
 export * from './attempt-kind';
 export * from './attempt-state-machine';
 export * from './attempt-sweeper';
