@@ -7,16 +7,24 @@ import { CibaService } from './ciba.service';
 import { OidcInteractionController } from './oidc-interaction.controller';
 import { OidcInteractionService } from './oidc-interaction.service';
 import { OidcModelSweeper } from './oidc-model-sweeper';
+import { OidcProviderRecords } from './oidc-provider-records';
 import { OidcProviderService } from './oidc-provider.service';
 
 /**
  * The OpenID Provider. It drives companion logins (its login step) through the companion-login
- * module's service, the one module it builds on; nothing imports it.
+ * module's service, the one module it builds on. The admin API reads and revokes sessions and
+ * grants through OidcProviderRecords.
  */
 @Module({
   imports: [AttemptsModule, IdentityModule, TokensModule, CompanionLoginModule],
   controllers: [OidcInteractionController],
-  providers: [OidcProviderService, OidcInteractionService, OidcModelSweeper, CibaService],
-  exports: [OidcProviderService, OidcModelSweeper, CibaService],
+  providers: [
+    OidcProviderService,
+    OidcInteractionService,
+    OidcModelSweeper,
+    CibaService,
+    OidcProviderRecords,
+  ],
+  exports: [OidcProviderService, OidcModelSweeper, CibaService, OidcProviderRecords],
 })
 export class OidcModule {}
