@@ -112,6 +112,19 @@ export class AuditTrail implements OnApplicationBootstrap {
     );
   }
 
+  /** Records an admin call: which client, what, on what, for which request. */
+  async record(
+    clientId: string,
+    action: string,
+    target: string | null,
+    requestId?: string,
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO admin_actions (client_id, action, target, request_id) VALUES ($1, $2, $3, $4)`,
+      [clientId, action, target, requestId ?? null],
+    );
+  }
+
   /**
    * Up to `limit` events after `cursor` (and at or after `since`), read in batches as the caller
    * consumes them. Phone numbers are masked unless `phoneNumbers` is true.
