@@ -2,6 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AttemptKind } from './attempt-kind';
 
+/**
+ * Every move of every attempt as one relation, for a statement that reads the audit trail in
+ * commit order: tx (the writing transaction, xid8), id, at, attempt_id, kind, from_status,
+ * to_status, actor, reason, request_id, user_id, phone_number. Used as a subquery, which Postgres
+ * flattens: conditions on (tx, id) use attempt_events' (tx, id) index.
+ */
+export const ATTEMPT_MOVES_SQL = `
+  SELECT e.tx, e.id, e.created_at AS at, e.attempt_id, a.kind, e.from_status, e.to_status,
+         e.actor, e.reason, e.request_id, a.user_id, a.phone_number
+    FROM attempt_events e JOIN attempts a ON a.id = e.attempt_id`;
+
 /** An attempt as the operators list it. */
 export interface AttemptSummary {
   id: string;
@@ -162,5 +173,22 @@ export class AttemptHistory {
       ...toSummary(r),
       position: { createdAt: r.created_at_text, id: r.id },
     }));
+  }
+
+  /**
+   * Deletes up to `limit` attempts (their moves go with them) created more than `days` ago and
+   * final by now; returns how many. An attempt lives minutes, so one that old has long been final.
+   */
+  async deleteFinalOlderThan(days: number, limit: number): Promise<number> {
+    const rows: unknown[] = await this.db.query(
+      `WITH d AS (
+         DELETE FROM attempts WHERE id IN (
+           SELECT id FROM attempts
+            WHERE created_at < now() - make_interval(days => $1) AND is_final LIMIT $2)
+         RETURNING 1
+       ) SELECT 1 FROM d`,
+      [days, limit],
+    );
+    return rows.length;
   }
 }
