@@ -42,15 +42,11 @@ export class AdminEventsController {
     { target: ({ query }) => query.after ?? null },
   )
   events(@Query() query: EventsQuery, @CurrentAdmin() caller: AdminCaller): Readable {
-    const events = this.audit.events({
+    return this.audit.exportLines({
       after: query.after,
       since: query.since ? new Date(query.since) : undefined,
       limit: query.limit ?? 1000,
       phoneNumbers: seesPhoneNumbers(caller),
     });
-    const lines = async function* () {
-      for await (const event of events) yield `${JSON.stringify(event)}\n`;
-    };
-    return Readable.from(lines());
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import { deleteInBatches, scheduleSweep } from '@simauth/database';
@@ -156,6 +157,16 @@ export class AuditTrail implements OnApplicationBootstrap {
       cursor = `${last.tx}-${last.src}-${last.id}`;
       left -= rows.length;
     }
+  }
+
+  /** The events of `events(options)` as JSON lines, read from the database as the stream is. */
+  exportLines(options: Parameters<AuditTrail['events']>[0]): Readable {
+    const events = this.events(options);
+    return Readable.from(
+      (async function* () {
+        for await (const event of events) yield `${JSON.stringify(event)}\n`;
+      })(),
+    );
   }
 
   private toEvent(row: EventRow, phoneNumbers: boolean): AuditEvent {
