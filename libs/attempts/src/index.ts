@@ -1,6 +1,7 @@
 export * from './attempt';
 export * from './attempt-change-listener';
 export * from './attempt-flow';
+export * from './attempt-history';
 export * from './attempt-kind';
 export * from './attempt-move-hook';
 export * from './attempt-state-machine';

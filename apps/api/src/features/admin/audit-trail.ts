@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import { deleteInBatches, scheduleSweep } from '@simauth/database';
+import { ATTEMPT_MOVES_SQL, AttemptHistory } from '@simauth/attempts';
 import { maskPhoneNumber } from './phone-number-mask';
 
 /** Where an export starts when no cursor is given: before the first event. */
@@ -63,19 +65,20 @@ interface EventRow {
  * Both sources in the order of the transactions that wrote them, after the cursor, and only from
  * transactions older than every one still running (`pg_snapshot_xmin`): a row such a transaction
  * writes later can only carry a larger `tx`, so a cursor never passes over an event that commits
- * late. For each source the row comparison `(tx, id) > (…)` uses its (tx, id) index.
+ * late. For each source the row comparison `(tx, id) > (…)` uses its (tx, id) index. The moves
+ * come from libs/attempts (ATTEMPT_MOVES_SQL); admin_actions is this module's own table.
  */
 const EVENTS_SQL = `
   WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
   SELECT * FROM (
-    (SELECT e.tx::text AS tx, 0 AS src, e.id, e.created_at AS at, e.attempt_id, a.kind,
-            e.from_status, e.to_status, e.actor, e.reason, e.request_id, a.user_id,
-            a.phone_number, NULL AS client_id, NULL AS action, NULL AS target
-       FROM attempt_events e JOIN attempts a ON a.id = e.attempt_id, horizon h
-      WHERE (e.tx, e.id) > ($1::xid8, CASE WHEN $2::int < 0 THEN -1 WHEN $2::int = 0 THEN $3::bigint
+    (SELECT m.tx::text AS tx, 0 AS src, m.id, m.at, m.attempt_id, m.kind, m.from_status,
+            m.to_status, m.actor, m.reason, m.request_id, m.user_id, m.phone_number,
+            NULL AS client_id, NULL AS action, NULL AS target
+       FROM (${ATTEMPT_MOVES_SQL}) m, horizon h
+      WHERE (m.tx, m.id) > ($1::xid8, CASE WHEN $2::int < 0 THEN -1 WHEN $2::int = 0 THEN $3::bigint
                                            ELSE 9223372036854775807 END)
-        AND e.tx < h.xmin AND ($4::timestamptz IS NULL OR e.created_at >= $4::timestamptz)
-      ORDER BY e.tx, e.id LIMIT $5)
+        AND m.tx < h.xmin AND ($4::timestamptz IS NULL OR m.at >= $4::timestamptz)
+      ORDER BY m.tx, m.id LIMIT $5)
     UNION ALL
     (SELECT x.tx::text, 1, x.id, x.at, NULL, NULL, NULL, NULL, NULL, NULL, x.request_id, NULL,
             NULL, x.client_id, x.action, x.target
@@ -99,6 +102,7 @@ export class AuditTrail implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: DataSource,
     private readonly scheduler: SchedulerRegistry,
+    private readonly history: AttemptHistory,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -109,6 +113,19 @@ export class AuditTrail implements OnApplicationBootstrap {
       AUDIT_SWEEP_INTERVAL_MS,
       () => this.sweep(),
       this.logger,
+    );
+  }
+
+  /** Records an admin call: which client, what, on what, for which request. */
+  async record(
+    clientId: string,
+    action: string,
+    target: string | null,
+    requestId?: string,
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO admin_actions (client_id, action, target, request_id) VALUES ($1, $2, $3, $4)`,
+      [clientId, action, target, requestId ?? null],
     );
   }
 
@@ -140,6 +157,16 @@ export class AuditTrail implements OnApplicationBootstrap {
       cursor = `${last.tx}-${last.src}-${last.id}`;
       left -= rows.length;
     }
+  }
+
+  /** The events of `events(options)` as JSON lines, read from the database as the stream is. */
+  exportLines(options: Parameters<AuditTrail['events']>[0]): Readable {
+    const events = this.events(options);
+    return Readable.from(
+      (async function* () {
+        for await (const event of events) yield `${JSON.stringify(event)}\n`;
+      })(),
+    );
   }
 
   private toEvent(row: EventRow, phoneNumbers: boolean): AuditEvent {
@@ -182,18 +209,9 @@ export class AuditTrail implements OnApplicationBootstrap {
    */
   async sweep(): Promise<number> {
     const days = this.config.audit.retentionDays;
-    const attempts = await deleteInBatches(1000, async (size) => {
-      const rows: unknown[] = await this.db.query(
-        `WITH d AS (
-           DELETE FROM attempts WHERE id IN (
-             SELECT id FROM attempts
-              WHERE created_at < now() - make_interval(days => $1) AND is_final LIMIT $2)
-           RETURNING 1
-         ) SELECT 1 FROM d`,
-        [days, size],
-      );
-      return rows.length;
-    });
+    const attempts = await deleteInBatches(1000, (size) =>
+      this.history.deleteFinalOlderThan(days, size),
+    );
     const actions = await deleteInBatches(1000, async (size) => {
       const rows: unknown[] = await this.db.query(
         `WITH d AS (

@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
+import { Readable } from 'node:stream';
 import { Observable, map } from 'rxjs';
 import { ADMIN_PHONE_NUMBERS_SCOPE } from '../../platform/operator-access/admin-tokens';
 import type { AdminCaller } from './admin-auth.guard';
@@ -42,7 +43,7 @@ export function maskPhoneNumbers(value: unknown): unknown {
 /**
  * Masks the phone numbers of every admin answer unless the caller's token has
  * simauth:admin:phone_numbers: one rule for every route, present and future (the audit export,
- * streamed past interceptors, masks with the same function).
+ * a stream, masks its lines with the same function).
  */
 @Injectable()
 export class MaskPhoneNumbersInterceptor implements NestInterceptor {
@@ -51,6 +52,9 @@ export class MaskPhoneNumbersInterceptor implements NestInterceptor {
       .switchToHttp()
       .getRequest<FastifyRequest & { admin?: AdminCaller }>().admin;
     if (seesPhoneNumbers(caller)) return next.handle();
-    return next.handle().pipe(map(maskPhoneNumbers));
+    // A stream (the audit export) masks its own lines.
+    return next
+      .handle()
+      .pipe(map((answer) => (answer instanceof Readable ? answer : maskPhoneNumbers(answer))));
   }
 }

@@ -1,6 +1,7 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '@simauth/database';
+import { asFound, lookupKeysOf } from './oidc-provider-records';
 
 interface ModelRow {
   payload: AdapterPayload;
@@ -26,20 +27,18 @@ const UPSERT = `INSERT INTO oidc_models (model, id, payload, grant_id, uid, user
 export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter {
   const found = (rows: ModelRow[]): AdapterPayload | undefined => {
     const row = rows[0];
-    if (!row) return undefined;
-    return row.consumed_at
-      ? { ...row.payload, consumed: Math.floor(row.consumed_at.getTime() / 1000) }
-      : row.payload;
+    return row && asFound(row.payload, row.consumed_at);
   };
   return (model: string): Adapter => ({
     async upsert(id, payload, expiresIn) {
+      const { grantId, uid, userCode } = lookupKeysOf(payload);
       await preparedQuery(db, 'simauth_oidc_upsert', UPSERT, [
         model,
         id,
         payload,
-        payload.grantId ?? null,
-        payload.uid ?? null,
-        payload.userCode ?? null,
+        grantId,
+        uid,
+        userCode,
         expiresIn ? Math.ceil(expiresIn) : null,
       ]);
     },

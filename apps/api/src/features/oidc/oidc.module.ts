@@ -7,17 +7,25 @@ import { CibaService } from './ciba.service';
 import { OidcInteractionController } from './oidc-interaction.controller';
 import { OidcInteractionService } from './oidc-interaction.service';
 import { OidcModelSweeper } from './oidc-model-sweeper';
+import { OidcProviderRecords } from './oidc-provider-records';
 import { OidcProviderService } from './oidc-provider.service';
 
 /**
  * The OpenID Provider. Its sign-in steps (an interaction's, a CIBA request's) are companion logins
  * bound to them, through the companion-login feature's public surface (BoundLogins), the one
- * feature it builds on; nothing imports it.
+ * feature it builds on; nothing imports it but the admin API,
+ * which reads and revokes sessions and grants through OidcProviderRecords.
  */
 @Module({
   imports: [AttemptsModule, IdentityModule, TokensModule, CompanionLoginModule],
   controllers: [OidcInteractionController],
-  providers: [OidcProviderService, OidcInteractionService, OidcModelSweeper, CibaService],
-  exports: [OidcProviderService, OidcModelSweeper, CibaService],
+  providers: [
+    OidcProviderService,
+    OidcInteractionService,
+    OidcModelSweeper,
+    CibaService,
+    OidcProviderRecords,
+  ],
+  exports: [OidcProviderService, OidcModelSweeper, CibaService, OidcProviderRecords],
 })
 export class OidcModule {}

@@ -38,6 +38,37 @@ const toDevice = (r: DeviceRow): Device => ({
 
 export const DEVICE_TOKEN_PREFIX = 'simauth_dt';
 
+/** A user as the operators see them. */
+export interface UserRecord {
+  id: string;
+  phoneNumber: string;
+  blockedAt: Date | null;
+  createdAt: Date;
+}
+
+/** A trusted device as the operators see it: never its credential or push token. */
+export interface DeviceRecord {
+  id: string;
+  clientDeviceId: string;
+  provenBy: 'sim' | 'sms';
+  registeredAt: Date;
+  hasPushToken: boolean;
+}
+
+interface UserRow {
+  id: string;
+  phone_number: string;
+  blocked_at: Date | null;
+  created_at: Date;
+}
+
+const toUserRecord = (r: UserRow): UserRecord => ({
+  id: r.id,
+  phoneNumber: r.phone_number,
+  blockedAt: r.blocked_at,
+  createdAt: r.created_at,
+});
+
 /** Users (one per phone number) and their trusted devices. */
 @Injectable()
 export class AccountsService {
@@ -160,5 +191,88 @@ export class AccountsService {
       [userId],
     );
     return rows.map(toDevice);
+  }
+
+  /** The user `userId` (blocked or not), or undefined. */
+  async findUser(userId: string): Promise<UserRecord | undefined> {
+    const rows: UserRow[] = await this.db.query(
+      `SELECT id, phone_number, blocked_at, created_at FROM users WHERE id = $1`,
+      [userId],
+    );
+    return rows[0] && toUserRecord(rows[0]);
+  }
+
+  /** The user of `phoneNumber` (blocked or not), or undefined. */
+  async findUserByPhone(phoneNumber: string): Promise<UserRecord | undefined> {
+    const rows: UserRow[] = await this.db.query(
+      `SELECT id, phone_number, blocked_at, created_at FROM users WHERE phone_number = $1`,
+      [phoneNumber],
+    );
+    return rows[0] && toUserRecord(rows[0]);
+  }
+
+  /**
+   * In `tx`: blocks (keeping the first block's time) or unblocks a user, whose row stays locked
+   * until `tx` ends; the user as it is now and whether it was blocked before. Undefined for an
+   * unknown user. Take it before the user's attempts: a sign-in that checks the user takes the
+   * rows in that order, so the two queue instead of deadlocking.
+   */
+  async setBlocked(
+    userId: string,
+    blocked: boolean,
+    tx: EntityManager,
+  ): Promise<{ user: UserRecord; wasBlocked: boolean } | undefined> {
+    const rows: (UserRow & { was_blocked: boolean })[] = await tx.query(
+      `WITH u AS (
+         UPDATE users u
+            SET blocked_at = CASE WHEN $2 THEN COALESCE(u.blocked_at, now()) ELSE NULL END,
+                updated_at = now()
+           FROM (SELECT id, blocked_at FROM users WHERE id = $1 FOR UPDATE) before
+          WHERE u.id = before.id
+         RETURNING u.*, before.blocked_at IS NOT NULL AS was_blocked
+       ) SELECT id, phone_number, blocked_at, created_at, was_blocked FROM u`,
+      [userId, blocked],
+    );
+    return rows[0] && { user: toUserRecord(rows[0]), wasBlocked: rows[0].was_blocked };
+  }
+
+  /** A user's devices, oldest registration first. */
+  async listDevices(userId: string): Promise<DeviceRecord[]> {
+    const rows: {
+      id: string;
+      client_device_id: string;
+      proven_by: 'sim' | 'sms';
+      registered_at: Date;
+      has_push_token: boolean;
+    }[] = await this.db.query(
+      `SELECT id, client_device_id, proven_by, registered_at,
+              push_token IS NOT NULL AS has_push_token
+         FROM devices WHERE user_id = $1 ORDER BY registered_at`,
+      [userId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      clientDeviceId: r.client_device_id,
+      provenBy: r.proven_by,
+      registeredAt: r.registered_at,
+      hasPushToken: r.has_push_token,
+    }));
+  }
+
+  /**
+   * In `tx`: deletes a device, so its credential is refused at once by every replica (each
+   * request reads it from Postgres) and its push token is forgotten. What it was, or undefined
+   * for an unknown device.
+   */
+  async deleteDevice(
+    deviceId: string,
+    tx: EntityManager,
+  ): Promise<{ userId: string; clientDeviceId: string } | undefined> {
+    const rows: { user_id: string; client_device_id: string }[] = await tx.query(
+      `WITH d AS (DELETE FROM devices WHERE id = $1 RETURNING user_id, client_device_id)
+       SELECT * FROM d`,
+      [deviceId],
+    );
+    return rows[0] && { userId: rows[0].user_id, clientDeviceId: rows[0].client_device_id };
   }
 }

@@ -24,6 +24,34 @@ export interface RegisteredEndpoint {
   created_at: Date;
 }
 
+/** How an endpoint's deliveries stand. */
+export interface EndpointDeliveryStats {
+  endpoint: string;
+  pending: number;
+  dead: number;
+  last_delivered_at: Date | null;
+}
+
+/** One delivery of the outbox, as the operators see it; `delivery_id` is its webhook-id. */
+export interface WebhookDelivery {
+  delivery_id: string;
+  endpoint: string;
+  type: string;
+  attempt_id: string | null;
+  created_at: Date;
+  tries: number;
+  state: 'pending' | 'delivered' | 'dead';
+  next_try_at: Date;
+  delivered_at: Date | null;
+  dead_at: Date | null;
+  last_error: string | null;
+}
+
+const DELIVERY_COLUMNS = `'msg_' || message_id AS delivery_id, endpoint, type, attempt_id, created_at, tries,
+  CASE WHEN delivered_at IS NOT NULL THEN 'delivered' WHEN dead_at IS NOT NULL THEN 'dead'
+       ELSE 'pending' END AS state,
+  next_try_at, delivered_at, dead_at, last_error`;
+
 interface Row extends RegisteredEndpoint {
   secret_sealed: Buffer;
 }
@@ -142,5 +170,67 @@ export class WebhookEndpointStore {
     }
     this.copy = { at: Date.now(), endpoints };
     return endpoints;
+  }
+
+  /** How the deliveries to each of `urls` stand (endpoints without any are left out). */
+  deliveryStats(urls: string[]): Promise<EndpointDeliveryStats[]> {
+    return this.db.query(
+      `SELECT endpoint,
+                count(*) FILTER (WHERE delivered_at IS NULL AND dead_at IS NULL)::int AS pending,
+                count(*) FILTER (WHERE dead_at IS NOT NULL)::int AS dead,
+                max(delivered_at) AS last_delivered_at
+           FROM webhook_outbox WHERE endpoint = ANY($1::text[]) GROUP BY endpoint`,
+      [urls],
+    );
+  }
+
+  /**
+   * Deliveries in `state` (any if absent) to `endpoint` (any if absent), newest first, each with
+   * its `seq` (the outbox row's id, as text): up to `limit` of those before `beforeSeq`.
+   */
+  deliveries(q: {
+    state?: WebhookDelivery['state'];
+    endpoint?: string;
+    beforeSeq?: string;
+    limit: number;
+  }): Promise<(WebhookDelivery & { seq: string })[]> {
+    return this.db.query(
+      `SELECT id::text AS seq, ${DELIVERY_COLUMNS} FROM webhook_outbox
+        WHERE ($1::text IS NULL
+               OR ($1 = 'pending' AND delivered_at IS NULL AND dead_at IS NULL)
+               OR ($1 = 'delivered' AND delivered_at IS NOT NULL)
+               OR ($1 = 'dead' AND dead_at IS NOT NULL))
+          AND ($2::bigint IS NULL OR id < $2::bigint)
+          AND ($4::text IS NULL OR endpoint = $4)
+        ORDER BY id DESC LIMIT $3`,
+      [q.state ?? null, q.beforeSeq ?? null, q.limit, q.endpoint ?? null],
+    );
+  }
+
+  /** The endpoint of the delivery whose webhook-id is `msg_<messageId>`, or undefined. */
+  async deliveryEndpoint(messageId: string): Promise<string | undefined> {
+    const rows: { endpoint: string }[] = await this.db.query(
+      `SELECT endpoint FROM webhook_outbox WHERE message_id = $1`,
+      [messageId],
+    );
+    return rows[0]?.endpoint;
+  }
+
+  /**
+   * Queues a delivery again from its first try, with the same webhook-id (receivers deduplicate
+   * on it). The delivery as it is now; undefined while a process is trying it (its lease holds).
+   */
+  async redeliver(messageId: string): Promise<WebhookDelivery | undefined> {
+    const rows: WebhookDelivery[] = await this.db.query(
+      `WITH r AS (
+         UPDATE webhook_outbox
+            SET delivered_at = NULL, dead_at = NULL, tries = 0, next_try_at = now(),
+                lease_until = NULL, last_error = NULL
+          WHERE message_id = $1 AND (lease_until IS NULL OR lease_until <= now())
+         RETURNING *
+       ) SELECT ${DELIVERY_COLUMNS} FROM r`,
+      [messageId],
+    );
+    return rows[0];
   }
 }
