@@ -49,6 +49,18 @@ export interface TestAppOptions {
 
 /** Starts the real api app on a free port against the run's Postgres and its own provider sandbox. */
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  // The port is chosen before the app listens (its URL is in its settings and the sandbox's), so
+  // another suite's server may take it in between: then start again on another port.
+  for (let tries = 1; ; tries++) {
+    try {
+      return await startTestAppOnce(opts);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || tries === 5) throw err;
+    }
+  }
+}
+
+async function startTestAppOnce(opts: TestAppOptions): Promise<TestApp> {
   // The sandbox's auth server redirects devices to the api, so the api's port is chosen first.
   const port = await findFreePort();
   const publicUrl = `http://127.0.0.1:${port}`;

@@ -17,7 +17,7 @@ const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
 /** A setting as the configuration reference shows it: its default, and what it means (Markdown). */
-export interface SettingDocumentation {
+interface SettingDocumentation {
   name: string;
   default: string;
   meaning: string;
