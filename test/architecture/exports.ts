@@ -33,7 +33,17 @@ function readFile(file: string): FileExports {
       : name.elements.flatMap((e) => (ts.isBindingElement(e) ? bindingNames(e.name) : []));
 
   for (const statement of source.statements) {
-    if (ts.isImportDeclaration(statement)) {
+    if (ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name)) {
+      // `declare module './y' { interface A … }` augments y's A, which must stay exported for it.
+      const from = target(statement.name);
+      const body = statement.body;
+      if (from && body && ts.isModuleBlock(body)) {
+        for (const inner of body.statements) {
+          const name = (inner as ts.DeclarationStatement).name;
+          if (name && ts.isIdentifier(name)) result.uses.push({ file: from, name: name.text });
+        }
+      }
+    } else if (ts.isImportDeclaration(statement)) {
       const from = target(statement.moduleSpecifier);
       const clause = statement.importClause;
       if (!from || !clause) continue;

@@ -25,7 +25,7 @@ export interface AttemptSummary {
 }
 
 /** One move of an attempt, from its audit trail (`attempt_events`). */
-export interface AttemptMove {
+interface AttemptMove {
   fromStatus: string | null;
   toStatus: string;
   actor: string;
@@ -42,7 +42,7 @@ export interface AttemptRecord extends AttemptSummary {
 }
 
 /** Filters of `search`; each one given must hold. */
-export interface AttemptSearch {
+interface AttemptSearch {
   phoneNumber?: string;
   userId?: string;
   kind?: string;

@@ -20,7 +20,7 @@ import {
   movesBeforeDeadline,
 } from './transition-table';
 
-export interface CreateAttempt<K extends AttemptKind> {
+interface CreateAttempt<K extends AttemptKind> {
   kind: K;
   /** Lifespan from now, by the database clock (one clock for every replica). */
   ttlSeconds: number;
@@ -42,7 +42,7 @@ export interface CreateAttempt<K extends AttemptKind> {
   watched?: boolean;
 }
 
-export interface Transition<K extends AttemptKind> {
+interface Transition<K extends AttemptKind> {
   kind: K;
   id: string;
   to: StatusOf<K>;

@@ -15,7 +15,7 @@ import {
 } from './attempt-sql';
 import { AttemptMoveHook } from './attempt-move-hook';
 
-export interface InsertAttempt {
+interface InsertAttempt {
   id: string;
   kind: AttemptKind;
   status: string;
@@ -33,7 +33,7 @@ export interface InsertAttempt {
   watched?: boolean;
 }
 
-export interface UpdateAttempt {
+interface UpdateAttempt {
   id: string;
   kind: AttemptKind;
   to: string;
@@ -83,7 +83,7 @@ export function transitionParameters(p: UpdateAttempt, hooked: unknown[] = []): 
   ];
 }
 
-export type TransitionRow = AttemptRow & {
+type TransitionRow = AttemptRow & {
   current_status: string;
   current_is_final: boolean;
   current_expires_at: Date;

@@ -1,7 +1,7 @@
 import { Actor, AttemptKind, StatusOf } from './attempt-kind';
 import { attemptFlow } from './attempt-flow';
 
-export interface Move<S extends string> {
+interface Move<S extends string> {
   from: S[];
   to: S;
   by: Actor[];

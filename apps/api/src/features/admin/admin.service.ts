@@ -26,7 +26,7 @@ import { PG_TIMESTAMP, decodePageCursor, pageOf } from './page';
 export type { AdminUser } from './dto/admin-responses';
 
 /** Who made an admin call, for the webhook events it causes. */
-export interface AdminCall {
+interface AdminCall {
   clientId: string;
   requestId?: string;
 }

@@ -8,16 +8,16 @@ import { ATTEMPT_MOVES_SQL, AttemptHistory } from '@simauth/attempts';
 import { maskPhoneNumber } from './phone-number-mask';
 
 /** Where an export starts when no cursor is given: before the first event. */
-export const FIRST_CURSOR = '0-0-0';
+const FIRST_CURSOR = '0-0-0';
 /** A cursor: the writing transaction, the source (0 attempt moves, 1 admin actions), the row id. */
 export const CURSOR_PATTERN = /^(\d{1,20})-([01])-(\d{1,19})$/;
 /** Events read per query while a response streams. */
 const BATCH = 500;
 /** How often each process deletes what is older than AUDIT_RETENTION_DAYS. */
-export const AUDIT_SWEEP_INTERVAL_MS = 10 * 60_000;
+const AUDIT_SWEEP_INTERVAL_MS = 10 * 60_000;
 
 /** One line of the audit export (see docs/operations/operators.md, the audit trail). */
-export type AuditEvent =
+type AuditEvent =
   | {
       cursor: string;
       type: 'attempt.moved';

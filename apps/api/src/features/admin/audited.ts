@@ -18,7 +18,7 @@ import { AuditTrail } from './audit-trail';
 import { MaskPhoneNumbersInterceptor } from './phone-number-mask';
 
 /** An admin call, as far as its record needs it. */
-export interface AuditedCall<Q = Record<string, unknown>> {
+interface AuditedCall<Q = Record<string, unknown>> {
   caller: AdminCaller;
   /** The route's parameters, as sent. */
   params: Record<string, string>;
@@ -29,7 +29,7 @@ export interface AuditedCall<Q = Record<string, unknown>> {
 }
 
 /** What an admin route records in admin_actions. */
-export interface AuditRule<Q = Record<string, unknown>> {
+interface AuditRule<Q = Record<string, unknown>> {
   /** The action's name, e.g. `user.block`. */
   action: string | ((call: AuditedCall<Q>) => string);
   /** What it acted on; absent: the `:id` route parameter, or null for a route without one. */

@@ -31,11 +31,11 @@ export const FACTOR_ACTIVATION_TABLE: TransitionTable<FactorActivationStatus> = 
 };
 
 /** The webhook event a move into each status reports. */
-export const FACTOR_ACTIVATION_EVENTS = {
+const FACTOR_ACTIVATION_EVENTS = {
   [FA.Active]: 'factor.activated',
 } satisfies Partial<Record<FactorActivationStatus, WebhookEventType>>;
 
-export const FACTOR_ACTIVATION_FLOW = registerAttemptFlow({
+registerAttemptFlow({
   kind: AttemptKind.FactorActivation,
   table: FACTOR_ACTIVATION_TABLE,
   events: FACTOR_ACTIVATION_EVENTS,

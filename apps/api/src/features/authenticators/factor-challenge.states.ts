@@ -33,12 +33,12 @@ export const FACTOR_CHALLENGE_TABLE: TransitionTable<FactorChallengeStatus> = {
 };
 
 /** The webhook event a move into each status reports. */
-export const FACTOR_CHALLENGE_EVENTS = {
+const FACTOR_CHALLENGE_EVENTS = {
   [FC.Verified]: 'factor.challenge_verified',
   [FC.Failed]: 'factor.challenge_failed',
 } satisfies Partial<Record<FactorChallengeStatus, WebhookEventType>>;
 
-export const FACTOR_CHALLENGE_FLOW = registerAttemptFlow({
+registerAttemptFlow({
   kind: AttemptKind.FactorChallenge,
   table: FACTOR_CHALLENGE_TABLE,
   events: FACTOR_CHALLENGE_EVENTS,

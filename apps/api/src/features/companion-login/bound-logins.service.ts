@@ -7,7 +7,7 @@ import { KIND, Login, LoginAttempts } from './login-attempts';
 import { LoginConsumer } from './login-context';
 
 /** How a bound login ended, for its consumer. */
-export type BoundOutcome =
+type BoundOutcome =
   | { outcome: 'signed_in'; userId: string; loginId: string; amr: string[]; authTime: number }
   | { outcome: 'denied' }
   | { outcome: 'failed'; status: LoginStatus };

@@ -20,7 +20,7 @@ export interface StartedLogin {
 const POLL_TOKEN_PREFIX = 'simauth_pt';
 
 /** How a login is started for a consumer other than the web client (see BoundLogins). */
-export interface StartOptions {
+interface StartOptions {
   /** The consumer that takes the outcome: no /v1 id_token is ever handed out for this login. */
   boundTo?: Pick<LoginBinding, 'consumer' | 'ref'>;
   /** Shown on the phone too; a two-digit one is the login's match number. */

@@ -64,7 +64,7 @@ export const COMPANION_LOGIN_TABLE: TransitionTable<LoginStatus> = {
 };
 
 /** The webhook event a move into each status reports. */
-export const LOGIN_EVENTS = {
+const LOGIN_EVENTS = {
   [L.Approved]: 'login.approved',
   [L.MatchSuccess]: 'login.succeeded',
   [L.SimSwapDetected]: 'login.sim_swap_detected',
@@ -74,7 +74,7 @@ export const LOGIN_EVENTS = {
   [L.ProviderError]: 'login.failed',
 } satisfies Partial<Record<LoginStatus, WebhookEventType>>;
 
-export const COMPANION_LOGIN_FLOW = registerAttemptFlow({
+registerAttemptFlow({
   kind: AttemptKind.CompanionLogin,
   table: COMPANION_LOGIN_TABLE,
   events: LOGIN_EVENTS,

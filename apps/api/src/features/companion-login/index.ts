@@ -5,7 +5,6 @@
  */
 export { CompanionLoginModule } from './companion-login.module';
 export { BoundLogins } from './bound-logins.service';
-export type { BoundOutcome } from './bound-logins.service';
 export type { StartedLogin } from './companion-login.service';
 export type { Login } from './login-attempts';
 export { loginConsumer } from './login-context';

@@ -14,7 +14,7 @@ import { IdTokenService } from '../../platform/tokens/id-token.service';
 const KIND = AttemptKind.NumberVerification;
 type Verification = Attempt<NV>;
 
-export interface CallbackOutcome {
+interface CallbackOutcome {
   verification: Verification;
   idToken?: string;
 }

@@ -36,7 +36,7 @@ export const NUMBER_VERIFICATION_TABLE: TransitionTable<NumberVerificationStatus
 };
 
 /** Its moves report no webhook event. */
-export const NUMBER_VERIFICATION_FLOW = registerAttemptFlow({
+registerAttemptFlow({
   kind: AttemptKind.NumberVerification,
   table: NUMBER_VERIFICATION_TABLE,
 });

@@ -9,11 +9,11 @@ import {
 } from '../../platform/operator-access/admin-tokens';
 
 /** `acr` of a sign-in whose SIM was proven by the mobile network (PhoneCheck). */
-export const ACR_SIM = 'urn:simauth:acr:sim';
+const ACR_SIM = 'urn:simauth:acr:sim';
 /** `acr` of a sign-in approved on the registered phone with an authenticator code instead. */
-export const ACR_OTP = 'urn:simauth:acr:otp';
+const ACR_OTP = 'urn:simauth:acr:otp';
 /** `acr` of a sign-in proven by a code sent by SMS (the fallback where no PhoneCheck can run). */
-export const ACR_SMS = 'urn:simauth:acr:sms';
+const ACR_SMS = 'urn:simauth:acr:sms';
 
 /** Where each endpoint of the library is served; the issuer stays the bare PUBLIC_URL. */
 export const OIDC_ROUTES = {
@@ -32,7 +32,7 @@ export const OIDC_ROUTES = {
 };
 
 /** The interaction (our login page) of an authorization request. */
-export const interactionPath = (uid: string) => `/oidc/interaction/${uid}`;
+const interactionPath = (uid: string) => `/oidc/interaction/${uid}`;
 
 /** Registered in sandbox mode when no client is configured: the example app signs in with it. */
 export const DEMO_CLIENT: OidcClientMetadata = {
@@ -60,7 +60,7 @@ export const DEMO_CIBA_CLIENT: OidcClientMetadata = {
   backchannel_token_delivery_mode: 'poll',
 };
 
-export interface OidcDependencies {
+interface OidcDependencies {
   adapter: (model: string) => Adapter;
   clients: OidcClientMetadata[];
   signingKeys: { keys: JWK[] };
@@ -111,7 +111,7 @@ async function loadExistingGrant(ctx: KoaContextWithOIDC) {
  * `false`, for relying parties that cannot send it (stock passport-openidconnect). A public client
  * always needs it: its code is all an attacker who sees the redirect would need.
  */
-export const REQUIRE_PKCE = 'require_pkce';
+const REQUIRE_PKCE = 'require_pkce';
 
 function validateClientMetadata(
   _ctx: KoaContextWithOIDC | undefined,

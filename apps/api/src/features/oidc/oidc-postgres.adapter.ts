@@ -86,7 +86,7 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
 }
 
 /** How long an expired model stays, so that the library can still call it expired. */
-export const EXPIRED_MODEL_GRACE_SECONDS = 3600;
+const EXPIRED_MODEL_GRACE_SECONDS = 3600;
 
 /** Deletes up to `limit` models expired over the grace period; the sweeper calls it until none are left. */
 export async function deleteExpiredOidcModels(db: DataSource, limit: number): Promise<number> {

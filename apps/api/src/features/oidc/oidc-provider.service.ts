@@ -22,7 +22,7 @@ import {
 import { postgresOidcAdapter } from './oidc-postgres.adapter';
 
 /** Thrown at start for a relying party oidc-provider refuses; main prints its one line. */
-export class InvalidOidcClientError extends Error {}
+class InvalidOidcClientError extends Error {}
 
 /**
  * Endpoints that start interactions or pushes: limited per client IP like every public POST. The

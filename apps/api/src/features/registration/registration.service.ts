@@ -18,13 +18,13 @@ import { ProofChannel } from '../../platform/sim-proof/sim-proof.types';
 import { SimSwapPolicy, simSwapEvidence } from '../../platform/sim-proof/sim-swap-policy.service';
 import { CheckMismatchError } from './registration.errors';
 
-export interface StartedRegistration {
+interface StartedRegistration {
   attempt: Attempt<RegistrationStatus>;
   /** Absent when the code went out by SMS instead (the fallback channel). */
   checkUrl?: string;
 }
 
-export interface CodeOutcome {
+interface CodeOutcome {
   status: RegistrationStatus;
   match: boolean;
   deviceToken?: string;

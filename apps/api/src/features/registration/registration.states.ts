@@ -45,7 +45,7 @@ export const REGISTRATION_TABLE: TransitionTable<RegistrationStatus> = {
 };
 
 /** The webhook event a move into each status reports. */
-export const REGISTRATION_EVENTS = {
+const REGISTRATION_EVENTS = {
   [R.MatchSuccess]: 'registration.succeeded',
   [R.SimSwapDetected]: 'registration.sim_swap_detected',
   [R.MatchFailed]: 'registration.failed',
@@ -53,7 +53,7 @@ export const REGISTRATION_EVENTS = {
   [R.ProviderError]: 'registration.failed',
 } satisfies Partial<Record<RegistrationStatus, WebhookEventType>>;
 
-export const REGISTRATION_FLOW = registerAttemptFlow({
+registerAttemptFlow({
   kind: AttemptKind.Registration,
   table: REGISTRATION_TABLE,
   events: REGISTRATION_EVENTS,

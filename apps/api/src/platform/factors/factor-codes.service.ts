@@ -10,7 +10,7 @@ import { AuthenticatorPort } from '@simauth/providers';
 import { Factor, FactorsRepository, FactorType } from './factors.repository';
 import { dataKey } from '../secrets/shared-secret';
 
-export interface NewFactorSecret {
+interface NewFactorSecret {
   providerFactorId?: string;
   secretCiphertext?: Buffer;
   otpauthUrl: string;
@@ -21,7 +21,7 @@ export interface NewFactorSecret {
  * How a code is checked: to activate a factor, or to answer a challenge (tru.ID's, if any); for
  * the request that brought it (its id goes into the log line of a lock).
  */
-export type CodeCheck = { requestId?: string } & (
+type CodeCheck = { requestId?: string } & (
   { purpose: 'activate' } | { purpose: 'challenge'; providerChallengeId?: string }
 );
 

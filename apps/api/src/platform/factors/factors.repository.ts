@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 export type FactorType = 'truid' | 'totp';
-export type FactorStatus = 'PENDING' | 'ACTIVE' | 'INACTIVE';
+type FactorStatus = 'PENDING' | 'ACTIVE' | 'INACTIVE';
 
 export interface Factor {
   id: string;

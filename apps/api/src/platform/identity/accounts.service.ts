@@ -14,7 +14,7 @@ export interface Device {
   pushToken: string | null;
 }
 
-export interface RegisteredDevice {
+interface RegisteredDevice {
   device: Device;
   /** The new device credential: returned to the device once, stored only as a hash. */
   deviceToken: string;
@@ -36,7 +36,7 @@ const toDevice = (r: DeviceRow): Device => ({
   pushToken: r.push_token,
 });
 
-export const DEVICE_TOKEN_PREFIX = 'simauth_dt';
+const DEVICE_TOKEN_PREFIX = 'simauth_dt';
 
 /** A user as the operators see them. */
 export interface UserRecord {

@@ -4,7 +4,7 @@ import { AttemptKind, AttemptStateMachine, StatusOf } from '@simauth/attempts';
 import { ProviderUnavailableError, SimSwapPort, SimSwapResult } from '@simauth/providers';
 
 /** Where a SIM-swap check is asked for: the attempt it decides, in the status it is in. */
-export interface SimSwapSubject<K extends AttemptKind> {
+interface SimSwapSubject<K extends AttemptKind> {
   kind: K;
   id: string;
   status: StatusOf<K>;

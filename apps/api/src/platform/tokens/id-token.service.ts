@@ -24,7 +24,7 @@ import {
   StoredSigningKey,
 } from './signing-keys';
 
-export interface IdTokenSubject {
+interface IdTokenSubject {
   userId: string;
   phoneNumber: string;
   /** How the person proved it: `sim` (PhoneCheck), `otp`, `nv` (Number Verification). */

@@ -128,7 +128,7 @@ function openKey(box: SecretBox, kid: string, sealed: Buffer): string {
   }
 }
 
-export interface Rotation {
+interface Rotation {
   keys: { kid: string; alg: SigningAlg }[];
   signsFrom: Date;
   previousRetireAt: Date;

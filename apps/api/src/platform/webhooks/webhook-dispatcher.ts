@@ -17,12 +17,12 @@ import { PRIVATE_ADDRESS, isPrivateLiteral, publicOnlyAgent } from './webhook-ad
 import { WebhookEndpointStore } from './webhook-endpoints';
 
 /** How often each process looks for due deliveries (and sooner when a slot frees on a backlog). */
-export const WEBHOOK_POLL_MS = 250;
+const WEBHOOK_POLL_MS = 250;
 /**
  * Deliveries one process keeps in flight to one endpoint: enough that a few hung ones (each held
  * up to WEBHOOK_TIMEOUT_MS) leave room for the rest, few enough not to flood a receiver.
  */
-export const IN_FLIGHT_PER_ENDPOINT = 16;
+const IN_FLIGHT_PER_ENDPOINT = 16;
 /** The longest wait between two tries of one delivery. */
 const MAX_BACKOFF_MS = 10 * 60_000;
 /** Delivered and dead rows are kept this long (for redelivery and inspection), then deleted. */

@@ -14,9 +14,9 @@ export function newWebhookSecret(random: (n: number) => Buffer): string {
 }
 
 /** How long a process trusts its copy of the registered endpoints (another replica may change them). */
-export const ENDPOINTS_REFRESH_MS = 5000;
+const ENDPOINTS_REFRESH_MS = 5000;
 
-export interface RegisteredEndpoint {
+interface RegisteredEndpoint {
   id: string;
   url: string;
   events: string[];
@@ -25,7 +25,7 @@ export interface RegisteredEndpoint {
 }
 
 /** How an endpoint's deliveries stand. */
-export interface EndpointDeliveryStats {
+interface EndpointDeliveryStats {
   endpoint: string;
   pending: number;
   dead: number;

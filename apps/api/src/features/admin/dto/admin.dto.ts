@@ -79,7 +79,7 @@ export class EventsQuery {
   limit?: number;
 }
 
-export class PageQuery {
+class PageQuery {
   @ApiPropertyOptional({ description: 'The `next_cursor` of the previous page' })
   @IsOptional()
   @Matches(PAGE_CURSOR, { message: 'must be a next_cursor from an earlier page' })
@@ -127,7 +127,7 @@ export class AttemptSearchQuery extends PageQuery {
   until?: string;
 }
 
-export const DELIVERY_STATES = ['pending', 'delivered', 'dead'] as const;
+const DELIVERY_STATES = ['pending', 'delivered', 'dead'] as const;
 
 export class DeliveriesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DELIVERY_STATES, description: 'Only deliveries in this state' })
