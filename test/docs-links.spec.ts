@@ -3,12 +3,6 @@ import { dirname, join, relative } from 'node:path';
 
 const ROOT = join(__dirname, '..');
 
-/**
- * Pages the docs link to that are written later in issue 31 (the architecture page is written
- * once the code has settled). Remove a page from here when it is written: a test says so.
- */
-const NOT_YET_WRITTEN = ['docs/architecture.md'];
-
 /** README.md and every Markdown file under docs/, relative to the repository's root. */
 function markdownFiles(): string[] {
   const found: string[] = ['README.md'];
@@ -79,14 +73,9 @@ describe('the links of the README and docs/', () => {
   it.each(cases)('%s: %s resolves', (file, target) => {
     const [pathPart, anchor] = target.split('#');
     const resolved = pathPart ? relative(ROOT, join(ROOT, dirname(file), pathPart)) : file;
-    if (NOT_YET_WRITTEN.includes(resolved)) return;
     expect(existsSync(join(ROOT, resolved))).toBe(true);
     if (anchor && resolved.endsWith('.md')) {
       expect([...anchors(resolved)]).toContain(anchor);
     }
-  });
-
-  it.each(NOT_YET_WRITTEN)('%s is still to be written (remove it from NOT_YET_WRITTEN)', (page) => {
-    expect(existsSync(join(ROOT, page))).toBe(false);
   });
 });
