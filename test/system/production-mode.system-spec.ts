@@ -65,7 +65,7 @@ describe('production mode (the compiled api, as `npm start` runs it)', () => {
     expect(code).toBe(1);
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]).msg).toBe(
-      'refusing to start in production mode (NODE_ENV=production, or provider credentials without NODE_ENV=development): OIDC_CLIENTS lists the sandbox demo client "simauth-demo" (its id or secret is published in the README)',
+      'refusing to start in production mode (NODE_ENV=production, or provider credentials without NODE_ENV=development): OIDC_CLIENTS lists the sandbox demo client "simauth-demo" (its id or secret is published in the docs)',
     );
   });
 });

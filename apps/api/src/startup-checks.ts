@@ -58,7 +58,7 @@ function productionProblems(config: AppConfig): string[] {
   for (const client of config.oidc.clients) {
     if (DEMO_CLIENT_IDS.has(client.client_id) || DEMO_SECRETS.has(client.client_secret)) {
       problems.push(
-        `OIDC_CLIENTS lists the sandbox demo client ${JSON.stringify(client.client_id)} (its id or secret is published in the README)`,
+        `OIDC_CLIENTS lists the sandbox demo client ${JSON.stringify(client.client_id)} (its id or secret is published in the docs)`,
       );
     }
   }
