@@ -58,12 +58,16 @@ describe('registration by SMS code (the fallback channel)', () => {
       status: 'MATCH_SUCCESS',
       match: true,
       device_token: expect.any(String),
+      user_id: expect.any(String),
+      device_id: expect.any(String),
     });
     const [device] = await t.db.query(
-      `SELECT d.proven_by FROM devices d JOIN users u ON u.id = d.user_id WHERE u.phone_number = $1`,
+      `SELECT d.id, d.user_id, d.proven_by FROM devices d JOIN users u ON u.id = d.user_id WHERE u.phone_number = $1`,
       [phone],
     );
     expect(device.proven_by).toBe('sms');
+    // The user and the device as simauth knows them.
+    expect([done.body.user_id, done.body.device_id]).toEqual([device.user_id, device.id]);
     // The device credential works like any other.
     expect(
       (

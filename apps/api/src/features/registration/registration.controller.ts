@@ -84,7 +84,13 @@ export class RegistrationController {
     return {
       status: outcome.status,
       match: outcome.match,
-      ...(outcome.deviceToken ? { device_token: outcome.deviceToken } : {}),
+      ...(outcome.deviceToken
+        ? {
+            device_token: outcome.deviceToken,
+            user_id: outcome.userId,
+            device_id: outcome.deviceId,
+          }
+        : {}),
     };
   }
 

@@ -27,7 +27,10 @@ interface StartedRegistration {
 interface CodeOutcome {
   status: RegistrationStatus;
   match: boolean;
+  /** On MATCH_SUCCESS: the new device credential, its user and the device as simauth knows them. */
   deviceToken?: string;
+  userId?: string;
+  deviceId?: string;
 }
 
 const KIND = AttemptKind.Registration;
@@ -261,7 +264,13 @@ export class RegistrationService {
         },
         tx,
       );
-      return { status: RegistrationStatus.MatchSuccess, match: true, deviceToken };
+      return {
+        status: RegistrationStatus.MatchSuccess,
+        match: true,
+        deviceToken,
+        userId: device.userId,
+        deviceId: device.id,
+      };
     });
   }
 

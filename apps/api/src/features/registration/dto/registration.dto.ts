@@ -120,6 +120,20 @@ export class RegistrationCodeResponse {
       'The device credential, on MATCH_SUCCESS only, shown once: send it as Bearer on device calls',
   })
   device_token?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'On MATCH_SUCCESS only: the user simauth knows this phone number as (the `sub` of its id_tokens, the `user_id` of webhooks and the admin API); the same for every device of the number',
+  })
+  user_id?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "On MATCH_SUCCESS only: this device as simauth knows it (the `device_id` of `device.revoked` and the admin API), not the app's own `device_id` sent to POST /v1/registrations; the same on a re-registration of that install",
+  })
+  device_id?: string;
 }
 
 export class CoverageResponse {

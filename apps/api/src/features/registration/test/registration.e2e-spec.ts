@@ -45,6 +45,8 @@ describe('registration over HTTP (sandbox tru.ID, real Postgres)', () => {
       status: 'MATCH_SUCCESS',
       match: true,
       device_token: expect.stringMatching(/^simauth_dt_/),
+      user_id: expect.any(String),
+      device_id: expect.any(String),
     });
     const read = await call('GET', `${t.url}/v1/registrations/${started.body.registration_id}`);
     expect(read.body).toEqual({
@@ -53,12 +55,25 @@ describe('registration over HTTP (sandbox tru.ID, real Postgres)', () => {
       expires_at: started.body.expires_at,
     });
     const stored = await t.db.query(
-      'SELECT d.client_device_id, d.credential_hash FROM devices d JOIN users u ON u.id = d.user_id WHERE u.phone_number = $1',
+      'SELECT d.id, d.user_id, d.client_device_id, d.credential_hash FROM devices d JOIN users u ON u.id = d.user_id WHERE u.phone_number = $1',
       [phone],
     );
     expect(stored).toHaveLength(1);
     expect(stored[0].client_device_id).toBe('iphone-1');
+    // The user and the device as simauth knows them (not the app's own id for the install).
+    expect([done.body.user_id, done.body.device_id]).toEqual([stored[0].user_id, stored[0].id]);
     expect(stored[0].credential_hash.toString('utf8')).not.toContain(done.body.device_token);
+  });
+
+  it("says in the OpenAPI document what the final answer's user_id and device_id are", async () => {
+    const document = (await (await fetch(`${t.url}/docs-json`)).json()) as {
+      components: { schemas: Record<string, { properties: Record<string, any> }> };
+    };
+    const { user_id, device_id } = document.components.schemas.RegistrationCodeResponse.properties;
+    expect(user_id).toMatchObject({ type: 'string', format: 'uuid' });
+    expect(user_id.description).toMatch(/the `sub` of its id_tokens/);
+    expect(device_id).toMatchObject({ type: 'string', format: 'uuid' });
+    expect(device_id.description).toMatch(/this device as simauth knows it/);
   });
 
   it('does not register a phone holding another SIM', async () => {
