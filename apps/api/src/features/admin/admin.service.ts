@@ -6,6 +6,8 @@ import { AttemptKind } from '../attempt-kind';
 import { LoginStatus } from '../companion-login/companion-login.states';
 import { FactorsRepository } from '../../platform/factors/factors.repository';
 import { AccountsService } from '../../platform/identity/accounts.service';
+import { DeviceRevocation } from '../../platform/identity/device-revocation';
+import { FactorRemoval } from '../../platform/factors/factor-removal';
 import { ID_TOKEN_CLAIM } from '../../platform/tokens/id-token.service';
 import { WebhookOutbox } from '../../platform/webhooks/webhook-outbox';
 import { OidcProviderRecords } from '../oidc/oidc-provider-records';
@@ -33,7 +35,7 @@ interface AdminCall {
 
 /** The part of an admin action's webhook event that says who did it. */
 const actorOf = (by: AdminCall) => ({
-  actor: 'admin',
+  actor: 'admin' as const,
   client_id: by.clientId,
   request_id: by.requestId ?? null,
 });
@@ -56,6 +58,8 @@ export class AdminService {
     private readonly history: AttemptHistory,
     private readonly oidc: OidcProviderRecords,
     private readonly outbox: WebhookOutbox,
+    private readonly revocation: DeviceRevocation,
+    private readonly factorRemoval: FactorRemoval,
   ) {}
 
   async userByPhone(phoneNumber: string): Promise<AdminUser> {
@@ -142,16 +146,8 @@ export class AdminService {
    * request reads it from Postgres) and its push token is forgotten.
    */
   async revokeDevice(deviceId: string, by: AdminCall): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const device = await this.accounts.deleteDevice(deviceId, tx);
-      if (!device) throw new NotFoundError('No such device.');
-      await this.outbox.write(tx, 'device.revoked', {
-        device_id: deviceId,
-        user_id: device.userId,
-        client_device_id: device.clientDeviceId,
-        ...actorOf(by),
-      });
-    });
+    if (!(await this.revocation.revoke(deviceId, actorOf(by))))
+      throw new NotFoundError('No such device.');
   }
 
   async factors(userId: string) {
@@ -166,17 +162,8 @@ export class AdminService {
 
   /** Deletes a factor (the account-recovery path: the person enrols a new one). */
   async deleteFactor(factorId: string, by: AdminCall): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const factor = await this.factorStore.delete(factorId, tx);
-      if (!factor) throw new NotFoundError('No such factor.');
-      await this.outbox.write(tx, 'factor.deleted', {
-        factor_id: factorId,
-        user_id: factor.userId,
-        type: factor.type,
-        status: factor.status,
-        ...actorOf(by),
-      });
-    });
+    if (!(await this.factorRemoval.remove(factorId, actorOf(by))))
+      throw new NotFoundError('No such factor.');
   }
 
   /** One attempt with every move it made (its audit trail). */

@@ -1,14 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Req } from '@nestjs/common';
 import {
   ApiBody,
   ApiCreatedResponse,
   ApiHeader,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiProblems, RequestId, RequestWithRawBody, UuidParam } from '@simauth/http';
-import { CurrentUser, SignedInUser, UserAuth } from '../../platform/tokens/user-auth.guard';
+import { CurrentUser, SignedInUser, UserOrDeviceAuth } from '../../platform/tokens/user-auth.guard';
 import { AuthenticatorsService } from './authenticators.service';
 import {
   LimitPerAttempt,
@@ -36,7 +37,7 @@ export class AuthenticatorsController {
 
   @Post('factors')
   @LimitPerIp()
-  @UserAuth()
+  @UserOrDeviceAuth()
   @ApiOperation({
     summary: 'Add an authenticator factor (PENDING until activated with a first code)',
   })
@@ -57,7 +58,7 @@ export class AuthenticatorsController {
   }
 
   @Get('factors')
-  @UserAuth()
+  @UserOrDeviceAuth()
   @ApiOperation({ summary: "The signed-in user's factors" })
   @ApiOkResponse({ type: [FactorResponse] })
   async list(@CurrentUser() user: SignedInUser): Promise<FactorResponse[]> {
@@ -69,10 +70,27 @@ export class AuthenticatorsController {
     }));
   }
 
+  @Delete('factors/:id')
+  @HttpCode(204)
+  @UserOrDeviceAuth()
+  @ApiOperation({
+    summary:
+      "Delete one of the user's own factors (PENDING or ACTIVE); sends `factor.deleted`. Another user's factor is 404",
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblems(400, 401, 404)
+  async remove(
+    @CurrentUser() user: SignedInUser,
+    @UuidParam() id: string,
+    @RequestId() requestId: string,
+  ): Promise<void> {
+    await this.authenticators.remove(user, id, requestId);
+  }
+
   @Post('factors/:id/activate')
   @LimitPerAttempt('factor')
   @HttpCode(200)
-  @UserAuth()
+  @UserOrDeviceAuth()
   @ApiOperation({ summary: 'Activate with a first code; wrong codes lock the factor for a while' })
   @ApiOkResponse({ type: FactorStatusResponse })
   @ApiProblems(400, 401, 403, 404, 409, 410, 422, 429, 502, 503)
@@ -87,7 +105,7 @@ export class AuthenticatorsController {
 
   @Post('factors/:id/challenges')
   @LimitPerIp()
-  @UserAuth()
+  @UserOrDeviceAuth()
   @ApiOperation({ summary: 'Issue a challenge on an active factor' })
   @ApiCreatedResponse({ type: ChallengeResponse })
   @ApiProblems(400, 401, 403, 404, 409, 502, 503)
@@ -102,7 +120,7 @@ export class AuthenticatorsController {
   }
 
   @Get('factors/:id/challenges/:cid')
-  @UserAuth()
+  @UserOrDeviceAuth()
   @ApiOperation({
     summary:
       "A challenge's status: how an app learns that the person answered it in the tru.ID app (tru.ID then calls simauth back)",
@@ -125,7 +143,7 @@ export class AuthenticatorsController {
   @Post('factors/:id/challenges/:cid/verify')
   @LimitPerAttempt('challenge')
   @HttpCode(200)
-  @UserAuth()
+  @UserOrDeviceAuth()
   @ApiOperation({ summary: 'Answer a challenge with a code (single use within its window)' })
   @ApiOkResponse({ type: ChallengeStatusResponse })
   @ApiProblems(400, 401, 403, 404, 409, 410, 429, 502, 503)

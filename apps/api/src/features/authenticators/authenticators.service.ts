@@ -14,6 +14,7 @@ import {
   UnprocessableError,
 } from '@simauth/http';
 import { CallbackRequest, TruIdCallbackVerifier } from '@simauth/providers';
+import { FactorRemoval } from '../../platform/factors/factor-removal';
 import { FactorCodesService } from '../../platform/factors/factor-codes.service';
 import { Factor, FactorsRepository, FactorType } from '../../platform/factors/factors.repository';
 import { SignedInUser } from '../../platform/tokens/user-auth.guard';
@@ -35,6 +36,7 @@ export class AuthenticatorsService {
     private readonly factors: FactorsRepository,
     private readonly codes: FactorCodesService,
     private readonly db: DataSource,
+    private readonly removal: FactorRemoval,
   ) {
     const truId = config.providers.truId;
     const publicUrl = config.http.publicUrl;
@@ -75,6 +77,18 @@ export class AuthenticatorsService {
 
   list(user: SignedInUser): Promise<Factor[]> {
     return this.factors.listByUser(user.userId);
+  }
+
+  /**
+   * The user deletes one of their own factors (with `factor.deleted`, as an operator's deletion);
+   * another user's factor is answered 404 like an unknown one, so ids cannot be probed.
+   */
+  async remove(user: SignedInUser, factorId: string, requestId?: string): Promise<void> {
+    const by = user.deviceId
+      ? { actor: 'device' as const, device_id: user.deviceId, request_id: requestId ?? null }
+      : { actor: 'user' as const, request_id: requestId ?? null };
+    if (!(await this.removal.remove(factorId, by, user.userId)))
+      throw new NotFoundError('No such factor.');
   }
 
   async activate(

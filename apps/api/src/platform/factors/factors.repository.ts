@@ -178,15 +178,21 @@ export class FactorsRepository {
     return rows.length === 0;
   }
 
-  /** In `tx`: deletes a factor; what it was, or undefined for an unknown factor. */
+  /**
+   * In `tx`: deletes a factor (with `userId`, only if it is that user's); what it was, or
+   * undefined for an unknown factor.
+   */
   async delete(
     id: string,
     tx: EntityManager,
+    userId?: string,
   ): Promise<{ userId: string; type: FactorType; status: FactorStatus } | undefined> {
     const rows: { user_id: string; type: FactorType; status: FactorStatus }[] = await tx.query(
-      `WITH f AS (DELETE FROM factors WHERE id = $1 RETURNING user_id, type, status)
-       SELECT * FROM f`,
-      [id],
+      `WITH f AS (
+         DELETE FROM factors WHERE id = $1 AND ($2::uuid IS NULL OR user_id = $2)
+         RETURNING user_id, type, status
+       ) SELECT * FROM f`,
+      [id, userId ?? null],
     );
     return rows[0] && { userId: rows[0].user_id, type: rows[0].type, status: rows[0].status };
   }

@@ -9,11 +9,14 @@ import {
 import { ApiBearerAuth, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { UnauthorizedError } from '@simauth/http';
+import { AccountsService } from '../identity/accounts.service';
 import { IdTokenService } from './id-token.service';
 
 export interface SignedInUser {
   userId: string;
   phoneNumber: string;
+  /** Set when a device credential (not an id_token) signed the request: the device acting for its user. */
+  deviceId?: string;
 }
 
 type UserRequest = FastifyRequest & { user?: SignedInUser };
@@ -36,11 +39,52 @@ export class UserAuthGuard implements CanActivate {
   }
 }
 
-export function UserAuth() {
+/** A device credential as it comes (`simauth_dt_` and a secret); an id_token is a JWT, `eyJ…`. */
+const DEVICE_BEARER = /^Bearer (simauth_dt_[A-Za-z0-9_-]{1,200})$/;
+
+/**
+ * Admits a user's id_token, or a device credential acting for the device's user: the prefix
+ * `simauth_dt_` says which (a JWT never has it). A revoked device, like an unknown one, and a
+ * blocked user's device are refused 401, as a blocked user's id_token is.
+ */
+@Injectable()
+export class UserOrDeviceAuthGuard implements CanActivate {
+  constructor(
+    private readonly idTokens: UserAuthGuard,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<UserRequest>();
+    const deviceToken = DEVICE_BEARER.exec(req.headers.authorization ?? '')?.[1];
+    if (!deviceToken) {
+      if (/^Bearer simauth_dt_/.test(req.headers.authorization ?? '')) throw refusedDevice();
+      return this.idTokens.canActivate(context);
+    }
+    const device = await this.accounts.findDeviceByToken(deviceToken);
+    // The user as the database knows them now: none for a blocked user.
+    const phoneNumber = device && (await this.accounts.findPhoneByUserId(device.userId));
+    if (!device || !phoneNumber) throw refusedDevice();
+    req.user = { userId: device.userId, phoneNumber, deviceId: device.id };
+    return true;
+  }
+}
+
+const refusedDevice = () =>
+  new UnauthorizedError(
+    "A valid device credential of a user who may sign in, or the user's id_token, is required.",
+  );
+
+/** Route decorator: the user's id_token, or a device credential acting for its user. */
+export function UserOrDeviceAuth() {
   return applyDecorators(
-    UseGuards(UserAuthGuard),
+    UseGuards(UserOrDeviceAuthGuard),
     ApiBearerAuth('user'),
-    ApiUnauthorizedResponse({ description: 'Missing, invalid or expired id_token' }),
+    ApiBearerAuth('device'),
+    ApiUnauthorizedResponse({
+      description:
+        'Missing, invalid or expired id_token; or a device credential that is unknown, revoked, or of a blocked user',
+    }),
   );
 }
 
