@@ -1,0 +1,257 @@
+import { answerOf, bearer, createApi, SimauthApi } from './http';
+import { SimauthProblem } from './problem';
+import { STORAGE_KEYS, SimauthStorage } from './storage';
+
+/** What a check URL's redirects end with: a code, or the error the network gave instead. */
+export interface CheckResult {
+  check_id?: string;
+  code?: string;
+  error?: string;
+  error_description?: string;
+}
+
+/** A factor's code for a step-up; a bare code names no factor, so give `factorId` with it. */
+export type FactorCode = { factorId: string; code: string };
+
+export interface SimauthPhoneOptions {
+  /** simauth's public URL. */
+  baseUrl: string;
+  /** Where the device credential is kept: the platform's secure store (see the README). */
+  storage: SimauthStorage;
+  /**
+   * Opens a check URL over mobile data (never Wi-Fi), follows its redirects, and resolves to the
+   * JSON body the last one answers with (`{check_id, code}` or `{check_id, error, …}`).
+   */
+  openCheckUrl: (url: string) => Promise<CheckResult>;
+  /** Asks the person for the code an SMS brought, when the proof falls back to SMS. */
+  onSmsCode?: () => Promise<string>;
+  /** Asks for an authenticator factor's code when the login needs one (a SIM-swap step-up). */
+  onFactorCode?: (context: { loginId: string }) => Promise<FactorCode>;
+  /** The `fetch` to use (the platform's by default). */
+  fetch?: typeof fetch;
+}
+
+export interface RegisterOptions {
+  /** Accepted for the contract; the server does not take a locale yet, so none is sent. */
+  locale?: string;
+  /** This installation's id (kept in storage; registering it again replaces its credential). */
+  deviceId?: string;
+}
+
+export interface RegisterResult {
+  /** MATCH_SUCCESS when the SIM proved the number; MATCH_FAILED, PROVIDER_ERROR otherwise. */
+  status: string;
+  /** The user's id, when the server names it. */
+  userId?: string;
+  deviceId?: string;
+}
+
+export interface PendingLogin {
+  loginId: string;
+  matchNumbers: number[];
+  bindingMessage?: string;
+  expiresAt: string;
+  /** PENDING: approve or deny it. APPROVED: approved here, its proof still to finish. */
+  status: string;
+}
+
+export interface ApproveResult {
+  /** MATCH_SUCCESS, MATCH_FAILED, SIM_SWAP_DETECTED, DENIED (a wrong number), PROVIDER_ERROR… */
+  status: string;
+}
+
+/** A random id for this installation, where the caller gives none. */
+function newDeviceId(): string {
+  const uuid = globalThis.crypto?.randomUUID?.();
+  if (uuid) return uuid;
+  const hex = () =>
+    Math.floor(Math.random() * 0x10000)
+      .toString(16)
+      .padStart(4, '0');
+  return `${hex()}${hex()}-${hex()}-${hex()}-${hex()}-${hex()}${hex()}${hex()}`;
+}
+
+/**
+ * The phone's half of simauth: registers the phone (its SIM proves the number), keeps the device
+ * credential in `storage`, and approves or denies the logins started elsewhere.
+ */
+export class SimauthPhone {
+  /** The typed REST client (openapi-fetch) for calls this class does not wrap. */
+  readonly api: SimauthApi;
+
+  constructor(private readonly options: SimauthPhoneOptions) {
+    this.api = createApi(options.baseUrl, options.fetch);
+  }
+
+  /**
+   * Registers this phone for `phoneNumber`: asks the coverage, starts the registration, proves
+   * the SIM over the check URL (or by the SMS code where no PhoneCheck can run) and keeps the
+   * device credential the server answers with.
+   */
+  async register(phoneNumber: string, opts: RegisterOptions = {}): Promise<RegisterResult> {
+    const { storage } = this.options;
+    const deviceId = opts.deviceId ?? (await storage.get(STORAGE_KEYS.deviceId)) ?? newDeviceId();
+    const sms = this.options.onSmsCode && !(await this.phoneCheckSupported());
+    const started = await answerOf(
+      this.api.POST('/v1/registrations', {
+        body: {
+          phone_number: phoneNumber,
+          device_id: deviceId,
+          ...(sms ? { channel: 'sms' } : {}),
+        },
+      }),
+    );
+    let proof: CheckResult;
+    if (started.status === 'CODE_SENT') {
+      proof = { code: await this.smsCode() };
+    } else if (started.check_url) {
+      proof = await this.options.openCheckUrl(started.check_url);
+    } else {
+      throw SimauthProblem.unexpected(`registration ${started.status} has no check_url`);
+    }
+    const done = (await answerOf(
+      this.api.POST('/v1/registrations/{id}/code', {
+        params: { path: { id: started.registration_id } },
+        // The document marks check_id and code required; an SMS code has no check_id, and a
+        // check that failed posts its error instead of a code (both as the server accepts).
+        body: proof as { check_id: string; code: string },
+      }),
+    )) as { status: string; device_token?: string; user_id?: string; device_id?: string };
+    if (!done.device_token) return { status: done.status };
+    await storage.set(STORAGE_KEYS.deviceToken, done.device_token);
+    await storage.set(STORAGE_KEYS.deviceId, done.device_id ?? deviceId);
+    if (done.user_id) await storage.set(STORAGE_KEYS.userId, done.user_id);
+    return {
+      status: done.status,
+      ...(done.user_id ? { userId: done.user_id } : {}),
+      deviceId: done.device_id ?? deviceId,
+    };
+  }
+
+  /** True when this phone holds a device credential. */
+  async isRegistered(): Promise<boolean> {
+    return (await this.options.storage.get(STORAGE_KEYS.deviceToken)) !== null;
+  }
+
+  /** Tells simauth where to push login requests (call again whenever FCM gives a new token). */
+  async setPushToken(fcmToken: string): Promise<void> {
+    await answerOf(
+      this.api.PUT('/v1/devices/me/push-token', {
+        headers: await this.credential(),
+        body: { fcm_token: fcmToken },
+      }),
+    );
+  }
+
+  /** The logins waiting for this phone (pushes can be lost: ask when the app opens). */
+  async pendingLogins(): Promise<PendingLogin[]> {
+    const logins = await answerOf(
+      this.api.GET('/v1/devices/me/logins', { headers: await this.credential() }),
+    );
+    return logins.map((login) => ({
+      loginId: login.login_id,
+      matchNumbers: login.match_numbers,
+      ...(login.binding_message ? { bindingMessage: login.binding_message } : {}),
+      expiresAt: login.expires_at,
+      status: login.status,
+    }));
+  }
+
+  /**
+   * Approves a login with the number the person picked, then proves the SIM: over the check URL,
+   * by an SMS code where no PhoneCheck can run, or with a factor code when the server asks for a
+   * step-up. Resolves to the login's status once the phone has nothing more to do.
+   */
+  async approve(loginId: string, matchNumber: number): Promise<ApproveResult> {
+    const headers = await this.credential();
+    const path = { path: { id: loginId } };
+    let approved;
+    try {
+      approved = await answerOf(
+        this.api.POST('/v1/logins/{id}/approve', {
+          params: path,
+          headers,
+          body: { match_number: matchNumber },
+        }),
+      );
+    } catch (err) {
+      const stepUp =
+        err instanceof SimauthProblem && err.type === 'urn:simauth:problem:step-up-required';
+      if (!stepUp || !this.options.onFactorCode) throw err;
+      const { factorId, code } = await this.options.onFactorCode({ loginId });
+      return answerOf(
+        this.api.POST('/v1/logins/{id}/approve-with-code', {
+          params: path,
+          headers,
+          body: { match_number: matchNumber, factor_id: factorId, code },
+        }),
+      );
+    }
+    if (approved.status !== 'APPROVED') return { status: approved.status };
+    let proof: CheckResult;
+    if (approved.channel === 'sms') {
+      proof = { code: await this.smsCode() };
+    } else if (approved.check_url) {
+      proof = await this.options.openCheckUrl(approved.check_url);
+    } else {
+      throw SimauthProblem.unexpected('an approved login has no check_url');
+    }
+    if (proof.code === undefined) throw checkFailed(proof);
+    return answerOf(
+      this.api.POST('/v1/logins/{id}/code', {
+        params: path,
+        headers,
+        // An SMS code comes without check_id, which the document marks required.
+        body: { check_id: proof.check_id!, code: proof.code },
+      }),
+    );
+  }
+
+  /** Denies a login this phone did not start. */
+  async deny(loginId: string): Promise<ApproveResult> {
+    return answerOf(
+      this.api.POST('/v1/logins/{id}/deny', {
+        params: { path: { id: loginId } },
+        headers: await this.credential(),
+      }),
+    );
+  }
+
+  /** Whether the network the phone is on can run a PhoneCheck (yes when the answer is unknown). */
+  private async phoneCheckSupported(): Promise<boolean> {
+    try {
+      return (await answerOf(this.api.GET('/v1/coverage'))).phone_check_supported;
+    } catch {
+      return true;
+    }
+  }
+
+  private async smsCode(): Promise<string> {
+    if (!this.options.onSmsCode)
+      throw SimauthProblem.unexpected('a code went out by SMS, and no onSmsCode was given');
+    return this.options.onSmsCode();
+  }
+
+  /** The device credential as an Authorization header; a problem when the phone has none. */
+  private async credential(): Promise<{ authorization: string }> {
+    const token = await this.options.storage.get(STORAGE_KEYS.deviceToken);
+    if (token === null)
+      throw new SimauthProblem({
+        type: 'urn:simauth:problem:not-registered',
+        status: 0,
+        title: 'This phone is not registered',
+        detail: 'Call register() first: no device credential is stored.',
+      });
+    return bearer(token);
+  }
+}
+
+/** The check URL ended in an error (not_mobile_ip on Wi-Fi, …): no code to send. */
+function checkFailed(proof: CheckResult): SimauthProblem {
+  return new SimauthProblem({
+    type: 'urn:simauth:problem:check-failed',
+    status: 0,
+    title: 'The SIM could not be checked over this network',
+    detail: [proof.error, proof.error_description].filter(Boolean).join(': ') || undefined,
+  });
+}

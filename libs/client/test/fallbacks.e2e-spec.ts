@@ -1,0 +1,136 @@
+import {
+  memoryStorage,
+  SimauthPhone,
+  SimauthPhoneOptions,
+  SimauthProblem,
+  SimauthWeb,
+} from '@simauth/client';
+import { phoneNumberEnding } from '@test-support/device';
+import { signIn } from '@test-support/flows';
+import { bearer, call } from '@test-support/http';
+import { startTestApp, TestApp } from '@test-support/test-app';
+import { totpCode } from '@test-support/totp';
+
+const overMobileData = (sim?: string) => async (url: string) =>
+  (await fetch(url, { headers: sim ? { 'X-Sandbox-Sim': sim } : {} })).json();
+
+describe('@simauth/client where the SIM cannot prove the number: SMS fallback and step-up', () => {
+  let sms: TestApp;
+  let stepUp: TestApp;
+  let off: TestApp;
+  beforeAll(async () => {
+    sms = await startTestApp({ env: { REGISTRATION_FALLBACK: 'sms' } });
+    const shared = { sharedSandbox: sms.sandbox };
+    stepUp = await startTestApp({ ...shared, env: { SIM_SWAP_POLICY: 'step_up' } });
+    off = await startTestApp({ ...shared, env: { SIM_SWAP_POLICY: 'off' } });
+  });
+  afterAll(async () => {
+    await off.close();
+    await stepUp.close();
+    await sms.close();
+  });
+
+  /** The code the sandbox's SMS inbox received last for `number`. */
+  const lastSmsCode = async (number: string) => {
+    const res = await fetch(
+      `${sms.sandbox.url}/sandbox/sms/${encodeURIComponent(number)}/messages`,
+    );
+    const { messages } = (await res.json()) as { messages: { code: string }[] };
+    return messages.at(-1)!.code;
+  };
+
+  it('registers by the SMS code where no PhoneCheck can run, through onSmsCode', async () => {
+    const number = phoneNumberEnding('4000');
+    let asked = 0;
+    const phone = new SimauthPhone({
+      baseUrl: sms.url,
+      storage: memoryStorage(),
+      openCheckUrl: () => Promise.reject(new Error('no check URL for this number')),
+      onSmsCode: async () => {
+        asked++;
+        return lastSmsCode(number);
+      },
+    });
+    expect(await phone.register(number)).toEqual({
+      status: 'MATCH_SUCCESS',
+      deviceId: expect.any(String),
+    });
+    expect(asked).toBe(1);
+    expect(await phone.isRegistered()).toBe(true);
+  });
+
+  it('approves a login by the SMS code where no PhoneCheck can run; the web gets the id_token', async () => {
+    const number = phoneNumberEnding('4000');
+    const phone = new SimauthPhone({
+      baseUrl: sms.url,
+      storage: memoryStorage(),
+      openCheckUrl: () => Promise.reject(new Error('no check URL for this number')),
+      onSmsCode: () => lastSmsCode(number),
+    });
+    await phone.register(number);
+    const web = new SimauthWeb({ baseUrl: sms.url });
+    const login = await web.startLogin(number);
+    expect(await phone.approve(login.loginId, login.matchNumber)).toEqual({
+      status: 'MATCH_SUCCESS',
+    });
+    expect(await web.waitForResult(login)).toEqual({
+      status: 'MATCH_SUCCESS',
+      idToken: expect.any(String),
+    });
+  });
+
+  it('fails with a problem when the code went by SMS and the app gave no onSmsCode', async () => {
+    const phone = new SimauthPhone({
+      baseUrl: sms.url,
+      storage: memoryStorage(),
+      openCheckUrl: overMobileData(),
+    });
+    const err = await phone.register(phoneNumberEnding('4000')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SimauthProblem);
+    expect((err as SimauthProblem).detail).toContain('onSmsCode');
+  });
+
+  it('steps up with a factor code through onFactorCode when the SIM changed recently', async () => {
+    const number = phoneNumberEnding('7000');
+    const storage = memoryStorage();
+    const phoneOn = (app: TestApp, onFactorCode?: SimauthPhoneOptions['onFactorCode']) =>
+      new SimauthPhone({
+        baseUrl: app.url,
+        storage,
+        openCheckUrl: overMobileData(number),
+        onFactorCode,
+      });
+    // The factor was set up before the swap (here: through the api that does not check).
+    await phoneOn(off).register(number);
+    const deviceToken = (await storage.get('simauth.device_token'))!;
+    const { idToken } = await signIn(off, { phoneNumber: number, deviceId: '', deviceToken });
+    const factor = (await call('POST', `${off.url}/v1/factors`, { type: 'totp' }, bearer(idToken)))
+      .body as { factor_id: string; otpauth_url: string };
+    await call(
+      'POST',
+      `${off.url}/v1/factors/${factor.factor_id}/activate`,
+      { code: await totpCode(factor.otpauth_url) },
+      bearer(idToken),
+    );
+
+    const web = new SimauthWeb({ baseUrl: stepUp.url });
+    const login = await web.startLogin(number);
+    // Without onFactorCode the step-up is the caller's: the problem says so.
+    const refused = await phoneOn(stepUp)
+      .approve(login.loginId, login.matchNumber)
+      .catch((e: unknown) => e);
+    expect((refused as SimauthProblem).type).toBe('urn:simauth:problem:step-up-required');
+    const asked: string[] = [];
+    const phone = phoneOn(stepUp, async ({ loginId }) => {
+      asked.push(loginId);
+      return { factorId: factor.factor_id, code: await totpCode(factor.otpauth_url, 1) };
+    });
+    expect(await phone.approve(login.loginId, login.matchNumber)).toEqual({
+      status: 'MATCH_SUCCESS',
+    });
+    expect(asked).toEqual([login.loginId]);
+    const result = await web.waitForResult(login);
+    const claims = JSON.parse(Buffer.from(result.idToken!.split('.')[1], 'base64url').toString());
+    expect(claims.amr).toEqual(['otp']);
+  });
+});
