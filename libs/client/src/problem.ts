@@ -75,7 +75,8 @@ export class SimauthProblem extends Error {
   /** The problem an unsuccessful response carries (a body that is not problem+json is described). */
   static async fromResponse(response: Response, body?: unknown): Promise<SimauthProblem> {
     let problem = body as ProblemBody | undefined;
-    if (problem === undefined) problem = await response.json().catch(() => undefined);
+    if (problem === undefined)
+      problem = (await response.json().catch(() => undefined)) as ProblemBody | undefined;
     const header = response.headers.get('retry-after');
     const seconds = header === null ? undefined : Number(header);
     return new SimauthProblem(
