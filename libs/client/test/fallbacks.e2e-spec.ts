@@ -18,7 +18,10 @@ describe('@simauth/client where the SIM cannot prove the number: SMS fallback an
   let sms: TestApp;
   let stepUp: TestApp;
   let off: TestApp;
+  // One number ending 4000 (PhoneCheck refused; nine such numbers per run) for the SMS cases.
+  let smsOnly: string;
   beforeAll(async () => {
+    smsOnly = phoneNumberEnding('4000');
     sms = await startTestApp({ env: { REGISTRATION_FALLBACK: 'sms' } });
     const shared = { sharedSandbox: sms.sandbox };
     stepUp = await startTestApp({ ...shared, env: { SIM_SWAP_POLICY: 'step_up' } });
@@ -40,7 +43,7 @@ describe('@simauth/client where the SIM cannot prove the number: SMS fallback an
   };
 
   it('registers by the SMS code where no PhoneCheck can run, through onSmsCode', async () => {
-    const number = phoneNumberEnding('4000');
+    const number = smsOnly;
     let asked = 0;
     const phone = new SimauthPhone({
       baseUrl: sms.url,
@@ -60,7 +63,7 @@ describe('@simauth/client where the SIM cannot prove the number: SMS fallback an
   });
 
   it('approves a login by the SMS code where no PhoneCheck can run; the web gets the id_token', async () => {
-    const number = phoneNumberEnding('4000');
+    const number = smsOnly;
     const phone = new SimauthPhone({
       baseUrl: sms.url,
       storage: memoryStorage(),
@@ -85,12 +88,12 @@ describe('@simauth/client where the SIM cannot prove the number: SMS fallback an
       storage: memoryStorage(),
       openCheckUrl: overMobileData(),
     });
-    const err = await phone.register(phoneNumberEnding('4000')).catch((e: unknown) => e);
+    const err = await phone.register(smsOnly).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SimauthProblem);
     expect((err as SimauthProblem).detail).toContain('onSmsCode');
   });
 
-  it('steps up with a factor code through onFactorCode when the SIM changed recently', async () => {
+  it('ends SIM_SWAP_DETECTED when the SIM changed recently, or steps up with a factor code through onFactorCode', async () => {
     const number = phoneNumberEnding('7000');
     const storage = memoryStorage();
     const phoneOn = (app: TestApp, onFactorCode?: SimauthPhoneOptions['onFactorCode']) =>
@@ -112,6 +115,14 @@ describe('@simauth/client where the SIM cannot prove the number: SMS fallback an
       { code: await totpCode(factor.otpauth_url) },
       bearer(idToken),
     );
+
+    // With the default policy (deny, as on the SMS app) the swap ends the login: nothing to step up.
+    const denyWeb = new SimauthWeb({ baseUrl: sms.url });
+    const denied = await denyWeb.startLogin(number);
+    expect(await phoneOn(sms).approve(denied.loginId, denied.matchNumber)).toEqual({
+      status: 'SIM_SWAP_DETECTED',
+    });
+    expect(await denyWeb.waitForResult(denied)).toEqual({ status: 'SIM_SWAP_DETECTED' });
 
     const web = new SimauthWeb({ baseUrl: stepUp.url });
     const login = await web.startLogin(number);

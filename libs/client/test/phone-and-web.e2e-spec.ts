@@ -5,7 +5,7 @@ import {
   SimauthProblem,
   SimauthWeb,
 } from '@simauth/client';
-import { phoneNumberEnding, uniquePhoneNumber } from '@test-support/device';
+import { uniquePhoneNumber } from '@test-support/device';
 import { nextPush } from '@test-support/flows';
 import { startTestApp, TestApp } from '@test-support/test-app';
 
@@ -192,16 +192,6 @@ describe('@simauth/client against a running api and the sandbox', () => {
     await phone.approve(login.loginId, login.matchNumber);
     expect(await result).toEqual({ status: 'MATCH_SUCCESS', idToken: expect.any(String) });
     expect(statuses.at(-1)).toBe('MATCH_SUCCESS');
-  });
-
-  it('answers SIM_SWAP_DETECTED to an approval for a number whose SIM changed recently', async () => {
-    const { phone, number } = await registeredPhone(phoneNumberEnding('7000'));
-    const web = new SimauthWeb({ baseUrl: t.url });
-    const login = await web.startLogin(number);
-    expect(await phone.approve(login.loginId, login.matchNumber)).toEqual({
-      status: 'SIM_SWAP_DETECTED',
-    });
-    expect(await web.waitForResult(login)).toEqual({ status: 'SIM_SWAP_DETECTED' });
   });
 
   it('rejects the approval of an expired login with a 410 problem', async () => {
