@@ -217,6 +217,13 @@ export class SimauthPhone {
     );
   }
 
+  /** Revokes the device credential on the server (device.revoked), then drops it from storage. */
+  async forget(): Promise<void> {
+    await answerOf(this.api.DELETE('/v1/devices/me', { headers: await this.credential() }));
+    const { storage } = this.options;
+    for (const key of Object.values(STORAGE_KEYS)) await storage.remove(key);
+  }
+
   /** Whether the network the phone is on can run a PhoneCheck (yes when the answer is unknown). */
   private async phoneCheckSupported(): Promise<boolean> {
     try {

@@ -56,6 +56,7 @@ describe('@simauth/client where the SIM cannot prove the number: SMS fallback an
     });
     expect(await phone.register(number)).toEqual({
       status: 'MATCH_SUCCESS',
+      userId: expect.any(String),
       deviceId: expect.any(String),
     });
     expect(asked).toBe(1);

@@ -48,10 +48,29 @@ describe('@simauth/client against a running api and the sandbox', () => {
 
   it('registers a phone whose SIM proves the number, and keeps the credential in storage only', async () => {
     const { phone, storage, registered } = await registeredPhone();
-    expect(registered).toEqual({ status: 'MATCH_SUCCESS', deviceId: expect.any(String) });
+    expect(registered).toEqual({
+      status: 'MATCH_SUCCESS',
+      userId: expect.any(String),
+      deviceId: expect.any(String),
+    });
     expect(await phone.isRegistered()).toBe(true);
     expect(await storage.get('simauth.device_token')).toMatch(/^simauth_dt_/);
     expect(await storage.get('simauth.device_id')).toBe(registered.deviceId);
+  });
+
+  it('forgets the phone: the server revokes the credential, and storage holds nothing of it', async () => {
+    const { phone, storage } = await registeredPhone();
+    const token = (await storage.get('simauth.device_token'))!;
+    await phone.forget();
+    expect(await phone.isRegistered()).toBe(false);
+    expect(await storage.get('simauth.device_id')).toBeNull();
+    const revoked = await fetch(`${t.url}/v1/devices/me/logins`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(revoked.status).toBe(401);
+    // A revoked credential is a problem with its status, not a crash.
+    await storage.set('simauth.device_token', token);
+    expect((await problemOf(phone.pendingLogins())).status).toBe(401);
   });
 
   it('answers MATCH_FAILED to a registration from another SIM, and keeps no credential', async () => {

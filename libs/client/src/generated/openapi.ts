@@ -68,6 +68,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/devices/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * This device revokes itself (the app forgets the phone): its credential stops working
+     * @description The credential is refused at once (401) and the push token forgotten; `device.revoked` is sent with `actor: "device"`. The user's pending logins stay until they expire: this device can no longer approve them, the user's other devices still can. Register again to come back.
+     */
+    delete: operations['DevicesController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/.well-known/jwks.json': {
     parameters: {
       query?: never;
@@ -353,6 +373,23 @@ export interface paths {
     /** Add an authenticator factor (PENDING until activated with a first code) */
     post: operations['AuthenticatorsController_create'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/factors/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete one of the user's own factors (PENDING or ACTIVE); sends `factor.deleted`. Another user's factor is 404 */
+    delete: operations['AuthenticatorsController_remove'];
     options?: never;
     head?: never;
     patch?: never;
@@ -933,6 +970,16 @@ export interface components {
       match: boolean;
       /** @description The device credential, on MATCH_SUCCESS only, shown once: send it as Bearer on device calls */
       device_token?: string;
+      /**
+       * Format: uuid
+       * @description On MATCH_SUCCESS only: the user simauth knows this phone number as (the `sub` of its id_tokens, the `user_id` of webhooks and the admin API); the same for every device of the number
+       */
+      user_id?: string;
+      /**
+       * Format: uuid
+       * @description On MATCH_SUCCESS only: this device as simauth knows it (the `device_id` of `device.revoked` and the admin API), not the app's own `device_id` sent to POST /v1/registrations; the same on a re-registration of that install
+       */
+      device_id?: string;
     };
     RegistrationResponse: {
       /** Format: uuid */
@@ -1455,6 +1502,53 @@ export interface operations {
         content: {
           'application/problem+json': {
             /** @example urn:simauth:problem:unsupported-media-type */
+            type?: string;
+            title?: string;
+            status?: number;
+            detail?: string;
+            request_id?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+              /**
+               * @description Why, for programs, where the rule says: for a phone number, one of NOT_A_NUMBER, INVALID_COUNTRY, TOO_SHORT, TOO_LONG, INVALID_LENGTH, INVALID_NUMBER (INVALID_NUMBER: a possible length, but in no range its country allocates)
+               * @example INVALID_NUMBER
+               */
+              reason?: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  DevicesController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description Missing or invalid credential
+       *
+       *     Missing or invalid device credential
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:simauth:problem:unauthorized */
             type?: string;
             title?: string;
             status?: number;
@@ -4353,7 +4447,7 @@ export interface operations {
           'application/json': components['schemas']['FactorResponse'][];
         };
       };
-      /** @description Missing, invalid or expired id_token */
+      /** @description Missing, invalid or expired id_token; or a device credential that is unknown, revoked, or of a blocked user */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4411,7 +4505,7 @@ export interface operations {
       /**
        * @description Missing or invalid credential
        *
-       *     Missing, invalid or expired id_token
+       *     Missing, invalid or expired id_token; or a device credential that is unknown, revoked, or of a blocked user
        */
       401: {
         headers: {
@@ -4564,6 +4658,105 @@ export interface operations {
       };
     };
   };
+  AuthenticatorsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: malformed JSON, an unknown field, or a bad value (named in errors[]) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:simauth:problem:validation-error */
+            type?: string;
+            title?: string;
+            status?: number;
+            detail?: string;
+            request_id?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+              /**
+               * @description Why, for programs, where the rule says: for a phone number, one of NOT_A_NUMBER, INVALID_COUNTRY, TOO_SHORT, TOO_LONG, INVALID_LENGTH, INVALID_NUMBER (INVALID_NUMBER: a possible length, but in no range its country allocates)
+               * @example INVALID_NUMBER
+               */
+              reason?: string;
+            }[];
+          };
+        };
+      };
+      /**
+       * @description Missing or invalid credential
+       *
+       *     Missing, invalid or expired id_token; or a device credential that is unknown, revoked, or of a blocked user
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:simauth:problem:unauthorized */
+            type?: string;
+            title?: string;
+            status?: number;
+            detail?: string;
+            request_id?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+              /**
+               * @description Why, for programs, where the rule says: for a phone number, one of NOT_A_NUMBER, INVALID_COUNTRY, TOO_SHORT, TOO_LONG, INVALID_LENGTH, INVALID_NUMBER (INVALID_NUMBER: a possible length, but in no range its country allocates)
+               * @example INVALID_NUMBER
+               */
+              reason?: string;
+            }[];
+          };
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:simauth:problem:not-found */
+            type?: string;
+            title?: string;
+            status?: number;
+            detail?: string;
+            request_id?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+              /**
+               * @description Why, for programs, where the rule says: for a phone number, one of NOT_A_NUMBER, INVALID_COUNTRY, TOO_SHORT, TOO_LONG, INVALID_LENGTH, INVALID_NUMBER (INVALID_NUMBER: a possible length, but in no range its country allocates)
+               * @example INVALID_NUMBER
+               */
+              reason?: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
   AuthenticatorsController_activate: {
     parameters: {
       query?: never;
@@ -4615,7 +4808,7 @@ export interface operations {
       /**
        * @description Missing or invalid credential
        *
-       *     Missing, invalid or expired id_token
+       *     Missing, invalid or expired id_token; or a device credential that is unknown, revoked, or of a blocked user
        */
       401: {
         headers: {
@@ -4948,7 +5141,7 @@ export interface operations {
       /**
        * @description Missing or invalid credential
        *
-       *     Missing, invalid or expired id_token
+       *     Missing, invalid or expired id_token; or a device credential that is unknown, revoked, or of a blocked user
        */
       401: {
         headers: {
@@ -5224,7 +5417,7 @@ export interface operations {
       /**
        * @description Missing or invalid credential
        *
-       *     Missing, invalid or expired id_token
+       *     Missing, invalid or expired id_token; or a device credential that is unknown, revoked, or of a blocked user
        */
       401: {
         headers: {
@@ -5354,7 +5547,7 @@ export interface operations {
       /**
        * @description Missing or invalid credential
        *
-       *     Missing, invalid or expired id_token
+       *     Missing, invalid or expired id_token; or a device credential that is unknown, revoked, or of a blocked user
        */
       401: {
         headers: {
