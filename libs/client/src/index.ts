@@ -8,6 +8,8 @@ export type {
   RegisterResult,
   SimauthPhoneOptions,
 } from './phone';
+export { SimauthFactors } from './factors';
+export type { EnrolledFactor, Factor } from './factors';
 export { SimauthWeb } from './web';
 export type {
   LoginResult,

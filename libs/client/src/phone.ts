@@ -1,3 +1,4 @@
+import { SimauthFactors } from './factors';
 import { answerOf, bearer, createApi, SimauthApi } from './http';
 import { SimauthProblem } from './problem';
 import { STORAGE_KEYS, SimauthStorage } from './storage';
@@ -25,8 +26,11 @@ export interface SimauthPhoneOptions {
   openCheckUrl: (url: string) => Promise<CheckResult>;
   /** Asks the person for the code an SMS brought, when the proof falls back to SMS. */
   onSmsCode?: () => Promise<string>;
-  /** Asks for an authenticator factor's code when the login needs one (a SIM-swap step-up). */
-  onFactorCode?: (context: { loginId: string }) => Promise<FactorCode>;
+  /**
+   * Asks for an authenticator factor's code when the login needs one (a SIM-swap step-up): the
+   * code alone (for the user's first ACTIVE factor), or the factor and its code.
+   */
+  onFactorCode?: (context: { loginId: string }) => Promise<string | FactorCode>;
   /** The `fetch` to use (the platform's by default). */
   fetch?: typeof fetch;
 }
@@ -79,8 +83,12 @@ export class SimauthPhone {
   /** The typed REST client (openapi-fetch) for calls this class does not wrap. */
   readonly api: SimauthApi;
 
+  /** The authenticator factors of this phone's user (with the device credential). */
+  readonly factors: SimauthFactors;
+
   constructor(private readonly options: SimauthPhoneOptions) {
     this.api = createApi(options.baseUrl, options.fetch);
+    this.factors = new SimauthFactors(this.api, () => this.credential());
   }
 
   /**
@@ -178,7 +186,7 @@ export class SimauthPhone {
       const stepUp =
         err instanceof SimauthProblem && err.type === 'urn:simauth:problem:step-up-required';
       if (!stepUp || !this.options.onFactorCode) throw err;
-      const { factorId, code } = await this.options.onFactorCode({ loginId });
+      const { factorId, code } = await this.factorCode(loginId);
       return answerOf(
         this.api.POST('/v1/logins/{id}/approve-with-code', {
           params: path,
@@ -222,6 +230,18 @@ export class SimauthPhone {
     await answerOf(this.api.DELETE('/v1/devices/me', { headers: await this.credential() }));
     const { storage } = this.options;
     for (const key of Object.values(STORAGE_KEYS)) await storage.remove(key);
+  }
+
+  /** The step-up's factor and code; a bare code is for the user's first ACTIVE factor. */
+  private async factorCode(loginId: string): Promise<FactorCode> {
+    const answer = await this.options.onFactorCode!({ loginId });
+    if (typeof answer !== 'string') return answer;
+    const active = (await this.factors.list()).find((f) => f.status === 'ACTIVE');
+    if (!active)
+      throw SimauthProblem.unexpected(
+        'a factor code was asked for, and the user has no ACTIVE factor',
+      );
+    return { factorId: active.factorId, code: answer };
   }
 
   /** Whether the network the phone is on can run a PhoneCheck (yes when the answer is unknown). */

@@ -135,7 +135,8 @@ describe('@simauth/client where the SIM cannot prove the number: SMS fallback an
     const asked: string[] = [];
     const phone = phoneOn(stepUp, async ({ loginId }) => {
       asked.push(loginId);
-      return { factorId: factor.factor_id, code: await totpCode(factor.otpauth_url, 1) };
+      // The code alone, as the person types it: the client finds the user's ACTIVE factor.
+      return totpCode(factor.otpauth_url, 1);
     });
     expect(await phone.approve(login.loginId, login.matchNumber)).toEqual({
       status: 'MATCH_SUCCESS',

@@ -8,6 +8,7 @@ import {
 import { uniquePhoneNumber } from '@test-support/device';
 import { nextPush } from '@test-support/flows';
 import { startTestApp, TestApp } from '@test-support/test-app';
+import { totpCode } from '@test-support/totp';
 
 /** The phone's mobile-data request, as the sandbox plays it: the SIM it holds, or none (Wi-Fi). */
 const overMobileData = (sim?: string) => async (url: string) =>
@@ -71,6 +72,26 @@ describe('@simauth/client against a running api and the sandbox', () => {
     // A revoked credential is a problem with its status, not a crash.
     await storage.set('simauth.device_token', token);
     expect((await problemOf(phone.pendingLogins())).status).toBe(401);
+  });
+
+  it("enrols, activates, lists and deletes the user's TOTP factor with the device credential", async () => {
+    const { phone } = await registeredPhone();
+    const enrolled = await phone.factors.enrolTotp();
+    expect(enrolled.otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
+    expect(
+      await phone.factors.activate(enrolled.factorId, await totpCode(enrolled.otpauthUrl!)),
+    ).toEqual({ status: 'ACTIVE' });
+    expect(await phone.factors.list()).toEqual([
+      {
+        factorId: enrolled.factorId,
+        type: 'totp',
+        status: 'ACTIVE',
+        createdAt: expect.any(String),
+      },
+    ]);
+    await phone.factors.delete(enrolled.factorId);
+    expect(await phone.factors.list()).toEqual([]);
+    expect((await problemOf(phone.factors.delete(enrolled.factorId))).status).toBe(404);
   });
 
   it('answers MATCH_FAILED to a registration from another SIM, and keeps no credential', async () => {
