@@ -1,3 +1,4 @@
+import type { ClientBase } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 
@@ -23,6 +24,17 @@ export function dataSourceOptions(options: DatabaseConnectionOptions): DataSourc
       // Fail fast instead of queueing forever when the database is gone.
       connectionTimeoutMillis: 5000,
       application_name: 'simauth',
+      onConnect: listenForLoss,
     },
   };
+}
+
+/**
+ * Gives a pooled connection an 'error' listener for its whole life. pg-pool removes its own when it
+ * hands the connection out, and TypeORM adds one only a promise tick later: a Postgres restart's
+ * FATAL read in the same chunk as the previous query's answer would otherwise be thrown as an
+ * unhandled error. The connection is then unqueryable and the pool drops it on release.
+ */
+function listenForLoss(client: ClientBase): void {
+  client.on('error', () => undefined);
 }
