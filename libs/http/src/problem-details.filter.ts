@@ -25,7 +25,10 @@ function isDatabaseUnavailable(error: unknown): boolean {
   const code = e?.driverError?.code ?? e?.code;
   if (typeof code === 'string' && (CONNECTION_ERRNOS.has(code) || /^(08|57P0)/.test(code)))
     return true;
-  return /Connection terminated|timeout exceeded when trying to connect/.test(e?.message ?? '');
+  // pg's words for a connection that broke (or was terminated) while checked out from the pool.
+  return /Connection terminated|timeout exceeded when trying to connect|connection error and is not queryable/.test(
+    e?.message ?? '',
+  );
 }
 
 interface Mapped {

@@ -62,6 +62,12 @@ class ProbeController {
     throw new Error('database password is hunter2 at /srv/app.ts:12');
   }
 
+  @Get('connection-lost')
+  connectionLost(): never {
+    // What pg says of a pooled connection Postgres terminated as it was handed to this query.
+    throw new Error('Client has encountered a connection error and is not queryable');
+  }
+
   @Get('expired')
   expired(): never {
     throw new AttemptExpiredError(randomUUID(), new Date('2026-01-01T00:00:00Z'));
@@ -318,6 +324,13 @@ describe('HTTP conventions (problem+json, validation, request ids)', () => {
       status: 500,
     });
     expect(text).not.toMatch(/hunter2|app\.ts|at /);
+  });
+
+  it('answers 503 with Retry-After when the connection of a query was lost', async () => {
+    const res = await fetch(`${base}/probe/connection-lost`);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('2');
+    expect((await problem(res)).type).toBe('urn:simauth:problem:service-unavailable');
   });
 
   it.each([
