@@ -1,14 +1,12 @@
 import { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
-import { findFreePort } from '@simauth/database';
 import { denyOnLoginPage, launchChromium, signInOnLoginPage } from '@test-support/chromium';
-import { startExampleApp, stopExampleApp } from '@test-support/example-app';
-import { TestApp, startTestApp } from '@test-support/test-app';
+import { startGuideRelyingParty, stopExampleApp } from '@test-support/example-app';
+import { TestApp } from '@test-support/test-app';
 import { registerPhone } from '@test-support/flows';
-import { readmeBlockIsIn, readmeClient } from '@test-support/readme';
+import { readmeBlockIsIn } from '@test-support/readme';
 
 const ROOT = join(__dirname, '../..');
 const APP = join(ROOT, 'examples/authlib/app.py');
@@ -23,28 +21,14 @@ describe('a Python relying party on Authlib signs people in through simauth, in 
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const port = await findFreePort();
-    appUrl = `http://localhost:${port}`;
-    const clientSecret = randomBytes(24).toString('base64url');
-    t = await startTestApp({
-      env: {
-        OIDC_CLIENTS: JSON.stringify([readmeClient('authlib-app', appUrl, clientSecret)]),
-      },
-    });
     // Debian's python3 with its python3-authlib, whatever python3 comes first on the PATH.
-    app = await startExampleApp(
+    ({ t, app, appUrl } = await startGuideRelyingParty(
+      'authlib-app',
       '/usr/bin/python3',
       [APP],
-      {
-        PATH: '/usr/bin:/bin',
-        SIMAUTH_URL: t.url,
-        CLIENT_ID: 'authlib-app',
-        CLIENT_SECRET: clientSecret,
-        PORT: String(port),
-        APP_URL: appUrl,
-      },
+      { PATH: '/usr/bin:/bin' },
       'authlib app on',
-    );
+    ));
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -1,14 +1,12 @@
 import { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
-import { findFreePort } from '@simauth/database';
 import { denyOnLoginPage, launchChromium, signInOnLoginPage } from '@test-support/chromium';
-import { startExampleApp, stopExampleApp } from '@test-support/example-app';
-import { TestApp, startTestApp } from '@test-support/test-app';
+import { startGuideRelyingParty, stopExampleApp } from '@test-support/example-app';
+import { TestApp } from '@test-support/test-app';
 import { registerPhone } from '@test-support/flows';
-import { readmeBlockIsIn, readmeClient } from '@test-support/readme';
+import { readmeBlockIsIn } from '@test-support/readme';
 
 const APP = join(__dirname, '../../examples/passport/server.mjs');
 
@@ -22,28 +20,14 @@ describe('an Express app on passport-openidconnect as published signs people in 
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const port = await findFreePort();
-    appUrl = `http://localhost:${port}`;
-    const clientSecret = randomBytes(24).toString('base64url');
     // client_secret_post and "require_pkce": false, with the strategy's nonce: true.
-    t = await startTestApp({
-      env: {
-        OIDC_CLIENTS: JSON.stringify([readmeClient('passport-app', appUrl, clientSecret)]),
-      },
-    });
-    app = await startExampleApp(
+    ({ t, app, appUrl } = await startGuideRelyingParty(
+      'passport-app',
       process.execPath,
       [APP],
-      {
-        PATH: process.env.PATH,
-        SIMAUTH_URL: t.url,
-        CLIENT_ID: 'passport-app',
-        CLIENT_SECRET: clientSecret,
-        PORT: String(port),
-        APP_URL: appUrl,
-      },
+      { PATH: process.env.PATH },
       'passport app on',
-    );
+    ));
     browser = await launchChromium();
   });
   afterAll(async () => {
