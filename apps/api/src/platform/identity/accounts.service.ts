@@ -36,7 +36,7 @@ const toDevice = (r: DeviceRow): Device => ({
   pushToken: r.push_token,
 });
 
-const DEVICE_TOKEN_PREFIX = 'simauth_dt';
+export const DEVICE_TOKEN_PREFIX = 'simauth_dt';
 
 /** A user as the operators see them. */
 export interface UserRecord {

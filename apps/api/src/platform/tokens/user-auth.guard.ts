@@ -9,7 +9,7 @@ import {
 import { ApiBearerAuth, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { UnauthorizedError } from '@simauth/http';
-import { AccountsService } from '../identity/accounts.service';
+import { AccountsService, DEVICE_TOKEN_PREFIX } from '../identity/accounts.service';
 import { IdTokenService } from './id-token.service';
 
 export interface SignedInUser {
@@ -40,7 +40,9 @@ export class UserAuthGuard implements CanActivate {
 }
 
 /** A device credential as it comes (`simauth_dt_` and a secret); an id_token is a JWT, `eyJ…`. */
-const DEVICE_BEARER = /^Bearer (simauth_dt_[A-Za-z0-9_-]{1,200})$/;
+const DEVICE_BEARER = new RegExp(`^Bearer (${DEVICE_TOKEN_PREFIX}_[A-Za-z0-9_-]{1,200})$`);
+/** Any bearer that claims to be a device credential, well formed or not. */
+const CLAIMS_DEVICE = new RegExp(`^Bearer ${DEVICE_TOKEN_PREFIX}_`);
 
 /**
  * Admits a user's id_token, or a device credential acting for the device's user: the prefix
@@ -58,7 +60,7 @@ export class UserOrDeviceAuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<UserRequest>();
     const deviceToken = DEVICE_BEARER.exec(req.headers.authorization ?? '')?.[1];
     if (!deviceToken) {
-      if (/^Bearer simauth_dt_/.test(req.headers.authorization ?? '')) throw refusedDevice();
+      if (CLAIMS_DEVICE.test(req.headers.authorization ?? '')) throw refusedDevice();
       return this.idTokens.canActivate(context);
     }
     const device = await this.accounts.findDeviceByToken(deviceToken);
