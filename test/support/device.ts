@@ -17,6 +17,12 @@ export async function openOnDevice(
   return { status: res.status, body: (await res.json()) as Record<string, string> };
 }
 
+/** A phone's `openCheckUrl` (as the client SDK takes it): the check URL opened by openOnDevice, its answer. */
+export const overMobileData =
+  (sim?: string) =>
+  async (url: string): Promise<Record<string, string>> =>
+    (await openOnDevice(url, sim)).body;
+
 /** The endings that make the sandbox answer otherwise than a phone network would (see docs/guide/sandbox.md). */
 const RESERVED_ENDING = /(4000|5000|5030|4080|4100|7000|7500)$/;
 

@@ -5,14 +5,11 @@ import {
   SimauthProblem,
   SimauthWeb,
 } from '@simauth/client';
-import { phoneNumberEnding } from '@test-support/device';
+import { overMobileData, phoneNumberEnding } from '@test-support/device';
 import { signIn } from '@test-support/flows';
 import { bearer, call } from '@test-support/http';
 import { startTestApp, TestApp } from '@test-support/test-app';
 import { totpCode } from '@test-support/totp';
-
-const overMobileData = (sim?: string) => async (url: string) =>
-  (await fetch(url, { headers: sim ? { 'X-Sandbox-Sim': sim } : {} })).json();
 
 describe('@simauth/client where the SIM cannot prove the number: SMS fallback and step-up', () => {
   let sms: TestApp;

@@ -1,7 +1,7 @@
 import * as client from 'openid-client';
 import { memoryStorage, SimauthPhone, SimauthWeb } from '@simauth/client';
 import { CookieBrowser } from '@test-support/browser';
-import { uniquePhoneNumber } from '@test-support/device';
+import { overMobileData, uniquePhoneNumber } from '@test-support/device';
 import { authorization, CALLBACK } from '@test-support/oidc';
 import { startTestApp, TestApp } from '@test-support/test-app';
 
@@ -19,8 +19,7 @@ describe("@simauth/client on the login page's OpenID interaction", () => {
     const phone = new SimauthPhone({
       baseUrl: t.url,
       storage: memoryStorage(),
-      openCheckUrl: async (url) =>
-        (await fetch(url, { headers: { 'X-Sandbox-Sim': number } })).json(),
+      openCheckUrl: overMobileData(number),
     });
     await phone.register(number);
 

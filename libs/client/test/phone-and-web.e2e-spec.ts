@@ -5,14 +5,10 @@ import {
   SimauthProblem,
   SimauthWeb,
 } from '@simauth/client';
-import { uniquePhoneNumber } from '@test-support/device';
+import { overMobileData, uniquePhoneNumber } from '@test-support/device';
 import { nextPush } from '@test-support/flows';
 import { startTestApp, TestApp } from '@test-support/test-app';
 import { totpCode } from '@test-support/totp';
-
-/** The phone's mobile-data request, as the sandbox plays it: the SIM it holds, or none (Wi-Fi). */
-const overMobileData = (sim?: string) => async (url: string) =>
-  (await fetch(url, { headers: sim ? { 'X-Sandbox-Sim': sim } : {} })).json();
 
 /** What a call rejected with, which must be a SimauthProblem. */
 async function problemOf(call: Promise<unknown>): Promise<SimauthProblem> {

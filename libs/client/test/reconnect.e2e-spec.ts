@@ -1,5 +1,5 @@
 import { memoryStorage, SimauthPhone, SimauthWeb } from '@simauth/client';
-import { uniquePhoneNumber } from '@test-support/device';
+import { overMobileData, uniquePhoneNumber } from '@test-support/device';
 import { startTestApp, TestApp } from '@test-support/test-app';
 
 describe('SimauthWeb.waitForResult when the live stream ends before the login does', () => {
@@ -19,8 +19,7 @@ describe('SimauthWeb.waitForResult when the live stream ends before the login do
     const phone = new SimauthPhone({
       baseUrl: survivor.url,
       storage: memoryStorage(),
-      openCheckUrl: async (url) =>
-        (await fetch(url, { headers: { 'X-Sandbox-Sim': number } })).json(),
+      openCheckUrl: overMobileData(number),
     });
     await phone.register(number);
     // The load balancer: every request to the replica that is leaving, until it is gone.
