@@ -10,8 +10,17 @@ const startApi = (pgDir: string) =>
 
 describe('two api processes started in the same folder (one embedded Postgres)', () => {
   const children: ChildProcess[] = [];
-  afterAll(() => {
-    for (const child of children) child.kill('SIGKILL');
+  // Stopped as an operator would (SIGTERM): the first one stops the Postgres it started, which a
+  // SIGKILL would leave running after the run.
+  afterAll(async () => {
+    const running = children.filter((child) => child.exitCode === null && !child.signalCode);
+    await Promise.all(
+      running.map((child) => {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        return exited;
+      }),
+    );
   });
 
   it('lets the second share the first one’s database instead of stopping it; both stay ready', async () => {
