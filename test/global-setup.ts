@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +13,15 @@ declare global {
 /**
  * One real Postgres for the whole run: DATABASE_URL when set, otherwise an embedded server in a
  * fresh temp folder (durability off, for speed). Migrations run once; test files share the
- * database and keep apart by their own unique data.
+ * database and keep apart by their own unique data. First, the SDK's browser bundle the pages load.
  */
 export default async function globalSetup(): Promise<void> {
+  // The pages import the SDK's browser bundle; apps started from sources serve this fresh build.
+  execFileSync(
+    process.execPath,
+    ['tools/client-bundle.mjs', 'apps/api/src/platform/pages/bundle'],
+    { cwd: join(__dirname, '..'), stdio: 'inherit' },
+  );
   // Where the run's workers claim the test numbers they hand out (see uniquePhoneNumber).
   process.env.SIMAUTH_TEST_NUMBERS_DIR = mkdtempSync(join(tmpdir(), 'simauth-test-numbers-'));
   if (!process.env.DATABASE_URL) {

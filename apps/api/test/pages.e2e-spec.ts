@@ -1,4 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TestApp, startTestApp } from '@test-support/test-app';
+
+const CLIENT_VERSION = JSON.parse(
+  readFileSync(join(__dirname, '../../../libs/client/package.json'), 'utf8'),
+).version;
 
 describe('web pages', () => {
   let sandboxed: TestApp;
@@ -39,6 +45,32 @@ describe('web pages', () => {
     const config = (await (await fetch(`${sandboxed.url}/phone/config.json`)).json()) as any;
     expect(config.sandbox_url).toBe(sandboxed.sandbox.url);
     expect(config.test_numbers.map((t: { number: string }) => t.number)).toContain('+447700904000');
+  });
+
+  it('serves the SDK bundle from its own origin as a script the page policy allows, in sandbox mode and in a configured deployment', async () => {
+    for (const app of [sandboxed, real]) {
+      const bundle = await fetch(`${app.url}/assets/simauth-client.js`);
+      expect({
+        status: bundle.status,
+        type: bundle.headers.get('content-type'),
+        cache: bundle.headers.get('cache-control'),
+        sniffing: bundle.headers.get('x-content-type-options'),
+      }).toEqual({
+        status: 200,
+        type: 'text/javascript; charset=utf-8',
+        cache: 'no-cache',
+        sniffing: 'nosniff',
+      });
+      // The page's policy loads scripts from simauth's own origin only, none inline.
+      const policy = (await fetch(`${app.url}/login`)).headers.get('content-security-policy')!;
+      expect(policy.split(';').filter((d) => /^script-src /.test(d))).toEqual([
+        "script-src 'self'",
+      ]);
+      const code = await bundle.text();
+      expect(code).toMatch(/^export \{[^}]*\bSimauthPhone,[^}]*\bSimauthWeb,[^}]*\bversion\b/m);
+      expect(code).toContain(`var version = ${JSON.stringify(CLIENT_VERSION)};`);
+      expect(code).not.toMatch(/\brequire\(/);
+    }
   });
 
   it('has no virtual phone when the providers are real', async () => {

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, OnModuleInit, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import { NotFoundError } from '@simauth/http';
@@ -12,11 +12,26 @@ const ASSETS: Record<string, string> = {
   'login.js': 'text/javascript; charset=utf-8',
   'phone.js': 'text/javascript; charset=utf-8',
   'favicon.svg': 'image/svg+xml',
+  'simauth-client.js': 'text/javascript; charset=utf-8',
 };
 
 /**
+ * The SDK's browser bundle (@simauth/client as one ES module), which both pages import: built by
+ * tools/client-bundle.mjs into dist/ at `npm run build`, and beside these sources by the tests'
+ * global setup. Missing, the pages could not work: the app refuses to start rather than serve them.
+ */
+function readClientBundle(): string {
+  const file = join(__dirname, 'bundle', 'simauth-client.js');
+  if (!existsSync(file))
+    throw new Error(
+      `The pages' SDK bundle ${file} is missing: build it with npm run build (or node tools/client-bundle.mjs).`,
+    );
+  return readFileSync(file, 'utf8');
+}
+
+/**
  * The two web pages: /login (the website) and /phone (a virtual phone, sandbox mode only, whose
- * page and script the sandbox library holds), with their assets.
+ * page and script the sandbox library holds), with their assets, the SDK's bundle among them.
  */
 @ApiExcludeController()
 @Controller()
@@ -33,6 +48,7 @@ export class PagesController implements OnModuleInit {
     const phone = readVirtualPhonePage();
     this.files.set('phone.html', phone.html);
     this.files.set('phone.js', phone.script);
+    this.files.set('simauth-client.js', readClientBundle());
   }
 
   @Get('login')
