@@ -1,13 +1,19 @@
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { launchChromium, registerVirtualPhone } from '@test-support/chromium';
 import { AttemptSweeper } from '@simauth/attempts';
 import { TestApp, startTestApp } from '@test-support/test-app';
 import { phoneNumberEnding, uniquePhoneNumber } from '@test-support/device';
+import { bearer, call } from '@test-support/http';
+import { totpCode } from '@test-support/totp';
 
 const SHOTS = join(__dirname, '../../test-results/screenshots');
+const BUNDLE = '/assets/simauth-client.js';
+const CLIENT_VERSION = JSON.parse(
+  readFileSync(join(__dirname, '../../libs/client/package.json'), 'utf8'),
+).version;
 
 describe('the /login and /phone pages in Chromium', () => {
   let t: TestApp;
@@ -177,5 +183,120 @@ describe('the /login and /phone pages in Chromium', () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SHOTS, 'login-mobile.png') });
+  });
+
+  it('runs both pages on the SDK bundle: each loads it from simauth, and the login completes through it', async () => {
+    const loaded: string[] = [];
+    const watch = (page: Page) =>
+      page.on('response', (r) => {
+        if (new URL(r.url()).pathname === BUNDLE) loaded.push(`${r.status()} ${r.url()}`);
+      });
+    const sim = uniquePhoneNumber();
+    const context = await browser.newContext();
+    const phone = await context.newPage();
+    watch(phone);
+    await phone.goto(`${t.url}/phone`);
+    await phone.fill('#sim', sim);
+    await phone.dispatchEvent('#sim', 'change');
+    await phone.click('#register');
+    await phone.waitForSelector('#registered:not(.hidden)');
+    const site = await (await browser.newContext()).newPage();
+    watch(site);
+    await site.goto(`${t.url}/login`);
+    await site.fill('#phone', sim);
+    await site.click('#submit');
+    const match = (await site.textContent('[data-testid="match-number"]:not(:text-is("--"))'))!;
+    await phone.waitForSelector('#request:not(.hidden)');
+    await phone.click(`#numbers button:text-is("${match.trim()}")`);
+    await site.waitForSelector('#final:not(.hidden)');
+    expect(await site.textContent('#outcome')).toBe('Signed in');
+    expect(loaded).toEqual([`200 ${t.url}${BUNDLE}`, `200 ${t.url}${BUNDLE}`]);
+    for (const page of [phone, site])
+      expect(await page.evaluate(() => document.documentElement.dataset.simauthClient)).toBe(
+        CLIENT_VERSION,
+      );
+
+    // Without the bundle the login page cannot start a login: it has no code of its own for it.
+    const blocked = await (await browser.newContext()).newPage();
+    await blocked.route(`**${BUNDLE}`, (route) => route.abort());
+    let posted = false;
+    blocked.on('request', (r) => (posted ||= r.method() === 'POST'));
+    await blocked.goto(`${t.url}/login`);
+    await blocked.fill('#phone', sim);
+    await blocked.click('#submit');
+    expect(await blocked.isHidden('#waiting')).toBe(true);
+    expect(posted).toBe(false);
+  });
+
+  it('forgets the phone: the server revokes its credential, and the page no longer holds it', async () => {
+    const sim = uniquePhoneNumber();
+    const phone = await phoneWith(sim);
+    const devicesOf = async () =>
+      (
+        await t.db.query(
+          `SELECT count(*)::int AS n FROM devices d JOIN users u ON u.id = d.user_id WHERE u.phone_number = $1`,
+          [sim],
+        )
+      )[0].n;
+    expect(await devicesOf()).toBe(1);
+    await phone.click('#forget');
+    await phone.waitForFunction(() =>
+      /Forgotten/.test(document.getElementById('registered')!.textContent!),
+    );
+    expect(await phone.textContent('#log')).toMatch(/DELETE \/v1\/devices\/me → 204/);
+    expect(await devicesOf()).toBe(0);
+    const kept = await phone.evaluate(() =>
+      Object.keys(localStorage).filter((key) => key.startsWith('simauth-virtual-phone:')),
+    );
+    expect(kept).toEqual([]);
+    expect(await phone.isHidden('#forget')).toBe(true);
+  });
+
+  it('steps up with the authenticator code the phone asks for when the SIM changed recently (SIM_SWAP_POLICY=step_up)', async () => {
+    const stepUp = await startTestApp({
+      sharedSandbox: t.sandbox,
+      env: { SIM_SWAP_POLICY: 'step_up' },
+    });
+    try {
+      // The sandbox's numbers ending 7000 had their SIM changed two hours ago; a first
+      // registration is no takeover, so it goes through.
+      const sim = phoneNumberEnding('7000');
+      const phone = await registerVirtualPhone(browser, stepUp.url, sim);
+      const deviceToken = await phone.evaluate(
+        (key) => localStorage.getItem(key),
+        `simauth-virtual-phone:${sim}:simauth.device_token`,
+      );
+      const factor = await call(
+        'POST',
+        `${stepUp.url}/v1/factors`,
+        { type: 'totp' },
+        bearer(deviceToken!),
+      );
+      const activated = await call(
+        'POST',
+        `${stepUp.url}/v1/factors/${factor.body.factor_id}/activate`,
+        { code: await totpCode(factor.body.otpauth_url) },
+        bearer(deviceToken!),
+      );
+      expect(activated.body.status).toBe('ACTIVE');
+
+      const site = await (await browser.newContext()).newPage();
+      await site.goto(`${stepUp.url}/login`);
+      await site.fill('#phone', sim);
+      await site.click('#submit');
+      const match = (await site.textContent('[data-testid="match-number"]:not(:text-is("--"))'))!;
+      await phone.waitForSelector('#request:not(.hidden)');
+      await phone.click(`#numbers button:text-is("${match.trim()}")`);
+      await phone.waitForSelector('#step-up:not(.hidden)');
+      expect(await phone.textContent('#log')).toMatch(/POST \/v1\/logins\/[\w-]+\/approve → 403/);
+      await phone.fill('#factor-code', await totpCode(factor.body.otpauth_url, 1));
+      await phone.click('#factor-submit');
+      await phone.waitForSelector('#result:not(.hidden)');
+      expect(await phone.textContent('#result-text')).toMatch(/signed in/);
+      await site.waitForSelector('#final:not(.hidden)');
+      expect(await site.textContent('#outcome')).toBe('Signed in');
+    } finally {
+      await stepUp.close();
+    }
   });
 });

@@ -47,8 +47,12 @@ describe('web pages', () => {
     expect(config.test_numbers.map((t: { number: string }) => t.number)).toContain('+447700904000');
   });
 
-  it('serves the SDK bundle from its own origin as a script the page policy allows, in sandbox mode and in a configured deployment', async () => {
+  it('serves the SDK bundle both pages import, from its own origin as a script the page policy allows, in sandbox mode and in a configured deployment', async () => {
     for (const app of [sandboxed, real]) {
+      for (const page of ['login.js', ...(app === sandboxed ? ['phone.js'] : [])]) {
+        const script = await (await fetch(`${app.url}/assets/${page}`)).text();
+        expect(script).toMatch(/^import \{[^}]+\} from '\/assets\/simauth-client\.js';$/m);
+      }
       const bundle = await fetch(`${app.url}/assets/simauth-client.js`);
       expect({
         status: bundle.status,

@@ -1,191 +1,206 @@
-// The website side of a companion login: start, show the match number, follow the live status (SSE).
-(() => {
-  const $ = (id) => document.getElementById(id);
-  const E164 = /^\+[1-9][0-9]{7,14}$/; // the server's own rule
-  const FINAL = {
-    MATCH_SUCCESS: ['Signed in', 'ok', 'Your phone proved it holds the SIM of this number.'],
-    DENIED: ['Sign-in denied', 'bad', 'The request was denied on the phone.'],
-    MATCH_FAILED: [
-      'No match',
-      'bad',
-      'The SIM in the phone that approved does not hold this number.',
-    ],
-    EXPIRED: ['Request expired', 'bad', 'The phone did not finish in time. Start again.'],
-    PROVIDER_ERROR: ['Check failed', 'bad', 'The SIM check could not be completed. Start again.'],
-    SIM_SWAP_DETECTED: [
-      'SIM changed recently',
-      'bad',
-      'The SIM behind this number changed recently, so it cannot sign you in now. Contact support if this was not you.',
-    ],
-  };
-  // What a refused number's `reason` (the API's errors[]) means, said to a person.
-  const NUMBER_REFUSED = {
-    NOT_A_NUMBER: 'Enter the number in international format with a leading +, e.g. +447400123456.',
-    INVALID_COUNTRY:
-      'No country has the calling code this number starts with. Check the digits after the +.',
-    TOO_SHORT: 'This number is too short for its country. Check that no digit is missing.',
-    TOO_LONG: 'This number is too long for its country. Check for an extra digit.',
-    INVALID_LENGTH: 'This number has the wrong number of digits for its country.',
-    INVALID_NUMBER:
-      'No phone can have this number: its country does not use it. Check it and try again.',
-  };
-  let stream;
-  let ticker;
-  // Set when an app signs in through simauth's OpenID Provider: this page is its login step.
-  const query = new URLSearchParams(location.search);
-  const interaction = query.get('interaction');
-  let pollToken;
-  if (interaction) {
-    $('client-note').classList.remove('hidden');
-    $('cancel').classList.remove('hidden');
-    if (query.get('login_hint')) $('phone').value = query.get('login_hint');
-  }
+// The website side of a companion login, on the SDK (@simauth/client's browser bundle): start it,
+// show the match number, follow the live status (SimauthWeb.waitForResult reads the SSE stream).
+import { SimauthProblem, SimauthWeb, version } from '/assets/simauth-client.js';
 
-  // Hands the outcome to the OpenID Provider, which sends the browser back to the app.
-  async function leave(path, body) {
-    try {
-      const res = await fetch(`/oidc/interaction/${encodeURIComponent(interaction)}/${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      const answer = await res.json();
-      if (res.ok) return location.assign(answer.redirect_to);
-      $('outcome-detail').textContent = answer.detail || answer.title;
-    } catch {
-      $('outcome-detail').textContent = 'The server cannot be reached. Try again.';
-    }
+const $ = (id) => document.getElementById(id);
+// Which SDK build runs this page (the Chromium tests read it).
+document.documentElement.dataset.simauthClient = version;
+
+const E164 = /^\+[1-9][0-9]{7,14}$/; // the server's own rule
+const FINAL = {
+  MATCH_SUCCESS: ['Signed in', 'ok', 'Your phone proved it holds the SIM of this number.'],
+  DENIED: ['Sign-in denied', 'bad', 'The request was denied on the phone.'],
+  MATCH_FAILED: [
+    'No match',
+    'bad',
+    'The SIM in the phone that approved does not hold this number.',
+  ],
+  EXPIRED: ['Request expired', 'bad', 'The phone did not finish in time. Start again.'],
+  PROVIDER_ERROR: ['Check failed', 'bad', 'The SIM check could not be completed. Start again.'],
+  SIM_SWAP_DETECTED: [
+    'SIM changed recently',
+    'bad',
+    'The SIM behind this number changed recently, so it cannot sign you in now. Contact support if this was not you.',
+  ],
+};
+// What a refused number's `reason` (the API's errors[]) means, said to a person.
+const NUMBER_REFUSED = {
+  NOT_A_NUMBER: 'Enter the number in international format with a leading +, e.g. +447400123456.',
+  INVALID_COUNTRY:
+    'No country has the calling code this number starts with. Check the digits after the +.',
+  TOO_SHORT: 'This number is too short for its country. Check that no digit is missing.',
+  TOO_LONG: 'This number is too long for its country. Check for an extra digit.',
+  INVALID_LENGTH: 'This number has the wrong number of digits for its country.',
+  INVALID_NUMBER:
+    'No phone can have this number: its country does not use it. Check it and try again.',
+};
+let following; // the AbortController of the login being followed
+let ticker;
+// Set when an app signs in through simauth's OpenID Provider: this page is its login step.
+const query = new URLSearchParams(location.search);
+const interaction = query.get('interaction');
+let pollToken;
+if (interaction) {
+  $('client-note').classList.remove('hidden');
+  $('cancel').classList.remove('hidden');
+  if (query.get('login_hint')) $('phone').value = query.get('login_hint');
+}
+
+// The SDK calls simauth on this page's own origin. A request of the live stream that fails to
+// reach the server is said on the page while the SDK reconnects.
+const web = new SimauthWeb({
+  baseUrl: location.origin,
+  fetch: (input, init) =>
+    fetch(input, init).catch((err) => {
+      if (following && !following.signal.aborted)
+        $('status-line').textContent = 'Connection lost — reconnecting…';
+      throw err;
+    }),
+});
+
+// Hands the outcome to the OpenID Provider, which sends the browser back to the app.
+async function leave(path, body) {
+  try {
+    const { data, error } = await web.api.POST(`/oidc/interaction/{uid}/${path}`, {
+      params: { path: { uid: interaction } },
+      body,
+    });
+    if (data) return location.assign(data.redirect_to);
+    $('outcome-detail').textContent = error.detail || error.title;
+  } catch {
+    $('outcome-detail').textContent = 'The server cannot be reached. Try again.';
+  }
+  show('final');
+}
+
+function show(section) {
+  for (const id of ['start', 'waiting', 'final']) $(id).classList.toggle('hidden', id !== section);
+}
+
+function formError(text) {
+  $('form-error').textContent = text;
+  $('form-error').classList.toggle('hidden', !text);
+}
+
+// A sentence for a refused start: a person reads why the number is refused, not a field name.
+function refusal(problem) {
+  const field = problem.errors.find((e) => e.field === 'phone_number');
+  if (field) return NUMBER_REFUSED[field.reason] || `This phone number ${field.message}.`;
+  return problem.detail || problem.title;
+}
+
+function stop() {
+  if (following) following.abort();
+  clearInterval(ticker);
+  following = undefined;
+}
+
+function decodeClaims(jwt) {
+  const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+  return JSON.parse(decodeURIComponent(escape(atob(part))));
+}
+
+function finish(status, idToken) {
+  stop();
+  if (interaction && (status === 'MATCH_SUCCESS' || status === 'DENIED')) {
+    $('outcome').textContent =
+      status === 'MATCH_SUCCESS'
+        ? 'Signed in — returning to the app…'
+        : 'Sign-in denied — returning to the app…';
+    $('outcome').className = `outcome ${status === 'MATCH_SUCCESS' ? 'ok' : 'bad'}`;
+    $('outcome-detail').textContent = '';
+    $('claims').classList.add('hidden');
     show('final');
+    return leave('finish', { poll_token: pollToken });
   }
-
-  function show(section) {
-    for (const id of ['start', 'waiting', 'final'])
-      $(id).classList.toggle('hidden', id !== section);
-  }
-
-  function formError(text) {
-    $('form-error').textContent = text;
-    $('form-error').classList.toggle('hidden', !text);
-  }
-
-  // A sentence for a refused start: a person reads why the number is refused, not a field name.
-  function refusal(problem) {
-    const field = (problem.errors || []).find((e) => e.field === 'phone_number');
-    if (field) return NUMBER_REFUSED[field.reason] || `This phone number ${field.message}.`;
-    return problem.detail || problem.title;
-  }
-
-  function stop() {
-    if (stream) stream.close();
-    clearInterval(ticker);
-    stream = undefined;
-  }
-
-  function decodeClaims(jwt) {
-    const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    return JSON.parse(decodeURIComponent(escape(atob(part))));
-  }
-
-  function finish(status, idToken) {
-    stop();
-    if (interaction && (status === 'MATCH_SUCCESS' || status === 'DENIED')) {
-      $('outcome').textContent =
-        status === 'MATCH_SUCCESS'
-          ? 'Signed in — returning to the app…'
-          : 'Sign-in denied — returning to the app…';
-      $('outcome').className = `outcome ${status === 'MATCH_SUCCESS' ? 'ok' : 'bad'}`;
-      $('outcome-detail').textContent = '';
-      $('claims').classList.add('hidden');
-      show('final');
-      return leave('finish', { poll_token: pollToken });
+  const [title, tone, detail] = FINAL[status];
+  $('outcome').textContent = title;
+  $('outcome').className = `outcome ${tone}`;
+  $('outcome-detail').textContent = detail;
+  const table = $('claims');
+  table.replaceChildren();
+  table.classList.toggle('hidden', !idToken);
+  if (idToken) {
+    const claims = decodeClaims(idToken);
+    for (const [key, value] of Object.entries(claims)) {
+      const row = table.insertRow();
+      row.insertCell().textContent = key;
+      row.insertCell().textContent =
+        key === 'exp' || key === 'iat' || key === 'auth_time'
+          ? new Date(value * 1000).toLocaleTimeString()
+          : JSON.stringify(value);
     }
-    const [title, tone, detail] = FINAL[status];
-    $('outcome').textContent = title;
-    $('outcome').className = `outcome ${tone}`;
-    $('outcome-detail').textContent = detail;
-    const table = $('claims');
-    table.replaceChildren();
-    table.classList.toggle('hidden', !idToken);
-    if (idToken) {
-      const claims = decodeClaims(idToken);
-      for (const [key, value] of Object.entries(claims)) {
-        const row = table.insertRow();
-        row.insertCell().textContent = key;
-        row.insertCell().textContent =
-          key === 'exp' || key === 'iat' || key === 'auth_time'
-            ? new Date(value * 1000).toLocaleTimeString()
-            : JSON.stringify(value);
-      }
-    }
-    show('final');
   }
+  show('final');
+}
 
-  function countdown(expiresAt) {
-    const tick = () => {
-      const left = Math.max(0, Math.round((Date.parse(expiresAt) - Date.now()) / 1000));
-      $('countdown').textContent = left > 0 ? `expires in ${left}s` : 'expiring…';
-    };
-    tick();
-    ticker = setInterval(tick, 250);
-  }
-
-  const STATUS_TEXT = {
-    PENDING: 'Waiting for your phone…',
-    APPROVED: 'Approved on the phone — checking the SIM…',
-    MATCH_PENDING: 'Checking the SIM with the mobile network…',
+function countdown(expiresAt) {
+  const tick = () => {
+    const left = Math.max(0, Math.round((Date.parse(expiresAt) - Date.now()) / 1000));
+    $('countdown').textContent = left > 0 ? `expires in ${left}s` : 'expiring…';
   };
+  tick();
+  ticker = setInterval(tick, 250);
+}
 
-  $('form').addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const phone = $('phone').value.trim();
-    if (!E164.test(phone))
-      return formError(
-        'Enter the number in international format with a leading +, e.g. +447400123456.',
-      );
-    formError('');
-    $('submit').disabled = true;
-    try {
-      const start = interaction
-        ? `/oidc/interaction/${encodeURIComponent(interaction)}/login`
-        : '/v1/logins';
-      const res = await fetch(start, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ phone_number: phone }),
-      });
-      const body = await res.json();
-      if (!res.ok) return formError(refusal(body));
-      pollToken = body.poll_token;
-      $('match').textContent = body.match_number;
-      $('login-id').textContent = body.login_id;
-      $('status-line').textContent = STATUS_TEXT.PENDING;
-      countdown(body.expires_at);
-      show('waiting');
-      stream = new EventSource(
-        `/v1/logins/${body.login_id}/events?poll_token=${encodeURIComponent(body.poll_token)}`,
-      );
-      stream.addEventListener('status', (message) => {
-        const view = JSON.parse(message.data);
-        if (FINAL[view.status]) return finish(view.status, view.id_token);
-        $('status-line').textContent = STATUS_TEXT[view.status] || view.status;
-        clearInterval(ticker);
-        countdown(view.expires_at);
-      });
-      stream.addEventListener('error', () => {
-        if (stream) $('status-line').textContent = 'Connection lost — reconnecting…';
-      });
-    } catch {
-      formError('The server cannot be reached. Try again.');
-    } finally {
-      $('submit').disabled = false;
-    }
-  });
+const STATUS_TEXT = {
+  PENDING: 'Waiting for your phone…',
+  APPROVED: 'Approved on the phone — checking the SIM…',
+  MATCH_PENDING: 'Checking the SIM with the mobile network…',
+};
 
-  $('cancel').addEventListener('click', () => leave('abort', {}));
+// Follows the login live until a final status; a login's deadline never moves, so the countdown
+// started with it runs on.
+async function follow(login) {
+  const controller = new AbortController();
+  following = controller;
+  try {
+    const { status, idToken } = await web.waitForResult(login, {
+      signal: controller.signal,
+      onStatus: (status) => {
+        if (!FINAL[status]) $('status-line').textContent = STATUS_TEXT[status] || status;
+      },
+    });
+    if (following === controller) finish(status, idToken);
+  } catch (err) {
+    // Stopped by "Start again", or refused for good (the login is gone): say why.
+    if (controller.signal.aborted || following !== controller) return;
+    $('status-line').textContent =
+      err instanceof SimauthProblem ? err.detail || err.title : String(err);
+  }
+}
 
-  $('retry').addEventListener('click', () => {
+$('form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const phone = $('phone').value.trim();
+  if (!E164.test(phone))
+    return formError(
+      'Enter the number in international format with a leading +, e.g. +447400123456.',
+    );
+  formError('');
+  $('submit').disabled = true;
+  try {
+    const login = await web.startLogin(phone, interaction ? { interaction } : {});
+    pollToken = login.pollToken;
+    $('match').textContent = login.matchNumber;
+    $('login-id').textContent = login.loginId;
+    $('status-line').textContent = STATUS_TEXT.PENDING;
     stop();
-    show('start');
-    $('phone').focus();
-  });
-})();
+    countdown(login.expiresAt);
+    show('waiting');
+    follow(login);
+  } catch (err) {
+    if (err instanceof SimauthProblem && err.status !== 0) return formError(refusal(err));
+    formError('The server cannot be reached. Try again.');
+  } finally {
+    $('submit').disabled = false;
+  }
+});
+
+$('cancel').addEventListener('click', () => leave('abort', {}));
+
+$('retry').addEventListener('click', () => {
+  stop();
+  show('start');
+  $('phone').focus();
+});
