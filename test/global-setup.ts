@@ -17,11 +17,10 @@ declare global {
  */
 export default async function globalSetup(): Promise<void> {
   // The pages import the SDK's browser bundle; apps started from sources serve this fresh build.
-  execFileSync(
-    process.execPath,
-    ['tools/client-bundle.mjs', 'apps/api/src/platform/pages/bundle'],
-    { cwd: join(__dirname, '..'), stdio: 'inherit' },
-  );
+  execFileSync(process.execPath, ['tools/client-bundle.mjs', 'apps/api/src/platform/pages/dist'], {
+    cwd: join(__dirname, '..'),
+    stdio: 'inherit',
+  });
   // Where the run's workers claim the test numbers they hand out (see uniquePhoneNumber).
   process.env.SIMAUTH_TEST_NUMBERS_DIR = mkdtempSync(join(tmpdir(), 'simauth-test-numbers-'));
   if (!process.env.DATABASE_URL) {

@@ -4,7 +4,8 @@
  * simauth-client.js, exporting the package's public API and `version`, which the login page and
  * the virtual phone import from /assets/simauth-client.js. `npm run build` writes it into dist/
  * (a dev dependency at build time only: the production image runs the file); the jest suites'
- * global setup writes it beside the pages' sources (git-ignored), so tests never serve a stale one.
+ * global setup writes it into apps/api/src/platform/pages/dist/ (git-ignored, as every dist/), so
+ * tests never serve a stale one.
  *
  *   node tools/client-bundle.mjs <folder>   # writes <folder>/simauth-client.js
  */

@@ -17,11 +17,12 @@ const ASSETS: Record<string, string> = {
 
 /**
  * The SDK's browser bundle (@simauth/client as one ES module), which both pages import: built by
- * tools/client-bundle.mjs into dist/ at `npm run build`, and beside these sources by the tests'
- * global setup. Missing, the pages could not work: the app refuses to start rather than serve them.
+ * tools/client-bundle.mjs into dist/ at `npm run build`, and into ./dist beside these sources
+ * (git-ignored, as every dist/) by the tests' global setup. Missing, the pages could not work: the
+ * app refuses to start rather than serve them.
  */
 function readClientBundle(): string {
-  const file = join(__dirname, 'bundle', 'simauth-client.js');
+  const file = join(__dirname, 'dist', 'simauth-client.js');
   if (!existsSync(file))
     throw new Error(
       `The pages' SDK bundle ${file} is missing: build it with npm run build (or node tools/client-bundle.mjs).`,
