@@ -59,11 +59,14 @@ describe('web pages', () => {
         type: bundle.headers.get('content-type'),
         cache: bundle.headers.get('cache-control'),
         sniffing: bundle.headers.get('x-content-type-options'),
+        // simauth's own pages import it; another site bundles the package itself.
+        resource: bundle.headers.get('cross-origin-resource-policy'),
       }).toEqual({
         status: 200,
         type: 'text/javascript; charset=utf-8',
         cache: 'no-cache',
         sniffing: 'nosniff',
+        resource: 'same-origin',
       });
       // The page's policy loads scripts from simauth's own origin only, none inline.
       const policy = (await fetch(`${app.url}/login`)).headers.get('content-security-policy')!;

@@ -19,7 +19,7 @@ const TEST_NUMBERS = [
 interface VirtualPhonePage {
   /** The page (/phone). */
   html: string;
-  /** Its script, which the page loads from /assets/phone.js. */
+  /** Its script (an ES module on the SDK's bundle), which the page loads from /assets/phone.js. */
   script: string;
 }
 
