@@ -228,6 +228,33 @@ describe('the /login and /phone pages in Chromium', () => {
     expect(posted).toBe(false);
   });
 
+  it('says the connection was lost while the SDK reconnects to the live status, and signs in once it is back', async () => {
+    const sim = uniquePhoneNumber();
+    const phone = await phoneWith(sim);
+    const site = await (await browser.newContext()).newPage();
+    // The first connection to the login's live stream fails as a dropped network would.
+    let dropped = false;
+    await site.route('**/v1/logins/*/events?*', (route) => {
+      if (dropped) return route.continue();
+      dropped = true;
+      return route.abort('connectionreset');
+    });
+    await site.goto(`${t.url}/login`);
+    await site.fill('#phone', sim);
+    await site.click('#submit');
+    await site.waitForFunction(() =>
+      /Connection lost — reconnecting…/.test(document.getElementById('status-line')!.textContent!),
+    );
+    await site.waitForFunction(() =>
+      /Waiting for your phone/.test(document.getElementById('status-line')!.textContent!),
+    );
+    const match = (await site.textContent('#match'))!.trim();
+    await phone.waitForSelector('#request:not(.hidden)');
+    await phone.click(`#numbers button:text-is("${match}")`);
+    await site.waitForSelector('#final:not(.hidden)');
+    expect(await site.textContent('#outcome')).toBe('Signed in');
+  });
+
   it('forgets the phone: the server revokes its credential, and the page no longer holds it', async () => {
     const sim = uniquePhoneNumber();
     const phone = await phoneWith(sim);

@@ -46,16 +46,29 @@ if (interaction) {
   if (query.get('login_hint')) $('phone').value = query.get('login_hint');
 }
 
-// The SDK calls simauth on this page's own origin. A request of the live stream that fails to
-// reach the server is said on the page while the SDK reconnects.
+// What the status line says while the connection holds.
+let statusText = '';
+function say(text) {
+  statusText = text;
+  $('status-line').textContent = text;
+}
+
+// The SDK calls simauth on this page's own origin. While a login is followed, a request that
+// cannot reach the server is said on the page as the SDK reconnects, until one answers again.
 const web = new SimauthWeb({
   baseUrl: location.origin,
   fetch: (input, init) =>
-    fetch(input, init).catch((err) => {
-      if (following && !following.signal.aborted)
-        $('status-line').textContent = 'Connection lost — reconnecting…';
-      throw err;
-    }),
+    fetch(input, init).then(
+      (res) => {
+        if (following) $('status-line').textContent = statusText;
+        return res;
+      },
+      (err) => {
+        if (following && !following.signal.aborted)
+          $('status-line').textContent = 'Connection lost — reconnecting…';
+        throw err;
+      },
+    ),
 });
 
 // Hands the outcome to the OpenID Provider, which sends the browser back to the app.
@@ -158,7 +171,7 @@ async function follow(login) {
     const { status, idToken } = await web.waitForResult(login, {
       signal: controller.signal,
       onStatus: (status) => {
-        if (!FINAL[status]) $('status-line').textContent = STATUS_TEXT[status] || status;
+        if (!FINAL[status]) say(STATUS_TEXT[status] || status);
       },
     });
     if (following === controller) finish(status, idToken);
@@ -184,7 +197,7 @@ $('form').addEventListener('submit', async (event) => {
     pollToken = login.pollToken;
     $('match').textContent = login.matchNumber;
     $('login-id').textContent = login.loginId;
-    $('status-line').textContent = STATUS_TEXT.PENDING;
+    say(STATUS_TEXT.PENDING);
     stop();
     countdown(login.expiresAt);
     show('waiting');
