@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import pino from 'pino';
 import { AppConfig, ConfigurationError, loadConfig, loadDotEnv } from '@simauth/config';
-import { EmbeddedDatabase, runMigrations } from '@simauth/database';
+import { EmbeddedDatabase, missingMigrations, runMigrations } from '@simauth/database';
 import { startSandbox, RunningSandbox } from '@simauth/sandbox';
 import { createApiApp } from './create-api-app';
 import {
@@ -70,8 +70,24 @@ async function main(): Promise<void> {
   } else {
     log.info('database: DATABASE_URL');
   }
-  const applied = await runMigrations(config.database.url!);
-  log.info(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');
+  if (config.database.migrateOnStart) {
+    const applied = await runMigrations(config.database.url!);
+    log.info(
+      applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date',
+    );
+  } else {
+    // Running on an older schema would fail request by request: stop here instead, so the old
+    // release keeps serving until the migration Job has run (a restarting pod is never ready).
+    const missing = await missingMigrations(config.database.url!);
+    if (missing.length > 0) {
+      log.fatal(
+        `refusing to start: MIGRATE_ON_START=false and the database lacks ${missing.length} migration(s) this release needs (${missing.join(', ')}); run node dist/apps/api/src/cli/migrate.js first`,
+      );
+      await embedded?.stop();
+      process.exit(1);
+    }
+    log.info('migrations: up to date (MIGRATE_ON_START=false: checked, not applied)');
+  }
 
   let sandbox: RunningSandbox | undefined;
   const shared = config.sandbox.sharedUrl;

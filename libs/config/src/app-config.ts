@@ -28,6 +28,8 @@ export interface AppConfig {
     embeddedPort: number;
     /** ALLOW_EMBEDDED_DATABASE: production mode accepts the embedded Postgres. */
     allowEmbedded: boolean;
+    /** MIGRATE_ON_START: apply pending migrations at start (otherwise only check none is missing). */
+    migrateOnStart: boolean;
   };
   attempts: {
     sweepIntervalMs: number;

@@ -148,6 +148,15 @@ export class EnvironmentVariables {
   @Max(65535)
   EMBEDDED_PG_PORT?: number;
 
+  /** `false`: a release's migrations run elsewhere (a Job); the api only checks they have. */
+  @Setting(
+    '`true`',
+    'apply pending migrations at start; `false`: never change the schema (the role may lack `CREATE`; migrations run beforehand with `node dist/apps/api/src/cli/migrate.js`) and refuse to start while one the code needs is missing',
+  )
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  MIGRATE_ON_START?: string;
+
   // --- Attempts
   @Setting('`5000`', 'how often overdue attempts are moved to `EXPIRED`')
   @IsOptional()

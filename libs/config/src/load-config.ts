@@ -195,6 +195,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       embeddedDir: env.EMBEDDED_PG_DIR ?? '.data/pg',
       embeddedPort: env.EMBEDDED_PG_PORT ?? 0,
       allowEmbedded: env.ALLOW_EMBEDDED_DATABASE === 'true',
+      migrateOnStart: env.MIGRATE_ON_START !== 'false',
     },
     attempts: {
       sweepIntervalMs: env.ATTEMPT_SWEEP_INTERVAL_MS ?? 5000,

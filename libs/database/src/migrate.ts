@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../../migrations';
 import { dataSourceOptions } from './data-source';
 
 // Any constant works; it only has to be the same for every replica.
@@ -23,5 +24,32 @@ export async function runMigrations(url: string): Promise<string[]> {
     if (dataSource.isInitialized) await dataSource.destroy();
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await lock.end();
+  }
+}
+
+/**
+ * The migrations this code needs that the database has not applied, oldest first, read without
+ * changing anything (so a role without CREATE can ask). Migrations the database has and the code
+ * does not know are a newer release's, which expand-then-contract keeps safe to run beside.
+ */
+export async function missingMigrations(url: string): Promise<string[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const [{ table }] = (
+      await client.query<{ table: string | null }>(
+        `SELECT to_regclass('migrations')::text AS table`,
+      )
+    ).rows;
+    const applied = new Set(
+      table
+        ? (await client.query<{ name: string }>('SELECT name FROM migrations')).rows.map(
+            (r) => r.name,
+          )
+        : [],
+    );
+    return MIGRATIONS.map((m) => m.name).filter((name) => !applied.has(name));
+  } finally {
+    await client.end();
   }
 }

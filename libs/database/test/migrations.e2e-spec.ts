@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createDatabase, dataSourceOptions, runMigrations } from '@simauth/database';
+import {
+  createDatabase,
+  dataSourceOptions,
+  missingMigrations,
+  runMigrations,
+} from '@simauth/database';
 import { MIGRATIONS } from '../../../migrations';
 
 /** A fresh, empty database on the run's server, dropped afterwards. */
@@ -68,6 +73,29 @@ describe('migrations', () => {
         await ds.undoLastMigration({ transaction: 'each' });
       await ds.destroy();
       expect(await tables(url)).toEqual(['migrations']);
+    });
+  });
+
+  it('names every migration as missing on an empty database, and creates nothing by asking', async () => {
+    await withEmptyDatabase(async (url) => {
+      expect(await missingMigrations(url)).toEqual(MIGRATIONS.map((m) => m.name));
+      expect(await tables(url)).toEqual([]);
+    });
+  });
+
+  it("names only the migrations the database lacks, ignoring a newer release's", async () => {
+    await withEmptyDatabase(async (url) => {
+      await runMigrations(url);
+      expect(await missingMigrations(url)).toEqual([]);
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      const last = MIGRATIONS[MIGRATIONS.length - 1].name;
+      await client.query('DELETE FROM migrations WHERE name = $1', [last]);
+      await client.query(
+        `INSERT INTO migrations (timestamp, name) VALUES (9999999999999, 'FromANewerRelease9999999999999')`,
+      );
+      await client.end();
+      expect(await missingMigrations(url)).toEqual([last]);
     });
   });
 });
