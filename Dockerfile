@@ -1,22 +1,45 @@
-# Production image: compiled api and sandbox, production dependencies only.
-FROM node:24-bookworm-slim AS build
+# simauth's image: the compiled api (and the provider sandbox's code, which only development mode
+# runs), production dependencies only, as a non-root user. Rules a test checks
+# (test/container-image.spec.ts): see docs/operations/deploy.md.
+#
+#   docker build -t simauth:0.1.0 .
+#
+# Every base image is pinned by tag: the Node.js the project tests with (package.json's `node`).
+
+# 1. Build: every dependency, then the TypeScript compiled to dist/.
+FROM node:24.21.0-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build && npm prune --omit=dev
+RUN npm run build
 
-FROM node:24-bookworm-slim
+# 2. Production dependencies only, installed from the lock file.
+FROM node:24.21.0-bookworm-slim AS production-dependencies
 WORKDIR /app
-# Production mode: the api refuses to start half-configured (docs/operations/going-live.md). The demo
-# (docker-compose.override.yml) sets NODE_ENV=development for its sandbox.
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+# 3. What runs: dist/, the production node_modules, package.json (the version the api reports).
+FROM node:24.21.0-bookworm-slim
+WORKDIR /app
+# Production mode: the api refuses to start half-configured and never starts the provider sandbox
+# (docs/operations/going-live.md). The demo (docker-compose.override.yml, the Kubernetes demo
+# overlay) says NODE_ENV=development itself.
 ENV NODE_ENV=production
-# Owned by the user the api runs as: with ALLOW_EMBEDDED_DATABASE=true and no DATABASE_URL, the
+# Owned by root, so the api cannot change its own code; read-only root filesystems work.
+COPY --from=production-dependencies /app/node_modules ./node_modules
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/dist ./dist
+# The one place the api may write: with ALLOW_EMBEDDED_DATABASE=true and no DATABASE_URL, the
 # embedded Postgres keeps its data in /app/.data (mount a volume there).
-COPY --from=build --chown=node:node /app/package.json ./
-COPY --from=build --chown=node:node /app/node_modules ./node_modules
-COPY --from=build --chown=node:node /app/dist ./dist
-RUN chown node:node /app
+RUN mkdir /app/.data && chown node:node /app/.data
+# The image's `node` user (uid 1000), as the Kubernetes manifests' runAsUser says.
 USER node
 EXPOSE 3000
+# Node's own signal handling: the api is PID 1 and handles SIGTERM itself (its live streams end
+# with a retry hint, requests in flight finish, then it exits), so no init process is needed.
+STOPSIGNAL SIGTERM
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "dist/apps/api/src/main.js"]
