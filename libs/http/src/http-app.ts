@@ -1,4 +1,5 @@
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { BodyRejectedHook, registerJsonBodyParser } from './body-parsers';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { RequestHooks, registerRequestContext, requestIdFor } from './request-context';
@@ -68,6 +69,25 @@ export function applyHttpConventions(
   const adapter = app.getHttpAdapter() as FastifyAdapter;
   registerRequestContext(adapter, hooks);
   registerJsonBodyParser(adapter.getInstance(), options.bodyLimitBytes, options.onBodyRejected);
+  closeConnectionsWhenClosing(adapter.getInstance());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe(options.phoneNumbers));
+}
+
+/**
+ * Once the server is closing (the api stops on SIGTERM), every answer says `Connection: close`.
+ * Node closes the connections idle at that moment, but one whose request was still in flight
+ * would stay open after its answer until the keep-alive timeout (72 s), holding the process past
+ * a pod's grace period; new requests on open connections already get 503 from Fastify.
+ */
+function closeConnectionsWhenClosing(instance: FastifyInstance): void {
+  let closing = false;
+  instance.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  instance.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close');
+    done(null, payload);
+  });
 }
