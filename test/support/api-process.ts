@@ -4,6 +4,7 @@ import { findFreePort } from '@simauth/database';
 import { eventually } from './sse';
 
 const API_MAIN = join(__dirname, '../../dist/apps/api/src/main.js');
+const SANDBOX_MAIN = join(__dirname, '../../dist/apps/sandbox/src/main.js');
 
 export interface ApiProcess {
   /** http://127.0.0.1:<port> */
@@ -53,4 +54,31 @@ export async function startApiProcess(
     readyWithinMs,
   );
   return { url, child, output: () => output };
+}
+
+/**
+ * The standalone sandbox (`npm run sandbox`), compiled: the providers live outside the api
+ * processes, so a test can stop an api or hold its provider calls. `env` gives an api its
+ * tru.ID settings.
+ */
+export async function startStandaloneSandbox(): Promise<{
+  child: ChildProcess;
+  env: Record<string, string>;
+}> {
+  const child = spawn(process.execPath, [SANDBOX_MAIN], {
+    env: { ...process.env, SANDBOX_PORT: String(await findFreePort()), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  await eventually(async () => expect(out).toMatch(/TRUID_CLIENT_SECRET=\S+/), 30_000);
+  const value = (name: string) => new RegExp(`^${name}=(.+)$`, 'm').exec(out)![1];
+  return {
+    child,
+    env: {
+      TRUID_BASE_URL: value('TRUID_BASE_URL'),
+      TRUID_CLIENT_ID: value('TRUID_CLIENT_ID'),
+      TRUID_CLIENT_SECRET: value('TRUID_CLIENT_SECRET'),
+    },
+  };
 }

@@ -1,36 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { findFreePort } from '@simauth/database';
-import { ApiProcess, startApiProcess } from '@test-support/api-process';
+import { ChildProcess } from 'node:child_process';
+import { ApiProcess, startApiProcess, startStandaloneSandbox } from '@test-support/api-process';
 import { HoldingProxy } from '@test-support/holding-proxy';
 import { bearer, call } from '@test-support/http';
 import { openOnDevice, realPhoneNumber } from '@test-support/device';
-import { eventually } from '@test-support/sse';
-
-const ROOT = join(__dirname, '../..');
-
-/** The standalone sandbox (`npm run sandbox`), so that the api's provider calls can be held. */
-async function startStandaloneSandbox(): Promise<{
-  child: ChildProcess;
-  env: Record<string, string>;
-}> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/sandbox/src/main.js')], {
-    env: { ...process.env, SANDBOX_PORT: String(await findFreePort()), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  await eventually(async () => expect(out).toMatch(/TRUID_CLIENT_SECRET=\S+/), 30_000);
-  const value = (name: string) => new RegExp(`^${name}=(.+)$`, 'm').exec(out)![1];
-  return {
-    child,
-    env: {
-      TRUID_BASE_URL: value('TRUID_BASE_URL'),
-      TRUID_CLIENT_ID: value('TRUID_CLIENT_ID'),
-      TRUID_CLIENT_SECRET: value('TRUID_CLIENT_SECRET'),
-    },
-  };
-}
 
 /** A live-status stream read as raw text, to see the `retry:` lines the parser drops. */
 async function rawStream(url: string): Promise<{ text: () => string; ended: Promise<void> }> {
