@@ -104,6 +104,9 @@ export async function createApiApp(
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins,
+      // The browser's defaults are GET, HEAD and POST; a web app (or the mobile app's web build)
+      // also hands over its push token (PUT) and removes factors and its device (DELETE).
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
       allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id'],
       exposedHeaders: ['X-Request-Id', 'Retry-After'],
     });

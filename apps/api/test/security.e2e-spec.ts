@@ -64,4 +64,24 @@ describe('security headers and CORS', () => {
     });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('lets a configured origin send the PUT and DELETE a phone app sends (push token, forget, factors)', async () => {
+    for (const [path, method] of [
+      ['/v1/devices/me/push-token', 'PUT'],
+      ['/v1/devices/me', 'DELETE'],
+    ]) {
+      const preflight = await fetch(`${t.url}${path}`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://bank.example',
+          'access-control-request-method': method,
+          'access-control-request-headers': 'authorization,content-type',
+        },
+      });
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('https://bank.example');
+      expect(preflight.headers.get('access-control-allow-methods')!.split(/\s*,\s*/)).toContain(
+        method,
+      );
+    }
+  });
 });
