@@ -68,7 +68,12 @@ describe('the reference mobile app (examples/mobile) on the web, against the san
     site = await serveStatic(out);
     // The app is another origin than simauth: the api lets it call (CORS). The SMS fallback on:
     // numbers PhoneCheck cannot check (sandbox: ending 4000) register by an SMS code.
-    api = await startApiProcess({ CORS_ORIGINS: site.url, REGISTRATION_FALLBACK: 'sms' });
+    // A SIM swap (sandbox: numbers ending 7000) asks for an authenticator code (the step-up).
+    api = await startApiProcess({
+      CORS_ORIGINS: site.url,
+      REGISTRATION_FALLBACK: 'sms',
+      SIM_SWAP_POLICY: 'step_up',
+    });
     sandboxUrl = (await (await fetch(`${api.url}/phone/config.json`)).json()).sandbox_url;
     browser = await launchChromium();
   });
@@ -93,6 +98,29 @@ describe('the reference mobile app (examples/mobile) on the web, against the san
   async function register(app: Page, sim: string): Promise<void> {
     await app.fill('[data-testid="phone-number"]', sim);
     await app.click('[data-testid="register"]');
+  }
+
+  /** Starts a sign-in for `sim` on simauth's /login page; returns the page and the number it shows. */
+  async function startLoginOnPage(sim: string): Promise<{ login: Page; match: number }> {
+    const login = await (await browser.newContext()).newPage();
+    await login.goto(`${api.url}/login`);
+    await login.fill('#phone', sim);
+    await login.click('#submit');
+    await login.waitForSelector('#waiting:not(.hidden)');
+    return { login, match: Number((await login.textContent('#match'))!.trim()) };
+  }
+
+  /** Enrols and activates an authenticator app in the app's settings; returns its otpauth URL. */
+  async function addAuthenticator(app: Page): Promise<string> {
+    await app.click('[data-testid="settings"]');
+    await app.waitForSelector('[data-testid="no-factors"]');
+    await app.click('[data-testid="enrol-totp"]');
+    const otpauthUrl = (await app.textContent('[data-testid="otpauth-url"]'))!;
+    expect(otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
+    await app.fill('[data-testid="activation-code"]', await totpCode(otpauthUrl));
+    await app.click('[data-testid="activate"]');
+    await app.locator('[data-testid^="factor-"]').getByText('(active)').waitFor();
+    return otpauthUrl;
   }
 
   it('type-checks (tsc in examples/mobile, both platforms’ files)', async () => {
@@ -129,12 +157,7 @@ describe('the reference mobile app (examples/mobile) on the web, against the san
     await app.waitForSelector('[data-testid="listening"]');
     expect(await app.textContent('[data-testid="registered"]')).toContain(sim);
 
-    const login = await (await browser.newContext()).newPage();
-    await login.goto(`${api.url}/login`);
-    await login.fill('#phone', sim);
-    await login.click('#submit');
-    await login.waitForSelector('#waiting:not(.hidden)');
-    const match = Number((await login.textContent('#match'))!.trim());
+    const { login, match } = await startLoginOnPage(sim);
 
     // The push (the sandbox's FCM inbox) brings the request: three numbers, one of them /login's.
     await app.waitForSelector('[data-testid="match-numbers"]');
@@ -152,16 +175,35 @@ describe('the reference mobile app (examples/mobile) on the web, against the san
     expect(await login.textContent('#claims')).toContain(sim);
   });
 
+  it('approves after a SIM swap with the authenticator code it asks for (the step-up screen)', async () => {
+    const sim = phoneNumberEnding('7000');
+    const app = await openApp();
+    await register(app, sim);
+    await app.waitForSelector('[data-testid="listening"]');
+    const otpauthUrl = await addAuthenticator(app);
+    await app.click('[data-testid="back"]');
+
+    const { login, match } = await startLoginOnPage(sim);
+    await app.click(`[data-testid="match-${match}"]`);
+    await app.waitForSelector('[data-testid="code"]');
+    expect(await app.textContent('[role="heading"]')).toBe('Enter your authenticator code');
+    // The next period's code: the activation's code may not be used twice.
+    await app.fill('[data-testid="code"]', await totpCode(otpauthUrl, 1));
+    await app.click('[data-testid="submit-code"]');
+    await app.waitForSelector('[data-testid="outcome"]');
+    expect(await app.textContent('[data-testid="outcome"]')).toMatch(/^Approved/);
+    await login.waitForSelector('#final:not(.hidden)');
+    expect(await login.textContent('#outcome')).toBe('Signed in');
+  });
+
   it('denies a sign-in from the request screen, and /login says denied', async () => {
     const sim = uniquePhoneNumber();
     const app = await openApp();
     await register(app, sim);
     await app.waitForSelector('[data-testid="listening"]');
-    const login = await (await browser.newContext()).newPage();
-    await login.goto(`${api.url}/login`);
-    await login.fill('#phone', sim);
-    await login.click('#submit');
+    const { login } = await startLoginOnPage(sim);
     await app.click('[data-testid="deny"]');
+    await app.waitForSelector('[data-testid="outcome"]');
     expect(await app.textContent('[data-testid="outcome"]')).toMatch(/^Denied/);
     await login.waitForSelector('#final:not(.hidden)');
     expect(await login.textContent('#outcome')).toBe('Sign-in denied');
@@ -195,16 +237,7 @@ describe('the reference mobile app (examples/mobile) on the web, against the san
     const app = await openApp();
     await register(app, uniquePhoneNumber());
     await app.waitForSelector('[data-testid="listening"]');
-    await app.click('[data-testid="settings"]');
-    await app.waitForSelector('[data-testid="no-factors"]');
-
-    await app.click('[data-testid="enrol-totp"]');
-    const otpauthUrl = (await app.textContent('[data-testid="otpauth-url"]'))!;
-    expect(otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
-    await app.fill('[data-testid="activation-code"]', await totpCode(otpauthUrl));
-    await app.click('[data-testid="activate"]');
-    const factor = app.locator('[data-testid^="factor-"]');
-    await factor.getByText('(active)').waitFor();
+    await addAuthenticator(app);
     await app.click('[data-testid^="remove-"]');
     await app.waitForSelector('[data-testid="no-factors"]');
 
