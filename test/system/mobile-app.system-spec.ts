@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ const run = promisify(execFile);
 const ROOT = join(__dirname, '../..');
 const APP = join(ROOT, 'examples/mobile');
 const EXPO = join(APP, 'node_modules/expo/bin/cli');
+const SHOTS = join(ROOT, 'test-results/screenshots');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -64,6 +65,7 @@ describe('the reference mobile app (examples/mobile) on the web, against the san
   beforeAll(async () => {
     if (!existsSync(EXPO))
       throw new Error('examples/mobile is not installed: run `npm run mobile:install` first');
+    mkdirSync(SHOTS, { recursive: true });
     out = mkdtempSync(join(tmpdir(), 'simauth-mobile-web-'));
     site = await serveStatic(out);
     // The app is another origin than simauth: the api lets it call (CORS). The SMS fallback on:
@@ -166,6 +168,7 @@ describe('the reference mobile app (examples/mobile) on the web, against the san
     );
     expect(shown).toHaveLength(3);
     expect(shown).toContain(match);
+    await app.screenshot({ path: join(SHOTS, 'mobile-app-request.png') });
     await app.click(`[data-testid="match-${match}"]`);
 
     await app.waitForSelector('[data-testid="outcome"]');

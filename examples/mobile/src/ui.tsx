@@ -48,6 +48,7 @@ export function Field(props: TextInputProps & { label: string }) {
       <TextInput
         autoCapitalize="none"
         autoCorrect={false}
+        placeholderTextColor="#9aa0a6"
         {...props}
         aria-label={props.label}
         style={styles.input}
