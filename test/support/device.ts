@@ -24,7 +24,7 @@ export const overMobileData =
     (await openOnDevice(url, sim)).body;
 
 /** The endings that make the sandbox answer otherwise than a phone network would (see docs/guide/sandbox.md). */
-const RESERVED_ENDING = /(4000|5000|5030|4080|4100|7000|7500)$/;
+const RESERVED_ENDING = /(4000|4010|4020|5000|5100|5030|4080|4100|7000|7500)$/;
 
 /**
  * Claims `number` for this test: true when no other test of the run has (every worker claims in

@@ -21,3 +21,4 @@ export * from './verify.port';
 export * from './vonage/vonage-verify.adapter';
 export * from './features';
 export * from './not-configured.adapter';
+export * from './vonage/vonage-silent-auth.adapter';

@@ -8,8 +8,10 @@ type CreateRule = 'not-supported' | 'server-error' | 'slow' | 'expire-at-once' |
 export function createRule(phoneNumber: string): CreateRule {
   switch (phoneNumber.slice(-4)) {
     case '4000':
+    case '4020':
       return 'not-supported';
     case '5000':
+    case '5100':
       return 'server-error';
     case '4080':
       return 'slow';
@@ -76,3 +78,20 @@ export const INVALID_PUSH_TOKEN = 'sandbox-invalid';
 
 /** FCM answers UNREGISTERED for this device token. */
 export const DEAD_PUSH_TOKEN = 'sandbox-dead';
+
+/**
+ * Rule of a Vonage silent authentication, by the number's last four digits. They compose with
+ * tru.ID's: 5000 is tru.ID down alone (Vonage answers), 5100 tru.ID and Vonage down; 4000 is
+ * tru.ID not supported alone, 4010 Vonage not supported alone, 4020 neither supports it.
+ */
+export function silentAuthRule(phoneNumber: string): 'not-supported' | 'server-error' | 'normal' {
+  switch (phoneNumber.slice(-4)) {
+    case '4010':
+    case '4020':
+      return 'not-supported';
+    case '5100':
+      return 'server-error';
+    default:
+      return 'normal';
+  }
+}

@@ -90,6 +90,14 @@ export class SandboxStore {
     string,
     { to: string; code: string; wrongTries: number; completed: boolean; expiresAt: number }
   >();
+  /**
+   * Vonage Verify v2 silent authentications: request_id → the number, the SIM of the device that
+   * opened check_url, the code it was given, and whether it is spent.
+   */
+  readonly silentAuths = new Map<
+    string,
+    { to: string; sim?: string; code?: string; opened: boolean; done: boolean; expiresAt: number }
+  >();
   /** SMS sent by the Verify twin, per number (+E.164), oldest first. */
   readonly sms = new Map<
     string,

@@ -10,6 +10,7 @@ import { FcmController } from './fcm/fcm.controller';
 import { CallbackKeysController } from './truid/callback-keys.controller';
 import { SimCheckController } from './truid/sim-check.controller';
 import { VerifyController } from './vonage/verify.controller';
+import { SilentAuthController } from './vonage/silent-auth.controller';
 import { AuthenticatorController } from './truid/authenticator.controller';
 import { CredentialsController } from './credentials.controller';
 
@@ -27,6 +28,7 @@ export class SandboxModule {
         CallbackKeysController,
         SimCheckController,
         VerifyController,
+        SilentAuthController,
         VonageController,
         FcmController,
         CredentialsController,

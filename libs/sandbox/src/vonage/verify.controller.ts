@@ -4,22 +4,14 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { SANDBOX_OPTIONS } from '../sandbox.tokens';
 import { SandboxOptions } from '../sandbox-options';
 import { SandboxStore } from '../sandbox-store';
-import { ProviderStyleError } from '../sandbox-error';
 import { VonageJwtVerifier } from './vonage-auth';
+import { checkSilentAuth, startSilentAuth, verifyProblem } from './silent-auth.controller';
 
 const CHANNEL_TIMEOUT_MS = 300_000;
 const MAX_WRONG_CODES = 3;
 
-function verifyProblem(status: number, kind: string, title: string, detail: string) {
-  return new ProviderStyleError(
-    status,
-    { type: `https://www.developer.vonage.com/api-errors/verify#${kind}`, title, detail },
-    'application/problem+json',
-  );
-}
-
 /**
- * Vonage Verify v2 with the SMS channel, and the phone's SMS inbox: a code "sent" to a number lands
+ * Vonage Verify v2 with the SMS channel (and silent authentication: ./silent-auth.controller.ts), and the phone's SMS inbox: a code "sent" to a number lands
  * in `GET /sandbox/sms/{phone_number}/messages`, where a test or the virtual phone reads it.
  */
 @Controller()
@@ -43,12 +35,17 @@ export class VerifyController {
     await this.jwt.verify(req);
     const workflow = Array.isArray(body?.workflow) ? body.workflow[0] : undefined;
     const to = typeof workflow?.to === 'string' ? workflow.to : '';
-    if (typeof body?.brand !== 'string' || !body.brand || workflow?.channel !== 'sms') {
+    const channel = workflow?.channel;
+    if (
+      typeof body?.brand !== 'string' ||
+      !body.brand ||
+      (channel !== 'sms' && channel !== 'silent_auth')
+    ) {
       throw verifyProblem(
         422,
         'invalid-params',
         'Invalid params',
-        'brand and an sms workflow are required',
+        'brand and a workflow whose first channel is sms or silent_auth are required',
       );
     }
     if (!/^[1-9][0-9]{7,14}$/.test(to)) {
@@ -58,6 +55,11 @@ export class VerifyController {
         'Invalid params',
         'to must be E.164 without a leading +',
       );
+    }
+    if (channel === 'silent_auth') {
+      this.store.count('vonage.verify2.silent_auth');
+      res.status(202);
+      return startSilentAuth(this.store, to);
     }
     const length = Number(body.code_length ?? 4);
     const code = String(randomInt(0, 10 ** length)).padStart(length, '0');
@@ -90,6 +92,8 @@ export class VerifyController {
   ) {
     this.store.count('vonage.verify2.check');
     await this.jwt.verify(req);
+    if (this.store.silentAuths.has(requestId))
+      return checkSilentAuth(this.store, requestId, body?.code);
     const request = this.store.verifyRequests.get(requestId);
     if (!request || request.completed) {
       throw verifyProblem(

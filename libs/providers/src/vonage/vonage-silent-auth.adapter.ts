@@ -1,0 +1,76 @@
+import { AxiosInstance } from 'axios';
+import { providerHttpClient, requireString, statusOf } from '../provider-http';
+import { ProviderHttpSettings } from '../provider-http';
+import { CheckNotFoundError, NumberNotSupportedError } from '../provider.errors';
+import { CreatedPhoneCheck, PhoneCheckPort, PhoneCheckResult } from '../phone-check.port';
+import { VonageClient } from './vonage-network.adapters';
+
+/** Vonage's default lifetime of a silent-auth step (channel_timeout), in seconds. */
+const SILENT_AUTH_TTL_SECONDS = 300;
+
+/**
+ * Vonage Verify v2 silent authentication, authenticated by the application JWT as
+ * `@vonage/verify2` does: `POST /v2/verify` with `silent_auth` as the only channel (202
+ * `{request_id, check_url}`); the phone opens check_url over mobile data and ends with
+ * `{request_id, code}`; `POST /v2/verify/{request_id} {code}` is 200 `{status: completed}` when the
+ * SIM holds the number. `silent_auth` alone: our REGISTRATION_FALLBACK is the one SMS path.
+ */
+export class VonageSilentAuthAdapter extends PhoneCheckPort {
+  private readonly http: AxiosInstance;
+
+  constructor(
+    private readonly vonage: VonageClient,
+    settings: ProviderHttpSettings,
+    private readonly brand: string,
+  ) {
+    super();
+    this.http = providerHttpClient(settings, 'vonage-silent-auth');
+  }
+
+  async createCheck(phoneNumber: string): Promise<CreatedPhoneCheck> {
+    try {
+      const { data } = await this.http.post(
+        '/v2/verify',
+        {
+          brand: this.brand,
+          // Verify wants the number without its leading +.
+          workflow: [{ channel: 'silent_auth', to: phoneNumber.replace(/^\+/, '') }],
+        },
+        { headers: { Authorization: await this.vonage.authorization() } },
+      );
+      return {
+        checkId: requireString(data, ['request_id'], 'Vonage Verify'),
+        checkUrl: requireString(data, ['check_url'], 'Vonage Verify'),
+        ttlSeconds: SILENT_AUTH_TTL_SECONDS,
+      };
+    } catch (err) {
+      // 422: the number, or its network, cannot do silent authentication.
+      if (statusOf(err) === 422)
+        throw new NumberNotSupportedError('Silent authentication cannot run for this number.');
+      throw this.vonage.failure(err);
+    }
+  }
+
+  async exchangeCode(requestId: string, code: string): Promise<PhoneCheckResult> {
+    try {
+      await this.http.post(
+        `/v2/verify/${encodeURIComponent(requestId)}`,
+        { code },
+        { headers: { Authorization: await this.vonage.authorization() } },
+      );
+      return { checkId: requestId, status: 'COMPLETED', match: true };
+    } catch (err) {
+      switch (statusOf(err)) {
+        // Nobody types a silent-auth code: one Vonage refuses came from another SIM's check.
+        case 400:
+          return { checkId: requestId, status: 'COMPLETED', match: false };
+        case 410:
+          return { checkId: requestId, status: 'EXPIRED', match: false };
+        case 404:
+          throw new CheckNotFoundError();
+        default:
+          throw this.vonage.failure(err);
+      }
+    }
+  }
+}
