@@ -172,6 +172,20 @@ describe('settings that need a provider without credentials', () => {
     expect(checks({ ...TRUID, NODE_ENV: 'development' }).refusals).toEqual([]);
   });
 
+  it('refuses a SIM_PROOF_PROVIDERS entry without its credentials, naming both fixes', () => {
+    const { refusals } = checks({
+      ...TRUID,
+      NODE_ENV: 'development',
+      SIM_PROOF_PROVIDERS: 'truid,vonage',
+    });
+    expect(refusals).toEqual([
+      'SIM_PROOF_PROVIDERS lists vonage: set VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY (Vonage), or leave vonage out of SIM_PROOF_PROVIDERS',
+    ]);
+    expect(
+      checks({ ...VONAGE, NODE_ENV: 'development', SIM_PROOF_PROVIDERS: 'vonage' }).refusals,
+    ).toEqual([]);
+  });
+
   it('refuses REGISTRATION_FALLBACK=sms without Vonage', () => {
     const { refusals } = checks({
       ...TRUID,

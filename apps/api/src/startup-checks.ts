@@ -105,6 +105,20 @@ function settingsNeedingMissingProviders(config: AppConfig): string[] {
       `SIM_SWAP_POLICY=${config.simSwap.policy} needs a SIM-swap provider (SIM_SWAP_PROVIDER=${config.simSwap.provider === 'vonage' ? 'vonage' : 'truid'}): set ${settingsFor(Feature.SimSwapCheck, config)}, or SIM_SWAP_POLICY=off to run without SIM-swap protection`,
     );
   }
+  const p = config.providers;
+  // The default (tru.ID alone) without tru.ID stays as before: registration answers 501.
+  const simProofChosen = p.simProof.join() !== 'truid';
+  for (const name of simProofChosen ? p.simProof : []) {
+    if (name === 'vonage' ? !p.vonage : !p.truId) {
+      const settings =
+        name === 'vonage'
+          ? 'VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY (Vonage)'
+          : 'TRUID_CLIENT_ID and TRUID_CLIENT_SECRET (tru.ID)';
+      problems.push(
+        `SIM_PROOF_PROVIDERS lists ${name}: set ${settings}, or leave ${name} out of SIM_PROOF_PROVIDERS`,
+      );
+    }
+  }
   if (config.providers.fallback === 'sms' && !featureAvailable(Feature.SmsFallback, config)) {
     problems.push(
       `REGISTRATION_FALLBACK=sms needs ${providerOf(Feature.SmsFallback, config)}: set ${settingsFor(Feature.SmsFallback, config)}, or REGISTRATION_FALLBACK=none`,

@@ -2,6 +2,9 @@
 export type OidcClientMetadata = { client_id: string } & Record<string, unknown>;
 
 /** The one typed configuration object, built from the environment and validated at start. */
+/** A provider that can prove a SIM (SIM_PROOF_PROVIDERS). */
+export type SimProofProviderName = 'truid' | 'vonage';
+
 export interface AppConfig {
   /**
    * `production`: NODE_ENV=production, or any real provider credential set without
@@ -38,8 +41,10 @@ export interface AppConfig {
     numberVerificationTtlSeconds: number;
     /**
      * How long a process holds an in-flight step (a login's PhoneCheck create or code exchange)
-     * before another replica may take it over: the step's provider calls (an access token and
-     * the call itself) at their timeout, plus slack. Derived from PROVIDER_TIMEOUT_MS.
+     * before another replica may take it over: the whole failover chain's provider calls (for
+     * each SIM-proof provider an access token and the call, then the SMS fallback's) at their
+     * timeout, plus slack. Derived from PROVIDER_TIMEOUT_MS, SIM_PROOF_PROVIDERS and
+     * REGISTRATION_FALLBACK.
      */
     stepLeaseSeconds: number;
   };
@@ -121,6 +126,8 @@ export interface AppConfig {
   };
   providers: {
     timeoutMs: number;
+    /** SIM_PROOF_PROVIDERS: who may prove a SIM, in failover order (default tru.ID alone). */
+    simProof: SimProofProviderName[];
     /** Whether HTTP(S)_PROXY / ALL_PROXY were set at start: provider calls then go through it. */
     outboundProxy: boolean;
     truId?: { baseUrl: string; clientId: string; clientSecret: string; callbackPublicKey?: string };

@@ -487,6 +487,17 @@ export class EnvironmentVariables {
   CORS_ORIGINS?: string;
 
   // --- Providers
+  // --- SIM-proof providers and failover (#35)
+  @Setting(
+    '`truid`',
+    'the providers that may prove a SIM, comma-separated, in failover order: `truid` (tru.ID PhoneCheck), `vonage` (Vonage Verify v2 silent authentication). A provider is used only when listed (Vonage credentials for number verification or SMS do not start silent authentication). One that answers "not supported" for the number or is unavailable (timeout, 5xx, open circuit) hands the proof to the next in the same request; after the last, `REGISTRATION_FALLBACK` applies. A list other than the default needs the credentials of each provider it names, or the api refuses to start ([Going live](../operations/going-live.md#sim-proof-providers-and-failover))',
+  )
+  @IsOptional()
+  @Matches(/^\s*(truid|vonage)\s*(,\s*(truid|vonage)\s*)?$/, {
+    message: 'must be a comma-separated list of truid, vonage (each at most once)',
+  })
+  SIM_PROOF_PROVIDERS?: string;
+
   @Setting('`5000`', 'timeout of each provider HTTP call')
   @IsOptional()
   @Transform(toInt)

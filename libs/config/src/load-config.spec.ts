@@ -131,6 +131,25 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig: SIM-proof providers', () => {
+  it('reads SIM_PROOF_PROVIDERS in its order (default tru.ID alone), and refuses other names', () => {
+    expect(loadConfig({}).providers.simProof).toEqual(['truid']);
+    expect(loadConfig({ SIM_PROOF_PROVIDERS: ' vonage, truid' }).providers.simProof).toEqual([
+      'vonage',
+      'truid',
+    ]);
+    expect(() => loadConfig({ SIM_PROOF_PROVIDERS: 'truid,sms' })).toThrow(/SIM_PROOF_PROVIDERS/);
+  });
+
+  it("leases a step for the whole failover chain: each provider's calls, then the SMS fallback's", () => {
+    const lease = (env: Record<string, string>) =>
+      loadConfig({ PROVIDER_TIMEOUT_MS: '2000', ...env }).attempts.stepLeaseSeconds;
+    expect(lease({})).toBe(6);
+    expect(lease({ SIM_PROOF_PROVIDERS: 'truid,vonage' })).toBe(10);
+    expect(lease({ SIM_PROOF_PROVIDERS: 'truid,vonage', REGISTRATION_FALLBACK: 'sms' })).toBe(12);
+  });
+});
+
 describe('loadConfig: tru.ID data residency', () => {
   const creds = { TRUID_CLIENT_ID: 'id', TRUID_CLIENT_SECRET: 'secret' };
   it.each([

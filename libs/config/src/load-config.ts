@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import { AppConfig, OidcClientMetadata } from './app-config';
+import { AppConfig, OidcClientMetadata, SimProofProviderName } from './app-config';
 import { EnvironmentVariables } from './environment';
 import { parseWebhooks } from './webhooks';
 
@@ -154,6 +154,17 @@ function parseOidcClients(env: EnvironmentVariables, problems: string[]): OidcCl
 }
 
 /** Validates the environment and returns the typed configuration, or throws one error listing every bad variable. */
+/**
+ * A step's lease covers its whole failover chain: each SIM-proof provider of SIM_PROOF_PROVIDERS
+ * (an access token and the call, each at PROVIDER_TIMEOUT_MS), then the SMS fallback's one call
+ * where it is on, plus slack; never one provider's alone, so no replica takes over a failover.
+ */
+function stepLeaseSeconds(env: EnvironmentVariables): number {
+  const providers = new Set((env.SIM_PROOF_PROVIDERS ?? 'truid').split(',').map((p) => p.trim()));
+  const calls = 2 * providers.size + (env.REGISTRATION_FALLBACK === 'sms' ? 1 : 0);
+  return Math.ceil((calls * (env.PROVIDER_TIMEOUT_MS ?? 5000)) / 1000) + 2;
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, string> = {};
   for (const [key, value] of Object.entries(source)) {
@@ -202,7 +213,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       registrationTtlSeconds: env.REGISTRATION_TTL_SECONDS ?? 120,
       loginTtlSeconds: env.LOGIN_TTL_SECONDS ?? 120,
       numberVerificationTtlSeconds: env.NUMBER_VERIFICATION_TTL_SECONDS ?? 300,
-      stepLeaseSeconds: Math.ceil((2 * (env.PROVIDER_TIMEOUT_MS ?? 5000)) / 1000) + 2,
+      stepLeaseSeconds: stepLeaseSeconds(env),
     },
     webhooks: {
       endpoints: webhooks,
@@ -259,6 +270,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     providers: {
       timeoutMs: env.PROVIDER_TIMEOUT_MS ?? 5000,
+      simProof: [
+        ...new Set((env.SIM_PROOF_PROVIDERS ?? 'truid').split(',').map((p) => p.trim())),
+      ] as SimProofProviderName[],
       outboundProxy: outboundProxyConfigured(source),
       truId: env.TRUID_CLIENT_ID
         ? {

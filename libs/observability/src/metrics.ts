@@ -68,6 +68,11 @@ export const metrics = {
     ['provider', 'outcome'],
     [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   ),
+  simProofs: new Counter({
+    name: 'simauth_sim_proofs_total',
+    help: 'SIM proofs by provider (truid, vonage) and outcome: at the start created, not_supported, unavailable or failed; at the code proven, no_match, expired or error',
+    labelNames: ['provider', 'outcome'] as const,
+  }),
   webhookDeliveries: new Counter({
     name: 'simauth_webhook_deliveries_total',
     help: 'Webhook delivery tries by outcome (delivered, retry, dead)',

@@ -27,8 +27,10 @@ export enum Feature {
 export function providerOf(feature: Feature, config: AppConfig): ProviderName {
   switch (feature) {
     case Feature.Registration:
-    case Feature.Coverage:
     case Feature.LoginSimProof:
+      // The first provider of SIM_PROOF_PROVIDERS; start-up checks that each listed one is set.
+      return config.providers.simProof[0] === 'vonage' ? 'Vonage' : 'tru.ID';
+    case Feature.Coverage:
     case Feature.TruIdFactors:
       return 'tru.ID';
     case Feature.NumberVerification:

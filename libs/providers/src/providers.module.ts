@@ -4,7 +4,8 @@ import { AuthenticatorPort } from './authenticator.port';
 import { CoveragePort } from './coverage.port';
 import { NetworkEnablementPort } from './network-enablement.port';
 import { NumberVerificationPort } from './number-verification.port';
-import { PhoneCheckPort } from './phone-check.port';
+import { SimProofProviders } from './phone-check.port';
+import { VonageSilentAuthAdapter } from './vonage/vonage-silent-auth.adapter';
 import { PushPort } from './push.port';
 import { SimSwapPort } from './sim-swap.port';
 import { VerifyPort } from './verify.port';
@@ -43,10 +44,36 @@ const PROVIDERS: Provider[] = [
         : null,
   },
   {
-    provide: PhoneCheckPort,
-    inject: [APP_CONFIG, TruIdClient],
-    useFactory: (c: AppConfig, t: TruIdClient | null) =>
-      t ? new TruIdPhoneCheckAdapter(t) : new NotConfiguredAdapter(Feature.Registration, c),
+    // SIM_PROOF_PROVIDERS, in its order: a provider not listed is never called (nor billed).
+    provide: SimProofProviders,
+    inject: [APP_CONFIG, TruIdClient, VonageClient],
+    useFactory: (c: AppConfig, t: TruIdClient | null, v: VonageClient | null) =>
+      new SimProofProviders(
+        c.providers.simProof.map((name) => {
+          if (name === 'vonage')
+            return {
+              name,
+              port:
+                v && c.providers.vonage
+                  ? new VonageSilentAuthAdapter(
+                      v,
+                      {
+                        baseUrl: c.providers.vonage.verifyBaseUrl,
+                        timeoutMs: c.providers.timeoutMs,
+                        outboundProxy: c.providers.outboundProxy,
+                      },
+                      c.factors.issuer,
+                    )
+                  : new NotConfiguredAdapter(Feature.Registration, c),
+            };
+          return {
+            name,
+            port: t
+              ? new TruIdPhoneCheckAdapter(t)
+              : new NotConfiguredAdapter(Feature.Registration, c),
+          };
+        }),
+      ),
   },
   {
     provide: CoveragePort,
@@ -132,7 +159,7 @@ const PROVIDERS: Provider[] = [
 @Module({
   providers: PROVIDERS,
   exports: [
-    PhoneCheckPort,
+    SimProofProviders,
     CoveragePort,
     AuthenticatorPort,
     NetworkEnablementPort,

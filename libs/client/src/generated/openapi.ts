@@ -148,7 +148,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Submit the check_id and code the check_url flow ended with, or the code the SMS brought ({code}) */
+    /** Submit what the check_url answered, as the registration's provider gave it ({check_id, code} from tru.ID, {request_id, code} from Vonage), or the code the SMS brought ({code}) */
     post: operations['RegistrationController_submitCode'];
     delete?: never;
     options?: never;
@@ -912,13 +912,18 @@ export interface components {
     RegistrationCreatedResponse: {
       /** Format: uuid */
       registration_id: string;
-      /** @description Open on the phone over mobile data, follow redirects; ends in {check_id, code}. Absent when the code went by SMS */
+      /** @description Open on the phone over mobile data, follow redirects; ends in {check_id, code} (tru.ID) or {request_id, code} (Vonage), which the phone posts to /code as it is. Absent when the code went by SMS */
       check_url?: string;
       /**
        * @description Present when the code went out by SMS (status CODE_SENT): post it to /code as {code}
        * @enum {string}
        */
       channel?: 'sms';
+      /**
+       * @description Who made the check_url (SIM_PROOF_PROVIDERS, after any failover): post what it answered to /code, `{check_id, code}` from tru.ID, `{request_id, code}` from Vonage. Absent when the code went by SMS
+       * @enum {string}
+       */
+      provider?: 'truid' | 'vonage';
       /**
        * @example CHECK_CREATED
        * @enum {string}
@@ -936,10 +941,15 @@ export interface components {
     };
     SubmitCodeDto: {
       /**
-       * @description check_id from the end of the check_url redirects (a PhoneCheck registration; absent for an SMS one)
+       * @description check_id from the end of the check_url redirects (a registration whose `provider` is `truid`; absent for an SMS one)
        * @example c69bc0e6a2b44e7f9b2b1d3a4c5e6f70
        */
       check_id: string;
+      /**
+       * @description request_id from what the check_url answered, with its code (a registration whose `provider` is `vonage`: Vonage silent authentication); the registration's provider decides which of check_id and request_id it takes
+       * @example c11236f4-00bf-4b89-84ba-88b25df97315
+       */
+      request_id?: string;
       /**
        * @description code from the end of the check_url redirects (absent when they ended in `error`), or the code the SMS brought
        * @example 123456

@@ -1,3 +1,4 @@
+import { SimProofProviderName } from '@simauth/config';
 import { ID_TOKEN_CLAIM } from '../../platform/tokens/id-token.service';
 import { SimSwapEvidence } from '../../platform/sim-proof/sim-swap-policy.service';
 
@@ -43,6 +44,8 @@ export interface LoginContext {
   stepUpRequired?: boolean;
   /** The proof in progress: a PhoneCheck (its check_url), or an SMS code. */
   checkUrl?: string;
+  /** The SIM-proof provider whose check that is (SIM_PROOF_PROVIDERS); unset on older logins: tru.ID. */
+  proofProvider?: SimProofProviderName;
   channel?: 'sms';
   /** How the SIM was proven, when not by PhoneCheck (["sms"], ["otp"]); ["sim"] otherwise. */
   amr?: string[];
@@ -76,6 +79,7 @@ const KEYS = {
   approvedByDevice: 'approved_by_device',
   stepUpRequired: 'step_up_required',
   checkUrl: 'check_url',
+  proofProvider: 'proof_provider',
   channel: 'channel',
   amr: 'amr',
   factorId: 'factor_id',
@@ -110,6 +114,10 @@ export function fromStoredContext(stored: Record<string, unknown>): LoginContext
     approvedByDevice: text(KEYS.approvedByDevice),
     stepUpRequired: stored[KEYS.stepUpRequired] === true ? true : undefined,
     checkUrl: text(KEYS.checkUrl),
+    proofProvider:
+      stored[KEYS.proofProvider] === 'vonage' || stored[KEYS.proofProvider] === 'truid'
+        ? (stored[KEYS.proofProvider] as SimProofProviderName)
+        : undefined,
     channel: stored[KEYS.channel] === 'sms' ? 'sms' : undefined,
     amr: Array.isArray(stored[KEYS.amr]) ? (stored[KEYS.amr] as string[]) : undefined,
     factorId: text(KEYS.factorId),

@@ -78,6 +78,7 @@ export class LoginProofService {
     }
     const login = await this.logins.annotate(approved, begun.providerRef, {
       checkUrl: begun.checkUrl,
+      proofProvider: begun.provider,
     });
     return { login, checkUrl: begun.checkUrl };
   }
@@ -134,7 +135,12 @@ export class LoginProofService {
       leaseSeconds: this.config.attempts.stepLeaseSeconds,
     });
 
-    const verdict = await this.proof.check('phone_check', checkId, code);
+    const verdict = await this.proof.check(
+      'phone_check',
+      checkId,
+      code,
+      login.context.proofProvider ?? 'truid',
+    );
     switch (verdict.outcome) {
       case 'failed':
         if (verdict.retry) {

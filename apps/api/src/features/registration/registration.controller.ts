@@ -48,7 +48,7 @@ export class RegistrationController {
     @Body() body: CreateRegistrationDto,
     @RequestId() requestId: string,
   ): Promise<RegistrationCreatedResponse> {
-    const { attempt, checkUrl } = await this.registrations.start(
+    const { attempt, checkUrl, provider } = await this.registrations.start(
       body.phone_number,
       body.device_id,
       requestId,
@@ -56,7 +56,7 @@ export class RegistrationController {
     );
     return {
       ...toRegistrationResponse(attempt),
-      ...(checkUrl ? { check_url: checkUrl } : { channel: 'sms' as const }),
+      ...(checkUrl ? { check_url: checkUrl, provider } : { channel: 'sms' as const }),
     };
   }
 
@@ -66,7 +66,7 @@ export class RegistrationController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Submit the check_id and code the check_url flow ended with, or the code the SMS brought ({code})',
+      "Submit what the check_url answered, as the registration's provider gave it ({check_id, code} from tru.ID, {request_id, code} from Vonage), or the code the SMS brought ({code})",
   })
   @ApiOkResponse({ type: RegistrationCodeResponse })
   @ApiProblems(400, 404, 409, 410, 422, 429, 502, 503)
@@ -75,12 +75,7 @@ export class RegistrationController {
     @Body() body: SubmitCodeDto,
     @RequestId() requestId: string,
   ): Promise<RegistrationCodeResponse> {
-    const outcome =
-      body.check_id === undefined
-        ? await this.registrations.submitSmsCode(id, body.code!, requestId)
-        : body.error !== undefined
-          ? await this.registrations.checkFailedOnDevice(id, body.check_id, body.error, requestId)
-          : await this.registrations.submitCode(id, body.check_id, body.code!, requestId);
+    const outcome = await this.registrations.submit(id, body, requestId);
     return {
       status: outcome.status,
       match: outcome.match,

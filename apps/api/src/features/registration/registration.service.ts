@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@simauth/config';
+import { APP_CONFIG, AppConfig, SimProofProviderName } from '@simauth/config';
 import { Attempt, AttemptStateMachine, InvalidTransitionError } from '@simauth/attempts';
 import { AttemptKind } from '../attempt-kind';
 import { RegistrationStatus } from './registration.states';
@@ -22,6 +22,16 @@ interface StartedRegistration {
   attempt: Attempt<RegistrationStatus>;
   /** Absent when the code went out by SMS instead (the fallback channel). */
   checkUrl?: string;
+  /** Who made the check_url, after any failover (SIM_PROOF_PROVIDERS). */
+  provider?: SimProofProviderName;
+}
+
+/** What the phone posts to /code: what its check_url answered, or the SMS's code. */
+interface SubmittedCode {
+  check_id?: string;
+  request_id?: string;
+  code?: string;
+  error?: string;
 }
 
 interface CodeOutcome {
@@ -34,6 +44,11 @@ interface CodeOutcome {
 }
 
 const KIND = AttemptKind.Registration;
+
+/** The SIM-proof provider of a registration's check (registrations from before #35: tru.ID). */
+function proofProviderOf(attempt: Attempt<RegistrationStatus>): SimProofProviderName {
+  return attempt.context.provider === 'vonage' ? 'vonage' : 'truid';
+}
 
 /** A phone proves it holds the SIM of a number (the shared SIM proof) and becomes a trusted device. */
 @Injectable()
@@ -65,6 +80,7 @@ export class RegistrationService {
     // PhoneCheck, or the fallback channel: Vonage Verify v2 sends a code by SMS (CODE_SENT).
     const begun = await this.proof.begin(phoneNumber, id, channel);
     if (!begun.ok) throw begun.error;
+    const failovers = begun.failovers ?? [];
     const attempt = await this.attempts.create({
       id,
       kind: KIND,
@@ -73,13 +89,62 @@ export class RegistrationService {
       actor: 'device',
       phoneNumber,
       providerRef: begun.providerRef,
-      context:
-        begun.channel === 'sms'
-          ? { client_device_id: clientDeviceId, channel: 'sms' }
-          : { client_device_id: clientDeviceId, check_url: begun.checkUrl },
+      context: {
+        client_device_id: clientDeviceId,
+        ...(begun.channel === 'sms'
+          ? { channel: 'sms' }
+          : { check_url: begun.checkUrl, provider: begun.provider }),
+        ...(failovers.length ? { failovers } : {}),
+      },
+      // The failover, in the attempt's first event: which providers handed the proof on, and why.
+      ...(failovers.length
+        ? {
+            reason: `${failovers.map((f) => `${f.provider} ${f.cause.replace('_', ' ')}`).join(', ')}: ${begun.channel === 'sms' ? 'code sent by SMS' : `SIM check by ${begun.provider}`}`,
+          }
+        : {}),
       requestId,
     });
-    return begun.channel === 'sms' ? { attempt } : { attempt, checkUrl: begun.checkUrl };
+    return begun.channel === 'sms'
+      ? { attempt }
+      : { attempt, checkUrl: begun.checkUrl, provider: begun.provider };
+  }
+
+  /**
+   * What the phone posts to /code, taken as the registration's own proof asks: the SMS's
+   * `{code}`, tru.ID's `{check_id, code}`, Vonage's `{request_id, code}` (or the error its check_url
+   * ended with). A reference of another provider is a 400 naming the field, never checked.
+   */
+  async submit(id: string, body: SubmittedCode, requestId?: string): Promise<CodeOutcome> {
+    const attempt = await this.attempts.get(KIND, id);
+    const provider = proofProviderOf(attempt);
+    const [field, other] =
+      provider === 'vonage'
+        ? (['request_id', 'check_id'] as const)
+        : (['check_id', 'request_id'] as const);
+    if (body[other] !== undefined) {
+      throw new RequestValidationError([
+        {
+          field: other,
+          message:
+            attempt.context.channel === 'sms'
+              ? 'is not for this registration: its code came by SMS (send {code})'
+              : `is not for this registration: its SIM check is ${provider === 'vonage' ? "Vonage's: send request_id" : "tru.ID's: send check_id"}`,
+        },
+      ]);
+    }
+    const ref = body[field];
+    if (ref === undefined) {
+      if (provider === 'truid') return this.submitSmsCode(id, body.code!, requestId);
+      throw new RequestValidationError([
+        {
+          field,
+          message: "is required: this registration's SIM check is Vonage silent authentication",
+        },
+      ]);
+    }
+    return body.error !== undefined
+      ? this.checkFailedOnDevice(id, ref, body.error, requestId)
+      : this.submitCode(id, ref, body.code!, requestId);
   }
 
   /**
@@ -139,7 +204,7 @@ export class RegistrationService {
     requestId?: string,
   ): Promise<CodeOutcome> {
     const attempt = await this.awaitingCheck(id, checkId);
-    const verdict = await this.proof.check('phone_check', checkId, code);
+    const verdict = await this.proof.check('phone_check', checkId, code, proofProviderOf(attempt));
     switch (verdict.outcome) {
       case 'proven': {
         const swap = await this.recentSwapOfRegisteredNumber(attempt, requestId);

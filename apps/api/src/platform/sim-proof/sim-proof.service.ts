@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@simauth/config';
-import { BegunProof, CodeProofStrategy, ProofChannel, ProofVerdict } from './sim-proof.types';
+import { APP_CONFIG, AppConfig, SimProofProviderName } from '@simauth/config';
+import { BegunProof, ProofChannel, ProofVerdict } from './sim-proof.types';
 import { FactorStepUpStrategy } from './strategies/factor-step-up.strategy';
 import { PhoneCheckStrategy } from './strategies/phone-check.strategy';
 import { SmsStrategy } from './strategies/sms.strategy';
@@ -34,17 +34,28 @@ export class SimProof {
     reference: string,
     channel: ProofChannel = 'phone_check',
   ): Promise<BegunProof> {
-    const begun = await this.strategy(channel).begin(phoneNumber, reference);
-    if (!begun.ok && begun.unsupported && this.smsAllowed) return this.sms.begin(phoneNumber);
+    if (channel === 'sms') return this.sms.begin(phoneNumber);
+    const begun = await this.phoneCheck.begin(phoneNumber, reference);
+    // After the last SIM-proof provider (each not supported, or down), the SMS fallback applies.
+    if (!begun.ok && (begun.unsupported || begun.retry) && this.smsAllowed) {
+      const sms = await this.sms.begin(phoneNumber);
+      return Object.assign(sms, { failovers: begun.failovers ?? [] });
+    }
     return begun;
   }
 
-  /** Checks the code of a proof begun on `channel` (the provider's reference `providerRef`). */
-  check(channel: ProofChannel, providerRef: string, code: string): Promise<ProofVerdict> {
-    return this.strategy(channel).check(providerRef, code);
-  }
-
-  private strategy(channel: ProofChannel): CodeProofStrategy {
-    return channel === 'sms' ? this.sms : this.phoneCheck;
+  /**
+   * Checks the code of a proof begun on `channel` (the provider's reference `providerRef`); a SIM
+   * check's at its own `provider`, never another's.
+   */
+  check(
+    channel: ProofChannel,
+    providerRef: string,
+    code: string,
+    provider: SimProofProviderName = 'truid',
+  ): Promise<ProofVerdict> {
+    return channel === 'sms'
+      ? this.sms.check(providerRef, code)
+      : this.phoneCheck.check(provider, providerRef, code);
   }
 }

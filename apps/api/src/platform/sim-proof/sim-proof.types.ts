@@ -1,5 +1,13 @@
+import { SimProofProviderName } from '@simauth/config';
+
 /** How a phone proves it holds the SIM of a number. */
 export type ProofChannel = 'phone_check' | 'sms';
+
+/** A SIM-proof provider that handed the proof on to the next (SIM_PROOF_PROVIDERS), and why. */
+export interface ProofFailover {
+  provider: SimProofProviderName;
+  cause: 'not_supported' | 'unavailable';
+}
 
 /**
  * A proof begun at the provider: its reference, and for a PhoneCheck the check_url the phone
@@ -7,11 +15,20 @@ export type ProofChannel = 'phone_check' | 'sms';
  * was unavailable) and carries the provider's error, which the flow rethrows after its move.
  */
 export type BegunProof =
-  | { ok: true; channel: 'phone_check'; providerRef: string; checkUrl: string }
-  | { ok: true; channel: 'sms'; providerRef: string }
+  | {
+      ok: true;
+      channel: 'phone_check';
+      /** The provider that took the check, after `failovers` handed it on. */
+      provider: SimProofProviderName;
+      providerRef: string;
+      checkUrl: string;
+      failovers: ProofFailover[];
+    }
+  | { ok: true; channel: 'sms'; providerRef: string; failovers?: ProofFailover[] }
   | {
       ok: false;
       channel: ProofChannel;
+      failovers?: ProofFailover[];
       /** The number has no PhoneCheck (and the SMS fallback is off). */
       unsupported: boolean;
       retry: boolean;
@@ -31,7 +48,7 @@ export type ProofVerdict =
   | { outcome: 'unfinished' }
   | { outcome: 'failed'; retry: boolean; error: unknown };
 
-/** A proof by a code the provider sends or makes: a PhoneCheck's, or an SMS's. */
+/** A proof by a code the provider sends: an SMS's. */
 export interface CodeProofStrategy {
   readonly channel: ProofChannel;
   /** Creates the proof for `phoneNumber`; `reference` is the attempt it is for. */

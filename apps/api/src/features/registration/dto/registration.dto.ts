@@ -34,13 +34,25 @@ export class CreateRegistrationDto {
 }
 
 export class SubmitCodeDto {
-  @ValidateIf((body: SubmitCodeDto) => body.check_id !== undefined || body.error !== undefined)
+  @ValidateIf(
+    (body: SubmitCodeDto) =>
+      body.check_id !== undefined || (body.error !== undefined && body.request_id === undefined),
+  )
   @ValidateToken(64, {
     description:
-      'check_id from the end of the check_url redirects (a PhoneCheck registration; absent for an SMS one)',
+      'check_id from the end of the check_url redirects (a registration whose `provider` is `truid`; absent for an SMS one)',
     example: 'c69bc0e6a2b44e7f9b2b1d3a4c5e6f70',
   })
   check_id?: string;
+
+  @ValidateIf((body: SubmitCodeDto) => body.request_id !== undefined)
+  @ValidateToken(64, {
+    required: false,
+    description:
+      "request_id from what the check_url answered, with its code (a registration whose `provider` is `vonage`: Vonage silent authentication); the registration's provider decides which of check_id and request_id it takes",
+    example: 'c11236f4-00bf-4b89-84ba-88b25df97315',
+  })
+  request_id?: string;
 
   @ValidateIf((body: SubmitCodeDto) => body.error === undefined)
   @ValidateToken(64, {
@@ -79,7 +91,7 @@ export class RegistrationCreatedResponse {
 
   @ApiPropertyOptional({
     description:
-      'Open on the phone over mobile data, follow redirects; ends in {check_id, code}. Absent when the code went by SMS',
+      'Open on the phone over mobile data, follow redirects; ends in {check_id, code} (tru.ID) or {request_id, code} (Vonage), which the phone posts to /code as it is. Absent when the code went by SMS',
   })
   check_url?: string;
 
@@ -89,6 +101,13 @@ export class RegistrationCreatedResponse {
       'Present when the code went out by SMS (status CODE_SENT): post it to /code as {code}',
   })
   channel?: 'sms';
+
+  @ApiPropertyOptional({
+    enum: ['truid', 'vonage'],
+    description:
+      'Who made the check_url (SIM_PROOF_PROVIDERS, after any failover): post what it answered to /code, `{check_id, code}` from tru.ID, `{request_id, code}` from Vonage. Absent when the code went by SMS',
+  })
+  provider?: 'truid' | 'vonage';
 
   @ApiProperty({ enum: RegistrationStatus, example: RegistrationStatus.CheckCreated })
   status: RegistrationStatus;

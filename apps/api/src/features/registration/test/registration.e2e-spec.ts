@@ -33,6 +33,7 @@ describe('registration over HTTP (sandbox tru.ID, real Postgres)', () => {
       check_url: expect.stringMatching(
         /^http:\/\/127\.0\.0\.1:\d+\/phone_check\/v0\.2\/checks\/\w+\/redirect$/,
       ),
+      provider: 'truid',
       status: 'CHECK_CREATED',
       expires_at: expect.any(String),
     });
