@@ -5,7 +5,10 @@ import { STORAGE_KEYS, SimauthStorage } from './storage';
 
 /** What a check URL's redirects end with: a code, or the error the network gave instead. */
 export interface CheckResult {
+  /** tru.ID's check (PhoneCheck). */
   check_id?: string;
+  /** Vonage's request (silent authentication), instead of check_id. */
+  request_id?: string;
   code?: string;
   error?: string;
   error_description?: string;
@@ -21,7 +24,8 @@ export interface SimauthPhoneOptions {
   storage: SimauthStorage;
   /**
    * Opens a check URL over mobile data (never Wi-Fi), follows its redirects, and resolves to the
-   * JSON body the last one answers with (`{check_id, code}` or `{check_id, error, …}`).
+   * JSON body the last one answers with (`{check_id, code}` or `{check_id, error, …}` from tru.ID,
+   * `{request_id, code}` from Vonage), whichever provider made the check URL.
    */
   openCheckUrl: (url: string) => Promise<CheckResult>;
   /** Asks the person for the code an SMS brought, when the proof falls back to SMS. */
@@ -209,8 +213,9 @@ export class SimauthPhone {
       this.api.POST('/v1/logins/{id}/code', {
         params: path,
         headers,
-        // An SMS code comes without check_id, which the document marks required.
-        body: { check_id: proof.check_id!, code: proof.code },
+        // As the check URL answered (check_id from tru.ID, request_id from Vonage: the server
+        // knows which from the login); an SMS code comes without either.
+        body: proof as { check_id: string; code: string },
       }),
     );
   }

@@ -301,7 +301,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Submit the check_id and code the check_url ended with */
+    /** Submit what the check_url answered, as the login's provider gave it ({check_id, code} from tru.ID, {request_id, code} from Vonage), or the SMS's {code} */
     post: operations['CompanionLoginController_code'];
     delete?: never;
     options?: never;
@@ -1082,10 +1082,17 @@ export interface components {
        * @enum {string}
        */
       status: 'PENDING' | 'APPROVED';
-      /** @description APPROVED only: the PhoneCheck to finish */
+      /** @description APPROVED only: the PhoneCheck to finish (tru.ID's) */
       check_id?: string;
+      /** @description APPROVED only: the silent authentication to finish (Vonage's, instead of check_id) */
+      request_id?: string;
       /** @description APPROVED only: the URL to open over mobile data */
       check_url?: string;
+      /**
+       * @description APPROVED only, with check_url: whose check it is
+       * @enum {string}
+       */
+      provider?: 'truid' | 'vonage';
       /**
        * @description APPROVED only, instead of a check: the code came by SMS; send it to /code
        * @enum {string}
@@ -1116,6 +1123,11 @@ export interface components {
         | 'SIM_SWAP_DETECTED';
       /** @description Open on the phone over mobile data; absent when the number was wrong (DENIED) */
       check_url?: string;
+      /**
+       * @description Who made the check_url (SIM_PROOF_PROVIDERS, after any failover): post what it answered to /code, `{check_id, code}` from tru.ID, `{request_id, code}` from Vonage
+       * @enum {string}
+       */
+      provider?: 'truid' | 'vonage';
       /**
        * @description Present when no PhoneCheck can run for the number and a code went out by SMS instead (REGISTRATION_FALLBACK=sms): send it to /code as {code}
        * @enum {string}
@@ -1155,6 +1167,8 @@ export interface components {
     LoginCodeDto: {
       /** @description check_id from the end of the check_url redirects (absent when the code came by SMS) */
       check_id: string;
+      /** @description request_id from what the check_url answered (a login whose `provider` is `vonage`: Vonage silent authentication); the login's provider decides which of check_id and request_id it takes */
+      request_id?: string;
       /**
        * @description code from the end of the check_url redirects, or the code the SMS brought
        * @example 123456

@@ -167,7 +167,17 @@ export class CompanionLoginController {
         ? {}
         : login.context.channel === 'sms'
           ? { channel: 'sms' as const }
-          : { check_id: login.providerRef!, check_url: login.context.checkUrl! }),
+          : login.context.proofProvider === 'vonage'
+            ? {
+                request_id: login.providerRef!,
+                check_url: login.context.checkUrl!,
+                provider: 'vonage' as const,
+              }
+            : {
+                check_id: login.providerRef!,
+                check_url: login.context.checkUrl!,
+                provider: 'truid' as const,
+              }),
     }));
   }
 
@@ -187,7 +197,7 @@ export class CompanionLoginController {
     @Body() body: ApproveLoginDto,
     @RequestId() requestId: string,
   ): Promise<ApproveResponse> {
-    const { login, checkUrl, channel } = await this.logins.approve(
+    const { login, checkUrl, provider, channel } = await this.logins.approve(
       id,
       device,
       body.match_number,
@@ -195,7 +205,7 @@ export class CompanionLoginController {
     );
     return {
       status: login.status,
-      ...(checkUrl ? { check_url: checkUrl } : {}),
+      ...(checkUrl ? { check_url: checkUrl, provider } : {}),
       ...(channel ? { channel } : {}),
     };
   }
@@ -246,7 +256,10 @@ export class CompanionLoginController {
   @LimitPerAttempt('login')
   @HttpCode(200)
   @DeviceAuth()
-  @ApiOperation({ summary: 'Submit the check_id and code the check_url ended with' })
+  @ApiOperation({
+    summary:
+      "Submit what the check_url answered, as the login's provider gave it ({check_id, code} from tru.ID, {request_id, code} from Vonage), or the SMS's {code}",
+  })
   @ApiOkResponse({ type: LoginStatusResponse })
   @ApiProblems(400, 401, 403, 404, 409, 410, 422, 502, 503)
   async code(
@@ -255,7 +268,13 @@ export class CompanionLoginController {
     @Body() body: LoginCodeDto,
     @RequestId() requestId: string,
   ): Promise<LoginStatusResponse> {
-    const login = await this.logins.submitCode(id, device, body.check_id, body.code, requestId);
+    const login = await this.logins.submitCode(
+      id,
+      device,
+      { check_id: body.check_id, request_id: body.request_id },
+      body.code,
+      requestId,
+    );
     return { status: login.status };
   }
 }

@@ -7,7 +7,7 @@ import { AccountsService, Device } from '../../platform/identity/accounts.servic
 import { StepUpRequiredError } from './companion-login.errors';
 import { LoginBinding, LoginContext } from './login-context';
 import { Login, LoginAttempts } from './login-attempts';
-import { ApprovedLogin, LoginProofService } from './login-proof.service';
+import { ApprovedLogin, LoginProofService, SimCheckReference } from './login-proof.service';
 import { LoginPush } from './login-push';
 import { drawMatchNumbers } from './match-numbers';
 
@@ -162,13 +162,13 @@ export class CompanionLoginService {
   async submitCode(
     id: string,
     device: Device,
-    checkId: string | undefined,
+    reference: SimCheckReference,
     code: string,
     requestId?: string,
   ): Promise<Login> {
     return this.proof.submitCode(
       await this.answerable(id, device, requestId),
-      checkId,
+      reference,
       code,
       requestId,
     );

@@ -1,3 +1,4 @@
+import { SimProofProviderName } from '@simauth/config';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import { InvalidTransitionError } from '@simauth/attempts';
@@ -14,7 +15,15 @@ import { KIND, Login, LoginAttempts, LoginMove } from './login-attempts';
 export interface ApprovedLogin {
   login: Login;
   checkUrl?: string;
+  /** Whose check_url that is (SIM_PROOF_PROVIDERS, after any failover). */
+  provider?: SimProofProviderName;
   channel?: 'sms';
+}
+
+/** What the phone's check_url answered: tru.ID's check_id, or Vonage's request_id. */
+export interface SimCheckReference {
+  check_id?: string;
+  request_id?: string;
 }
 
 /**
@@ -80,7 +89,7 @@ export class LoginProofService {
       checkUrl: begun.checkUrl,
       proofProvider: begun.provider,
     });
-    return { login, checkUrl: begun.checkUrl };
+    return { login, checkUrl: begun.checkUrl, provider: begun.provider };
   }
 
   /**
@@ -111,7 +120,7 @@ export class LoginProofService {
    */
   async submitCode(
     login: Login,
-    checkId: string | undefined,
+    reference: SimCheckReference,
     code: string,
     requestId?: string,
   ): Promise<Login> {
@@ -120,12 +129,34 @@ export class LoginProofService {
       throw new InvalidTransitionError(id, login.status, LoginStatus.MatchPending);
     }
     if (login.context.channel === 'sms') {
-      if (checkId !== undefined) throw new WrongCheckError();
+      if (reference.check_id !== undefined || reference.request_id !== undefined)
+        throw new WrongCheckError();
       return this.submitSmsCode(login, code, requestId);
     }
+    // The login's own provider decides which reference it takes; the other's is never exchanged.
+    const provider = login.context.proofProvider ?? 'truid';
+    const [field, other] =
+      provider === 'vonage'
+        ? (['request_id', 'check_id'] as const)
+        : (['check_id', 'request_id'] as const);
+    if (reference[other] !== undefined) {
+      throw new RequestValidationError([
+        {
+          field: other,
+          message: `is not for this login: its SIM check is ${provider === 'vonage' ? "Vonage's: send request_id" : "tru.ID's: send check_id"}`,
+        },
+      ]);
+    }
+    const checkId = reference[field];
     if (checkId === undefined) {
       throw new RequestValidationError([
-        { field: 'check_id', message: "is required: this login's proof is a PhoneCheck" },
+        {
+          field,
+          message:
+            provider === 'vonage'
+              ? "is required: this login's SIM check is Vonage silent authentication"
+              : "is required: this login's proof is a PhoneCheck",
+        },
       ]);
     }
     if (checkId !== login.providerRef) throw new WrongCheckError();
@@ -135,12 +166,7 @@ export class LoginProofService {
       leaseSeconds: this.config.attempts.stepLeaseSeconds,
     });
 
-    const verdict = await this.proof.check(
-      'phone_check',
-      checkId,
-      code,
-      login.context.proofProvider ?? 'truid',
-    );
+    const verdict = await this.proof.check('phone_check', checkId, code, provider);
     switch (verdict.outcome) {
       case 'failed':
         if (verdict.retry) {

@@ -38,6 +38,14 @@ export class LoginCodeDto {
   })
   check_id?: string;
 
+  @ValidateIf((body: LoginCodeDto) => body.request_id !== undefined)
+  @ValidateToken(64, {
+    required: false,
+    description:
+      "request_id from what the check_url answered (a login whose `provider` is `vonage`: Vonage silent authentication); the login's provider decides which of check_id and request_id it takes",
+  })
+  request_id?: string;
+
   @ValidateToken(64, {
     description: 'code from the end of the check_url redirects, or the code the SMS brought',
     example: '123456',
@@ -98,6 +106,13 @@ export class ApproveResponse {
   check_url?: string;
 
   @ApiPropertyOptional({
+    enum: ['truid', 'vonage'],
+    description:
+      'Who made the check_url (SIM_PROOF_PROVIDERS, after any failover): post what it answered to /code, `{check_id, code}` from tru.ID, `{request_id, code}` from Vonage',
+  })
+  provider?: 'truid' | 'vonage';
+
+  @ApiPropertyOptional({
     enum: ['sms'],
     description:
       'Present when no PhoneCheck can run for the number and a code went out by SMS instead (REGISTRATION_FALLBACK=sms): send it to /code as {code}',
@@ -129,11 +144,23 @@ export class PendingLoginResponse {
   })
   status: string;
 
-  @ApiPropertyOptional({ description: 'APPROVED only: the PhoneCheck to finish' })
+  @ApiPropertyOptional({ description: "APPROVED only: the PhoneCheck to finish (tru.ID's)" })
   check_id?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "APPROVED only: the silent authentication to finish (Vonage's, instead of check_id)",
+  })
+  request_id?: string;
 
   @ApiPropertyOptional({ description: 'APPROVED only: the URL to open over mobile data' })
   check_url?: string;
+
+  @ApiPropertyOptional({
+    enum: ['truid', 'vonage'],
+    description: 'APPROVED only, with check_url: whose check it is',
+  })
+  provider?: 'truid' | 'vonage';
 
   @ApiPropertyOptional({
     enum: ['sms'],

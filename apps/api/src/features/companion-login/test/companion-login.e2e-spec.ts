@@ -48,6 +48,7 @@ describe('companion login over HTTP (sandbox providers, real Postgres)', () => {
     expect(approved.body).toEqual({
       status: 'APPROVED',
       check_url: expect.stringContaining('/phone_check/v0.2/checks/'),
+      provider: 'truid',
     });
 
     const device = await openOnDevice(approved.body.check_url, phone.phoneNumber);

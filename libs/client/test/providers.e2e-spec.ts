@@ -1,0 +1,37 @@
+import { memoryStorage, SimauthPhone, SimauthWeb } from '@simauth/client';
+import { overMobileData, uniquePhoneNumber } from '@test-support/device';
+import { startTestApp, TestApp } from '@test-support/test-app';
+
+describe('@simauth/client with any SIM-proof provider, through openCheckUrl alone', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp({ env: { SIM_PROOF_PROVIDERS: 'vonage' } })));
+  afterAll(() => t.close());
+
+  it('registers and approves a login by Vonage silent authentication with no provider-specific code in the app', async () => {
+    const number = uniquePhoneNumber();
+    const opened: string[] = [];
+    const open = overMobileData(number);
+    const phone = new SimauthPhone({
+      baseUrl: t.url,
+      storage: memoryStorage(),
+      openCheckUrl: (url) => {
+        opened.push(url);
+        return open(url);
+      },
+    });
+    expect(await phone.register(number)).toMatchObject({ status: 'MATCH_SUCCESS' });
+    const web = new SimauthWeb({ baseUrl: t.url });
+    const login = await web.startLogin(number);
+    expect(await phone.approve(login.loginId, login.matchNumber)).toEqual({
+      status: 'MATCH_SUCCESS',
+    });
+    expect(await web.waitForResult(login)).toEqual({
+      status: 'MATCH_SUCCESS',
+      idToken: expect.any(String),
+    });
+    expect(opened).toEqual([
+      expect.stringMatching(/\/v2\/verify\/[\w-]+\/silent-auth\/redirect$/),
+      expect.stringMatching(/\/v2\/verify\/[\w-]+\/silent-auth\/redirect$/),
+    ]);
+  });
+});
