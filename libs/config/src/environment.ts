@@ -564,7 +564,7 @@ export class EnvironmentVariables {
 
   @Setting(
     '`none`',
-    "where no PhoneCheck can run for a number: `none` answers 422 `number-not-supported`; `sms` sends a code by SMS (Vonage Verify v2) instead, and the device is trusted with `proven_by: sms` (see [Registration by SMS](../guide/flows.md#registration-by-sms-the-fallback-channel)); needs Vonage's credentials, or the api refuses to start",
+    "where no SIM check can run for a number (each provider of `SIM_PROOF_PROVIDERS` said not supported, or was down): `none` answers 422 `number-not-supported` (503 when a provider was down); `sms` sends a code by SMS (Vonage Verify v2) instead, and the device is trusted with `proven_by: sms` (see [Registration by SMS](../guide/flows.md#registration-by-sms-the-fallback-channel)); needs Vonage's credentials, or the api refuses to start",
   )
   @IsOptional()
   @IsIn(['none', 'sms'])

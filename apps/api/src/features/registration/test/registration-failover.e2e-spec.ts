@@ -183,8 +183,24 @@ describe('registration through a second SIM-proof provider (SIM_PROOF_PROVIDERS,
 
   describe('with the default SIM_PROOF_PROVIDERS (truid) and Vonage credentials', () => {
     let t: TestApp;
-    beforeAll(async () => (t = await startTestApp()));
-    afterAll(() => t.close());
+    let sms: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp();
+      sms = await startTestApp({
+        sharedSandbox: t.sandbox,
+        env: { REGISTRATION_FALLBACK: 'sms' },
+      });
+    });
+    afterAll(async () => {
+      await sms.close();
+      await t.close();
+    });
+
+    it('sends the code by SMS when tru.ID, the only provider, is down and REGISTRATION_FALLBACK=sms', async () => {
+      const res = await start(sms, phoneNumberEnding('5000'));
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ channel: 'sms', status: 'CODE_SENT' });
+    });
 
     it('never starts a Vonage silent authentication: a tru.ID outage stays a 503', async () => {
       const silentAuths = t.sandbox.store.callsTo('vonage.verify2.silent_auth');
