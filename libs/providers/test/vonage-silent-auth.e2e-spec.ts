@@ -80,6 +80,22 @@ describe('Vonage Verify v2 silent authentication against the sandbox over HTTP',
     });
   });
 
+  it('refuses a second verification of a number while one is in flight, as unavailable for now', async () => {
+    const phone = uniquePhoneNumber();
+    const first = await adapter().createCheck(phone);
+    const second = await adapter()
+      .createCheck(phone)
+      .catch((e: unknown) => e);
+    expect(second).toBeInstanceOf(ProviderUnavailableError);
+    expect((second as ProviderUnavailableError).retryAfterSeconds).toBe(60);
+    // Once the first is spent, the number may be verified again.
+    const device = await openOnDevice(first.checkUrl, phone);
+    await adapter().exchangeCode(first.checkId, device.body.code);
+    await expect(adapter().createCheck(phone)).resolves.toMatchObject({
+      checkUrl: expect.any(String),
+    });
+  });
+
   it('sends the application JWT: one signed by another key is refused as our misconfiguration', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const other = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

@@ -1,12 +1,16 @@
 import { AxiosInstance } from 'axios';
 import { providerHttpClient, requireString, statusOf } from '../provider-http';
 import { ProviderHttpSettings } from '../provider-http';
-import { CheckNotFoundError, NumberNotSupportedError } from '../provider.errors';
+import {
+  CheckNotFoundError,
+  NumberNotSupportedError,
+  ProviderUnavailableError,
+} from '../provider.errors';
 import { CreatedPhoneCheck, PhoneCheckPort, PhoneCheckResult } from '../phone-check.port';
 import { VonageClient } from './vonage-network.adapters';
 
-/** Vonage's default lifetime of a silent-auth step (channel_timeout), in seconds. */
-const SILENT_AUTH_TTL_SECONDS = 300;
+/** A silent-auth step's lifetime: Vonage fixes its channel_timeout at 60 s. */
+const SILENT_AUTH_TTL_SECONDS = 60;
 
 /**
  * Vonage Verify v2 silent authentication, authenticated by the application JWT as
@@ -47,6 +51,12 @@ export class VonageSilentAuthAdapter extends PhoneCheckPort {
       // 422: the number, or its network, cannot do silent authentication.
       if (statusOf(err) === 422)
         throw new NumberNotSupportedError('Silent authentication cannot run for this number.');
+      // 409: another verification of the number is in flight (up to its 60 s): not now.
+      if (statusOf(err) === 409)
+        throw new ProviderUnavailableError(
+          'Vonage is verifying this number already; try again in a minute',
+          SILENT_AUTH_TTL_SECONDS,
+        );
       throw this.vonage.failure(err);
     }
   }

@@ -5,8 +5,8 @@ import { SandboxStore } from '../sandbox-store';
 import { ProviderStyleError } from '../sandbox-error';
 import { silentAuthRule } from '../sandbox-rules';
 
-/** Vonage's default channel_timeout of a silent-auth step. */
-const SILENT_AUTH_TIMEOUT_MS = 300_000;
+/** A silent-auth step's channel_timeout, which Vonage fixes at 60 s. */
+const SILENT_AUTH_TIMEOUT_MS = 60_000;
 
 /** A Vonage Verify v2 error: problem+json with `type` ending in `verify#<kind>`. */
 export function verifyProblem(status: number, kind: string, title: string, detail: string) {
@@ -18,8 +18,9 @@ export function verifyProblem(status: number, kind: string, title: string, detai
 }
 
 /**
- * `POST /v2/verify` with `silent_auth` as the first channel: 202 `{request_id, check_url}`, or by
- * the sandbox's rules 422 (the number's network has no silent authentication) or 500 (an outage).
+ * `POST /v2/verify` with `silent_auth` as the first channel: 202 `{request_id, check_url}`; 409
+ * while another verification of the number is in flight (as Vonage); by the sandbox's rules 422
+ * (the number's network has no silent authentication) or 500 (an outage).
  */
 export function startSilentAuth(store: SandboxStore, to: string) {
   const rule = silentAuthRule(to);
@@ -32,6 +33,16 @@ export function startSilentAuth(store: SandboxStore, to: string) {
     );
   if (rule === 'server-error')
     throw verifyProblem(500, 'internal-error', 'Internal Error', 'Something went wrong.');
+  const now = store.clock.now();
+  for (const other of store.silentAuths.values()) {
+    if (other.to === `+${to}` && !other.done && other.expiresAt > now)
+      throw verifyProblem(
+        409,
+        'conflict',
+        'Conflict',
+        'Concurrent verifications to the same number are not allowed.',
+      );
+  }
   const requestId = randomUUID();
   store.silentAuths.set(requestId, {
     to: `+${to}`,
