@@ -46,6 +46,8 @@ export interface LoginContext {
   checkUrl?: string;
   /** The SIM-proof provider whose check that is (SIM_PROOF_PROVIDERS); unset on older logins: tru.ID. */
   proofProvider?: SimProofProviderName;
+  /** The SIM-proof providers that handed the check on before it, and why (audit). */
+  proofFailovers?: { provider: SimProofProviderName; cause: string }[];
   channel?: 'sms';
   /** How the SIM was proven, when not by PhoneCheck (["sms"], ["otp"]); ["sim"] otherwise. */
   amr?: string[];
@@ -80,6 +82,7 @@ const KEYS = {
   stepUpRequired: 'step_up_required',
   checkUrl: 'check_url',
   proofProvider: 'proof_provider',
+  proofFailovers: 'proof_failovers',
   channel: 'channel',
   amr: 'amr',
   factorId: 'factor_id',
@@ -118,6 +121,9 @@ export function fromStoredContext(stored: Record<string, unknown>): LoginContext
       stored[KEYS.proofProvider] === 'vonage' || stored[KEYS.proofProvider] === 'truid'
         ? (stored[KEYS.proofProvider] as SimProofProviderName)
         : undefined,
+    proofFailovers: Array.isArray(stored[KEYS.proofFailovers])
+      ? (stored[KEYS.proofFailovers] as LoginContext['proofFailovers'])
+      : undefined,
     channel: stored[KEYS.channel] === 'sms' ? 'sms' : undefined,
     amr: Array.isArray(stored[KEYS.amr]) ? (stored[KEYS.amr] as string[]) : undefined,
     factorId: text(KEYS.factorId),

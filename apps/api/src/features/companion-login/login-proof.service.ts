@@ -82,12 +82,16 @@ export class LoginProofService {
     }
     if (begun.channel === 'sms') {
       // The login stays APPROVED, its proof now an SMS code (Vonage Verify v2).
-      const login = await this.logins.annotate(approved, begun.providerRef, { channel: 'sms' });
+      const login = await this.logins.annotate(approved, begun.providerRef, {
+        channel: 'sms',
+        ...(begun.failovers?.length ? { proofFailovers: begun.failovers } : {}),
+      });
       return { login, channel: 'sms' };
     }
     const login = await this.logins.annotate(approved, begun.providerRef, {
       checkUrl: begun.checkUrl,
       proofProvider: begun.provider,
+      ...(begun.failovers.length ? { proofFailovers: begun.failovers } : {}),
     });
     return { login, checkUrl: begun.checkUrl, provider: begun.provider };
   }

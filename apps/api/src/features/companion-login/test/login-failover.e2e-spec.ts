@@ -98,6 +98,11 @@ describe("a login's SIM proof through a second provider (SIM_PROOF_PROVIDERS, sa
       expect((await sendCode(t, phone, loginId, device.body)).body).toEqual({
         status: 'MATCH_SUCCESS',
       });
+      const [row] = await t.db.query('SELECT context FROM attempts WHERE id = $1', [loginId]);
+      expect(row.context).toMatchObject({
+        proof_provider: 'vonage',
+        proof_failovers: [{ provider: 'truid', cause: 'unavailable' }],
+      });
     });
 
     it("keeps a tru.ID login's check tru.ID's: a request_id is refused", async () => {
