@@ -7,7 +7,7 @@
  * global setup writes it into apps/api/src/platform/pages/dist/ (git-ignored, as every dist/), so
  * tests never serve a stale one.
  *
- *   node tools/client-bundle.mjs <folder>   # writes <folder>/simauth-client.js
+ *   node tools/client-bundle.mjs <folder>   # writes <folder>/simauth-client.js and phone-input.js
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -37,6 +37,27 @@ await build({
   platform: 'browser',
   target: 'es2022',
   banner: { js: `/* @simauth/client ${version}: browser bundle (ES module). */` },
+  legalComments: 'inline',
+  logLevel: 'warning',
+});
+
+// The login page's number field formats as the person types: libphonenumber-js's AsYouType with
+// its small metadata (formatting only; whether a number is valid is the server's decision), a
+// second module served from simauth's own origin as /assets/phone-input.js, never a CDN.
+await build({
+  stdin: {
+    contents: `export { AsYouType } from 'libphonenumber-js/min';\n`,
+    resolveDir: ROOT,
+    sourcefile: 'phone-input.js',
+    loader: 'js',
+  },
+  outfile: join(resolve(ROOT, folder), 'phone-input.js'),
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  banner: { js: '/* libphonenumber-js (MIT): AsYouType, for the login page. */' },
   legalComments: 'inline',
   logLevel: 'warning',
 });

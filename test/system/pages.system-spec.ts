@@ -145,15 +145,41 @@ describe('the /login and /phone pages in Chromium', () => {
     expect(await site.textContent('#status-line')).toMatch(/Waiting/);
   });
 
-  it('checks the number in the page before asking the server, and shows server problems', async () => {
-    const page = await (await browser.newContext()).newPage();
-    let posted = false;
-    page.on('request', (r) => (posted ||= r.method() === 'POST'));
+  it("formats the number as it is typed, and takes the national format of the browser's region (en-GB), starting the login in E.164", async () => {
+    const sim = uniquePhoneNumber();
+    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const started: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/v1/logins')) started.push(r.postDataJSON().phone_number);
+    });
     await page.goto(`${t.url}/login`);
-    await page.fill('#phone', '07700 900001');
+    expect(await page.textContent('#number-hint')).toMatch(/^A number from United Kingdom/);
+    await page.locator('#phone').pressSequentially(`0${sim.slice(3)}`);
+    expect(await page.inputValue('#phone')).toBe(`0${sim.slice(3, 7)} ${sim.slice(7)}`);
     await page.click('#submit');
-    expect(await page.textContent('#form-error')).toMatch(/international format/);
-    expect(posted).toBe(false);
+    await page.waitForSelector('#waiting:not(.hidden)');
+    expect(started).toEqual([sim]);
+  });
+
+  it('says why a number is refused before any login starts: too short for its country, or national with no region known', async () => {
+    const british = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const bare = await (await browser.newContext({ locale: 'en' })).newPage();
+    let started = false;
+    for (const page of [british, bare])
+      page.on('request', (r) => (started ||= r.url().endsWith('/v1/logins')));
+    for (const [page, number, sentence] of [
+      [british, '0770', /^This number is too short for its country \(United Kingdom\)\./],
+      [bare, '07700 900001', /^Enter the number in international format with a leading \+/],
+    ] as const) {
+      await page.goto(`${t.url}/login`);
+      await page.fill('#phone', number);
+      const answered = page.waitForResponse((r) => r.url().endsWith('/login/number'));
+      await page.click('#submit');
+      expect((await answered).status()).toBe(400);
+      await page.waitForSelector('#form-error:not(.hidden)');
+      expect(await page.textContent('#form-error')).toMatch(sentence);
+    }
+    expect(started).toBe(false);
   });
 
   it('says in a sentence why the server refused a number no phone can have, not which field', async () => {
@@ -164,7 +190,7 @@ describe('the /login and /phone pages in Chromium', () => {
       ['+999123456789', /^No country has the calling code/],
     ] as const) {
       await page.fill('#phone', number);
-      const answered = page.waitForResponse((r) => r.url().endsWith('/v1/logins'));
+      const answered = page.waitForResponse((r) => r.url().endsWith('/login/number'));
       await page.click('#submit');
       expect((await answered).status()).toBe(400);
       await page.waitForSelector('#form-error:not(.hidden)');

@@ -166,4 +166,9 @@ export interface AppConfig {
     /** URL of the running sandbox, when this process started one. */
     url?: string;
   };
+  /** The sign-in page (/login). */
+  pages: {
+    /** DEFAULT_REGION: the region whose national format the page accepts (unset: the browser's). */
+    defaultRegion?: string;
+  };
 }

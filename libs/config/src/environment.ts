@@ -632,4 +632,15 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsUrl(URL_OPTIONS)
   SANDBOX_URL?: string;
+
+  // --- Sign-in page (/login)
+  @Setting(
+    "*(unset: the browser's region)*",
+    "the region (ISO 3166 alpha-2, e.g. `GB`) whose national format the sign-in page accepts and formats as the person types (`07700 900001`); unset, the page uses the browser's region. The API itself keeps E.164. A code no numbering plan knows stops the start",
+  )
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, {
+    message: 'DEFAULT_REGION must be an ISO 3166 alpha-2 code in capitals, e.g. GB',
+  })
+  DEFAULT_REGION?: string;
 }

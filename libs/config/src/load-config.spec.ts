@@ -117,6 +117,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SANDBOX_URL: 'sandbox:4010' })).toThrow(/SANDBOX_URL/);
   });
 
+  it('reads DEFAULT_REGION, and refuses to start on a code that is no region with a numbering plan', () => {
+    expect(loadConfig({ DEFAULT_REGION: 'GB' }).pages.defaultRegion).toBe('GB');
+    expect(loadConfig({}).pages.defaultRegion).toBeUndefined();
+    expect(() => loadConfig({ DEFAULT_REGION: 'gb' })).toThrow(/DEFAULT_REGION must be an ISO/);
+    expect(() => loadConfig({ DEFAULT_REGION: 'UK' })).toThrow(
+      /DEFAULT_REGION UK is no region with a numbering plan/,
+    );
+  });
+
   it('notes at start whether provider calls go through an outbound proxy', () => {
     expect(loadConfig({ HTTPS_PROXY: 'http://egress:3128' }).providers.outboundProxy).toBe(true);
     expect(loadConfig({ http_proxy: 'http://egress:3128' }).providers.outboundProxy).toBe(true);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
+import { isSupportedCountry } from 'libphonenumber-js';
 import { AppConfig, OidcClientMetadata, SimProofProviderName } from './app-config';
 import { EnvironmentVariables } from './environment';
 import { parseWebhooks } from './webhooks';
@@ -179,6 +180,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   problems.push(...trustProxyProblem(env.TRUST_PROXY), ...corsOriginsProblem(env.CORS_ORIGINS));
   const oidcClients = parseOidcClients(env, problems);
   const webhooks = parseWebhooks(env.WEBHOOKS, problems);
+  if (
+    env.DEFAULT_REGION &&
+    /^[A-Z]{2}$/.test(env.DEFAULT_REGION) &&
+    !isSupportedCountry(env.DEFAULT_REGION)
+  )
+    problems.push(`DEFAULT_REGION ${env.DEFAULT_REGION} is no region with a numbering plan`);
   if (problems.length > 0) throw new ConfigurationError(problems);
 
   const anyProviderCredential = Boolean(
@@ -308,5 +315,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       force: env.SANDBOX_FORCE === 'true',
       sharedUrl: env.SANDBOX_URL?.replace(/\/+$/, ''),
     },
+    pages: { defaultRegion: env.DEFAULT_REGION },
   };
 }

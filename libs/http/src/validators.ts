@@ -3,6 +3,8 @@ import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateBy } from 'class-validator';
 import {
+  CountryCode,
+  isSupportedCountry,
   ParseError,
   parsePhoneNumberWithError,
   validatePhoneNumberLength,
@@ -144,6 +146,37 @@ export function checkPhoneNumber(value: unknown, policy: PhoneNumberPolicy): Pho
   if (found.canonical && (!found.reason || (found.sandboxTestNumber && policy.sandboxTestNumbers)))
     return { number: found.canonical };
   return refused(found.reason ?? 'NOT_A_NUMBER');
+}
+
+/** What people put between a number's digits: spaces, dots, dashes, slashes and parentheses. */
+const SEPARATORS = /[\s.\-/()\u00a0]/g;
+
+/**
+ * What a number written as people write it is: `+44 7700 900001`, or, when `region` (ISO 3166
+ * alpha-2, one libphonenumber knows) is given, the national `07700 900001` or the international
+ * dialling `00 44 7700 900001`. Turned into E.164 and then judged by checkPhoneNumber, the check
+ * of every entry point, sandbox numbers included. Only the login page's own route takes this: the
+ * API's fields stay E.164 (ValidateE164).
+ */
+export function checkWrittenPhoneNumber(
+  value: unknown,
+  policy: PhoneNumberPolicy,
+  region?: string,
+): PhoneNumberVerdict {
+  if (typeof value !== 'string' || value.length > 40) return refused('NOT_A_NUMBER');
+  const digits = value.replace(SEPARATORS, '');
+  if (digits.startsWith('+') || !region || !isSupportedCountry(region))
+    return checkPhoneNumber(digits, policy);
+  if (!/^[0-9]{1,20}$/.test(digits)) return refused('NOT_A_NUMBER');
+  try {
+    return checkPhoneNumber(
+      parsePhoneNumberWithError(digits, { defaultCountry: region as CountryCode }).number,
+      policy,
+    );
+  } catch (err) {
+    const reason = err instanceof ParseError ? (err.message as PhoneNumberReason) : 'NOT_A_NUMBER';
+    return refused(reason in PHONE_NUMBER_MESSAGES ? reason : 'NOT_A_NUMBER');
+  }
 }
 
 const refused = (reason: PhoneNumberReason): PhoneNumberVerdict => ({

@@ -1,11 +1,25 @@
-import { Controller, Get, Inject, OnModuleInit, Param, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  OnModuleInit,
+  Param,
+  Post,
+  Res,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
-import { NotFoundError } from '@simauth/http';
+import { checkWrittenPhoneNumber, NotFoundError, RequestValidationError } from '@simauth/http';
 import { readVirtualPhonePage, virtualPhoneConfig } from '@simauth/sandbox';
+import { phoneNumberPolicy } from '../phone-numbers/phone-number-policy';
+import { LimitPerIp } from '../rate-limits/rate-limit.guard';
+import { WrittenNumberBody } from './written-number.dto';
+import { renderLoginPage } from './login-page';
 
 const ASSETS: Record<string, string> = {
   'app.css': 'text/css; charset=utf-8',
@@ -13,6 +27,7 @@ const ASSETS: Record<string, string> = {
   'phone.js': 'text/javascript; charset=utf-8',
   'favicon.svg': 'image/svg+xml',
   'simauth-client.js': 'text/javascript; charset=utf-8',
+  'phone-input.js': 'text/javascript; charset=utf-8',
 };
 
 /**
@@ -21,8 +36,8 @@ const ASSETS: Record<string, string> = {
  * (git-ignored, as every dist/) by the tests' global setup. Missing, the pages could not work: the
  * app refuses to start rather than serve them.
  */
-function readClientBundle(): string {
-  const file = join(__dirname, 'dist', 'simauth-client.js');
+function readClientBundle(name: 'simauth-client.js' | 'phone-input.js'): string {
+  const file = join(__dirname, 'dist', name);
   if (!existsSync(file))
     throw new Error(
       `The pages' SDK bundle ${file} is missing: build it with npm run build (or node tools/client-bundle.mjs).`,
@@ -46,15 +61,40 @@ export class PagesController implements OnModuleInit {
     for (const name of ['login.html', 'login.js', 'app.css', 'favicon.svg']) {
       this.files.set(name, readFileSync(join(__dirname, 'static', name), 'utf8'));
     }
+    this.files.set('login.html', renderLoginPage(this.files.get('login.html')!, this.config));
     const phone = readVirtualPhonePage();
     this.files.set('phone.html', phone.html);
     this.files.set('phone.js', phone.script);
-    this.files.set('simauth-client.js', readClientBundle());
+    this.files.set('simauth-client.js', readClientBundle('simauth-client.js'));
+    this.files.set('phone-input.js', readClientBundle('phone-input.js'));
   }
 
   @Get('login')
   login(@Res() reply: FastifyReply): void {
     reply.type('text/html; charset=utf-8').send(this.files.get('login.html'));
+  }
+
+  /**
+   * The login page's own check of a number as the person wrote it (`07700 900001`): with
+   * DEFAULT_REGION, or else the browser's region the page sends, turned into E.164 and judged by
+   * the validator of every entry point; the page then starts the login on /v1/logins with the
+   * E.164 form, which the API alone accepts. A refusal is the API's 400 with the field's reason.
+   */
+  @Post('login/number')
+  @HttpCode(200)
+  @LimitPerIp()
+  number(@Body() body: WrittenNumberBody): { phone_number: string; region?: string } {
+    const region = this.config.pages.defaultRegion ?? body.region;
+    const verdict = checkWrittenPhoneNumber(
+      body.phone_number,
+      phoneNumberPolicy(this.config),
+      region,
+    );
+    if (verdict.reason)
+      throw new RequestValidationError([
+        { field: 'phone_number', message: verdict.message, reason: verdict.reason },
+      ]);
+    return { phone_number: verdict.number, ...(region ? { region } : {}) };
   }
 
   @Get('phone')

@@ -1,12 +1,20 @@
 // The website side of a companion login, on the SDK (@simauth/client's browser bundle): start it,
 // show the match number, follow the live status (SimauthWeb.waitForResult reads the SSE stream).
 import { SimauthProblem, SimauthWeb, version } from '/assets/simauth-client.js';
+import { AsYouType } from '/assets/phone-input.js';
 
 const $ = (id) => document.getElementById(id);
 // Which SDK build runs this page (the Chromium tests read it).
 document.documentElement.dataset.simauthClient = version;
 
-const E164 = /^\+[1-9][0-9]{7,14}$/; // the server's own rule
+// The region whose national format the field takes: the deployment's DEFAULT_REGION, else the
+// browser's own (a language tag's region, en-GB; none is guessed from a bare language).
+const region =
+  document.documentElement.dataset.defaultRegion ||
+  navigator.languages.map((tag) => new Intl.Locale(tag).region).find(Boolean);
+const regionNames = new Intl.DisplayNames([document.documentElement.lang || 'en'], {
+  type: 'region',
+});
 const FINAL = {
   MATCH_SUCCESS: ['Signed in', 'ok', 'Your phone proved it holds the SIM of this number.'],
   DENIED: ['Sign-in denied', 'bad', 'The request was denied on the phone.'],
@@ -23,17 +31,36 @@ const FINAL = {
     'The SIM behind this number changed recently, so it cannot sign you in now. Contact support if this was not you.',
   ],
 };
-// What a refused number's `reason` (the API's errors[]) means, said to a person.
+// What a refused number's `reason` (the problem's errors[]) means, said to a person; `country`
+// is the number's country by name, or empty when it is not known.
 const NUMBER_REFUSED = {
-  NOT_A_NUMBER: 'Enter the number in international format with a leading +, e.g. +447400123456.',
-  INVALID_COUNTRY:
+  NOT_A_NUMBER: () =>
+    region
+      ? `Enter your phone number, or one from another country with + and its country code.`
+      : 'Enter the number in international format with a leading +, e.g. +447400123456.',
+  INVALID_COUNTRY: () =>
     'No country has the calling code this number starts with. Check the digits after the +.',
-  TOO_SHORT: 'This number is too short for its country. Check that no digit is missing.',
-  TOO_LONG: 'This number is too long for its country. Check for an extra digit.',
-  INVALID_LENGTH: 'This number has the wrong number of digits for its country.',
-  INVALID_NUMBER:
-    'No phone can have this number: its country does not use it. Check it and try again.',
+  TOO_SHORT: (country) =>
+    `This number is too short for its country${country}. Check that no digit is missing.`,
+  TOO_LONG: (country) =>
+    `This number is too long for its country${country}. Check for an extra digit.`,
+  INVALID_LENGTH: (country) =>
+    `This number has the wrong number of digits for its country${country}.`,
+  INVALID_NUMBER: (country) =>
+    `No phone can have this number: its country${country} does not use it. Check it and try again.`,
 };
+
+// The field formats the number as it is typed (07700 900001, +44 7700 900001), while the caret
+// is at its end: editing in the middle or deleting is left alone.
+$('phone').addEventListener('input', (event) => {
+  const field = event.target;
+  if (event.inputType?.startsWith('delete') || field.selectionStart !== field.value.length) return;
+  const formatted = new AsYouType(region).input(field.value);
+  if (formatted && formatted !== field.value) field.value = formatted;
+});
+if (region)
+  $('number-hint').textContent =
+    `A number from ${regionNames.of(region)}, or any number with + and its country code. No password, no SMS.`;
 let following; // the AbortController of the login being followed
 let ticker;
 // Set when an app signs in through simauth's OpenID Provider: this page is its login step.
@@ -95,11 +122,27 @@ function formError(text) {
   $('form-error').classList.toggle('hidden', !text);
 }
 
-// A sentence for a refused start: a person reads why the number is refused, not a field name.
-function refusal(problem) {
-  const field = problem.errors.find((e) => e.field === 'phone_number');
-  if (field) return NUMBER_REFUSED[field.reason] || `This phone number ${field.message}.`;
-  return problem.detail || problem.title;
+// A sentence for a refused number: a person reads why, not a field name.
+function refusal(problem, written) {
+  const field = (problem.errors || []).find((e) => e.field === 'phone_number');
+  const sentence = field && NUMBER_REFUSED[field.reason];
+  if (!sentence) return problem.detail || problem.title;
+  const typer = new AsYouType(region);
+  typer.input(written);
+  const country = typer.getCountry() || (written.startsWith('+') ? undefined : region);
+  return sentence(country ? ` (${regionNames.of(country)})` : '');
+}
+
+// The server's decision on the number as written (the page's own route, the same validator as
+// every entry point): its E.164 form, or the problem saying why not.
+async function checkNumber(written) {
+  const res = await fetch('/login/number', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone_number: written, ...(region ? { region } : {}) }),
+  });
+  const body = await res.json();
+  return res.ok ? { number: body.phone_number } : { problem: body };
 }
 
 function stop() {
@@ -185,25 +228,24 @@ async function follow(login) {
 
 $('form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const phone = $('phone').value.trim();
-  if (!E164.test(phone))
-    return formError(
-      'Enter the number in international format with a leading +, e.g. +447400123456.',
-    );
+  const written = $('phone').value.trim();
   formError('');
   $('submit').disabled = true;
   try {
-    const login = await web.startLogin(phone, interaction ? { interaction } : {});
+    const { number, problem } = await checkNumber(written);
+    if (problem) return formError(refusal(problem, written));
+    const login = await web.startLogin(number, interaction ? { interaction } : {});
     pollToken = login.pollToken;
     $('match').textContent = login.matchNumber;
-    $('login-id').textContent = login.loginId;
+    // Sandbox mode only: the page of a configured deployment has no developer text.
+    if ($('login-id')) $('login-id').textContent = login.loginId;
     say(STATUS_TEXT.PENDING);
     stop();
     countdown(login.expiresAt);
     show('waiting');
     follow(login);
   } catch (err) {
-    if (err instanceof SimauthProblem && err.status !== 0) return formError(refusal(err));
+    if (err instanceof SimauthProblem && err.status !== 0) return formError(refusal(err, written));
     formError('The server cannot be reached. Try again.');
   } finally {
     $('submit').disabled = false;
