@@ -7,7 +7,7 @@
  * global setup writes it into apps/api/src/platform/pages/dist/ (git-ignored, as every dist/), so
  * tests never serve a stale one.
  *
- *   node tools/client-bundle.mjs <folder>   # writes <folder>/simauth-client.js and phone-input.js
+ *   node tools/client-bundle.mjs <folder>   # writes <folder>/simauth-client.js and login-kit.js
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -41,23 +41,24 @@ await build({
   logLevel: 'warning',
 });
 
-// The login page's number field formats as the person types: libphonenumber-js's AsYouType with
-// its small metadata (formatting only; whether a number is valid is the server's decision), a
-// second module served from simauth's own origin as /assets/phone-input.js, never a CDN.
+// The login page's own libraries, a second module served from simauth's own origin as
+// /assets/login-kit.js, never a CDN: libphonenumber-js's AsYouType with its small metadata (the
+// number field formats as the person types; whether a number is valid is the server's decision)
+// and i18next (the page's messages in its language, plurals included).
 await build({
   stdin: {
-    contents: `export { AsYouType } from 'libphonenumber-js/min';\n`,
+    contents: `export { AsYouType } from 'libphonenumber-js/min';\nexport { default as i18next } from 'i18next';\n`,
     resolveDir: ROOT,
-    sourcefile: 'phone-input.js',
+    sourcefile: 'login-kit.js',
     loader: 'js',
   },
-  outfile: join(resolve(ROOT, folder), 'phone-input.js'),
+  outfile: join(resolve(ROOT, folder), 'login-kit.js'),
   bundle: true,
   minify: true,
   format: 'esm',
   platform: 'browser',
   target: 'es2022',
-  banner: { js: '/* libphonenumber-js (MIT): AsYouType, for the login page. */' },
+  banner: { js: '/* libphonenumber-js (MIT) AsYouType and i18next (MIT), for the login page. */' },
   legalComments: 'inline',
   logLevel: 'warning',
 });

@@ -52,7 +52,7 @@ describe('the /login and /phone pages in Chromium', () => {
     await site.waitForFunction(() =>
       /Waiting/.test(document.getElementById('status-line')!.textContent!),
     );
-    expect(await site.textContent('#countdown')).toMatch(/expires in \d+s/);
+    expect(await site.textContent('#countdown')).toMatch(/^expires in \d+ seconds?$/);
 
     await phone.waitForSelector('#request:not(.hidden)');
     await phone.screenshot({ path: join(SHOTS, 'phone-request.png') });

@@ -109,13 +109,59 @@ describe('the login page takes numbers as people write them', () => {
   it('tells the page its DEFAULT_REGION, and shows developer text (the login id, "try another phone") in sandbox mode only', async () => {
     const sandboxPage = await (await fetch(`${british.url}/login`)).text();
     const realPage = await (await fetch(`${real.url}/login`)).text();
-    expect(sandboxPage).toContain('<html lang="en" data-default-region="GB"');
-    expect(await (await fetch(`${unset.url}/login`)).text()).toMatch(/<html lang="en">/);
+    expect(sandboxPage).toContain('<html data-default-region="GB" lang="en" dir="ltr">');
+    expect(await (await fetch(`${unset.url}/login`)).text()).toContain(
+      '<html lang="en" dir="ltr">',
+    );
     expect(sandboxPage).toContain('id="login-id"');
     expect(sandboxPage).toMatch(/try it\s+from another phone/);
     expect(sandboxPage).not.toContain('sandbox-only');
     expect(realPage).not.toContain('login-id');
     expect(realPage).not.toMatch(/another phone|sandbox-only/);
     expect(realPage).toContain('id="match"');
+  });
+
+  /** The login page as a browser asks for it: its language, its Vary, and the page itself. */
+  async function page(query = '', acceptLanguage?: string) {
+    const res = await fetch(`${unset.url}/login${query}`, {
+      headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {},
+    });
+    const html = await res.text();
+    return {
+      lang: /<html lang="([a-z]+)" dir="(ltr|rtl)"/.exec(html)?.slice(1).join(' '),
+      vary: res.headers.get('vary'),
+      language: res.headers.get('content-language'),
+      heading: /<h1>([^<]*)<\/h1>/.exec(html)?.[1],
+      html,
+    };
+  }
+
+  it('renders the page in the language of ui_locales, then of Accept-Language (by q), then English, and says it varies by Accept-Language', async () => {
+    expect(await page('', 'de-DE,de;q=0.9,en;q=0.8')).toMatchObject({
+      lang: 'de ltr',
+      vary: expect.stringMatching(/Accept-Language/i),
+      language: 'de',
+      heading: 'Mit Ihrem Telefon anmelden',
+    });
+    expect((await page('?ui_locales=ja%20fr-CA%20de', 'de')).heading).toBe(
+      'Connectez-vous avec votre téléphone',
+    );
+    expect((await page('', 'ja, es;q=0.5, fr;q=0.7')).lang).toBe('fr ltr');
+    expect((await page('', 'de;q=0, es;q=0.1')).heading).toBe('Inicia sesión con tu teléfono');
+    expect(await page('', 'ja, zh-CN')).toMatchObject({
+      lang: 'en ltr',
+      heading: 'Sign in with your phone',
+    });
+    expect((await page()).lang).toBe('en ltr');
+  });
+
+  it("gives the page's script its messages in the page's language, as data it does not execute", async () => {
+    const { html } = await page('', 'es');
+    const block = /<script type="application\/json" id="messages">([^<]*)<\/script>/.exec(html)!;
+    const messages = JSON.parse(block[1]);
+    expect(messages.lng).toBe('es');
+    expect(messages.script.countdown_other).toBe('caduca en {{count}} segundos');
+    // Every other placeholder of the template is filled.
+    expect(html.replace(block[0], '')).not.toMatch(/\{\{|\}\}/);
   });
 });

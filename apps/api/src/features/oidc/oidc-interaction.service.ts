@@ -47,7 +47,8 @@ export class OidcInteractionService {
   }
 
   /**
-   * Where the browser goes for interaction `uid`: the login page (with the client's login_hint),
+   * Where the browser goes for interaction `uid`: the login page (with the client's login_hint
+   * and ui_locales),
    * or, for a consent prompt, straight on: clients are the operator's, consent is given for them.
    */
   async pageFor(uid: string, raw: Raw): Promise<string> {
@@ -56,6 +57,9 @@ export class OidcInteractionService {
     const page = new URLSearchParams({ interaction: uid });
     const hint = interaction.params.login_hint;
     if (typeof hint === 'string') page.set('login_hint', hint.replace(/^tel:/, ''));
+    // The person's languages, in the client's order: the page is rendered in the first it has.
+    const locales = interaction.params.ui_locales;
+    if (typeof locales === 'string') page.set('ui_locales', locales);
     return `/login?${page}`;
   }
 

@@ -2,11 +2,13 @@ import {
   Body,
   Controller,
   Get,
+  Headers,
   HttpCode,
   Inject,
   OnModuleInit,
   Param,
   Post,
+  Query,
   Res,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -19,7 +21,8 @@ import { readVirtualPhonePage, virtualPhoneConfig } from '@simauth/sandbox';
 import { phoneNumberPolicy } from '../phone-numbers/phone-number-policy';
 import { LimitPerIp } from '../rate-limits/rate-limit.guard';
 import { WrittenNumberBody } from './written-number.dto';
-import { renderLoginPage } from './login-page';
+import { renderLoginPages } from './login-page';
+import { chooseLanguage, PageLanguage } from './page-i18n';
 
 const ASSETS: Record<string, string> = {
   'app.css': 'text/css; charset=utf-8',
@@ -27,7 +30,7 @@ const ASSETS: Record<string, string> = {
   'phone.js': 'text/javascript; charset=utf-8',
   'favicon.svg': 'image/svg+xml',
   'simauth-client.js': 'text/javascript; charset=utf-8',
-  'phone-input.js': 'text/javascript; charset=utf-8',
+  'login-kit.js': 'text/javascript; charset=utf-8',
 };
 
 /**
@@ -36,7 +39,7 @@ const ASSETS: Record<string, string> = {
  * (git-ignored, as every dist/) by the tests' global setup. Missing, the pages could not work: the
  * app refuses to start rather than serve them.
  */
-function readClientBundle(name: 'simauth-client.js' | 'phone-input.js'): string {
+function readClientBundle(name: 'simauth-client.js' | 'login-kit.js'): string {
   const file = join(__dirname, 'dist', name);
   if (!existsSync(file))
     throw new Error(
@@ -53,6 +56,7 @@ function readClientBundle(name: 'simauth-client.js' | 'phone-input.js'): string 
 @Controller()
 export class PagesController implements OnModuleInit {
   private readonly files = new Map<string, string>();
+  private loginPages!: Record<PageLanguage, string>;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -61,17 +65,30 @@ export class PagesController implements OnModuleInit {
     for (const name of ['login.html', 'login.js', 'app.css', 'favicon.svg']) {
       this.files.set(name, readFileSync(join(__dirname, 'static', name), 'utf8'));
     }
-    this.files.set('login.html', renderLoginPage(this.files.get('login.html')!, this.config));
+    this.loginPages = renderLoginPages(this.files.get('login.html')!, this.config);
     const phone = readVirtualPhonePage();
     this.files.set('phone.html', phone.html);
     this.files.set('phone.js', phone.script);
     this.files.set('simauth-client.js', readClientBundle('simauth-client.js'));
-    this.files.set('phone-input.js', readClientBundle('phone-input.js'));
+    this.files.set('login-kit.js', readClientBundle('login-kit.js'));
   }
 
+  /**
+   * The login page in the person's language: the OpenID request's `ui_locales` (the provider
+   * passes it on to this page), then Accept-Language, then English.
+   */
   @Get('login')
-  login(@Res() reply: FastifyReply): void {
-    reply.type('text/html; charset=utf-8').send(this.files.get('login.html'));
+  login(
+    @Query('ui_locales') uiLocales: unknown,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() reply: FastifyReply,
+  ): void {
+    const lng = chooseLanguage(uiLocales, acceptLanguage);
+    reply
+      .type('text/html; charset=utf-8')
+      .header('Vary', 'Accept-Language')
+      .header('Content-Language', lng)
+      .send(this.loginPages[lng]);
   }
 
   /**

@@ -1,9 +1,17 @@
 // The website side of a companion login, on the SDK (@simauth/client's browser bundle): start it,
 // show the match number, follow the live status (SimauthWeb.waitForResult reads the SSE stream).
 import { SimauthProblem, SimauthWeb, version } from '/assets/simauth-client.js';
-import { AsYouType } from '/assets/phone-input.js';
+import { AsYouType, i18next } from '/assets/login-kit.js';
 
 const $ = (id) => document.getElementById(id);
+// The page's language and what its script says in it: rendered by the server into a data block.
+const { lng, script } = JSON.parse($('messages').textContent);
+await i18next.init({
+  lng,
+  resources: { [lng]: { translation: script } },
+  interpolation: { escapeValue: false }, // every message is set as text, never as HTML
+});
+const t = i18next.t.bind(i18next);
 // Which SDK build runs this page (the Chromium tests read it).
 document.documentElement.dataset.simauthClient = version;
 
@@ -15,40 +23,22 @@ const region =
 const regionNames = new Intl.DisplayNames([document.documentElement.lang || 'en'], {
   type: 'region',
 });
+// The final statuses, with their tone (the messages are the catalog's final.<STATUS>[_detail]).
 const FINAL = {
-  MATCH_SUCCESS: ['Signed in', 'ok', 'Your phone proved it holds the SIM of this number.'],
-  DENIED: ['Sign-in denied', 'bad', 'The request was denied on the phone.'],
-  MATCH_FAILED: [
-    'No match',
-    'bad',
-    'The SIM in the phone that approved does not hold this number.',
-  ],
-  EXPIRED: ['Request expired', 'bad', 'The phone did not finish in time. Start again.'],
-  PROVIDER_ERROR: ['Check failed', 'bad', 'The SIM check could not be completed. Start again.'],
-  SIM_SWAP_DETECTED: [
-    'SIM changed recently',
-    'bad',
-    'The SIM behind this number changed recently, so it cannot sign you in now. Contact support if this was not you.',
-  ],
+  MATCH_SUCCESS: 'ok',
+  DENIED: 'bad',
+  MATCH_FAILED: 'bad',
+  EXPIRED: 'bad',
+  PROVIDER_ERROR: 'bad',
+  SIM_SWAP_DETECTED: 'bad',
 };
-// What a refused number's `reason` (the problem's errors[]) means, said to a person; `country`
-// is the number's country by name, or empty when it is not known.
-const NUMBER_REFUSED = {
-  NOT_A_NUMBER: () =>
-    region
-      ? `Enter your phone number, or one from another country with + and its country code.`
-      : 'Enter the number in international format with a leading +, e.g. +447400123456.',
-  INVALID_COUNTRY: () =>
-    'No country has the calling code this number starts with. Check the digits after the +.',
-  TOO_SHORT: (country) =>
-    `This number is too short for its country${country}. Check that no digit is missing.`,
-  TOO_LONG: (country) =>
-    `This number is too long for its country${country}. Check for an extra digit.`,
-  INVALID_LENGTH: (country) =>
-    `This number has the wrong number of digits for its country${country}.`,
-  INVALID_NUMBER: (country) =>
-    `No phone can have this number: its country${country} does not use it. Check it and try again.`,
-};
+// What a refused number's `reason` (the problem's errors[]) means, said to a person: the
+// catalog's refused.<REASON>, with the number's country by name when it is known.
+function refusalSentence(reason, country) {
+  if (!i18next.exists(`refused.${reason}`)) return undefined;
+  if (reason === 'NOT_A_NUMBER' && region) return t('refused.NOT_A_NUMBER_region');
+  return t(`refused.${reason}`, { country: country ? ` (${regionNames.of(country)})` : '' });
+}
 
 // The field formats the number as it is typed (07700 900001, +44 7700 900001), while the caret
 // is at its end: editing in the middle or deleting is left alone.
@@ -59,8 +49,7 @@ $('phone').addEventListener('input', (event) => {
   if (formatted && formatted !== field.value) field.value = formatted;
 });
 if (region)
-  $('number-hint').textContent =
-    `A number from ${regionNames.of(region)}, or any number with + and its country code. No password, no SMS.`;
+  $('number-hint').textContent = t('numberHintRegion', { country: regionNames.of(region) });
 let following; // the AbortController of the login being followed
 let ticker;
 // Set when an app signs in through simauth's OpenID Provider: this page is its login step.
@@ -92,7 +81,7 @@ const web = new SimauthWeb({
       },
       (err) => {
         if (following && !following.signal.aborted)
-          $('status-line').textContent = 'Connection lost — reconnecting…';
+          $('status-line').textContent = t('connectionLost');
         throw err;
       },
     ),
@@ -108,7 +97,7 @@ async function leave(path, body) {
     if (data) return location.assign(data.redirect_to);
     $('outcome-detail').textContent = error.detail || error.title;
   } catch {
-    $('outcome-detail').textContent = 'The server cannot be reached. Try again.';
+    $('outcome-detail').textContent = t('unreachable');
   }
   show('final');
 }
@@ -125,12 +114,10 @@ function formError(text) {
 // A sentence for a refused number: a person reads why, not a field name.
 function refusal(problem, written) {
   const field = (problem.errors || []).find((e) => e.field === 'phone_number');
-  const sentence = field && NUMBER_REFUSED[field.reason];
-  if (!sentence) return problem.detail || problem.title;
   const typer = new AsYouType(region);
   typer.input(written);
   const country = typer.getCountry() || (written.startsWith('+') ? undefined : region);
-  return sentence(country ? ` (${regionNames.of(country)})` : '');
+  return (field && refusalSentence(field.reason, country)) || problem.detail || problem.title;
 }
 
 // The server's decision on the number as written (the page's own route, the same validator as
@@ -159,20 +146,16 @@ function decodeClaims(jwt) {
 function finish(status, idToken) {
   stop();
   if (interaction && (status === 'MATCH_SUCCESS' || status === 'DENIED')) {
-    $('outcome').textContent =
-      status === 'MATCH_SUCCESS'
-        ? 'Signed in — returning to the app…'
-        : 'Sign-in denied — returning to the app…';
+    $('outcome').textContent = t(`returning.${status}`);
     $('outcome').className = `outcome ${status === 'MATCH_SUCCESS' ? 'ok' : 'bad'}`;
     $('outcome-detail').textContent = '';
     $('claims').classList.add('hidden');
     show('final');
     return leave('finish', { poll_token: pollToken });
   }
-  const [title, tone, detail] = FINAL[status];
-  $('outcome').textContent = title;
-  $('outcome').className = `outcome ${tone}`;
-  $('outcome-detail').textContent = detail;
+  $('outcome').textContent = t(`final.${status}`);
+  $('outcome').className = `outcome ${FINAL[status]}`;
+  $('outcome-detail').textContent = t(`final.${status}_detail`);
   const table = $('claims');
   table.replaceChildren();
   table.classList.toggle('hidden', !idToken);
@@ -193,17 +176,15 @@ function finish(status, idToken) {
 function countdown(expiresAt) {
   const tick = () => {
     const left = Math.max(0, Math.round((Date.parse(expiresAt) - Date.now()) / 1000));
-    $('countdown').textContent = left > 0 ? `expires in ${left}s` : 'expiring…';
+    $('countdown').textContent = left > 0 ? t('countdown', { count: left }) : t('expiring');
   };
   tick();
   ticker = setInterval(tick, 250);
 }
 
-const STATUS_TEXT = {
-  PENDING: 'Waiting for your phone…',
-  APPROVED: 'Approved on the phone — checking the SIM…',
-  MATCH_PENDING: 'Checking the SIM with the mobile network…',
-};
+// What the status line says for a status on the way (the catalog's status.<STATUS>).
+const statusLine = (status) =>
+  i18next.exists(`status.${status}`) ? t(`status.${status}`) : status;
 
 // Follows the login live until a final status; a login's deadline never moves, so the countdown
 // started with it runs on.
@@ -214,7 +195,7 @@ async function follow(login) {
     const { status, idToken } = await web.waitForResult(login, {
       signal: controller.signal,
       onStatus: (status) => {
-        if (!FINAL[status]) say(STATUS_TEXT[status] || status);
+        if (!FINAL[status]) say(statusLine(status));
       },
     });
     if (following === controller) finish(status, idToken);
@@ -239,14 +220,14 @@ $('form').addEventListener('submit', async (event) => {
     $('match').textContent = login.matchNumber;
     // Sandbox mode only: the page of a configured deployment has no developer text.
     if ($('login-id')) $('login-id').textContent = login.loginId;
-    say(STATUS_TEXT.PENDING);
+    say(t('status.PENDING'));
     stop();
     countdown(login.expiresAt);
     show('waiting');
     follow(login);
   } catch (err) {
     if (err instanceof SimauthProblem && err.status !== 0) return formError(refusal(err, written));
-    formError('The server cannot be reached. Try again.');
+    formError(t('unreachable'));
   } finally {
     $('submit').disabled = false;
   }

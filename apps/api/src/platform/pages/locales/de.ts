@@ -1,0 +1,69 @@
+import type { Catalog } from './catalog';
+
+export const de: Catalog = {
+  html: {
+    title: 'Anmelden',
+    heading: 'Mit Ihrem Telefon anmelden',
+    clientNote:
+      'Sie melden sich über simauth bei einer App an. Sobald Ihr Telefon zugestimmt hat, kehren Sie zu ihr zurück.',
+    phoneLabel: 'Telefonnummer',
+    numberHint:
+      'Internationales Format mit führendem +, z. B. +447400123456. Kein Passwort, keine SMS.',
+    continue: 'Weiter',
+    approvePrompt: 'Bestätigen Sie die Anmeldung auf Ihrem Telefon und wählen Sie diese Zahl:',
+    matchLabel: 'Die Zahl, die Sie auf Ihrem Telefon wählen',
+    sandboxLogin: 'Anmeldung',
+    sandboxLoginHint:
+      '(die ein Telefon bestätigt; versuchen Sie es mit einem anderen Telefon, um die Ablehnung zu sehen)',
+    startAgain: 'Neu beginnen',
+    cancel: 'Abbrechen und zur App zurückkehren',
+  },
+  script: {
+    numberHintRegion:
+      'Eine Nummer aus {{country}} oder jede Nummer mit + und Ländervorwahl. Kein Passwort, keine SMS.',
+    refused: {
+      NOT_A_NUMBER:
+        'Geben Sie die Nummer im internationalen Format mit führendem + ein, z. B. +447400123456.',
+      NOT_A_NUMBER_region:
+        'Geben Sie Ihre Telefonnummer ein, oder eine aus einem anderen Land mit + und Ländervorwahl.',
+      INVALID_COUNTRY:
+        'Kein Land hat die Vorwahl, mit der diese Nummer beginnt. Prüfen Sie die Ziffern nach dem +.',
+      TOO_SHORT:
+        'Diese Nummer ist zu kurz für ihr Land{{country}}. Prüfen Sie, ob eine Ziffer fehlt.',
+      TOO_LONG:
+        'Diese Nummer ist zu lang für ihr Land{{country}}. Prüfen Sie, ob eine Ziffer zu viel ist.',
+      INVALID_LENGTH: 'Diese Nummer hat für ihr Land{{country}} die falsche Anzahl an Ziffern.',
+      INVALID_NUMBER:
+        'Kein Telefon kann diese Nummer haben: ihr Land{{country}} vergibt sie nicht. Prüfen Sie sie und versuchen Sie es erneut.',
+    },
+    status: {
+      PENDING: 'Warten auf Ihr Telefon…',
+      APPROVED: 'Auf dem Telefon bestätigt — die SIM wird geprüft…',
+      MATCH_PENDING: 'Die SIM wird beim Mobilfunknetz geprüft…',
+    },
+    final: {
+      MATCH_SUCCESS: 'Angemeldet',
+      MATCH_SUCCESS_detail: 'Ihr Telefon hat bewiesen, dass es die SIM dieser Nummer enthält.',
+      DENIED: 'Anmeldung abgelehnt',
+      DENIED_detail: 'Die Anfrage wurde auf dem Telefon abgelehnt.',
+      MATCH_FAILED: 'Keine Übereinstimmung',
+      MATCH_FAILED_detail: 'Die SIM im bestätigenden Telefon gehört nicht zu dieser Nummer.',
+      EXPIRED: 'Anfrage abgelaufen',
+      EXPIRED_detail: 'Das Telefon hat nicht rechtzeitig geantwortet. Beginnen Sie neu.',
+      PROVIDER_ERROR: 'Prüfung fehlgeschlagen',
+      PROVIDER_ERROR_detail: 'Die SIM-Prüfung konnte nicht abgeschlossen werden. Beginnen Sie neu.',
+      SIM_SWAP_DETECTED: 'SIM kürzlich gewechselt',
+      SIM_SWAP_DETECTED_detail:
+        'Die SIM dieser Nummer wurde kürzlich gewechselt, daher ist eine Anmeldung jetzt nicht möglich. Wenden Sie sich an den Support, wenn Sie das nicht waren.',
+    },
+    returning: {
+      MATCH_SUCCESS: 'Angemeldet — zurück zur App…',
+      DENIED: 'Anmeldung abgelehnt — zurück zur App…',
+    },
+    countdown_one: 'läuft in {{count}} Sekunde ab',
+    countdown_other: 'läuft in {{count}} Sekunden ab',
+    expiring: 'läuft ab…',
+    connectionLost: 'Verbindung unterbrochen — neuer Versuch…',
+    unreachable: 'Der Server ist nicht erreichbar. Versuchen Sie es erneut.',
+  },
+};

@@ -1,0 +1,68 @@
+import type { Catalog } from './catalog';
+
+export const es: Catalog = {
+  html: {
+    title: 'Iniciar sesión',
+    heading: 'Inicia sesión con tu teléfono',
+    clientNote:
+      'Estás iniciando sesión en una aplicación a través de simauth. Cuando tu teléfono lo apruebe, volverás a ella.',
+    phoneLabel: 'Número de teléfono',
+    numberHint:
+      'Formato internacional con un + inicial, p. ej. +447400123456. Sin contraseña, sin SMS.',
+    continue: 'Continuar',
+    approvePrompt: 'Aprueba el inicio de sesión en tu teléfono y elige este número:',
+    matchLabel: 'El número que debes elegir en tu teléfono',
+    sandboxLogin: 'Inicio de sesión',
+    sandboxLoginHint:
+      '(lo que aprueba un teléfono; pruébalo desde otro teléfono para verlo rechazado)',
+    startAgain: 'Empezar de nuevo',
+    cancel: 'Cancelar y volver a la aplicación',
+  },
+  script: {
+    numberHintRegion:
+      'Un número de {{country}}, o cualquier número con + y su prefijo de país. Sin contraseña, sin SMS.',
+    refused: {
+      NOT_A_NUMBER:
+        'Escribe el número en formato internacional con un + inicial, p. ej. +447400123456.',
+      NOT_A_NUMBER_region: 'Escribe tu número de teléfono, o uno de otro país con + y su prefijo.',
+      INVALID_COUNTRY:
+        'Ningún país tiene el prefijo con el que empieza este número. Revisa las cifras después del +.',
+      TOO_SHORT:
+        'Este número es demasiado corto para su país{{country}}. Comprueba que no falte ninguna cifra.',
+      TOO_LONG:
+        'Este número es demasiado largo para su país{{country}}. Comprueba que no sobre ninguna cifra.',
+      INVALID_LENGTH: 'Este número no tiene la cantidad de cifras de su país{{country}}.',
+      INVALID_NUMBER:
+        'Ningún teléfono puede tener este número: su país{{country}} no lo asigna. Revísalo e inténtalo de nuevo.',
+    },
+    status: {
+      PENDING: 'Esperando a tu teléfono…',
+      APPROVED: 'Aprobado en el teléfono — comprobando la SIM…',
+      MATCH_PENDING: 'Comprobando la SIM con la red móvil…',
+    },
+    final: {
+      MATCH_SUCCESS: 'Sesión iniciada',
+      MATCH_SUCCESS_detail: 'Tu teléfono ha demostrado que tiene la SIM de este número.',
+      DENIED: 'Inicio de sesión rechazado',
+      DENIED_detail: 'La solicitud se rechazó en el teléfono.',
+      MATCH_FAILED: 'No coincide',
+      MATCH_FAILED_detail: 'La SIM del teléfono que aprobó no es la de este número.',
+      EXPIRED: 'Solicitud caducada',
+      EXPIRED_detail: 'El teléfono no terminó a tiempo. Empieza de nuevo.',
+      PROVIDER_ERROR: 'La comprobación falló',
+      PROVIDER_ERROR_detail: 'No se pudo completar la comprobación de la SIM. Empieza de nuevo.',
+      SIM_SWAP_DETECTED: 'SIM cambiada recientemente',
+      SIM_SWAP_DETECTED_detail:
+        'La SIM de este número cambió hace poco, así que ahora no puede iniciar tu sesión. Contacta con soporte si no fuiste tú.',
+    },
+    returning: {
+      MATCH_SUCCESS: 'Sesión iniciada — volviendo a la aplicación…',
+      DENIED: 'Inicio de sesión rechazado — volviendo a la aplicación…',
+    },
+    countdown_one: 'caduca en {{count}} segundo',
+    countdown_other: 'caduca en {{count}} segundos',
+    expiring: 'caducando…',
+    connectionLost: 'Conexión perdida — reconectando…',
+    unreachable: 'No se puede contactar con el servidor. Inténtalo de nuevo.',
+  },
+};

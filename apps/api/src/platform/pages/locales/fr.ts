@@ -1,0 +1,69 @@
+import type { Catalog } from './catalog';
+
+export const fr: Catalog = {
+  html: {
+    title: 'Connexion',
+    heading: 'Connectez-vous avec votre téléphone',
+    clientNote:
+      'Vous vous connectez à une application via simauth. Une fois que votre téléphone a approuvé, vous y êtes renvoyé.',
+    phoneLabel: 'Numéro de téléphone',
+    numberHint:
+      'Format international commençant par +, par ex. +447400123456. Ni mot de passe, ni SMS.',
+    continue: 'Continuer',
+    approvePrompt: 'Approuvez la connexion sur votre téléphone et choisissez ce nombre :',
+    matchLabel: 'Le nombre à choisir sur votre téléphone',
+    sandboxLogin: 'Connexion',
+    sandboxLoginHint:
+      '(ce qu’un téléphone approuve ; essayez depuis un autre téléphone pour la voir refusée)',
+    startAgain: 'Recommencer',
+    cancel: 'Annuler et revenir à l’application',
+  },
+  script: {
+    numberHintRegion:
+      'Un numéro de {{country}}, ou tout numéro avec + et son indicatif pays. Ni mot de passe, ni SMS.',
+    refused: {
+      NOT_A_NUMBER:
+        'Saisissez le numéro au format international commençant par +, par ex. +447400123456.',
+      NOT_A_NUMBER_region:
+        'Saisissez votre numéro, ou celui d’un autre pays avec + et son indicatif.',
+      INVALID_COUNTRY:
+        'Aucun pays n’a l’indicatif par lequel commence ce numéro. Vérifiez les chiffres après le +.',
+      TOO_SHORT:
+        'Ce numéro est trop court pour son pays{{country}}. Vérifiez qu’il ne manque aucun chiffre.',
+      TOO_LONG:
+        'Ce numéro est trop long pour son pays{{country}}. Vérifiez qu’il n’y a pas un chiffre de trop.',
+      INVALID_LENGTH: 'Ce numéro n’a pas le bon nombre de chiffres pour son pays{{country}}.',
+      INVALID_NUMBER:
+        'Aucun téléphone ne peut avoir ce numéro : son pays{{country}} ne l’attribue pas. Vérifiez-le et réessayez.',
+    },
+    status: {
+      PENDING: 'En attente de votre téléphone…',
+      APPROVED: 'Approuvé sur le téléphone — vérification de la SIM…',
+      MATCH_PENDING: 'Vérification de la SIM auprès du réseau mobile…',
+    },
+    final: {
+      MATCH_SUCCESS: 'Connecté',
+      MATCH_SUCCESS_detail: 'Votre téléphone a prouvé qu’il contient la SIM de ce numéro.',
+      DENIED: 'Connexion refusée',
+      DENIED_detail: 'La demande a été refusée sur le téléphone.',
+      MATCH_FAILED: 'Aucune correspondance',
+      MATCH_FAILED_detail: 'La SIM du téléphone qui a approuvé ne correspond pas à ce numéro.',
+      EXPIRED: 'Demande expirée',
+      EXPIRED_detail: 'Le téléphone n’a pas terminé à temps. Recommencez.',
+      PROVIDER_ERROR: 'Échec de la vérification',
+      PROVIDER_ERROR_detail: 'La vérification de la SIM n’a pas pu aboutir. Recommencez.',
+      SIM_SWAP_DETECTED: 'SIM changée récemment',
+      SIM_SWAP_DETECTED_detail:
+        'La SIM de ce numéro a changé récemment : elle ne peut pas vous connecter maintenant. Contactez le support si ce n’était pas vous.',
+    },
+    returning: {
+      MATCH_SUCCESS: 'Connecté — retour à l’application…',
+      DENIED: 'Connexion refusée — retour à l’application…',
+    },
+    countdown_one: 'expire dans {{count}} seconde',
+    countdown_other: 'expire dans {{count}} secondes',
+    expiring: 'expiration…',
+    connectionLost: 'Connexion perdue — reconnexion…',
+    unreachable: 'Le serveur est injoignable. Réessayez.',
+  },
+};

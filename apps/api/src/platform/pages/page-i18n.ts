@@ -1,0 +1,62 @@
+import i18next, { i18n } from 'i18next';
+import type { Catalog } from './locales/catalog';
+import { de } from './locales/de';
+import { en } from './locales/en';
+import { es } from './locales/es';
+import { fr } from './locales/fr';
+
+/** The languages of the login page, English first: the fallback for any other. */
+export const PAGE_LANGUAGES = ['en', 'de', 'fr', 'es'] as const;
+export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
+
+/** Each language's messages, i18next's JSON v4 (plurals as `_one`/`_other`). */
+export const PAGE_CATALOGS: Readonly<Record<PageLanguage, Catalog>> = { en, de, fr, es };
+
+/** An i18next instance over the catalogs, ready at once (they are in memory). */
+export function pageTranslator(): i18n {
+  const translator = i18next.createInstance();
+  void translator.init({
+    initAsync: false,
+    resources: Object.fromEntries(
+      PAGE_LANGUAGES.map((lng) => [lng, { translation: PAGE_CATALOGS[lng] }]),
+    ),
+    supportedLngs: [...PAGE_LANGUAGES],
+    fallbackLng: 'en',
+    interpolation: { escapeValue: true },
+  });
+  return translator;
+}
+
+/** The page's language of a BCP 47 tag (`de-CH` → `de`), if it has one. */
+function supported(tag: string): PageLanguage | undefined {
+  const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+  return PAGE_LANGUAGES.find((lng) => lng === primary);
+}
+
+/**
+ * The language a page is rendered in: the first supported of the OpenID request's `ui_locales`
+ * (space-separated, in order of preference), then of `Accept-Language` (by its q-values, a
+ * q of 0 meaning "not this one"), then English.
+ */
+export function chooseLanguage(uiLocales: unknown, acceptLanguage: unknown): PageLanguage {
+  if (typeof uiLocales === 'string') {
+    for (const tag of uiLocales.split(/\s+/).slice(0, 20)) {
+      const lng = supported(tag);
+      if (lng) return lng;
+    }
+  }
+  if (typeof acceptLanguage === 'string') {
+    const ranked = acceptLanguage
+      .split(',')
+      .slice(0, 50)
+      .map((part, order) => {
+        const [tag, ...params] = part.split(';');
+        const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+        return { lng: supported(tag), q: q === undefined ? 1 : Number(q), order };
+      })
+      .filter((r) => r.lng && r.q > 0)
+      .sort((a, b) => b.q - a.q || a.order - b.order);
+    if (ranked[0]) return ranked[0].lng!;
+  }
+  return 'en';
+}
