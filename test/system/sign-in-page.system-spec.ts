@@ -1,0 +1,111 @@
+/// <reference lib="dom" />
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Browser, Page } from 'playwright-core';
+import { launchChromium, registerVirtualPhone } from '@test-support/chromium';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { uniquePhoneNumber } from '@test-support/device';
+import { CALLBACK } from '@test-support/oidc';
+
+/** axe-core's browser build, run in each page state (page.evaluate is not subject to the CSP). */
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The accessibility violations axe-core finds on the page as it is now (WCAG 2.x A and AA). */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const found = await page.evaluate(async () => {
+    const result = await (window as any).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map(
+      (v: { id: string; nodes: { target: string[] }[] }) =>
+        `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  });
+  return found as string[];
+}
+
+describe('the sign-in page as a bank would show it, in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: {
+        DEFAULT_REGION: 'GB',
+        OIDC_CLIENTS: JSON.stringify([
+          {
+            client_id: 'beispiel-shop',
+            client_name: 'Beispiel Shop',
+            token_endpoint_auth_method: 'none',
+            redirect_uris: [CALLBACK],
+          },
+        ]),
+      },
+    });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('signs in through the OpenID flow with ui_locales=de, the number typed in national format with DEFAULT_REGION=GB, with no accessibility violation at any step', async () => {
+    const sim = uniquePhoneNumber();
+    const phone = await registerVirtualPhone(browser, t.url, sim);
+    expect(await violations(phone)).toEqual([]);
+
+    // An English browser: the OpenID request's ui_locales=de chooses the language.
+    const site = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    const verifier = randomBytes(32).toString('base64url');
+    const auth = new URL(`${t.url}/oidc/auth`);
+    auth.search = new URLSearchParams({
+      client_id: 'beispiel-shop',
+      response_type: 'code',
+      scope: 'openid phone',
+      redirect_uri: CALLBACK,
+      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+      code_challenge_method: 'S256',
+      state: 'state-1',
+      ui_locales: 'de-CH de',
+    }).toString();
+    await site.goto(auth.toString());
+    await site.waitForURL((url) => url.pathname === '/login');
+    expect(new URL(site.url()).searchParams.get('ui_locales')).toBe('de-CH de');
+    expect(await site.getAttribute('html', 'lang')).toBe('de');
+    expect(await site.textContent('h1')).toBe('Mit Ihrem Telefon anmelden');
+    expect(await site.textContent('#number-hint')).toMatch(
+      /^Eine Nummer aus Vereinigtes Königreich/,
+    );
+    expect(await violations(site)).toEqual([]);
+
+    // A wrong number first: a sentence in German, from the problem's reason.
+    await site.locator('#phone').pressSequentially('0770');
+    await site.click('#submit');
+    await site.waitForSelector('#form-error:not(.hidden)');
+    expect(await site.textContent('#form-error')).toBe(
+      'Diese Nummer ist zu kurz für ihr Land (Vereinigtes Königreich). Prüfen Sie, ob eine Ziffer fehlt.',
+    );
+    expect(await violations(site)).toEqual([]);
+
+    // The number as a British person writes it, formatted as it is typed, with the keyboard only.
+    await site.fill('#phone', '');
+    await site.locator('#phone').pressSequentially(`0${sim.slice(3)}`);
+    expect(await site.inputValue('#phone')).toBe(`0${sim.slice(3, 7)} ${sim.slice(7)}`);
+    await site.keyboard.press('Enter');
+    await site.waitForSelector('#waiting:not(.hidden)');
+    expect(await site.textContent('#status-line')).toBe('Warten auf Ihr Telefon…');
+    expect(await site.textContent('#countdown')).toMatch(/^läuft in \d+ Sekunden? ab$/);
+    expect(await violations(site)).toEqual([]);
+
+    const match = (await site.textContent('#match'))!.trim();
+    await phone.waitForSelector('#request:not(.hidden)');
+    expect(await violations(phone)).toEqual([]);
+    // The browser is sent back to the client's redirect URI (never served: only its request counts).
+    const callback = site.waitForRequest((r) => r.url().startsWith(CALLBACK));
+    await phone.click(`#numbers button:text-is("${match}")`);
+    const back = new URL((await callback).url());
+    expect(back.searchParams.get('state')).toBe('state-1');
+    expect(back.searchParams.get('code')).toBeTruthy();
+  });
+});
