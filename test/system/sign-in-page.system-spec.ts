@@ -33,6 +33,10 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     t = await startTestApp({
       env: {
         DEFAULT_REGION: 'GB',
+        BRAND_NAME: 'Beispielbank',
+        BRAND_COLOR: '#1a5f3c',
+        BRAND_SUPPORT_URL: 'https://bank.example/hilfe',
+        BRAND_PRIVACY_URL: 'https://bank.example/datenschutz',
         OIDC_CLIENTS: JSON.stringify([
           {
             client_id: 'beispiel-shop',
@@ -73,7 +77,10 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     await site.waitForURL((url) => url.pathname === '/login');
     expect(new URL(site.url()).searchParams.get('ui_locales')).toBe('de-CH de');
     expect(await site.getAttribute('html', 'lang')).toBe('de');
-    expect(await site.textContent('h1')).toBe('Mit Ihrem Telefon anmelden');
+    expect(await site.textContent('h1')).toBe('Bei Beispiel Shop anmelden');
+    expect(await site.textContent('#client-note')).toMatch(
+      /^Sie melden sich mit Ihrem Telefon bei Beispiel Shop an\./,
+    );
     expect(await site.textContent('#number-hint')).toMatch(
       /^Eine Nummer aus Vereinigtes Königreich/,
     );

@@ -170,5 +170,7 @@ export interface AppConfig {
   pages: {
     /** DEFAULT_REGION: the region whose national format the page accepts (unset: the browser's). */
     defaultRegion?: string;
+    /** BRAND_*: the operator's name, accent (contrast checked at start) and links on the page. */
+    brand: { name: string; color?: string; supportUrl?: string; privacyUrl?: string };
   };
 }

@@ -8,6 +8,7 @@ import {
   IsUrl,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   ValidateIf,
@@ -643,4 +644,31 @@ export class EnvironmentVariables {
     message: 'DEFAULT_REGION must be an ISO 3166 alpha-2 code in capitals, e.g. GB',
   })
   DEFAULT_REGION?: string;
+
+  @Setting(
+    '`simauth`',
+    'the name the sign-in page shows in its title and header (at most 60 characters)',
+  )
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  BRAND_NAME?: string;
+
+  @Setting(
+    '`#3559e0`',
+    "the sign-in page's accent (`#rrggbb`): its buttons and logo. It must reach 4.5:1 contrast against the page background (`#f5f7fb`) and the buttons' white text, or the process refuses to start",
+  )
+  @IsOptional()
+  @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'BRAND_COLOR must be a colour written #rrggbb' })
+  BRAND_COLOR?: string;
+
+  @Setting('*(unset: no link)*', "where the sign-in page's Help link goes (`https://…`)")
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
+  BRAND_SUPPORT_URL?: string;
+
+  @Setting('*(unset: no link)*', "where the sign-in page's Privacy link goes (`https://…`)")
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
+  BRAND_PRIVACY_URL?: string;
 }

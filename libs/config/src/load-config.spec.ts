@@ -126,6 +126,19 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses to start on a BRAND_COLOR short of 4.5:1 against the page background or the white button text, saying the ratio', () => {
+    expect(loadConfig({ BRAND_COLOR: '#1A5F3C' }).pages.brand).toEqual({
+      name: 'simauth',
+      color: '#1a5f3c',
+      supportUrl: undefined,
+      privacyUrl: undefined,
+    });
+    expect(() => loadConfig({ BRAND_COLOR: '#ffcc00' })).toThrow(
+      /BRAND_COLOR #ffcc00 has a contrast of 1\.\d\d:1 against the page background; .*BRAND_COLOR #ffcc00 has a contrast of 1\.\d\d:1 against the buttons' white text/s,
+    );
+    expect(() => loadConfig({ BRAND_COLOR: 'green' })).toThrow(/BRAND_COLOR must be a colour/);
+  });
+
   it('notes at start whether provider calls go through an outbound proxy', () => {
     expect(loadConfig({ HTTPS_PROXY: 'http://egress:3128' }).providers.outboundProxy).toBe(true);
     expect(loadConfig({ http_proxy: 'http://egress:3128' }).providers.outboundProxy).toBe(true);

@@ -154,6 +154,39 @@ function parseOidcClients(env: EnvironmentVariables, problems: string[]): OidcCl
   return clients as OidcClientMetadata[];
 }
 
+/** WCAG 2.x relative luminance of a #rrggbb colour. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG contrast ratio of two #rrggbb colours (1 to 21). */
+function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * BRAND_COLOR is the sign-in page's buttons (white text on it) and sits on its background: WCAG
+ * AA asks 4.5:1 for text, so a colour short of it against either stops the start.
+ */
+function brandColorProblem(color: string | undefined): string[] {
+  if (!color || !/^#[0-9a-fA-F]{6}$/.test(color)) return [];
+  return [
+    ['the page background', '#f5f7fb'],
+    ["the buttons' white text", '#ffffff'],
+  ]
+    .map(([what, other]) => [what, contrastRatio(color, other)] as const)
+    .filter(([, ratio]) => ratio < 4.5)
+    .map(
+      ([what, ratio]) =>
+        `BRAND_COLOR ${color} has a contrast of ${ratio.toFixed(2)}:1 against ${what}; the sign-in page needs at least 4.5:1 (WCAG AA)`,
+    );
+}
+
 /** Validates the environment and returns the typed configuration, or throws one error listing every bad variable. */
 /**
  * A step's lease covers its whole failover chain: each SIM-proof provider of SIM_PROOF_PROVIDERS
@@ -186,6 +219,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     !isSupportedCountry(env.DEFAULT_REGION)
   )
     problems.push(`DEFAULT_REGION ${env.DEFAULT_REGION} is no region with a numbering plan`);
+  problems.push(...brandColorProblem(env.BRAND_COLOR));
   if (problems.length > 0) throw new ConfigurationError(problems);
 
   const anyProviderCredential = Boolean(
@@ -315,6 +349,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       force: env.SANDBOX_FORCE === 'true',
       sharedUrl: env.SANDBOX_URL?.replace(/\/+$/, ''),
     },
-    pages: { defaultRegion: env.DEFAULT_REGION },
+    pages: {
+      defaultRegion: env.DEFAULT_REGION,
+      brand: {
+        name: env.BRAND_NAME ?? 'simauth',
+        color: env.BRAND_COLOR?.toLowerCase(),
+        supportUrl: env.BRAND_SUPPORT_URL,
+        privacyUrl: env.BRAND_PRIVACY_URL,
+      },
+    },
   };
 }

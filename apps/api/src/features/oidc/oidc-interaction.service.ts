@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError } from '@simauth/http';
 import { BoundLogins, StartedLogin } from '../companion-login';
 import { OIDC_INTERACTION } from './login-consumers';
 import { acrOf, amrOf } from './oidc-configuration';
+import { InteractionClients } from '../../platform/pages/interaction-clients';
 import { OidcProviderService, asPublicUrl } from './oidc-provider.service';
 
 type Raw = { req: IncomingMessage; res: ServerResponse };
@@ -25,7 +26,7 @@ const CANCELLED = {
  * it on the existing live stream, and hands its outcome back to the library.
  */
 @Injectable()
-export class OidcInteractionService {
+export class OidcInteractionService implements InteractionClients {
   constructor(
     private readonly oidc: OidcProviderService,
     private readonly logins: BoundLogins,
@@ -61,6 +62,14 @@ export class OidcInteractionService {
     const locales = interaction.params.ui_locales;
     if (typeof locales === 'string') page.set('ui_locales', locales);
     return `/login?${page}`;
+  }
+
+  /** The relying party of interaction `uid` (for the login page to name it), while it is pending. */
+  async clientIdOf(uid: string): Promise<string | undefined> {
+    if (!this.oidc.provider || !/^[\w-]{1,64}$/.test(uid)) return undefined;
+    const interaction = await this.oidc.provider.Interaction.find(uid);
+    const client = interaction?.params.client_id;
+    return typeof client === 'string' ? client : undefined;
   }
 
   /** Starts the companion login of this interaction for `phoneNumber`. */

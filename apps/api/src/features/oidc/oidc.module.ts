@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AttemptsModule } from '@simauth/attempts';
 import { IdentityModule } from '../../platform/identity/identity.module';
 import { TokensModule } from '../../platform/tokens/tokens.module';
+import { InteractionClients } from '../../platform/pages/interaction-clients';
 import { CompanionLoginModule } from '../companion-login';
 import { CibaService } from './ciba.service';
 import { OidcInteractionController } from './oidc-interaction.controller';
@@ -25,6 +26,7 @@ import { OidcProviderService } from './oidc-provider.service';
     OidcModelSweeper,
     CibaService,
     OidcProviderRecords,
+    { provide: InteractionClients, useExisting: OidcInteractionService },
   ],
   exports: [OidcProviderService, OidcModelSweeper, CibaService, OidcProviderRecords],
 })

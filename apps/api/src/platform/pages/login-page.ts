@@ -14,6 +14,12 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPE
 /** What sits between these markers in login.html is developer text, for sandbox mode only. */
 const SANDBOX_ONLY = /[ \t]*<!-- sandbox-only -->[\s\S]*?<!-- \/sandbox-only -->\n?/g;
 const SANDBOX_MARKERS = /[ \t]*<!-- \/?sandbox-only -->\n/g;
+/** A part of the template between `<!-- name -->` and `<!-- /name -->`, kept or dropped. */
+const part = (html: string, name: string, keep: boolean) =>
+  html.replace(
+    new RegExp(`[ \\t]*<!-- ${name} -->([\\s\\S]*?)<!-- /${name} -->\\n?`, 'g'),
+    keep ? '$1' : '',
+  );
 
 /**
  * The login page in each of its languages, rendered once from login.html: each `{{key}}` is the
@@ -27,10 +33,19 @@ const SANDBOX_MARKERS = /[ \t]*<!-- \/?sandbox-only -->\n/g;
 export function renderLoginPages(
   template: string,
   config: AppConfig,
-): Record<PageLanguage, string> {
+): (lng: PageLanguage, client?: string) => string {
   const sandbox = phoneNumberPolicy(config).sandboxTestNumbers;
-  const base = template.replace(sandbox ? SANDBOX_MARKERS : SANDBOX_ONLY, '');
-  const region = config.pages.defaultRegion;
+  const { brand, defaultRegion: region } = config.pages;
+  let base = template.replace(sandbox ? SANDBOX_MARKERS : SANDBOX_ONLY, '');
+  base = part(base, 'support', !!brand.supportUrl);
+  base = part(base, 'privacy', !!brand.privacyUrl);
+  base = part(base, 'links', !!(brand.supportUrl || brand.privacyUrl));
+  const fixed: Record<string, string> = {
+    brand: escapeHtml(brand.name),
+    brandInitial: escapeHtml(Array.from(brand.name.trim())[0] ?? 'S'),
+    supportUrl: escapeHtml(brand.supportUrl ?? ''),
+    privacyUrl: escapeHtml(brand.privacyUrl ?? ''),
+  };
   const translator = pageTranslator();
   const pages = {} as Record<PageLanguage, string>;
   for (const lng of PAGE_LANGUAGES) {
@@ -44,10 +59,23 @@ export function renderLoginPages(
       if (key === 'lang') return lng;
       if (key === 'dir') return translator.dir(lng);
       if (key === 'messages') return messages;
+      // Said per request (see loginPageFor): which app, if any, the person signs in to.
+      if (key === 'heading' || key === 'clientNote') return `{{${key}}}`;
+      if (key in fixed) return fixed[key];
       return escapeHtml(t(key));
     });
     if (region) html = html.replace('<html ', `<html data-default-region="${region}" `);
     pages[lng] = html;
   }
-  return pages;
+  // The heading and the note name the relying party of an OpenID sign-in, when it has a name.
+  return (lng, client) => {
+    const t = translator.getFixedT(lng);
+    const said: Record<string, string> = {
+      heading: client ? t('html.headingClient', { client }) : t('html.heading'),
+      clientNote: client ? t('html.clientNoteNamed', { client }) : t('html.clientNote'),
+    };
+    return pages[lng].replace(/\{\{(heading|clientNote)\}\}/g, (_, key: string) =>
+      key === 'heading' ? escapeHtml(said.heading) : escapeHtml(said.clientNote),
+    );
+  };
 }

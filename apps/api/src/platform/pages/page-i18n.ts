@@ -22,7 +22,8 @@ export function pageTranslator(): i18n {
     ),
     supportedLngs: [...PAGE_LANGUAGES],
     fallbackLng: 'en',
-    interpolation: { escapeValue: true },
+    // Values are interpolated as they are: the page escapes each message it writes into HTML.
+    interpolation: { escapeValue: false },
   });
   return translator;
 }

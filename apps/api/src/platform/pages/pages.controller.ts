@@ -11,6 +11,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { phoneNumberPolicy } from '../phone-numbers/phone-number-policy';
 import { LimitPerIp } from '../rate-limits/rate-limit.guard';
 import { WrittenNumberBody } from './written-number.dto';
 import { renderLoginPages } from './login-page';
+import { InteractionClients } from './interaction-clients';
 import { chooseLanguage, PageLanguage } from './page-i18n';
 
 const ASSETS: Record<string, string> = {
@@ -29,6 +31,7 @@ const ASSETS: Record<string, string> = {
   'login.js': 'text/javascript; charset=utf-8',
   'phone.js': 'text/javascript; charset=utf-8',
   'favicon.svg': 'image/svg+xml',
+  'brand.css': 'text/css; charset=utf-8',
   'simauth-client.js': 'text/javascript; charset=utf-8',
   'login-kit.js': 'text/javascript; charset=utf-8',
 };
@@ -56,16 +59,23 @@ function readClientBundle(name: 'simauth-client.js' | 'login-kit.js'): string {
 @Controller()
 export class PagesController implements OnModuleInit {
   private readonly files = new Map<string, string>();
-  private loginPages!: Record<PageLanguage, string>;
+  private loginPage!: (lng: PageLanguage, client?: string) => string;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly modules: ModuleRef,
+  ) {}
 
   onModuleInit(): void {
     // The login page's files sit here; the virtual phone's are the sandbox library's.
     for (const name of ['login.html', 'login.js', 'app.css', 'favicon.svg']) {
       this.files.set(name, readFileSync(join(__dirname, 'static', name), 'utf8'));
     }
-    this.loginPages = renderLoginPages(this.files.get('login.html')!, this.config);
+    this.loginPage = renderLoginPages(this.files.get('login.html')!, this.config);
+    // BRAND_COLOR (its contrast checked at start) as a stylesheet: the page's policy allows no
+    // inline style of ours.
+    const color = this.config.pages.brand.color;
+    this.files.set('brand.css', color ? `:root {\n  --accent: ${color};\n}\n` : '');
     const phone = readVirtualPhonePage();
     this.files.set('phone.html', phone.html);
     this.files.set('phone.js', phone.script);
@@ -78,17 +88,31 @@ export class PagesController implements OnModuleInit {
    * passes it on to this page), then Accept-Language, then English.
    */
   @Get('login')
-  login(
+  async login(
     @Query('ui_locales') uiLocales: unknown,
+    @Query('interaction') interaction: unknown,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() reply: FastifyReply,
-  ): void {
+  ): Promise<void> {
     const lng = chooseLanguage(uiLocales, acceptLanguage);
+    const client = await this.clientNameOf(interaction);
     reply
       .type('text/html; charset=utf-8')
       .header('Vary', 'Accept-Language')
       .header('Content-Language', lng)
-      .send(this.loginPages[lng]);
+      .send(this.loginPage(lng, client));
+  }
+
+  /**
+   * The `client_name` (OIDC_CLIENTS) of the relying party of a pending OpenID interaction, asked
+   * of the OpenID Provider by the interaction's id (see InteractionClients).
+   */
+  private async clientNameOf(interaction: unknown): Promise<string | undefined> {
+    if (typeof interaction !== 'string') return undefined;
+    const clients = this.modules.get(InteractionClients, { strict: false });
+    const id = await clients.clientIdOf(interaction);
+    const name = this.config.oidc.clients.find((c) => c.client_id === id)?.client_name;
+    return typeof name === 'string' && name.trim() ? name.trim().slice(0, 80) : undefined;
   }
 
   /**

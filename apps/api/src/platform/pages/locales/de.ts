@@ -4,6 +4,11 @@ export const de: Catalog = {
   html: {
     title: 'Anmelden',
     heading: 'Mit Ihrem Telefon anmelden',
+    headingClient: 'Bei {{client}} anmelden',
+    clientNoteNamed:
+      'Sie melden sich mit Ihrem Telefon bei {{client}} an. Sobald Ihr Telefon zugestimmt hat, kehren Sie dorthin zurück.',
+    help: 'Hilfe',
+    privacy: 'Datenschutz',
     clientNote:
       'Sie melden sich über simauth bei einer App an. Sobald Ihr Telefon zugestimmt hat, kehren Sie zu ihr zurück.',
     phoneLabel: 'Telefonnummer',

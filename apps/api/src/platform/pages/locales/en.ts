@@ -5,6 +5,11 @@ export const en: Catalog = {
   html: {
     title: 'Sign in',
     heading: 'Sign in with your phone',
+    headingClient: 'Sign in to {{client}}',
+    clientNoteNamed:
+      'You are signing in to {{client}} with your phone. When your phone has approved, you are sent back to it.',
+    help: 'Help',
+    privacy: 'Privacy',
     clientNote:
       'You are signing in to an app through simauth. When your phone has approved, you are sent back to it.',
     phoneLabel: 'Phone number',

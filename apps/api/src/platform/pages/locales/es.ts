@@ -4,6 +4,11 @@ export const es: Catalog = {
   html: {
     title: 'Iniciar sesión',
     heading: 'Inicia sesión con tu teléfono',
+    headingClient: 'Inicia sesión en {{client}}',
+    clientNoteNamed:
+      'Estás iniciando sesión en {{client}} con tu teléfono. Cuando tu teléfono lo apruebe, volverás allí.',
+    help: 'Ayuda',
+    privacy: 'Privacidad',
     clientNote:
       'Estás iniciando sesión en una aplicación a través de simauth. Cuando tu teléfono lo apruebe, volverás a ella.',
     phoneLabel: 'Número de teléfono',

@@ -4,6 +4,11 @@ export const fr: Catalog = {
   html: {
     title: 'Connexion',
     heading: 'Connectez-vous avec votre téléphone',
+    headingClient: 'Connexion à {{client}}',
+    clientNoteNamed:
+      'Vous vous connectez à {{client}} avec votre téléphone. Une fois que votre téléphone a approuvé, vous y êtes renvoyé.',
+    help: 'Aide',
+    privacy: 'Confidentialité',
     clientNote:
       'Vous vous connectez à une application via simauth. Une fois que votre téléphone a approuvé, vous y êtes renvoyé.',
     phoneLabel: 'Numéro de téléphone',
