@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { launchChromium, registerVirtualPhone } from '@test-support/chromium';
+import { AttemptSweeper } from '@simauth/attempts';
 import { TestApp, startTestApp } from '@test-support/test-app';
 import { uniquePhoneNumber } from '@test-support/device';
 import { CALLBACK } from '@test-support/oidc';
@@ -114,5 +115,52 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     const back = new URL((await callback).url());
     expect(back.searchParams.get('state')).toBe('state-1');
     expect(back.searchParams.get('code')).toBeTruthy();
+  });
+
+  /** The website in Spanish (Accept-Language), a login started for `sim`; the page waiting. */
+  async function spanishLogin(sim: string): Promise<Page> {
+    const site = await (await browser.newContext({ locale: 'es-ES' })).newPage();
+    await site.goto(`${t.url}/login`);
+    await site.locator('#phone').pressSequentially(sim);
+    await site.keyboard.press('Enter');
+    await site.waitForSelector('#waiting:not(.hidden)');
+    return site;
+  }
+
+  it('says each outcome as a sentence in the page language with one next step, with no accessibility violation: signed in, denied, expired', async () => {
+    const sim = uniquePhoneNumber();
+    const phone = await registerVirtualPhone(browser, t.url, sim);
+
+    const signedIn = await spanishLogin(sim);
+    const match = (await signedIn.textContent('#match'))!.trim();
+    await phone.waitForSelector('#request:not(.hidden)');
+    await phone.click(`#numbers button:text-is("${match}")`);
+    await signedIn.waitForSelector('#final:not(.hidden)');
+    expect(await signedIn.textContent('#outcome')).toBe('Sesión iniciada');
+    expect(await violations(signedIn)).toEqual([]);
+
+    const denied = await spanishLogin(sim);
+    await phone.waitForSelector('#request:not(.hidden)');
+    await phone.click('#deny');
+    await denied.waitForSelector('#final:not(.hidden)');
+    expect(await denied.textContent('#outcome')).toBe('Inicio de sesión rechazado');
+    expect(await denied.textContent('#retry')).toBe('Empezar de nuevo');
+    expect(await violations(denied)).toEqual([]);
+
+    const expired = await spanishLogin(sim);
+    await t.db.query(
+      `UPDATE attempts SET expires_at = now() - interval '1 second' WHERE phone_number = $1 AND kind = 'companion_login' AND NOT is_final`,
+      [sim],
+    );
+    await t.app.get(AttemptSweeper).sweep();
+    await expired.waitForSelector('#final:not(.hidden)');
+    expect(await expired.textContent('#outcome-detail')).toBe(
+      'El teléfono no terminó a tiempo. Empieza de nuevo.',
+    );
+    expect(await violations(expired)).toEqual([]);
+    // The next step, with the keyboard: focus on "Start again", Enter, and the form is back.
+    await expired.focus('#retry');
+    await expired.keyboard.press('Enter');
+    await expired.waitForSelector('#start:not(.hidden)');
   });
 });
