@@ -41,11 +41,11 @@ describe('operator endpoints', () => {
     const routes = t.routes
       .map((r) => r.replace(/:(\w+)/g, '{$1}'))
       // HEAD is answered for every GET; the HTML pages (/login, /phone, assets, the browser's
-      // /favicon.ico) are not the API;
+      // /favicon.ico) and the login page's own number check (POST /login/number) are not the API;
       // the OpenID Provider's endpoints (/oidc/*) are described by its own discovery document.
       .filter(
         (r) =>
-          !/\/docs|\*|^head |^get \/(login|phone|assets|favicon\.ico)|openid-configuration|oauth-authorization-server| \/oidc\/(?!interaction)/.test(
+          !/\/docs|\*|^head |^get \/(login|phone|assets|favicon\.ico)|^post \/login\/number|openid-configuration|oauth-authorization-server| \/oidc\/(?!interaction)/.test(
             r,
           ),
       );
