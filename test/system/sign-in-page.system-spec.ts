@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { launchChromium, registerVirtualPhone } from '@test-support/chromium';
 import { AttemptSweeper } from '@simauth/attempts';
@@ -10,6 +11,15 @@ import { CALLBACK } from '@test-support/oidc';
 
 /** axe-core's browser build, run in each page state (page.evaluate is not subject to the CSP). */
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Takes the docs' screenshot `name` (docs/screenshots/) only when asked (UPDATE_SCREENSHOTS=1),
+ * so a test run never dirties the tree.
+ */
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  await page.screenshot({ path: join(__dirname, '../../docs/screenshots', name) });
+}
 
 /** The accessibility violations axe-core finds on the page as it is now (WCAG 2.x A and AA). */
 async function violations(page: Page): Promise<string[]> {
@@ -86,6 +96,7 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
       /^Eine Nummer aus Vereinigtes Königreich/,
     );
     expect(await violations(site)).toEqual([]);
+    await screenshot(site, 'login-de-client-name.png');
 
     // A wrong number first: a sentence in German, from the problem's reason.
     await site.locator('#phone').pressSequentially('0770');
@@ -102,6 +113,7 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     expect(await site.inputValue('#phone')).toBe(`0${sim.slice(3, 7)} ${sim.slice(7)}`);
     await site.keyboard.press('Enter');
     await site.waitForSelector('#waiting:not(.hidden)');
+    await screenshot(site, 'login-de-waiting.png');
     expect(await site.textContent('#status-line')).toBe('Warten auf Ihr Telefon…');
     expect(await site.textContent('#countdown')).toMatch(/^läuft in \d+ Sekunden? ab$/);
     expect(await violations(site)).toEqual([]);
@@ -146,6 +158,7 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     expect(await denied.textContent('#outcome')).toBe('Inicio de sesión rechazado');
     expect(await denied.textContent('#retry')).toBe('Empezar de nuevo');
     expect(await violations(denied)).toEqual([]);
+    await screenshot(denied, 'login-es-denied.png');
 
     const expired = await spanishLogin(sim);
     await t.db.query(
