@@ -119,6 +119,10 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     expect(await violations(site)).toEqual([]);
 
     const match = (await site.textContent('#match'))!.trim();
+    // The number to pick is said to screen readers through a live region (role status).
+    expect(await site.getByRole('status').textContent()).toBe(
+      `Wählen Sie ${match} auf Ihrem Telefon, um die Anmeldung zu bestätigen.`,
+    );
     await phone.waitForSelector('#request:not(.hidden)');
     expect(await violations(phone)).toEqual([]);
     // The browser is sent back to the client's redirect URI (never served: only its request counts).

@@ -16,7 +16,6 @@ export const de: Catalog = {
       'Internationales Format mit führendem +, z. B. +447400123456. Kein Passwort, keine SMS.',
     continue: 'Weiter',
     approvePrompt: 'Bestätigen Sie die Anmeldung auf Ihrem Telefon und wählen Sie diese Zahl:',
-    matchLabel: 'Die Zahl, die Sie auf Ihrem Telefon wählen',
     sandboxLogin: 'Anmeldung',
     sandboxLoginHint:
       '(die ein Telefon bestätigt; versuchen Sie es mit einem anderen Telefon, um die Ablehnung zu sehen)',
@@ -24,6 +23,7 @@ export const de: Catalog = {
     cancel: 'Abbrechen und zur App zurückkehren',
   },
   script: {
+    matchSaid: 'Wählen Sie {{number}} auf Ihrem Telefon, um die Anmeldung zu bestätigen.',
     numberHintRegion:
       'Eine Nummer aus {{country}} oder jede Nummer mit + und Ländervorwahl. Kein Passwort, keine SMS.',
     refused: {

@@ -16,13 +16,13 @@ export const en: Catalog = {
     numberHint: 'International format with a leading +, e.g. +447400123456. No password, no SMS.',
     continue: 'Continue',
     approvePrompt: 'Approve the sign-in on your phone and pick this number:',
-    matchLabel: 'The number to pick on your phone',
     sandboxLogin: 'Login',
     sandboxLoginHint: '(what a phone approves; try it from another phone to see it refused)',
     startAgain: 'Start again',
     cancel: 'Cancel and go back to the app',
   },
   script: {
+    matchSaid: 'Pick {{number}} on your phone to approve the sign-in.',
     numberHintRegion:
       'A number from {{country}}, or any number with + and its country code. No password, no SMS.',
     refused: {

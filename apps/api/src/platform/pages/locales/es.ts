@@ -16,7 +16,6 @@ export const es: Catalog = {
       'Formato internacional con un + inicial, p. ej. +447400123456. Sin contraseña, sin SMS.',
     continue: 'Continuar',
     approvePrompt: 'Aprueba el inicio de sesión en tu teléfono y elige este número:',
-    matchLabel: 'El número que debes elegir en tu teléfono',
     sandboxLogin: 'Inicio de sesión',
     sandboxLoginHint:
       '(lo que aprueba un teléfono; pruébalo desde otro teléfono para verlo rechazado)',
@@ -24,6 +23,7 @@ export const es: Catalog = {
     cancel: 'Cancelar y volver a la aplicación',
   },
   script: {
+    matchSaid: 'Elige {{number}} en tu teléfono para aprobar el inicio de sesión.',
     numberHintRegion:
       'Un número de {{country}}, o cualquier número con + y su prefijo de país. Sin contraseña, sin SMS.',
     refused: {

@@ -16,7 +16,6 @@ export const fr: Catalog = {
       'Format international commençant par +, par ex. +447400123456. Ni mot de passe, ni SMS.',
     continue: 'Continuer',
     approvePrompt: 'Approuvez la connexion sur votre téléphone et choisissez ce nombre :',
-    matchLabel: 'Le nombre à choisir sur votre téléphone',
     sandboxLogin: 'Connexion',
     sandboxLoginHint:
       '(ce qu’un téléphone approuve ; essayez depuis un autre téléphone pour la voir refusée)',
@@ -24,6 +23,7 @@ export const fr: Catalog = {
     cancel: 'Annuler et revenir à l’application',
   },
   script: {
+    matchSaid: 'Choisissez {{number}} sur votre téléphone pour approuver la connexion.',
     numberHintRegion:
       'Un numéro de {{country}}, ou tout numéro avec + et son indicatif pays. Ni mot de passe, ni SMS.',
     refused: {

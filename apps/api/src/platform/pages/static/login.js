@@ -103,6 +103,7 @@ async function leave(path, body) {
 }
 
 function show(section) {
+  if (section !== 'waiting') $('match-said').textContent = '';
   for (const id of ['start', 'waiting', 'final']) $(id).classList.toggle('hidden', id !== section);
 }
 
@@ -224,6 +225,7 @@ $('form').addEventListener('submit', async (event) => {
     stop();
     countdown(login.expiresAt);
     show('waiting');
+    $('match-said').textContent = t('matchSaid', { number: login.matchNumber });
     follow(login);
   } catch (err) {
     if (err instanceof SimauthProblem && err.status !== 0) return formError(refusal(err, written));
