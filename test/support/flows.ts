@@ -11,7 +11,7 @@ export interface RegisteredPhone {
 
 /** Registers a phone end to end over HTTP (PhoneCheck with the matching SIM), as an app would. */
 export async function registerPhone(
-  t: TestApp,
+  t: Pick<TestApp, 'url'>,
   phoneNumber = uniquePhoneNumber(),
   deviceId = `dev-${randomUUID()}`,
 ): Promise<RegisteredPhone> {
