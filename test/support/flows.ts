@@ -87,7 +87,7 @@ export async function approveOnPhone(
 
 /** Signs a registered phone's user in through a full companion login; returns the id_token. */
 export async function signIn(
-  t: TestApp,
+  t: Pick<TestApp, 'url'>,
   phone?: RegisteredPhone,
 ): Promise<{ phone: RegisteredPhone; idToken: string }> {
   const registered = phone ?? (await registerPhone(t));
