@@ -38,14 +38,20 @@ export class PgCluster {
     mkdirSync(data);
     const ids = asPostgres();
     if (ids.uid !== undefined) chownSync(data, ids.uid, ids.gid!);
-    execFileSync(
-      join(bin, 'initdb'),
-      ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8'],
-      { ...ids, stdio: 'ignore' },
-    );
-    const cluster = new PgCluster(root, await findFreePort(), bin);
-    cluster.start();
-    return cluster;
+    try {
+      execFileSync(
+        join(bin, 'initdb'),
+        ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8'],
+        { ...ids, stdio: 'ignore' },
+      );
+      const cluster = new PgCluster(root, await findFreePort(), bin);
+      cluster.start();
+      return cluster;
+    } catch (err) {
+      // A cluster that never started is nobody's to destroy: leave no folder in /tmp.
+      rmSync(root, { recursive: true, force: true });
+      throw err;
+    }
   }
 
   start(): void {
