@@ -54,12 +54,13 @@ describe('a rolling upgrade from the previous release', () => {
           return exited;
         }),
     );
-    release?.remove();
     if (admin) {
       if (dbName) await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
       await admin.end();
     }
-  });
+    // Last: a worktree with its own npm ci'd node_modules takes a while to delete.
+    release?.remove();
+  }, 300_000);
 
   it('runs the previous release and the new one on one database, migrated between, and loses no sign-in', async () => {
     const commit = previousReleaseCommit();
