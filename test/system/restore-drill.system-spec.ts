@@ -124,6 +124,8 @@ describe('the restore drill of docs/operations/backup.md, on Debian’s PostgreS
       PUBLIC_URL: issuer,
       TOTP_ENCRYPTION_KEY: key,
       OIDC_CLIENTS: JSON.stringify([CLIENT]),
+      // Alice registers and starts five logins: six calls on her number's budget (5 a window).
+      RATE_LIMIT_PHONE: '1000/600',
     });
     const startApi = async (dbUrl: string) => {
       api = await startApiProcess(apiEnv(dbUrl), { port });
