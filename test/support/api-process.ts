@@ -22,7 +22,16 @@ export interface ApiProcess {
  */
 export async function startApiProcess(
   env: Record<string, string | undefined> = {},
-  { port, readyWithinMs = 30_000 }: { port?: number; readyWithinMs?: number } = {},
+  {
+    port,
+    readyWithinMs = 30_000,
+    main = API_MAIN,
+  }: {
+    port?: number;
+    readyWithinMs?: number;
+    /** The compiled entry point: this checkout's by default, another release's for upgrades. */
+    main?: string;
+  } = {},
 ): Promise<ApiProcess> {
   const listenOn = port ?? (await findFreePort());
   const url = `http://127.0.0.1:${listenOn}`;
@@ -42,7 +51,7 @@ export async function startApiProcess(
     ...env,
   };
   for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
-  const child = spawn(process.execPath, [API_MAIN], {
+  const child = spawn(process.execPath, [main], {
     env: merged,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -11,7 +11,7 @@ export interface RegisteredPhone {
 
 /** Registers a phone end to end over HTTP (PhoneCheck with the matching SIM), as an app would. */
 export async function registerPhone(
-  t: TestApp,
+  t: Pick<TestApp, 'url'>,
   phoneNumber = uniquePhoneNumber(),
   deviceId = `dev-${randomUUID()}`,
 ): Promise<RegisteredPhone> {
@@ -87,7 +87,7 @@ export async function approveOnPhone(
 
 /** Signs a registered phone's user in through a full companion login; returns the id_token. */
 export async function signIn(
-  t: TestApp,
+  t: Pick<TestApp, 'url'>,
   phone?: RegisteredPhone,
 ): Promise<{ phone: RegisteredPhone; idToken: string }> {
   const registered = phone ?? (await registerPhone(t));

@@ -16,43 +16,55 @@ function asPostgres(): { uid?: number; gid?: number } {
   };
 }
 
-/** A throwaway Postgres cluster a test may stop and start (trust auth on 127.0.0.1 only). */
+/**
+ * A throwaway Postgres cluster a test may stop and start (trust auth on 127.0.0.1 only): of the
+ * embedded Postgres's binaries, or of another installation's `bin` folder (Debian's, for pg_dump).
+ */
 export class PgCluster {
   private constructor(
     private readonly dir: string,
     readonly port: number,
+    private readonly bin: string,
   ) {}
 
   get url(): string {
     return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
   }
 
-  static async create(): Promise<PgCluster> {
+  static async create(bin = BIN): Promise<PgCluster> {
     const root = mkdtempSync(join(tmpdir(), 'simauth-cluster-'));
     chmodSync(root, 0o755);
     const data = join(root, 'data');
     mkdirSync(data);
     const ids = asPostgres();
     if (ids.uid !== undefined) chownSync(data, ids.uid, ids.gid!);
-    execFileSync(
-      join(BIN, 'initdb'),
-      ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8'],
-      { ...ids, stdio: 'ignore' },
-    );
-    const cluster = new PgCluster(root, await findFreePort());
-    cluster.start();
-    return cluster;
+    try {
+      execFileSync(
+        join(bin, 'initdb'),
+        ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8'],
+        { ...ids, stdio: 'ignore' },
+      );
+      const cluster = new PgCluster(root, await findFreePort(), bin);
+      cluster.start();
+      return cluster;
+    } catch (err) {
+      // A cluster that never started is nobody's to destroy: leave no folder in /tmp.
+      rmSync(root, { recursive: true, force: true });
+      throw err;
+    }
   }
 
   start(): void {
     execFileSync(
-      join(BIN, 'pg_ctl'),
+      join(this.bin, 'pg_ctl'),
       [
         '-D',
         join(this.dir, 'data'),
         '-w',
         '-o',
-        `-p ${this.port} -c listen_addresses=127.0.0.1 -c fsync=off`,
+        // Its socket in its data folder: an installation's default (/var/run/postgresql) may be
+        // missing or another cluster's.
+        `-p ${this.port} -c listen_addresses=127.0.0.1 -c fsync=off -k ${join(this.dir, 'data')}`,
         'start',
       ],
       { ...asPostgres(), stdio: 'ignore' },
@@ -60,10 +72,14 @@ export class PgCluster {
   }
 
   stop(): void {
-    execFileSync(join(BIN, 'pg_ctl'), ['-D', join(this.dir, 'data'), '-w', '-m', 'fast', 'stop'], {
-      ...asPostgres(),
-      stdio: 'ignore',
-    });
+    execFileSync(
+      join(this.bin, 'pg_ctl'),
+      ['-D', join(this.dir, 'data'), '-w', '-m', 'fast', 'stop'],
+      {
+        ...asPostgres(),
+        stdio: 'ignore',
+      },
+    );
   }
 
   destroy(): void {

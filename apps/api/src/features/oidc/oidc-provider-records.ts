@@ -146,4 +146,31 @@ export class OidcProviderRecords {
     );
     return row.grants > 0;
   }
+
+  /**
+   * After a restore: revokes every grant given before `before` with every token issued under it,
+   * ends the sessions begun before it, and drops the admin API's tokens issued before it; what
+   * was given in `before`'s own second goes too (the library keeps whole seconds). What it removed.
+   */
+  async revokeGivenBefore(
+    before: Date,
+  ): Promise<{ grants: number; sessions: number; adminTokens: number }> {
+    const [row]: { grants: number; sessions: number; admin_tokens: number }[] = await this.db.query(
+      `WITH g AS (
+         SELECT id FROM oidc_models
+          WHERE model = 'Grant' AND (payload ->> 'iat')::bigint <= $1
+       ), d AS (
+         DELETE FROM oidc_models m
+          WHERE (m.model = 'Grant' AND m.id IN (SELECT id FROM g))
+             OR m.grant_id IN (SELECT id FROM g)
+             OR (m.model IN ('Session', 'ClientCredentials') AND (m.payload ->> 'iat')::bigint <= $1)
+         RETURNING m.model
+       ) SELECT count(*) FILTER (WHERE model = 'Grant')::int AS grants,
+                count(*) FILTER (WHERE model = 'Session')::int AS sessions,
+                count(*) FILTER (WHERE model = 'ClientCredentials')::int AS admin_tokens
+           FROM d`,
+      [Math.floor(before.getTime() / 1000)],
+    );
+    return { grants: row.grants, sessions: row.sessions, adminTokens: row.admin_tokens };
+  }
 }
