@@ -3,6 +3,7 @@ export type {
   ApproveResult,
   CheckResult,
   FactorCode,
+  NumberVerificationResult,
   PendingLogin,
   RegisterOptions,
   RegisterResult,
