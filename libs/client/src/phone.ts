@@ -297,9 +297,16 @@ export class SimauthPhone {
     );
   }
 
-  /** Revokes the device credential on the server (device.revoked), then drops it from storage. */
+  /**
+   * Revokes the device credential on the server (device.revoked), then drops it from storage. A
+   * credential the server already refuses (401: revoked elsewhere) is dropped all the same.
+   */
   async forget(): Promise<void> {
-    await this.asDevice(this.api.DELETE('/v1/devices/me', { headers: await this.credential() }));
+    try {
+      await this.asDevice(this.api.DELETE('/v1/devices/me', { headers: await this.credential() }));
+    } catch (err) {
+      if (!(err instanceof SimauthProblem && err.status === 401)) throw err;
+    }
     await this.dropCredential();
   }
 

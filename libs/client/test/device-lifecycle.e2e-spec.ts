@@ -78,6 +78,20 @@ describe('@simauth/client when an operator revokes the phone, or the app stops m
     expect(await phone.isRegistered()).toBe(false);
   });
 
+  it('forgets a phone whose credential was revoked already without an error, and keeps nothing of it', async () => {
+    const { phone, storage, registered } = await registeredPhone();
+    const revoked = await call(
+      'DELETE',
+      `${t.url}/admin/v1/devices/${registered.deviceId}`,
+      undefined,
+      bearer(await adminToken(t.url, 'simauth:admin')),
+    );
+    expect(revoked.status).toBe(204);
+    await phone.forget();
+    expect(await phone.isRegistered()).toBe(false);
+    expect(await storage.get('simauth.device_id')).toBeNull();
+  });
+
   it('resumes a login approved before the app stopped: pendingLogins names its check URL, approve() again is 409, resume() finishes it', async () => {
     const { storage, number } = await registeredPhone();
     const web = new SimauthWeb({ baseUrl: t.url });
