@@ -3,12 +3,12 @@ export type {
   ApproveResult,
   CheckResult,
   FactorCode,
-  NumberVerificationResult,
   PendingLogin,
   RegisterOptions,
   RegisterResult,
   SimauthPhoneOptions,
 } from './phone';
+export type { NumberVerificationResult } from './number-verification';
 export { SimauthFactors } from './factors';
 export type { EnrolledFactor, Factor } from './factors';
 export { SimauthWeb } from './web';

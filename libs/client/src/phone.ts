@@ -1,4 +1,5 @@
 import { SimauthFactors } from './factors';
+import { NumberVerificationResult, verifyNumber } from './number-verification';
 import { Answer, answerOf, bearer, createApi, SimauthApi } from './http';
 import { SimauthProblem } from './problem';
 import { STORAGE_KEYS, SimauthStorage } from './storage';
@@ -74,17 +75,6 @@ export interface PendingLogin {
 export interface ApproveResult {
   /** MATCH_SUCCESS, MATCH_FAILED, SIM_SWAP_DETECTED, DENIED (a wrong number), PROVIDER_ERROR… */
   status: string;
-}
-
-/** How a number verification ended (Vonage Network Enablement and CAMARA Number Verification). */
-export interface NumberVerificationResult {
-  verificationId: string;
-  /** VERIFIED, NOT_VERIFIED (the phone holds another number), EXPIRED, PROVIDER_ERROR. */
-  status: string;
-  /** What the network said, once it decided. */
-  devicePhoneNumberVerified?: boolean;
-  /** On VERIFIED, for a number simauth has a user for: an id_token with amr ["nv"]. */
-  idToken?: string;
 }
 
 /** A random id for this installation, where the caller gives none. */
@@ -165,38 +155,11 @@ export class SimauthPhone {
 
   /**
    * Asks the mobile network whether this phone holds `phoneNumber`, without a registration or a
-   * credential: starts a number verification, opens its auth URL over mobile data with
-   * `openCheckUrl` (its redirects end at simauth's callback, whose JSON is the answer) and resolves
-   * to the outcome. A failure the callback answered (a provider error, a used or expired
-   * verification) is thrown as its SimauthProblem.
+   * credential: opens the number verification's auth URL over mobile data with `openCheckUrl`
+   * (see number-verification.ts).
    */
-  async verifyNumber(phoneNumber: string): Promise<NumberVerificationResult> {
-    const started = await answerOf(
-      this.api.POST('/v1/number-verifications', { body: { phone_number: phoneNumber } }),
-    );
-    const id = started.verification_id;
-    // The callback's JSON, read as what it may be: the verification, or a problem.
-    const answer = ((await this.options.openCheckUrl(started.auth_url)) ?? {}) as Record<
-      string,
-      unknown
-    >;
-    if (typeof answer.type === 'string' && typeof answer.status === 'number')
-      throw new SimauthProblem(answer as { type: string; status: number });
-    const ended =
-      answer.verification_id === id && typeof answer.status === 'string'
-        ? (answer as { status: string; device_phone_number_verified?: boolean; id_token?: string })
-        : // The opener lost the callback's body: the verification's state says how it ended.
-          await answerOf(
-            this.api.GET('/v1/number-verifications/{id}', { params: { path: { id } } }),
-          );
-    return {
-      verificationId: id,
-      status: ended.status,
-      ...(typeof ended.device_phone_number_verified === 'boolean'
-        ? { devicePhoneNumberVerified: ended.device_phone_number_verified }
-        : {}),
-      ...(ended.id_token ? { idToken: ended.id_token } : {}),
-    };
+  verifyNumber(phoneNumber: string): Promise<NumberVerificationResult> {
+    return verifyNumber(this.api, this.options.openCheckUrl, phoneNumber);
   }
 
   /** True when this phone holds a device credential. */

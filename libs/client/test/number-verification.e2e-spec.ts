@@ -59,6 +59,22 @@ describe('@simauth/client number verification against a running api and the sand
     expect(claims).toMatchObject({ phone_number: number, amr: ['nv'] });
   });
 
+  it("reads the outcome from the server when the opener gives no body (the mobile-data SDK's response_body is optional)", async () => {
+    const phone = new SimauthPhone({
+      baseUrl: t.url,
+      storage: memoryStorage(),
+      openCheckUrl: async (url) => {
+        await fetch(url);
+        return {};
+      },
+    });
+    expect(await phone.verifyNumber(virtualOperatorNumber('verified'))).toEqual({
+      verificationId: expect.any(String),
+      status: 'VERIFIED',
+      devicePhoneNumberVerified: true,
+    });
+  });
+
   it('throws the problem the callback answered when the provider fails (+990…99: 503, retryable)', async () => {
     const err = await phoneWith()
       .verifyNumber(virtualOperatorNumber('error'))
