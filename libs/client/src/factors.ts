@@ -1,4 +1,4 @@
-import { answerOf, SimauthApi } from './http';
+import { AnswerOf, answerOf, SimauthApi } from './http';
 
 /** An authenticator factor of the phone's user. */
 export interface Factor {
@@ -26,11 +26,13 @@ export class SimauthFactors {
   constructor(
     private readonly api: SimauthApi,
     private readonly credential: () => Promise<{ authorization: string }>,
+    /** How an answer is read: the phone's drops a credential the server refuses (401). */
+    private readonly answer: AnswerOf = answerOf,
   ) {}
 
   /** The user's factors. */
   async list(): Promise<Factor[]> {
-    const factors = await answerOf(
+    const factors = await this.answer(
       this.api.GET('/v1/factors', { headers: await this.credential() }),
     );
     return factors.map((f) => ({
@@ -53,7 +55,7 @@ export class SimauthFactors {
 
   /** Activates an enrolled factor with the first code it shows. */
   async activate(factorId: string, code: string): Promise<{ status: string }> {
-    return answerOf(
+    return this.answer(
       this.api.POST('/v1/factors/{id}/activate', {
         params: { path: { id: factorId } },
         headers: await this.credential(),
@@ -64,7 +66,7 @@ export class SimauthFactors {
 
   /** Deletes one of the user's factors. */
   async delete(factorId: string): Promise<void> {
-    await answerOf(
+    await this.answer(
       this.api.DELETE('/v1/factors/{id}', {
         params: { path: { id: factorId } },
         headers: await this.credential(),
@@ -73,7 +75,7 @@ export class SimauthFactors {
   }
 
   private async enrol(type: 'totp' | 'truid'): Promise<EnrolledFactor> {
-    const created = await answerOf(
+    const created = await this.answer(
       this.api.POST('/v1/factors', { headers: await this.credential(), body: { type } }),
     );
     return {

@@ -13,7 +13,8 @@ export function createApi(baseUrl: string, fetchImpl?: typeof fetch): SimauthApi
   });
 }
 
-interface Answer<T> {
+/** What an openapi-fetch call resolves to. */
+export interface Answer<T> {
   data?: T;
   error?: unknown;
   response: Response;
@@ -33,6 +34,9 @@ export async function answerOf<T>(request: Promise<Answer<T>>): Promise<T> {
   if (!answer.response.ok) throw await SimauthProblem.fromResponse(answer.response, answer.error);
   return answer.data as T;
 }
+
+/** Runs an openapi-fetch call to its data (answerOf, or a wrapper of it). */
+export type AnswerOf = <T>(request: Promise<Answer<T>>) => Promise<T>;
 
 /** Bearer authorization for a credential. */
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

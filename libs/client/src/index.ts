@@ -8,6 +8,7 @@ export type {
   RegisterResult,
   SimauthPhoneOptions,
 } from './phone';
+export type { NumberVerificationResult } from './number-verification';
 export { SimauthFactors } from './factors';
 export type { EnrolledFactor, Factor } from './factors';
 export { SimauthWeb } from './web';

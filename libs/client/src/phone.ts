@@ -1,5 +1,6 @@
 import { SimauthFactors } from './factors';
-import { answerOf, bearer, createApi, SimauthApi } from './http';
+import { NumberVerificationResult, verifyNumber } from './number-verification';
+import { Answer, answerOf, bearer, createApi, SimauthApi } from './http';
 import { SimauthProblem } from './problem';
 import { STORAGE_KEYS, SimauthStorage } from './storage';
 
@@ -59,8 +60,16 @@ export interface PendingLogin {
   matchNumbers: number[];
   bindingMessage?: string;
   expiresAt: string;
-  /** PENDING: approve or deny it. APPROVED: approved here, its proof still to finish. */
+  /**
+   * PENDING: approve or deny it. APPROVED: this phone approved it and its proof is still to
+   * finish (the app stopped in between): pass it to `resume()`.
+   */
   status: string;
+  /** APPROVED only: the check URL still to open over mobile data, and its check's id. */
+  checkUrl?: string;
+  checkId?: string;
+  /** APPROVED only, instead of a check URL: the code went out by SMS. */
+  channel?: 'sms';
 }
 
 export interface ApproveResult {
@@ -92,7 +101,11 @@ export class SimauthPhone {
 
   constructor(private readonly options: SimauthPhoneOptions) {
     this.api = createApi(options.baseUrl, options.fetch);
-    this.factors = new SimauthFactors(this.api, () => this.credential());
+    this.factors = new SimauthFactors(
+      this.api,
+      () => this.credential(),
+      <T>(request: Promise<Answer<T>>) => this.asDevice(request),
+    );
   }
 
   /**
@@ -140,6 +153,15 @@ export class SimauthPhone {
     };
   }
 
+  /**
+   * Asks the mobile network whether this phone holds `phoneNumber`, without a registration or a
+   * credential: opens the number verification's auth URL over mobile data with `openCheckUrl`
+   * (see number-verification.ts).
+   */
+  verifyNumber(phoneNumber: string): Promise<NumberVerificationResult> {
+    return verifyNumber(this.api, this.options.openCheckUrl, phoneNumber);
+  }
+
   /** True when this phone holds a device credential. */
   async isRegistered(): Promise<boolean> {
     return (await this.options.storage.get(STORAGE_KEYS.deviceToken)) !== null;
@@ -147,7 +169,7 @@ export class SimauthPhone {
 
   /** Tells simauth where to push login requests (call again whenever FCM gives a new token). */
   async setPushToken(fcmToken: string): Promise<void> {
-    await answerOf(
+    await this.asDevice(
       this.api.PUT('/v1/devices/me/push-token', {
         headers: await this.credential(),
         body: { fcm_token: fcmToken },
@@ -157,7 +179,7 @@ export class SimauthPhone {
 
   /** The logins waiting for this phone (pushes can be lost: ask when the app opens). */
   async pendingLogins(): Promise<PendingLogin[]> {
-    const logins = await answerOf(
+    const logins = await this.asDevice(
       this.api.GET('/v1/devices/me/logins', { headers: await this.credential() }),
     );
     return logins.map((login) => ({
@@ -166,7 +188,29 @@ export class SimauthPhone {
       ...(login.binding_message ? { bindingMessage: login.binding_message } : {}),
       expiresAt: login.expires_at,
       status: login.status,
+      ...(login.check_url ? { checkUrl: login.check_url } : {}),
+      ...(login.check_id ? { checkId: login.check_id } : {}),
+      ...(login.channel ? { channel: login.channel } : {}),
     }));
+  }
+
+  /**
+   * Finishes the proof of a login this phone approved before the app stopped (a pending login
+   * with status APPROVED): opens its check URL over mobile data (or asks for the SMS code) and
+   * sends the code. Calling `approve()` again instead answers 409: the login is approved already.
+   */
+  async resume(login: PendingLogin): Promise<ApproveResult> {
+    if (login.status !== 'APPROVED')
+      throw new SimauthProblem({
+        type: 'urn:simauth:problem:nothing-to-resume',
+        status: 0,
+        title: 'This login has no proof to resume',
+        detail: `The login is ${login.status}: approve or deny it.`,
+      });
+    return this.prove(login.loginId, await this.credential(), {
+      checkUrl: login.checkUrl,
+      channel: login.channel,
+    });
   }
 
   /**
@@ -179,7 +223,7 @@ export class SimauthPhone {
     const path = { path: { id: loginId } };
     let approved;
     try {
-      approved = await answerOf(
+      approved = await this.asDevice(
         this.api.POST('/v1/logins/{id}/approve', {
           params: path,
           headers,
@@ -191,7 +235,7 @@ export class SimauthPhone {
         err instanceof SimauthProblem && err.type === 'urn:simauth:problem:step-up-required';
       if (!stepUp || !this.options.onFactorCode) throw err;
       const { factorId, code } = await this.factorCode(loginId);
-      return answerOf(
+      return this.asDevice(
         this.api.POST('/v1/logins/{id}/approve-with-code', {
           params: path,
           headers,
@@ -200,18 +244,56 @@ export class SimauthPhone {
       );
     }
     if (approved.status !== 'APPROVED') return { status: approved.status };
+    return this.prove(loginId, headers, {
+      checkUrl: approved.check_url,
+      channel: approved.channel,
+    });
+  }
+
+  /** Denies a login this phone did not start. */
+  async deny(loginId: string): Promise<ApproveResult> {
+    return this.asDevice(
+      this.api.POST('/v1/logins/{id}/deny', {
+        params: { path: { id: loginId } },
+        headers: await this.credential(),
+      }),
+    );
+  }
+
+  /**
+   * Revokes the device credential on the server (device.revoked), then drops it from storage. A
+   * credential the server already refuses (401: revoked elsewhere) is dropped all the same.
+   */
+  async forget(): Promise<void> {
+    try {
+      await this.asDevice(this.api.DELETE('/v1/devices/me', { headers: await this.credential() }));
+    } catch (err) {
+      if (!(err instanceof SimauthProblem && err.status === 401)) throw err;
+    }
+    await this.dropCredential();
+  }
+
+  /**
+   * Proves the SIM for an approved login (over its check URL, or by the SMS code) and sends the
+   * code; resolves to the login's status.
+   */
+  private async prove(
+    loginId: string,
+    headers: { authorization: string },
+    approved: { checkUrl?: string; channel?: 'sms' },
+  ): Promise<ApproveResult> {
     let proof: CheckResult;
     if (approved.channel === 'sms') {
       proof = { code: await this.smsCode() };
-    } else if (approved.check_url) {
-      proof = await this.options.openCheckUrl(approved.check_url);
+    } else if (approved.checkUrl) {
+      proof = await this.options.openCheckUrl(approved.checkUrl);
     } else {
       throw SimauthProblem.unexpected('an approved login has no check_url');
     }
     if (proof.code === undefined) throw checkFailed(proof);
-    return answerOf(
+    return this.asDevice(
       this.api.POST('/v1/logins/{id}/code', {
-        params: path,
+        params: { path: { id: loginId } },
         headers,
         // As the check URL answered (check_id from tru.ID, request_id from Vonage: the server
         // knows which from the login); an SMS code comes without either.
@@ -220,19 +302,22 @@ export class SimauthPhone {
     );
   }
 
-  /** Denies a login this phone did not start. */
-  async deny(loginId: string): Promise<ApproveResult> {
-    return answerOf(
-      this.api.POST('/v1/logins/{id}/deny', {
-        params: { path: { id: loginId } },
-        headers: await this.credential(),
-      }),
-    );
+  /**
+   * A call made with the device credential. A 401 answer means the server no longer accepts the
+   * credential (revoked by an operator or by forget() elsewhere, or its user blocked): it is
+   * dropped from storage, so isRegistered() says false, and the problem is thrown on.
+   */
+  private async asDevice<T>(request: Promise<Answer<T>>): Promise<T> {
+    try {
+      return await answerOf(request);
+    } catch (err) {
+      if (err instanceof SimauthProblem && err.status === 401) await this.dropCredential();
+      throw err;
+    }
   }
 
-  /** Revokes the device credential on the server (device.revoked), then drops it from storage. */
-  async forget(): Promise<void> {
-    await answerOf(this.api.DELETE('/v1/devices/me', { headers: await this.credential() }));
+  /** Removes everything the client keeps in storage. */
+  private async dropCredential(): Promise<void> {
     const { storage } = this.options;
     for (const key of Object.values(STORAGE_KEYS)) await storage.remove(key);
   }

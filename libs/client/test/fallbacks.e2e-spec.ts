@@ -80,6 +80,36 @@ describe('@simauth/client where the SIM cannot prove the number: SMS fallback an
     });
   });
 
+  it('resumes an approval whose SMS code the app never sent: resume() asks onSmsCode for it', async () => {
+    const number = phoneNumberEnding('4000');
+    const storage = memoryStorage();
+    const options = {
+      baseUrl: sms.url,
+      storage,
+      openCheckUrl: () => Promise.reject(new Error('no check URL for this number')),
+      onSmsCode: () => lastSmsCode(number),
+    };
+    await new SimauthPhone(options).register(number);
+    const web = new SimauthWeb({ baseUrl: sms.url });
+    const login = await web.startLogin(number);
+    // The app approved, the SMS went out, and the app was killed before the code was sent.
+    const approved = await call(
+      'POST',
+      `${sms.url}/v1/logins/${login.loginId}/approve`,
+      { match_number: login.matchNumber },
+      bearer((await storage.get('simauth.device_token'))!),
+    );
+    expect(approved.body).toEqual({ status: 'APPROVED', channel: 'sms' });
+    const restarted = new SimauthPhone(options);
+    const [pending] = await restarted.pendingLogins();
+    expect(pending).toMatchObject({ loginId: login.loginId, status: 'APPROVED', channel: 'sms' });
+    expect(await restarted.resume(pending)).toEqual({ status: 'MATCH_SUCCESS' });
+    expect(await web.waitForResult(login)).toEqual({
+      status: 'MATCH_SUCCESS',
+      idToken: expect.any(String),
+    });
+  });
+
   it('fails with a problem when the code went by SMS and the app gave no onSmsCode', async () => {
     const phone = new SimauthPhone({
       baseUrl: sms.url,

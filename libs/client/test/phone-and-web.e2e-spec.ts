@@ -5,7 +5,8 @@ import {
   SimauthProblem,
   SimauthWeb,
 } from '@simauth/client';
-import { overMobileData, uniquePhoneNumber } from '@test-support/device';
+import { AttemptSweeper } from '@simauth/attempts';
+import { overMobileData, phoneNumberEnding, uniquePhoneNumber } from '@test-support/device';
 import { nextPush } from '@test-support/flows';
 import { startTestApp, TestApp } from '@test-support/test-app';
 import { totpCode } from '@test-support/totp';
@@ -241,6 +242,37 @@ describe('@simauth/client against a running api and the sandbox', () => {
     expect(problem.status).toBe(410);
     expect(problem.type).toBe('urn:simauth:problem:attempt-expired');
     expect(problem.retryable).toBe(false);
+  });
+
+  it('follows a login nobody approves to EXPIRED, with no id_token', async () => {
+    const { number } = await registeredPhone();
+    const web = new SimauthWeb({ baseUrl: t.url });
+    const login = await web.startLogin(number);
+    let connected!: () => void;
+    const watching = new Promise<void>((resolve) => (connected = resolve));
+    const result = web.waitForResult(login, { onStatus: () => connected() });
+    await watching;
+    // Expired as the clock would have it, and swept as the schedule would, without waiting.
+    await t.db.query(`UPDATE attempts SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+      login.loginId,
+    ]);
+    await t.app.get(AttemptSweeper).sweep();
+    expect(await result).toEqual({ status: 'EXPIRED' });
+  });
+
+  it('gives a 503 problem with retryAfter when the provider is down, says a retry may help, and keeps no credential', async () => {
+    // The sandbox's code exchange answers 503 for a number ending 5030.
+    const number = phoneNumberEnding('5030');
+    const phone = new SimauthPhone({
+      baseUrl: t.url,
+      storage: memoryStorage(),
+      openCheckUrl: overMobileData(number),
+    });
+    const problem = await problemOf(phone.register(number));
+    expect(problem.status).toBe(503);
+    expect(problem.retryAfter).toBeGreaterThan(0);
+    expect(problem.retryable).toBe(true);
+    expect(await phone.isRegistered()).toBe(false);
   });
 
   it('gives a 429 problem with retryAfter, and says a retry may help', async () => {
