@@ -481,7 +481,7 @@ export class EnvironmentVariables {
   // --- HTTP hardening
   @Setting(
     '*(none: same origin only)*',
-    'comma-separated origins allowed to call the API from a browser',
+    'comma-separated origins allowed to call the API from a browser (GET, HEAD, POST, PUT and DELETE, as the client SDK needs)',
   )
   @IsOptional()
   @IsString()
