@@ -1,7 +1,6 @@
-import { DataSource } from 'typeorm';
-import { ConfigurationError, loadConfig, loadDotEnv } from '@simauth/config';
-import { EmbeddedDatabase } from '@simauth/database';
+import { loadConfig, loadDotEnv } from '@simauth/config';
 import { OidcProviderRecords } from '../features/oidc/oidc-provider-records';
+import { runCli, withDataSource } from './cli-run';
 
 const USAGE = 'usage: npm run grants:revoke -- --before <time, ISO 8601 with its zone>';
 
@@ -27,28 +26,13 @@ async function main(): Promise<void> {
   const before = beforeArgument(process.argv);
   loadDotEnv();
   const config = loadConfig();
-  const embedded = config.database.url
-    ? undefined
-    : await EmbeddedDatabase.start({
-        dir: config.database.embeddedDir,
-        port: config.database.embeddedPort,
-      });
-  const db = new DataSource({ type: 'postgres', url: config.database.url ?? embedded!.url });
-  await db.initialize();
-  try {
+  await withDataSource(config, async (db) => {
     const revoked = await new OidcProviderRecords(db).revokeGivenBefore(before);
     console.log(
       `given up to ${before.toISOString()}: ${revoked.grants} grants revoked with their tokens, ` +
         `${revoked.sessions} sessions ended, ${revoked.adminTokens} admin API tokens revoked`,
     );
-  } finally {
-    await db.destroy();
-    await embedded?.stop();
-  }
+  });
 }
 
-main().catch((err: Error) => {
-  const lines = err instanceof ConfigurationError ? err.problems : [err.message];
-  for (const line of lines) console.error(`simauth grants:revoke: ${line}`);
-  process.exit(1);
-});
+runCli('grants:revoke', main);

@@ -1,9 +1,8 @@
-import { DataSource } from 'typeorm';
-import { ConfigurationError, loadConfig, loadDotEnv } from '@simauth/config';
+import { loadConfig, loadDotEnv } from '@simauth/config';
 import { SecretBox } from '@simauth/credentials';
-import { EmbeddedDatabase } from '@simauth/database';
 import { dataKey } from '../platform/secrets/shared-secret';
 import { rotateSigningKeys, SIGNING_ALGS } from '../platform/tokens/signing-keys';
+import { runCli, withDataSource } from './cli-run';
 
 /** Relying parties cache a JWKS for minutes (ours says max-age=300): a new key waits this long. */
 const PUBLISH_SECONDS = 600;
@@ -24,15 +23,7 @@ async function main(): Promise<void> {
       'simauth keys:rotate: JWT_SIGNING_KEY is set, so the ES256 key is yours to change (set the new key and restart the replicas); rotating the RS256 key only',
     );
   }
-  const embedded = config.database.url
-    ? undefined
-    : await EmbeddedDatabase.start({
-        dir: config.database.embeddedDir,
-        port: config.database.embeddedPort,
-      });
-  const db = new DataSource({ type: 'postgres', url: config.database.url ?? embedded!.url });
-  await db.initialize();
-  try {
+  await withDataSource(config, async (db) => {
     const now = process.argv.includes('--now');
     const retireAfter =
       Math.max(config.tokens.idTokenTtlSeconds, config.oidc.sessionTtlSeconds) + 60;
@@ -43,14 +34,7 @@ async function main(): Promise<void> {
       `new signing keys ${added}: published now, sign from ${rotation.signsFrom.toISOString()}; ` +
         `the previous keys retire at ${rotation.previousRetireAt.toISOString()}`,
     );
-  } finally {
-    await db.destroy();
-    await embedded?.stop();
-  }
+  });
 }
 
-main().catch((err: Error) => {
-  const lines = err instanceof ConfigurationError ? err.problems : [err.message];
-  for (const line of lines) console.error(`simauth keys:rotate: ${line}`);
-  process.exit(1);
-});
+runCli('keys:rotate', main);
