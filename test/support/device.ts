@@ -9,12 +9,19 @@ import { join } from 'node:path';
 export async function openOnDevice(
   url: string,
   sim?: string,
-): Promise<{ status: number; body: Record<string, string> }> {
+): Promise<{ status: number; body: Record<string, string>; text: string }> {
   const res = await fetch(url, {
     headers: sim ? { 'X-Sandbox-Sim': sim } : {},
     redirect: 'follow',
   });
-  return { status: res.status, body: (await res.json()) as Record<string, string> };
+  const text = await res.text();
+  // Twilio's SNA URL answers text (`ErrorCode=0&…`), not JSON: the phone then posts `{}`.
+  const json = (res.headers.get('content-type') ?? '').includes('json');
+  return {
+    status: res.status,
+    body: json ? (JSON.parse(text) as Record<string, string>) : {},
+    text,
+  };
 }
 
 /** A phone's `openCheckUrl` (as the client SDK takes it): the check URL opened by openOnDevice, its answer. */
@@ -24,7 +31,7 @@ export const overMobileData =
     (await openOnDevice(url, sim)).body;
 
 /** The endings that make the sandbox answer otherwise than a phone network would (see docs/guide/sandbox.md). */
-const RESERVED_ENDING = /(4000|4010|4020|5000|5100|5030|4080|4100|7000|7500)$/;
+const RESERVED_ENDING = /(4000|4010|4020|4030|4040|5000|5100|5200|5030|4080|4100|7000|7500)$/;
 
 /**
  * Claims `number` for this test: true when no other test of the run has (every worker claims in

@@ -44,6 +44,12 @@ export function withSandboxProviders(
         privateKey: sandbox.vonage.privateKeyPem,
         redirectUri: sandbox.vonage.redirectUri,
       },
+      twilio: {
+        baseUrl,
+        accountSid: sandbox.twilio.accountSid,
+        authToken: sandbox.twilio.authToken,
+        serviceSid: sandbox.twilio.serviceSid,
+      },
       firebase: undefined,
       sandboxPush: {
         baseUrl,
@@ -59,7 +65,7 @@ export function describeProviders(config: AppConfig): string {
   const p = config.providers;
   if (config.sandbox.url && p.truId?.baseUrl === p.sandboxPush?.baseUrl) {
     return (
-      `providers: the sandbox at ${p.truId?.baseUrl} serves tru.ID, Vonage and push; ` +
+      `providers: the sandbox at ${p.truId?.baseUrl} serves tru.ID, Vonage, Twilio and push; ` +
       'sandbox test numbers +447700900000…999 are not limited per phone'
     );
   }
@@ -68,7 +74,7 @@ export function describeProviders(config: AppConfig): string {
     : p.sandboxPush
       ? `sandbox FCM at ${p.sandboxPush.baseUrl}`
       : 'off';
-  return `providers: tru.ID ${p.truId ? `at ${p.truId.baseUrl}` : 'not configured'}; Vonage ${p.vonage ? `at ${p.vonage.baseUrl}` : 'not configured'}; push ${push}`;
+  return `providers: tru.ID ${p.truId ? `at ${p.truId.baseUrl}` : 'not configured'}; Vonage ${p.vonage ? `at ${p.vonage.baseUrl}` : 'not configured'}; Twilio ${p.twilio ? `at ${p.twilio.baseUrl}` : 'not configured'}; push ${push}`;
 }
 
 /**

@@ -186,6 +186,27 @@ describe('settings that need a provider without credentials', () => {
     ).toEqual([]);
   });
 
+  it('refuses twilio in SIM_PROOF_PROVIDERS without its credentials, and takes it with them', () => {
+    const { refusals } = checks({
+      ...TRUID,
+      NODE_ENV: 'development',
+      SIM_PROOF_PROVIDERS: 'truid,twilio',
+    });
+    expect(refusals).toEqual([
+      'SIM_PROOF_PROVIDERS lists twilio: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_VERIFY_SERVICE_SID (Twilio), or leave twilio out of SIM_PROOF_PROVIDERS',
+    ]);
+    expect(
+      checks({
+        ...TRUID,
+        NODE_ENV: 'development',
+        SIM_PROOF_PROVIDERS: 'truid,twilio',
+        TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+        TWILIO_AUTH_TOKEN: 'token',
+        TWILIO_VERIFY_SERVICE_SID: `VA${'b'.repeat(32)}`,
+      }).refusals,
+    ).toEqual([]);
+  });
+
   it('refuses REGISTRATION_FALLBACK=sms without Vonage', () => {
     const { refusals } = checks({
       ...TRUID,

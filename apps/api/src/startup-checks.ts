@@ -11,10 +11,10 @@ import { DEMO_CIBA_CLIENT, DEMO_CLIENT } from './features/oidc/oidc-configuratio
 /** Where the provider sandbox serves from, if it serves at all (it then serves every provider). */
 type SandboxPlan = 'off' | 'built-in' | 'shared';
 
-/** Whether any of tru.ID, Vonage or Firebase has credentials in the environment. */
+/** Whether any of tru.ID, Vonage, Twilio or Firebase has credentials in the environment. */
 function anyProviderCredential(config: AppConfig): boolean {
   const p = config.providers;
-  return Boolean(p.truId || p.vonage || p.firebase);
+  return Boolean(p.truId || p.vonage || p.twilio || p.firebase);
 }
 
 /**
@@ -109,11 +109,13 @@ function settingsNeedingMissingProviders(config: AppConfig): string[] {
   // The default (tru.ID alone) without tru.ID stays as before: registration answers 501.
   const simProofChosen = p.simProof.join() !== 'truid';
   for (const name of simProofChosen ? p.simProof : []) {
-    if (name === 'vonage' ? !p.vonage : !p.truId) {
-      const settings =
-        name === 'vonage'
-          ? 'VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY (Vonage)'
-          : 'TRUID_CLIENT_ID and TRUID_CLIENT_SECRET (tru.ID)';
+    const missing = { truid: !p.truId, vonage: !p.vonage, twilio: !p.twilio }[name];
+    if (missing) {
+      const settings = {
+        truid: 'TRUID_CLIENT_ID and TRUID_CLIENT_SECRET (tru.ID)',
+        vonage: 'VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY (Vonage)',
+        twilio: 'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_VERIFY_SERVICE_SID (Twilio)',
+      }[name];
       problems.push(
         `SIM_PROOF_PROVIDERS lists ${name}: set ${settings}, or leave ${name} out of SIM_PROOF_PROVIDERS`,
       );

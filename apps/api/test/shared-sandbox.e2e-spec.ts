@@ -40,7 +40,7 @@ describe('one sandbox shared by api processes (SANDBOX_URL)', () => {
     expect(shared.providers.sandboxPush?.baseUrl).toBe('http://sandbox:4010');
     expect(shared.sandbox.url).toBe('http://localhost:4011');
     expect(describeProviders(shared)).toContain(
-      'the sandbox at http://sandbox:4010 serves tru.ID, Vonage and push',
+      'the sandbox at http://sandbox:4010 serves tru.ID, Vonage, Twilio and push',
     );
   });
 

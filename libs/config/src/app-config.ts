@@ -3,7 +3,7 @@ export type OidcClientMetadata = { client_id: string } & Record<string, unknown>
 
 /** The one typed configuration object, built from the environment and validated at start. */
 /** A provider that can prove a SIM (SIM_PROOF_PROVIDERS). */
-export type SimProofProviderName = 'truid' | 'vonage';
+export type SimProofProviderName = 'truid' | 'vonage' | 'twilio';
 
 export interface AppConfig {
   /**
@@ -144,6 +144,8 @@ export interface AppConfig {
      * Vonage Verify v2 instead (amr "sms", weaker than "sim").
      */
     fallback: 'none' | 'sms';
+    /** Twilio Verify (SNA), when TWILIO_ACCOUNT_SID is set. */
+    twilio?: { baseUrl: string; accountSid: string; authToken: string; serviceSid: string };
     firebase?: { serviceAccountJson: string };
     /** Set when pushes go to the sandbox's FCM imitation (no Firebase credentials). */
     sandboxPush?: { baseUrl: string; projectId: string; accessToken: string };

@@ -491,11 +491,11 @@ export class EnvironmentVariables {
   // --- SIM-proof providers and failover (#35)
   @Setting(
     '`truid`',
-    'the providers that may prove a SIM, comma-separated, in failover order: `truid` (tru.ID PhoneCheck), `vonage` (Vonage Verify v2 silent authentication). A provider is used only when listed (Vonage credentials for number verification or SMS do not start silent authentication). One that answers "not supported" for the number or is unavailable (timeout, 5xx, open circuit) hands the proof to the next in the same request; after the last, `REGISTRATION_FALLBACK` applies. A list other than the default needs the credentials of each provider it names, or the api refuses to start ([Going live](../operations/going-live.md#sim-proof-providers-and-failover))',
+    'the providers that may prove a SIM, comma-separated, in failover order: `truid` (tru.ID PhoneCheck), `vonage` (Vonage Verify v2 silent authentication), `twilio` (Twilio Verify SNA). A provider is used only when listed (Vonage credentials for number verification or SMS do not start silent authentication). One that answers "not supported" for the number or is unavailable (timeout, 5xx, open circuit) hands the proof to the next in the same request; after the last, `REGISTRATION_FALLBACK` applies. A list other than the default needs the credentials of each provider it names, or the api refuses to start ([Going live](../operations/going-live.md#sim-proof-providers-and-failover))',
   )
   @IsOptional()
-  @Matches(/^\s*(truid|vonage)\s*(,\s*(truid|vonage)\s*)?$/, {
-    message: 'must be a comma-separated list of truid, vonage (each at most once)',
+  @Matches(/^\s*(truid|vonage|twilio)\s*(,\s*(truid|vonage|twilio)\s*){0,2}$/, {
+    message: 'must be a comma-separated list of truid, vonage, twilio (each at most once)',
   })
   SIM_PROOF_PROVIDERS?: string;
 
@@ -562,6 +562,40 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsUrl(URL_OPTIONS)
   VONAGE_VERIFY_BASE_URL?: string;
+
+  @Setting(
+    '*(unset: no Twilio)*',
+    'Twilio account SID (`AC…`), for Twilio Verify SNA when `SIM_PROOF_PROVIDERS` lists `twilio`; set with the auth token and the Verify service SID',
+  )
+  @IsOptional()
+  @Matches(/^AC[0-9a-fA-F]{32}$/, {
+    message: 'must be a Twilio account SID (AC and 32 hex digits)',
+  })
+  TWILIO_ACCOUNT_SID?: string;
+
+  @Setting(
+    '*(unset: no Twilio)*',
+    "the account's auth token (set with the account SID); never logged",
+  )
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  TWILIO_AUTH_TOKEN?: string;
+
+  @Setting(
+    '*(unset: no Twilio)*',
+    'the Twilio Verify service SID (`VA…`) the SNA verifications run in',
+  )
+  @IsOptional()
+  @Matches(/^VA[0-9a-fA-F]{32}$/, {
+    message: 'must be a Twilio Verify service SID (VA and 32 hex digits)',
+  })
+  TWILIO_VERIFY_SERVICE_SID?: string;
+
+  @Setting('`https://verify.twilio.com`', 'Twilio Verify host')
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
+  TWILIO_BASE_URL?: string;
 
   @Setting(
     '`none`',

@@ -161,6 +161,14 @@ describe('loadConfig: SIM-proof providers', () => {
       'truid',
     ]);
     expect(() => loadConfig({ SIM_PROOF_PROVIDERS: 'truid,sms' })).toThrow(/SIM_PROOF_PROVIDERS/);
+    expect(loadConfig({ SIM_PROOF_PROVIDERS: 'truid,vonage,twilio' }).providers.simProof).toEqual([
+      'truid',
+      'vonage',
+      'twilio',
+    ]);
+    expect(() => loadConfig({ TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}` })).toThrow(
+      /TWILIO_AUTH_TOKEN must be set together/,
+    );
   });
 
   it("leases a step for the whole failover chain: each provider's calls, then the SMS fallback's", () => {

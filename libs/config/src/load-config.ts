@@ -208,6 +208,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = describe(validateSync(env, { forbidUnknownValues: false }));
   problems.push(
     ...requireTogether(env, ['TRUID_CLIENT_ID', 'TRUID_CLIENT_SECRET']),
+    ...requireTogether(env, [
+      'TWILIO_ACCOUNT_SID',
+      'TWILIO_AUTH_TOKEN',
+      'TWILIO_VERIFY_SERVICE_SID',
+    ]),
     ...requireTogether(env, ['VONAGE_APPLICATION_ID', 'VONAGE_PRIVATE_KEY']),
   );
   problems.push(...trustProxyProblem(env.TRUST_PROXY), ...corsOriginsProblem(env.CORS_ORIGINS));
@@ -334,6 +339,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
             // .env files cannot hold multi-line values portably; accept "\n" escapes.
             privateKey: env.VONAGE_PRIVATE_KEY!.replace(/\\n/g, '\n'),
             redirectUri: env.VONAGE_REDIRECT_URI ?? `${publicUrl}/v1/number-verifications/callback`,
+          }
+        : undefined,
+      twilio: env.TWILIO_ACCOUNT_SID
+        ? {
+            baseUrl: (env.TWILIO_BASE_URL ?? 'https://verify.twilio.com').replace(/\/+$/, ''),
+            accountSid: env.TWILIO_ACCOUNT_SID,
+            authToken: env.TWILIO_AUTH_TOKEN!,
+            serviceSid: env.TWILIO_VERIFY_SERVICE_SID!,
           }
         : undefined,
       firebase: env.FIREBASE_SERVICE_ACCOUNT_JSON

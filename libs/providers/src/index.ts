@@ -22,3 +22,4 @@ export * from './vonage/vonage-verify.adapter';
 export * from './features';
 export * from './not-configured.adapter';
 export * from './vonage/vonage-silent-auth.adapter';
+export * from './twilio/twilio-sna.adapter';

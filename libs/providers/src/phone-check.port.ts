@@ -19,8 +19,15 @@ export interface PhoneCheckResult {
 export abstract class PhoneCheckPort {
   /** Throws NumberNotSupportedError, ProviderUnavailableError or ProviderError. */
   abstract createCheck(phoneNumber: string, referenceId?: string): Promise<CreatedPhoneCheck>;
-  /** Exchanges the device's code; throws CheckNotFoundError when there is nothing to exchange yet. */
-  abstract exchangeCode(checkId: string, code: string): Promise<PhoneCheckResult>;
+  /**
+   * Exchanges the device's code (none for Twilio SNA, which checks by the number `phoneNumber`);
+   * throws CheckNotFoundError when there is nothing to exchange yet.
+   */
+  abstract exchangeCode(
+    checkId: string,
+    code: string,
+    phoneNumber?: string,
+  ): Promise<PhoneCheckResult>;
 }
 
 /** A provider of a SIM proof by check_url (SIM_PROOF_PROVIDERS), and its adapter. */
@@ -31,7 +38,7 @@ interface SimProofProvider {
 
 /**
  * The SIM-proof providers SIM_PROOF_PROVIDERS lists, in failover order: tru.ID PhoneCheck, Vonage
- * silent authentication. Each is a PhoneCheckPort: the phone opens a check_url over mobile data
+ * silent authentication, Twilio Verify SNA. Each is a PhoneCheckPort: the phone opens a check_url over mobile data
  * and the code it ends with is exchanged at the provider that made the check.
  */
 export class SimProofProviders {

@@ -5,6 +5,7 @@ import { CoveragePort } from './coverage.port';
 import { NetworkEnablementPort } from './network-enablement.port';
 import { NumberVerificationPort } from './number-verification.port';
 import { SimProofProviders } from './phone-check.port';
+import { TwilioSnaAdapter } from './twilio/twilio-sna.adapter';
 import { VonageSilentAuthAdapter } from './vonage/vonage-silent-auth.adapter';
 import { PushPort } from './push.port';
 import { SimSwapPort } from './sim-swap.port';
@@ -50,6 +51,17 @@ const PROVIDERS: Provider[] = [
     useFactory: (c: AppConfig, t: TruIdClient | null, v: VonageClient | null) =>
       new SimProofProviders(
         c.providers.simProof.map((name) => {
+          if (name === 'twilio')
+            return {
+              name,
+              port: c.providers.twilio
+                ? new TwilioSnaAdapter({
+                    ...c.providers.twilio,
+                    timeoutMs: c.providers.timeoutMs,
+                    outboundProxy: c.providers.outboundProxy,
+                  })
+                : new NotConfiguredAdapter(Feature.Registration, c),
+            };
           if (name === 'vonage')
             return {
               name,

@@ -123,6 +123,7 @@ describe('tru.ID adapters against the sandbox over HTTP', () => {
       expect(device).toEqual({
         status: 412,
         body: expect.objectContaining({ error: 'not_mobile_ip' }),
+        text: expect.stringContaining('not_mobile_ip'),
       });
       expect(await phoneCheck.exchangeCode(check.checkId, '123456')).toMatchObject({
         status: 'ERROR',

@@ -10,6 +10,7 @@ export interface SandboxCredentials {
   url: string;
   truId: { clientId: string; clientSecret: string; callbackPublicKeyPem: string };
   vonage: { applicationId: string; privateKeyPem: string; redirectUri: string };
+  twilio: { accountSid: string; authToken: string; serviceSid: string };
   fcm: { projectId: string; accessToken: string };
 }
 
@@ -27,6 +28,7 @@ export function sandboxCredentials(url: string, options: SandboxOptions): Sandbo
       privateKeyPem: options.vonage.privateKeyPem,
       redirectUri: options.vonage.redirectUri,
     },
+    twilio: { ...options.twilio },
     fcm: { projectId: options.fcm.projectId, accessToken: options.fcm.accessToken },
   };
 }

@@ -19,6 +19,8 @@ export interface SandboxOptions {
     /** The application's registered redirect URI (the Vonage dashboard setting). */
     redirectUri: string;
   };
+  /** A Twilio account and Verify service; the Verify twin checks Basic auth against them. */
+  twilio: { accountSid: string; authToken: string; serviceSid: string };
   fcm: { projectId: string; accessToken: string };
   authenticator: {
     /** Where challenge callbacks go (the project's challenge_callback_url). */

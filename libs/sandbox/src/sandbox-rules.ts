@@ -12,6 +12,7 @@ export function createRule(phoneNumber: string): CreateRule {
       return 'not-supported';
     case '5000':
     case '5100':
+    case '5200':
       return 'server-error';
     case '4080':
       return 'slow';
@@ -90,6 +91,27 @@ export function silentAuthRule(phoneNumber: string): 'not-supported' | 'server-e
     case '4020':
       return 'not-supported';
     case '5100':
+    case '5200':
+      return 'server-error';
+    default:
+      return 'normal';
+  }
+}
+
+/**
+ * Twilio Verify SNA: 5200 is an outage (with 5000 at tru.ID and 5100 at Vonage, all three are
+ * down); 4030 is a carrier without SNA (400, code 60500-range at the start); 4040 a number the
+ * carrier calls invalid (60540: no failover).
+ */
+export function snaRule(
+  phoneNumber: string,
+): 'not-supported' | 'invalid' | 'server-error' | 'normal' {
+  switch (phoneNumber.slice(-4)) {
+    case '4030':
+      return 'not-supported';
+    case '4040':
+      return 'invalid';
+    case '5200':
       return 'server-error';
     default:
       return 'normal';

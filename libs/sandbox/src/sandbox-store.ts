@@ -98,6 +98,14 @@ export class SandboxStore {
     string,
     { to: string; sim?: string; code?: string; opened: boolean; done: boolean; expiresAt: number }
   >();
+  /**
+   * Twilio Verify SNA verifications: sid → the number, its SNA URL's token, the SIM of the device
+   * that opened it, and its status (pending, approved, canceled: spent).
+   */
+  readonly snaVerifications = new Map<
+    string,
+    { to: string; token: string; sim?: string; status: string; expiresAt: number }
+  >();
   /** SMS sent by the Verify twin, per number (+E.164), oldest first. */
   readonly sms = new Map<
     string,

@@ -11,6 +11,7 @@ import { CallbackKeysController } from './truid/callback-keys.controller';
 import { SimCheckController } from './truid/sim-check.controller';
 import { VerifyController } from './vonage/verify.controller';
 import { SilentAuthController } from './vonage/silent-auth.controller';
+import { TwilioVerifyController } from './twilio/twilio-verify.controller';
 import { AuthenticatorController } from './truid/authenticator.controller';
 import { CredentialsController } from './credentials.controller';
 
@@ -29,6 +30,7 @@ export class SandboxModule {
         SimCheckController,
         VerifyController,
         SilentAuthController,
+        TwilioVerifyController,
         VonageController,
         FcmController,
         CredentialsController,

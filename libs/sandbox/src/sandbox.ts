@@ -57,6 +57,11 @@ export async function startSandbox(settings: SandboxSettings): Promise<RunningSa
       privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       redirectUri: settings.vonageRedirectUri,
     },
+    twilio: {
+      accountSid: `AC${randomBytes(16).toString('hex')}`,
+      authToken: randomBytes(16).toString('hex'),
+      serviceSid: `VA${randomBytes(16).toString('hex')}`,
+    },
     fcm: { projectId: 'simauth-sandbox', accessToken: randomBytes(24).toString('base64url') },
     authenticator: {
       callbackUrl: settings.authenticatorCallbackUrl,
