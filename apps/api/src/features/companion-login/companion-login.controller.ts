@@ -167,17 +167,19 @@ export class CompanionLoginController {
         ? {}
         : login.context.channel === 'sms'
           ? { channel: 'sms' as const }
-          : login.context.proofProvider === 'vonage'
-            ? {
-                request_id: login.providerRef!,
-                check_url: login.context.checkUrl!,
-                provider: 'vonage' as const,
-              }
-            : {
-                check_id: login.providerRef!,
-                check_url: login.context.checkUrl!,
-                provider: 'truid' as const,
-              }),
+          : login.context.proofProvider === 'twilio'
+            ? { check_url: login.context.checkUrl!, provider: 'twilio' as const }
+            : login.context.proofProvider === 'vonage'
+              ? {
+                  request_id: login.providerRef!,
+                  check_url: login.context.checkUrl!,
+                  provider: 'vonage' as const,
+                }
+              : {
+                  check_id: login.providerRef!,
+                  check_url: login.context.checkUrl!,
+                  provider: 'truid' as const,
+                }),
     }));
   }
 
@@ -258,7 +260,7 @@ export class CompanionLoginController {
   @DeviceAuth()
   @ApiOperation({
     summary:
-      "Submit what the check_url answered, as the login's provider gave it ({check_id, code} from tru.ID, {request_id, code} from Vonage), or the SMS's {code}",
+      "Submit what the check_url answered, as the login's provider gave it ({check_id, code} from tru.ID, {request_id, code} from Vonage, {} after Twilio), or the SMS's {code}",
   })
   @ApiOkResponse({ type: LoginStatusResponse })
   @ApiProblems(400, 401, 403, 404, 409, 410, 422, 502, 503)

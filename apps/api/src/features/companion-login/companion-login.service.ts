@@ -163,7 +163,7 @@ export class CompanionLoginService {
     id: string,
     device: Device,
     reference: SimCheckReference,
-    code: string,
+    code: string | undefined,
     requestId?: string,
   ): Promise<Login> {
     return this.proof.submitCode(

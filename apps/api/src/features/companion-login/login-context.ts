@@ -117,10 +117,9 @@ export function fromStoredContext(stored: Record<string, unknown>): LoginContext
     approvedByDevice: text(KEYS.approvedByDevice),
     stepUpRequired: stored[KEYS.stepUpRequired] === true ? true : undefined,
     checkUrl: text(KEYS.checkUrl),
-    proofProvider:
-      stored[KEYS.proofProvider] === 'vonage' || stored[KEYS.proofProvider] === 'truid'
-        ? (stored[KEYS.proofProvider] as SimProofProviderName)
-        : undefined,
+    proofProvider: ['truid', 'vonage', 'twilio'].includes(stored[KEYS.proofProvider] as string)
+      ? (stored[KEYS.proofProvider] as SimProofProviderName)
+      : undefined,
     proofFailovers: Array.isArray(stored[KEYS.proofFailovers])
       ? (stored[KEYS.proofFailovers] as LoginContext['proofFailovers'])
       : undefined,

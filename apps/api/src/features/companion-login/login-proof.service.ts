@@ -20,6 +20,13 @@ export interface ApprovedLogin {
   channel?: 'sms';
 }
 
+/** The code every proof but Twilio's SNA needs: a 400 naming `code` when it is missing. */
+function requiredCode(code: string | undefined): string {
+  if (code === undefined)
+    throw new RequestValidationError([{ field: 'code', message: 'is required' }]);
+  return code;
+}
+
 /** What the phone's check_url answered: tru.ID's check_id, or Vonage's request_id. */
 export interface SimCheckReference {
   check_id?: string;
@@ -125,7 +132,7 @@ export class LoginProofService {
   async submitCode(
     login: Login,
     reference: SimCheckReference,
-    code: string,
+    code: string | undefined,
     requestId?: string,
   ): Promise<Login> {
     const id = login.id;
@@ -135,10 +142,23 @@ export class LoginProofService {
     if (login.context.channel === 'sms') {
       if (reference.check_id !== undefined || reference.request_id !== undefined)
         throw new WrongCheckError();
-      return this.submitSmsCode(login, code, requestId);
+      return this.submitSmsCode(login, requiredCode(code), requestId);
     }
     // The login's own provider decides which reference it takes; the other's is never exchanged.
     const provider = login.context.proofProvider ?? 'truid';
+    // Twilio SNA: the SNA URL gives the phone nothing to send back ({}); Twilio is asked by number.
+    if (provider === 'twilio') {
+      for (const [field, value] of Object.entries({ ...reference, code }))
+        if (value !== undefined)
+          throw new RequestValidationError([
+            {
+              field,
+              message:
+                "is not for this login: its SIM check is Twilio's (Silent Network Auth), which has none: send {}",
+            },
+          ]);
+      return this.exchange(login, login.providerRef, '', provider, requestId);
+    }
     const [field, other] =
       provider === 'vonage'
         ? (['request_id', 'check_id'] as const)
@@ -164,13 +184,31 @@ export class LoginProofService {
       ]);
     }
     if (checkId !== login.providerRef) throw new WrongCheckError();
+    return this.exchange(login, checkId, requiredCode(code), provider, requestId);
+  }
+
+  /** Exchanges the SIM check `checkId` of `provider` (MATCH_PENDING while it runs). */
+  private async exchange(
+    login: Login,
+    checkId: string,
+    code: string,
+    provider: SimProofProviderName,
+    requestId?: string,
+  ): Promise<Login> {
+    const id = login.id;
     // Held while the code is exchanged; the move that records the answer ends it.
     await this.move(id, LoginStatus.MatchPending, 'device', requestId, {
       reason: 'code submitted',
       leaseSeconds: this.config.attempts.stepLeaseSeconds,
     });
 
-    const verdict = await this.proof.check('phone_check', checkId, code, provider);
+    const verdict = await this.proof.check(
+      'phone_check',
+      checkId,
+      code,
+      provider,
+      login.phoneNumber ?? undefined,
+    );
     switch (verdict.outcome) {
       case 'failed':
         if (verdict.retry) {

@@ -47,7 +47,8 @@ const KIND = AttemptKind.Registration;
 
 /** The SIM-proof provider of a registration's check (registrations from before #35: tru.ID). */
 function proofProviderOf(attempt: Attempt<RegistrationStatus>): SimProofProviderName {
-  return attempt.context.provider === 'vonage' ? 'vonage' : 'truid';
+  const provider = attempt.context.provider;
+  return provider === 'vonage' || provider === 'twilio' ? provider : 'truid';
 }
 
 /** A phone proves it holds the SIM of a number (the shared SIM proof) and becomes a trusted device. */
@@ -117,6 +118,8 @@ export class RegistrationService {
   async submit(id: string, body: SubmittedCode, requestId?: string): Promise<CodeOutcome> {
     const attempt = await this.attempts.get(KIND, id);
     const provider = proofProviderOf(attempt);
+    if (provider === 'twilio' && attempt.context.channel !== 'sms')
+      return this.submitSna(attempt, body, requestId);
     const [field, other] =
       provider === 'vonage'
         ? (['request_id', 'check_id'] as const)
@@ -133,6 +136,8 @@ export class RegistrationService {
       ]);
     }
     const ref = body[field];
+    if (body.code === undefined && body.error === undefined)
+      throw new RequestValidationError([{ field: 'code', message: 'is required' }]);
     if (ref === undefined) {
       if (provider === 'truid') return this.submitSmsCode(id, body.code!, requestId);
       throw new RequestValidationError([
@@ -145,6 +150,31 @@ export class RegistrationService {
     return body.error !== undefined
       ? this.checkFailedOnDevice(id, ref, body.error, requestId)
       : this.submitCode(id, ref, body.code!, requestId);
+  }
+
+  /**
+   * A Twilio SNA registration: the SNA URL answered the phone with text and nothing to send back,
+   * so the phone posts `{}` (or the `error` it saw); Twilio is asked by the number. Another
+   * provider's reference, or a code, is a 400 naming the field, never checked.
+   */
+  private submitSna(
+    attempt: Attempt<RegistrationStatus>,
+    body: SubmittedCode,
+    requestId?: string,
+  ): Promise<CodeOutcome> {
+    for (const field of ['check_id', 'request_id', 'code'] as const) {
+      if (body[field] !== undefined)
+        throw new RequestValidationError([
+          {
+            field,
+            message:
+              "is not for this registration: its SIM check is Twilio's (Silent Network Auth), which has none: send {}",
+          },
+        ]);
+    }
+    return body.error !== undefined
+      ? this.checkFailedOnDevice(attempt.id, attempt.providerRef!, body.error, requestId)
+      : this.submitCode(attempt.id, attempt.providerRef!, '', requestId);
   }
 
   /**
@@ -204,7 +234,13 @@ export class RegistrationService {
     requestId?: string,
   ): Promise<CodeOutcome> {
     const attempt = await this.awaitingCheck(id, checkId);
-    const verdict = await this.proof.check('phone_check', checkId, code, proofProviderOf(attempt));
+    const verdict = await this.proof.check(
+      'phone_check',
+      checkId,
+      code,
+      proofProviderOf(attempt),
+      attempt.phoneNumber ?? undefined,
+    );
     switch (verdict.outcome) {
       case 'proven': {
         const swap = await this.recentSwapOfRegisteredNumber(attempt, requestId);

@@ -53,9 +53,10 @@ export class SimProof {
     providerRef: string,
     code: string,
     provider: SimProofProviderName = 'truid',
+    phoneNumber?: string,
   ): Promise<ProofVerdict> {
     return channel === 'sms'
       ? this.sms.check(providerRef, code)
-      : this.phoneCheck.check(provider, providerRef, code);
+      : this.phoneCheck.check(provider, providerRef, code, phoneNumber);
   }
 }

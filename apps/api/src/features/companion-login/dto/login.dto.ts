@@ -46,11 +46,17 @@ export class LoginCodeDto {
   })
   request_id?: string;
 
+  // Absent for a login whose `provider` is `twilio` (the phone posts `{}`): the service decides.
+  @ValidateIf(
+    (body: LoginCodeDto) =>
+      body.code !== undefined || body.check_id !== undefined || body.request_id !== undefined,
+  )
   @ValidateToken(64, {
-    description: 'code from the end of the check_url redirects, or the code the SMS brought',
+    description:
+      'code from the end of the check_url redirects, or the code the SMS brought; none for a login whose `provider` is `twilio` (post `{}`)',
     example: '123456',
   })
-  code: string;
+  code?: string;
 }
 
 export class LoginStartedResponse {
@@ -106,11 +112,11 @@ export class ApproveResponse {
   check_url?: string;
 
   @ApiPropertyOptional({
-    enum: ['truid', 'vonage'],
+    enum: ['truid', 'vonage', 'twilio'],
     description:
-      'Who made the check_url (SIM_PROOF_PROVIDERS, after any failover): post what it answered to /code, `{check_id, code}` from tru.ID, `{request_id, code}` from Vonage',
+      'Who made the check_url (SIM_PROOF_PROVIDERS, after any failover): post what it answered to /code, `{check_id, code}` from tru.ID, `{request_id, code}` from Vonage, `{}` after Twilio (its answer is not JSON)',
   })
-  provider?: 'truid' | 'vonage';
+  provider?: 'truid' | 'vonage' | 'twilio';
 
   @ApiPropertyOptional({
     enum: ['sms'],
@@ -157,10 +163,10 @@ export class PendingLoginResponse {
   check_url?: string;
 
   @ApiPropertyOptional({
-    enum: ['truid', 'vonage'],
+    enum: ['truid', 'vonage', 'twilio'],
     description: 'APPROVED only, with check_url: whose check it is',
   })
-  provider?: 'truid' | 'vonage';
+  provider?: 'truid' | 'vonage' | 'twilio';
 
   @ApiPropertyOptional({
     enum: ['sms'],

@@ -54,10 +54,15 @@ export class SubmitCodeDto {
   })
   request_id?: string;
 
-  @ValidateIf((body: SubmitCodeDto) => body.error === undefined)
+  // Absent too for a Twilio SNA registration, whose phone posts `{}` (the service decides).
+  @ValidateIf(
+    (body: SubmitCodeDto) =>
+      body.error === undefined &&
+      (body.code !== undefined || body.check_id !== undefined || body.request_id !== undefined),
+  )
   @ValidateToken(64, {
     description:
-      'code from the end of the check_url redirects (absent when they ended in `error`), or the code the SMS brought',
+      'code from the end of the check_url redirects (absent when they ended in `error`), or the code the SMS brought; none for a registration whose `provider` is `twilio` (post `{}`)',
     example: '123456',
   })
   code?: string;
@@ -91,7 +96,7 @@ export class RegistrationCreatedResponse {
 
   @ApiPropertyOptional({
     description:
-      'Open on the phone over mobile data, follow redirects; ends in {check_id, code} (tru.ID) or {request_id, code} (Vonage), which the phone posts to /code as it is. Absent when the code went by SMS',
+      'Open on the phone over mobile data, follow redirects; ends in {check_id, code} (tru.ID) or {request_id, code} (Vonage), which the phone posts to /code as it is; the SNA URL of Twilio answers text (`ErrorCode=0&…`), and the phone posts `{}`. Absent when the code went by SMS',
   })
   check_url?: string;
 
@@ -103,11 +108,11 @@ export class RegistrationCreatedResponse {
   channel?: 'sms';
 
   @ApiPropertyOptional({
-    enum: ['truid', 'vonage'],
+    enum: ['truid', 'vonage', 'twilio'],
     description:
-      'Who made the check_url (SIM_PROOF_PROVIDERS, after any failover): post what it answered to /code, `{check_id, code}` from tru.ID, `{request_id, code}` from Vonage. Absent when the code went by SMS',
+      'Who made the check_url (SIM_PROOF_PROVIDERS, after any failover): post what it answered to /code, `{check_id, code}` from tru.ID, `{request_id, code}` from Vonage, `{}` after Twilio (its answer is not JSON). Absent when the code went by SMS',
   })
-  provider?: 'truid' | 'vonage';
+  provider?: 'truid' | 'vonage' | 'twilio';
 
   @ApiProperty({ enum: RegistrationStatus, example: RegistrationStatus.CheckCreated })
   status: RegistrationStatus;

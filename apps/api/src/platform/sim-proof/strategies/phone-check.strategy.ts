@@ -11,7 +11,7 @@ import { BegunProof, ProofFailover, ProofVerdict } from '../sim-proof.types';
 
 /**
  * A SIM proof by check_url, at the providers of SIM_PROOF_PROVIDERS in their order (tru.ID
- * PhoneCheck, Vonage silent authentication): one that answers "not supported" for the number or is
+ * PhoneCheck, Vonage silent authentication, Twilio SNA): one that answers "not supported" for the number or is
  * unavailable hands the proof to the next, in the same request. The phone opens the check_url of
  * the provider that took it, over its mobile data, and sends back what it ended with; the code is
  * exchanged at that provider only.
@@ -77,13 +77,14 @@ export class PhoneCheckStrategy {
     provider: SimProofProviderName,
     checkId: string,
     code: string,
+    phoneNumber?: string,
   ): Promise<ProofVerdict> {
     const port = this.providers.port(provider);
     // An attempt of a provider since taken out of SIM_PROOF_PROVIDERS: nothing here can check it.
     if (!port) return { outcome: 'failed', retry: false, error: new CheckNotFoundError() };
     let result;
     try {
-      result = await port.exchangeCode(checkId, code);
+      result = await port.exchangeCode(checkId, code, phoneNumber);
     } catch (error) {
       // An outage, or a check the provider cannot find right now: the phone may send it again.
       const retry =
