@@ -26,9 +26,11 @@ export interface SimauthPhoneOptions {
   /**
    * Opens a check URL over mobile data (never Wi-Fi), follows its redirects, and resolves to the
    * JSON body the last one answers with (`{check_id, code}` or `{check_id, error, …}` from tru.ID,
-   * `{request_id, code}` from Vonage), whichever provider made the check URL.
+   * `{request_id, code}` from Vonage), whichever provider made the check URL. A body that is not
+   * JSON (Twilio's SNA URL answers text, `ErrorCode=0&…`) may be given as the text: the SDK then
+   * posts `{}`, and the server asks the provider.
    */
-  openCheckUrl: (url: string) => Promise<CheckResult>;
+  openCheckUrl: (url: string) => Promise<CheckResult | string>;
   /** Asks the person for the code an SMS brought, when the proof falls back to SMS. */
   onSmsCode?: () => Promise<string>;
   /**
@@ -68,6 +70,8 @@ export interface PendingLogin {
   /** APPROVED only: the check URL still to open over mobile data, and its check's id. */
   checkUrl?: string;
   checkId?: string;
+  /** APPROVED only, with the check URL: whose check it is (`truid`, `vonage`, `twilio`). */
+  provider?: string;
   /** APPROVED only, instead of a check URL: the code went out by SMS. */
   channel?: 'sms';
 }
@@ -130,7 +134,7 @@ export class SimauthPhone {
     if (started.status === 'CODE_SENT') {
       proof = { code: await this.smsCode() };
     } else if (started.check_url) {
-      proof = await this.options.openCheckUrl(started.check_url);
+      proof = await this.openCheck(started.check_url);
     } else {
       throw SimauthProblem.unexpected(`registration ${started.status} has no check_url`);
     }
@@ -190,6 +194,7 @@ export class SimauthPhone {
       status: login.status,
       ...(login.check_url ? { checkUrl: login.check_url } : {}),
       ...(login.check_id ? { checkId: login.check_id } : {}),
+      ...(login.provider ? { provider: login.provider } : {}),
       ...(login.channel ? { channel: login.channel } : {}),
     }));
   }
@@ -210,6 +215,7 @@ export class SimauthPhone {
     return this.prove(login.loginId, await this.credential(), {
       checkUrl: login.checkUrl,
       channel: login.channel,
+      provider: login.provider,
     });
   }
 
@@ -247,7 +253,13 @@ export class SimauthPhone {
     return this.prove(loginId, headers, {
       checkUrl: approved.check_url,
       channel: approved.channel,
+      provider: approved.provider,
     });
+  }
+
+  /** Opens a check URL with the app's `openCheckUrl`; what it gave, as the server takes it. */
+  private async openCheck(url: string): Promise<CheckResult> {
+    return asProof(await this.options.openCheckUrl(url));
   }
 
   /** Denies a login this phone did not start. */
@@ -280,17 +292,19 @@ export class SimauthPhone {
   private async prove(
     loginId: string,
     headers: { authorization: string },
-    approved: { checkUrl?: string; channel?: 'sms' },
+    approved: { checkUrl?: string; channel?: 'sms'; provider?: string },
   ): Promise<ApproveResult> {
     let proof: CheckResult;
     if (approved.channel === 'sms') {
       proof = { code: await this.smsCode() };
     } else if (approved.checkUrl) {
-      proof = await this.options.openCheckUrl(approved.checkUrl);
+      proof = await this.openCheck(approved.checkUrl);
     } else {
       throw SimauthProblem.unexpected('an approved login has no check_url');
     }
-    if (proof.code === undefined) throw checkFailed(proof);
+    // Twilio SNA has no code: the server asks Twilio whether the SIM that opened the URL is the number's.
+    if (proof.error !== undefined || (proof.code === undefined && approved.provider !== 'twilio'))
+      throw checkFailed(proof);
     return this.asDevice(
       this.api.POST('/v1/logins/{id}/code', {
         params: { path: { id: loginId } },
@@ -361,6 +375,11 @@ export class SimauthPhone {
       });
     return bearer(token);
   }
+}
+
+/** What the check URL gave, as the server takes it: a JSON body as it is, text (Twilio SNA) as `{}`. */
+function asProof(answer: CheckResult | string | undefined): CheckResult {
+  return answer && typeof answer === 'object' ? answer : {};
 }
 
 /** The check URL ended in an error (not_mobile_ip on Wi-Fi, …): no code to send. */

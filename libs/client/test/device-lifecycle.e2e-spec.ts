@@ -119,6 +119,7 @@ describe('@simauth/client when an operator revokes the phone, or the app stops m
       status: 'APPROVED',
       checkUrl: approved.body.check_url,
       checkId: expect.any(String),
+      provider: 'truid',
     });
     expect((await problemOf(restarted.approve(login.loginId, login.matchNumber))).status).toBe(409);
     expect(await restarted.resume(pending)).toEqual({ status: 'MATCH_SUCCESS' });

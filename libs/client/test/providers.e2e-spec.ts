@@ -1,5 +1,5 @@
 import { memoryStorage, SimauthPhone, SimauthWeb } from '@simauth/client';
-import { overMobileData, uniquePhoneNumber } from '@test-support/device';
+import { openOnDevice, overMobileData, uniquePhoneNumber } from '@test-support/device';
 import { startTestApp, TestApp } from '@test-support/test-app';
 
 describe('@simauth/client with any SIM-proof provider, through openCheckUrl alone', () => {
@@ -33,5 +33,38 @@ describe('@simauth/client with any SIM-proof provider, through openCheckUrl alon
       expect.stringMatching(/\/v2\/verify\/[\w-]+\/silent-auth\/redirect$/),
       expect.stringMatching(/\/v2\/verify\/[\w-]+\/silent-auth\/redirect$/),
     ]);
+  });
+
+  describe('with SIM_PROOF_PROVIDERS=twilio', () => {
+    let tw: TestApp;
+    beforeAll(async () => (tw = await startTestApp({ env: { SIM_PROOF_PROVIDERS: 'twilio' } })));
+    afterAll(() => tw.close());
+
+    it('registers and approves a login by Twilio SNA, whose check URL answers text, with the same app code', async () => {
+      const number = uniquePhoneNumber();
+      const answers: unknown[] = [];
+      // The app's opener as for any provider: the body as JSON when it is JSON, else its text.
+      const openCheckUrl = async (url: string) => {
+        const device = await openOnDevice(url, number);
+        const answer = Object.keys(device.body).length ? device.body : device.text;
+        answers.push(answer);
+        return answer;
+      };
+      const phone = new SimauthPhone({ baseUrl: tw.url, storage: memoryStorage(), openCheckUrl });
+      expect(await phone.register(number)).toMatchObject({ status: 'MATCH_SUCCESS' });
+      const web = new SimauthWeb({ baseUrl: tw.url });
+      const login = await web.startLogin(number);
+      expect(await phone.approve(login.loginId, login.matchNumber)).toEqual({
+        status: 'MATCH_SUCCESS',
+      });
+      expect(await web.waitForResult(login)).toEqual({
+        status: 'MATCH_SUCCESS',
+        idToken: expect.any(String),
+      });
+      expect(answers).toEqual([
+        expect.stringMatching(/^ErrorCode=0&/),
+        expect.stringMatching(/^ErrorCode=0&/),
+      ]);
+    });
   });
 });

@@ -13,6 +13,9 @@ export const mobileData: MobileData = {
     if ('error' in res) return { error: res.error, error_description: res.error_description };
     const body = res.response_body;
     if (body && ('code' in body || 'error' in body)) return body as CheckResult;
+    // A 200 with no code in JSON: Twilio's SNA URL answers text (`ErrorCode=0&…`). Post {} and the
+    // server asks Twilio whether the SIM that opened it holds the number.
+    if (res.http_status === 200) return {};
     return { error: 'unexpected_response', error_description: `HTTP ${res.http_status}` };
   },
   sandboxSim: null,

@@ -13,6 +13,8 @@ export const mobileData: MobileData = {
   async openCheckUrl(url: string): Promise<CheckResult> {
     const sim = tabStorage.get(SIM_KEY);
     const res = await fetch(url, { headers: sim ? { 'X-Sandbox-Sim': sim } : {} });
+    // Twilio's SNA URL answers text (`ErrorCode=0&…`), not JSON: post {} and the server asks Twilio.
+    if (!(res.headers.get('content-type') ?? '').includes('json')) return {};
     return (await res.json()) as CheckResult;
   },
   sandboxSim: {

@@ -301,7 +301,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Submit what the check_url answered, as the login's provider gave it ({check_id, code} from tru.ID, {request_id, code} from Vonage), or the SMS's {code} */
+    /** Submit what the check_url answered, as the login's provider gave it ({check_id, code} from tru.ID, {request_id, code} from Vonage, {} after Twilio), or the SMS's {code} */
     post: operations['CompanionLoginController_code'];
     delete?: never;
     options?: never;
@@ -912,7 +912,7 @@ export interface components {
     RegistrationCreatedResponse: {
       /** Format: uuid */
       registration_id: string;
-      /** @description Open on the phone over mobile data, follow redirects; ends in {check_id, code} (tru.ID) or {request_id, code} (Vonage), which the phone posts to /code as it is. Absent when the code went by SMS */
+      /** @description Open on the phone over mobile data, follow redirects; ends in {check_id, code} (tru.ID) or {request_id, code} (Vonage), which the phone posts to /code as it is; the SNA URL of Twilio answers text (`ErrorCode=0&…`), and the phone posts `{}`. Absent when the code went by SMS */
       check_url?: string;
       /**
        * @description Present when the code went out by SMS (status CODE_SENT): post it to /code as {code}
@@ -920,10 +920,10 @@ export interface components {
        */
       channel?: 'sms';
       /**
-       * @description Who made the check_url (SIM_PROOF_PROVIDERS, after any failover): post what it answered to /code, `{check_id, code}` from tru.ID, `{request_id, code}` from Vonage. Absent when the code went by SMS
+       * @description Who made the check_url (SIM_PROOF_PROVIDERS, after any failover): post what it answered to /code, `{check_id, code}` from tru.ID, `{request_id, code}` from Vonage, `{}` after Twilio (its answer is not JSON). Absent when the code went by SMS
        * @enum {string}
        */
-      provider?: 'truid' | 'vonage';
+      provider?: 'truid' | 'vonage' | 'twilio';
       /**
        * @example CHECK_CREATED
        * @enum {string}
@@ -951,7 +951,7 @@ export interface components {
        */
       request_id?: string;
       /**
-       * @description code from the end of the check_url redirects (absent when they ended in `error`), or the code the SMS brought
+       * @description code from the end of the check_url redirects (absent when they ended in `error`), or the code the SMS brought; none for a registration whose `provider` is `twilio` (post `{}`)
        * @example 123456
        */
       code: string;
@@ -1092,7 +1092,7 @@ export interface components {
        * @description APPROVED only, with check_url: whose check it is
        * @enum {string}
        */
-      provider?: 'truid' | 'vonage';
+      provider?: 'truid' | 'vonage' | 'twilio';
       /**
        * @description APPROVED only, instead of a check: the code came by SMS; send it to /code
        * @enum {string}
@@ -1124,10 +1124,10 @@ export interface components {
       /** @description Open on the phone over mobile data; absent when the number was wrong (DENIED) */
       check_url?: string;
       /**
-       * @description Who made the check_url (SIM_PROOF_PROVIDERS, after any failover): post what it answered to /code, `{check_id, code}` from tru.ID, `{request_id, code}` from Vonage
+       * @description Who made the check_url (SIM_PROOF_PROVIDERS, after any failover): post what it answered to /code, `{check_id, code}` from tru.ID, `{request_id, code}` from Vonage, `{}` after Twilio (its answer is not JSON)
        * @enum {string}
        */
-      provider?: 'truid' | 'vonage';
+      provider?: 'truid' | 'vonage' | 'twilio';
       /**
        * @description Present when no PhoneCheck can run for the number and a code went out by SMS instead (REGISTRATION_FALLBACK=sms): send it to /code as {code}
        * @enum {string}
@@ -1170,7 +1170,7 @@ export interface components {
       /** @description request_id from what the check_url answered (a login whose `provider` is `vonage`: Vonage silent authentication); the login's provider decides which of check_id and request_id it takes */
       request_id?: string;
       /**
-       * @description code from the end of the check_url redirects, or the code the SMS brought
+       * @description code from the end of the check_url redirects, or the code the SMS brought; none for a login whose `provider` is `twilio` (post `{}`)
        * @example 123456
        */
       code: string;
