@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '@simauth/config';
 import { InvalidTransitionError } from '@simauth/attempts';
 import { LoginStatus } from './companion-login.states';
 import { RequestValidationError, UnprocessableError } from '@simauth/http';
-import { SimSwapResult } from '@simauth/providers';
+import { CheckNotFoundError, SimSwapResult } from '@simauth/providers';
 import { Device } from '../../platform/identity/accounts.service';
 import { SimProof } from '../../platform/sim-proof/sim-proof.service';
 import { SimSwapPolicy, simSwapEvidence } from '../../platform/sim-proof/sim-swap-policy.service';
@@ -230,8 +230,14 @@ export class LoginProofService {
         return this.move(id, LoginStatus.ProviderError, 'provider', requestId, {
           reason: verdict.errorCode ?? 'check error',
         });
+      case 'unfinished':
+        // The check URL not opened (to its end) yet (Twilio's 60519): the phone may send it again.
+        await this.move(id, LoginStatus.Approved, 'system', requestId, {
+          reason: 'check not finished; the phone may retry',
+        });
+        throw new CheckNotFoundError();
       default:
-        // No match, an expired check, or one the provider has not finished.
+        // No match, or an expired check.
         return this.move(id, LoginStatus.MatchFailed, 'provider', requestId, {
           reason:
             verdict.outcome === 'not_proven' && verdict.cause === 'expired'

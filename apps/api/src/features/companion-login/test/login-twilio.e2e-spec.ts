@@ -51,6 +51,15 @@ describe("a login's SIM proof through Twilio Verify SNA (SIM_PROOF_PROVIDERS=twi
     expect(polled.body.id_token).toEqual(expect.any(String));
   });
 
+  it('answers 422 to {} before the SNA URL is opened, and the login still waits for it', async () => {
+    const phone = await registerPhone(t);
+    const { loginId, approved } = await approvedLogin(t, phone);
+    const early = await sendCode(t, phone, loginId, {});
+    expect(early.status).toBe(422);
+    await openOnDevice(approved.body.check_url, phone.phoneNumber);
+    expect((await sendCode(t, phone, loginId, {})).body).toEqual({ status: 'MATCH_SUCCESS' });
+  });
+
   it('ends a login whose SNA URL another SIM opened MATCH_FAILED', async () => {
     const phone = await registerPhone(t);
     const { loginId, approved } = await approvedLogin(t, phone);
