@@ -1,13 +1,14 @@
 import { AppConfig } from '@simauth/config';
 import { DomainError } from '@simauth/http';
 
-/** The three provider accounts a deployment may hold. */
-type ProviderName = 'tru.ID' | 'Vonage' | 'Firebase';
+/** The provider accounts a deployment may hold. */
+type ProviderName = 'tru.ID' | 'Vonage' | 'Twilio' | 'Firebase';
 
 /** The settings that give simauth each provider's credentials. */
 export const PROVIDER_SETTINGS: Record<ProviderName, string[]> = {
   'tru.ID': ['TRUID_CLIENT_ID', 'TRUID_CLIENT_SECRET'],
   Vonage: ['VONAGE_APPLICATION_ID', 'VONAGE_PRIVATE_KEY'],
+  Twilio: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_VERIFY_SERVICE_SID'],
   Firebase: ['FIREBASE_SERVICE_ACCOUNT_JSON'],
 };
 
@@ -29,7 +30,9 @@ export function providerOf(feature: Feature, config: AppConfig): ProviderName {
     case Feature.Registration:
     case Feature.LoginSimProof:
       // The first provider of SIM_PROOF_PROVIDERS; start-up checks that each listed one is set.
-      return config.providers.simProof[0] === 'vonage' ? 'Vonage' : 'tru.ID';
+      return { truid: 'tru.ID', vonage: 'Vonage', twilio: 'Twilio' }[
+        config.providers.simProof[0]
+      ] as ProviderName;
     case Feature.Coverage:
     case Feature.TruIdFactors:
       return 'tru.ID';
@@ -48,6 +51,7 @@ function providerConfigured(provider: ProviderName, config: AppConfig): boolean 
   const p = config.providers;
   if (provider === 'tru.ID') return Boolean(p.truId);
   if (provider === 'Vonage') return Boolean(p.vonage);
+  if (provider === 'Twilio') return Boolean(p.twilio);
   return Boolean(p.firebase || p.sandboxPush);
 }
 
