@@ -16,6 +16,7 @@ import { AddAttemptWatch1764860400000 } from './1764860400000-AddAttemptWatch';
 import { CreateWebhookEndpoints1764864000000 } from './1764864000000-CreateWebhookEndpoints';
 import { SealJwtSigningKeys1796589813826 } from './1796589813826-SealJwtSigningKeys';
 import { AddWebhookOutboxEndpointDue1796592000000 } from './1796592000000-AddWebhookOutboxEndpointDue';
+import { AddDeviceLocale1796595600000 } from './1796595600000-AddDeviceLocale';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   CreateWebhookEndpoints1764864000000,
   SealJwtSigningKeys1796589813826,
   AddWebhookOutboxEndpointDue1796592000000,
+  AddDeviceLocale1796595600000,
 ];

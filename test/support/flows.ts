@@ -14,10 +14,13 @@ export async function registerPhone(
   t: Pick<TestApp, 'url'>,
   phoneNumber = uniquePhoneNumber(),
   deviceId = `dev-${randomUUID()}`,
+  /** More of the registration's body (e.g. `locale`). */
+  extra: Record<string, unknown> = {},
 ): Promise<RegisteredPhone> {
   const started = await call('POST', `${t.url}/v1/registrations`, {
     phone_number: phoneNumber,
     device_id: deviceId,
+    ...extra,
   });
   if (started.status !== 201)
     throw new Error(`registration failed: ${started.status} ${JSON.stringify(started.body)}`);

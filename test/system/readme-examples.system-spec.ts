@@ -124,7 +124,7 @@ describe("the docs' examples (README and docs/guide), run as written against a r
       '"status":"VERIFIED","device_phone_number_verified":true',
       `{"issuer":"${api.url}","authorization_endpoint":"${api.url}/oidc/auth"`,
       '{"expires_in":120,"auth_req_id":"',
-      '"binding_message":"42","status":"PENDING"}]',
+      '"binding_message":"42","client_name":"simauth CIBA demo (sandbox only)","status":"PENDING"}]',
       '{"status":"MATCH_SUCCESS"}',
       '"id_token":"eyJ',
     ]);

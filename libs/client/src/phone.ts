@@ -43,7 +43,10 @@ export interface SimauthPhoneOptions {
 }
 
 export interface RegisterOptions {
-  /** Accepted for the contract; the server does not take a locale yet, so none is sent. */
+  /**
+   * The phone's language, a BCP 47 tag (`de-CH`): simauth writes the login request's
+   * notification title and body in it (English where it has not that language).
+   */
   locale?: string;
   /** This installation's id (kept in storage; registering it again replaces its credential). */
   deviceId?: string;
@@ -61,6 +64,8 @@ export interface PendingLogin {
   loginId: string;
   matchNumbers: number[];
   bindingMessage?: string;
+  /** The app the person signs in to, when an OpenID client started the login. */
+  clientName?: string;
   expiresAt: string;
   /**
    * PENDING: approve or deny it. APPROVED: this phone approved it and its proof is still to
@@ -127,6 +132,7 @@ export class SimauthPhone {
           phone_number: phoneNumber,
           device_id: deviceId,
           ...(sms ? { channel: 'sms' } : {}),
+          ...(opts.locale ? { locale: opts.locale } : {}),
         },
       }),
     );
@@ -171,12 +177,16 @@ export class SimauthPhone {
     return (await this.options.storage.get(STORAGE_KEYS.deviceToken)) !== null;
   }
 
-  /** Tells simauth where to push login requests (call again whenever FCM gives a new token). */
-  async setPushToken(fcmToken: string): Promise<void> {
+  /**
+   * Tells simauth where to push login requests (call again whenever FCM gives a new token), and
+   * with `locale` the phone's language (BCP 47) for the notification's text; without one the
+   * language it had stays.
+   */
+  async setPushToken(fcmToken: string, opts: { locale?: string } = {}): Promise<void> {
     await this.asDevice(
       this.api.PUT('/v1/devices/me/push-token', {
         headers: await this.credential(),
-        body: { fcm_token: fcmToken },
+        body: { fcm_token: fcmToken, ...(opts.locale ? { locale: opts.locale } : {}) },
       }),
     );
   }
@@ -190,6 +200,7 @@ export class SimauthPhone {
       loginId: login.login_id,
       matchNumbers: login.match_numbers,
       ...(login.binding_message ? { bindingMessage: login.binding_message } : {}),
+      ...(login.client_name ? { clientName: login.client_name } : {}),
       expiresAt: login.expires_at,
       status: login.status,
       ...(login.check_url ? { checkUrl: login.check_url } : {}),

@@ -3,6 +3,8 @@ export interface PushLoginRequest {
   loginId: string;
   matchNumbers: number[];
   bindingMessage?: string;
+  /** The app the person signs in to, when an OpenID client started the login. */
+  clientName?: string;
   expiresAt?: string;
 }
 
@@ -22,6 +24,7 @@ export function parsePushMessage(
     loginId: data.login_id,
     matchNumbers: numbers,
     ...(typeof data.binding_message === 'string' ? { bindingMessage: data.binding_message } : {}),
+    ...(typeof data.client_name === 'string' ? { clientName: data.client_name } : {}),
     ...(typeof data.expires_at === 'string' ? { expiresAt: data.expires_at } : {}),
   };
 }

@@ -59,7 +59,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Store the FCM token this device receives login requests on */
+    /** Store the FCM token this device receives login requests on, and its language */
     put: operations['DevicesController_setPushToken'];
     post?: never;
     delete?: never;
@@ -885,6 +885,11 @@ export interface components {
        * @example fcm-token-from-the-app
        */
       fcm_token: string;
+      /**
+       * @description The phone's language, a BCP 47 tag (e.g. `de-CH`): the login request's notification title and body are written in it (en, de, fr, es; English otherwise). Stored on the device; omitted, the device keeps the one it had
+       * @example de-CH
+       */
+      locale?: string;
     };
     CoverageResponse: {
       /** @description Whether the caller's mobile network supports a PhoneCheck */
@@ -908,6 +913,11 @@ export interface components {
        * @enum {string}
        */
       channel?: 'phone_check' | 'sms';
+      /**
+       * @description The phone's language, a BCP 47 tag (e.g. `de-CH`): the login request's notification title and body are written in it (en, de, fr, es; English otherwise). Stored on the device; omitted, the device keeps the one it had
+       * @example de-CH
+       */
+      locale?: string;
     };
     RegistrationCreatedResponse: {
       /** Format: uuid */
@@ -1077,6 +1087,11 @@ export interface components {
        * @example Till 4: pay 12.50
        */
       binding_message?: string;
+      /**
+       * @description The app the person signs in to, when an OpenID client started the login (its `client_name`): show it on the phone
+       * @example Beispiel Shop
+       */
+      client_name?: string;
       /**
        * @description PENDING: approve or deny it. APPROVED: this phone approved it and has still to open check_url and send the code (e.g. the app restarted)
        * @enum {string}

@@ -34,14 +34,17 @@ export class BoundLogins {
       ref: string;
       /** Shown on the phone too; a two-digit one is the login's match number. */
       bindingMessage?: string;
+      /** The app the person signs in to (e.g. an OpenID client's client_name), named on the phone. */
+      clientName?: string;
       /** The consumer follows the outcome with `onFinal`: its moves NOTIFY from the start. */
       watched?: boolean;
     },
   ): Promise<StartedLogin> {
-    const { consumer, ref, bindingMessage, watched } = binding;
+    const { consumer, ref, bindingMessage, clientName, watched } = binding;
     return this.companionLogins.start(phoneNumber, requestId, {
       boundTo: { consumer, ref },
       bindingMessage,
+      clientName,
       watched,
     });
   }

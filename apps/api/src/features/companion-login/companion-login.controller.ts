@@ -162,6 +162,7 @@ export class CompanionLoginController {
       ...(login.context.bindingMessage !== undefined
         ? { binding_message: login.context.bindingMessage }
         : {}),
+      ...(login.context.clientName ? { client_name: login.context.clientName } : {}),
       status: login.status,
       ...(login.status !== LoginStatus.Approved
         ? {}

@@ -25,6 +25,8 @@ interface StartOptions {
   boundTo?: Pick<LoginBinding, 'consumer' | 'ref'>;
   /** Shown on the phone too; a two-digit one is the login's match number. */
   bindingMessage?: string;
+  /** The app the person signs in to (an OpenID client's client_name): named on the phone. */
+  clientName?: string;
   /** The consumer waits for the outcome on a subscription: its moves NOTIFY from the start. */
   watched?: boolean;
 }
@@ -68,6 +70,7 @@ export class CompanionLoginService {
       context.boundTo = { consumer: boundTo.consumer, ref: boundTo.ref };
     }
     if (bindingMessage) context.bindingMessage = bindingMessage;
+    if (options.clientName) context.clientName = options.clientName.trim().slice(0, 80);
     const login = await this.logins.create({
       ttlSeconds: this.config.attempts.loginTtlSeconds,
       watched: !!options.watched,

@@ -32,6 +32,8 @@ export interface LoginContext {
   candidates: number[];
   /** A consumer's message shown on the phone too (a two-digit one is the match number). */
   bindingMessage?: string;
+  /** The app the person signs in to, when an OpenID client started the login (its client_name). */
+  clientName?: string;
   boundTo?: LoginBinding;
   /**
    * The /v1 id_token's claim: absent until handed out (then when), null when closed for good (a
@@ -77,6 +79,7 @@ const KEYS = {
   matchNumber: 'match_number',
   candidates: 'candidates',
   bindingMessage: 'binding_message',
+  clientName: 'client_name',
   idTokenIssued: ID_TOKEN_CLAIM,
   approvedByDevice: 'approved_by_device',
   stepUpRequired: 'step_up_required',
@@ -113,6 +116,7 @@ export function fromStoredContext(stored: Record<string, unknown>): LoginContext
     matchNumber: Number(stored[KEYS.matchNumber]),
     candidates: Array.isArray(stored[KEYS.candidates]) ? (stored[KEYS.candidates] as number[]) : [],
     bindingMessage: text(KEYS.bindingMessage),
+    clientName: text(KEYS.clientName),
     idTokenIssued: KEYS.idTokenIssued in stored ? (text(KEYS.idTokenIssued) ?? null) : undefined,
     approvedByDevice: text(KEYS.approvedByDevice),
     stepUpRequired: stored[KEYS.stepUpRequired] === true ? true : undefined,

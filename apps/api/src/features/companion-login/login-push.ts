@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DeadPushTokenError, PushPort } from '@simauth/providers';
 import { AccountsService } from '../../platform/identity/accounts.service';
+import { pushText } from '../../platform/pages/page-i18n';
 import { Login } from './login-attempts';
 
 /** The push that asks a user's phones to approve a login. */
@@ -17,7 +18,7 @@ export class LoginPush {
   /** Runs after the answer; its log lines carry the id of the request that started the login. */
   async notifyDevices(login: Login, userId: string, requestId?: string): Promise<void> {
     const req = { id: requestId };
-    const { candidates, bindingMessage } = login.context;
+    const { candidates, bindingMessage, clientName } = login.context;
     try {
       for (const device of await this.accounts.pushableDevices(userId)) {
         try {
@@ -28,9 +29,10 @@ export class LoginPush {
               match_numbers: candidates.join(','),
               expires_at: login.expiresAt.toISOString(),
               ...(bindingMessage ? { binding_message: bindingMessage } : {}),
+              ...(clientName ? { client_name: clientName } : {}),
             },
-            title: 'Sign-in request',
-            body: 'Someone is signing in with your number. Approve only if it is you.',
+            // What the phone shows when the app is in the background, in the device's language.
+            ...pushText(device.locale, clientName),
           });
         } catch (err) {
           if (err instanceof DeadPushTokenError) {

@@ -158,6 +158,7 @@ export class CibaService implements OnApplicationBootstrap {
       consumer: CIBA_REQUEST,
       ref: request.jti,
       bindingMessage: params.binding_message as string | undefined,
+      clientName: ctx.oidc.client?.clientName?.trim() || undefined,
       // The outcome is waited for on a subscription (below).
       watched: true,
     });

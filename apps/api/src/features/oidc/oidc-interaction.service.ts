@@ -79,8 +79,16 @@ export class OidcInteractionService implements InteractionClients {
     raw: Raw,
     requestId?: string,
   ): Promise<StartedLogin> {
-    await this.details(uid, raw);
-    return this.logins.start(phoneNumber, requestId, { consumer: OIDC_INTERACTION, ref: uid });
+    const interaction = await this.details(uid, raw);
+    const clientId = interaction.params.client_id;
+    const client =
+      typeof clientId === 'string' ? await this.oidc.provider.Client.find(clientId) : undefined;
+    return this.logins.start(phoneNumber, requestId, {
+      consumer: OIDC_INTERACTION,
+      ref: uid,
+      // The phone names the app the person signs in to.
+      clientName: client?.clientName?.trim() || undefined,
+    });
   }
 
   /**

@@ -74,6 +74,8 @@ export class RegistrationService {
     clientDeviceId: string,
     requestId?: string,
     channel: ProofChannel = 'phone_check',
+    /** The device's language (BCP 47, canonical): stored on the device once it is trusted. */
+    locale?: string,
   ): Promise<StartedRegistration> {
     if (channel === 'sms' && !this.proof.smsAllowed)
       throw new UnprocessableError('The SMS channel is off here (REGISTRATION_FALLBACK=none).');
@@ -92,6 +94,7 @@ export class RegistrationService {
       providerRef: begun.providerRef,
       context: {
         client_device_id: clientDeviceId,
+        ...(locale ? { locale } : {}),
         ...(begun.channel === 'sms'
           ? { channel: 'sms' }
           : { check_url: begun.checkUrl, provider: begun.provider }),
@@ -347,6 +350,7 @@ export class RegistrationService {
         clientDeviceId,
         tx,
         provenBy,
+        typeof attempt.context.locale === 'string' ? attempt.context.locale : undefined,
       );
       await this.attempts.transition(
         {

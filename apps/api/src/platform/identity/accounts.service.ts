@@ -12,6 +12,8 @@ export interface Device {
   phoneNumber: string;
   clientDeviceId: string;
   pushToken: string | null;
+  /** The language the device asked for (BCP 47), if it sent one: its push's notification text. */
+  locale: string | null;
 }
 
 interface RegisteredDevice {
@@ -26,6 +28,7 @@ interface DeviceRow {
   phone_number: string;
   client_device_id: string;
   push_token: string | null;
+  locale: string | null;
 }
 
 const toDevice = (r: DeviceRow): Device => ({
@@ -34,6 +37,7 @@ const toDevice = (r: DeviceRow): Device => ({
   phoneNumber: r.phone_number,
   clientDeviceId: r.client_device_id,
   pushToken: r.push_token,
+  locale: r.locale ?? null,
 });
 
 export const DEVICE_TOKEN_PREFIX = 'simauth_dt';
@@ -84,6 +88,8 @@ export class AccountsService {
     tx?: EntityManager,
     /** How the device proved the number: a PhoneCheck (`sim`) or an SMS code (`sms`). */
     provenBy: 'sim' | 'sms' = 'sim',
+    /** The device's language (BCP 47); a re-registration without one keeps the one it had. */
+    locale?: string,
   ): Promise<RegisteredDevice> {
     const deviceToken = generateSecret(DEVICE_TOKEN_PREFIX);
     const rows: DeviceRow[] = await (tx ?? this.db).query(
@@ -92,13 +98,23 @@ export class AccountsService {
          ON CONFLICT (phone_number) DO UPDATE SET updated_at = now()
          RETURNING id, phone_number
        )
-       INSERT INTO devices (id, user_id, client_device_id, credential_hash, proven_by)
-       SELECT $3, u.id, $4, $5, $6 FROM u
+       INSERT INTO devices (id, user_id, client_device_id, credential_hash, proven_by, locale)
+       SELECT $3, u.id, $4, $5, $6, $7 FROM u
        ON CONFLICT (user_id, client_device_id)
          DO UPDATE SET credential_hash = EXCLUDED.credential_hash, proven_by = EXCLUDED.proven_by,
+                       locale = COALESCE(EXCLUDED.locale, devices.locale),
                        registered_at = now(), updated_at = now()
-       RETURNING id, user_id, client_device_id, push_token, (SELECT phone_number FROM u) AS phone_number`,
-      [randomUUID(), phoneNumber, randomUUID(), clientDeviceId, hashSecret(deviceToken), provenBy],
+       RETURNING id, user_id, client_device_id, push_token, locale,
+                 (SELECT phone_number FROM u) AS phone_number`,
+      [
+        randomUUID(),
+        phoneNumber,
+        randomUUID(),
+        clientDeviceId,
+        hashSecret(deviceToken),
+        provenBy,
+        locale ?? null,
+      ],
     );
     return { device: toDevice(rows[0]), deviceToken };
   }
@@ -109,7 +125,7 @@ export class AccountsService {
     const rows: DeviceRow[] = await preparedQuery(
       this.db,
       'simauth_device_by_token',
-      `SELECT d.id, d.user_id, d.client_device_id, d.push_token, u.phone_number
+      `SELECT d.id, d.user_id, d.client_device_id, d.push_token, d.locale, u.phone_number
          FROM devices d JOIN users u ON u.id = d.user_id
         WHERE d.credential_hash = $1`,
       [hashSecret(deviceToken)],
@@ -117,10 +133,13 @@ export class AccountsService {
     return rows[0] && toDevice(rows[0]);
   }
 
-  async setPushToken(deviceId: string, pushToken: string): Promise<void> {
+  async setPushToken(deviceId: string, pushToken: string, locale?: string): Promise<void> {
+    // Without a locale the device keeps the one it had.
     await this.db.query(
-      `UPDATE devices SET push_token = $2, push_token_dead_at = NULL, updated_at = now() WHERE id = $1`,
-      [deviceId, pushToken],
+      `UPDATE devices SET push_token = $2, push_token_dead_at = NULL,
+                          locale = COALESCE($3, locale), updated_at = now()
+        WHERE id = $1`,
+      [deviceId, pushToken, locale ?? null],
     );
   }
 
@@ -185,7 +204,7 @@ export class AccountsService {
     const rows: DeviceRow[] = await preparedQuery(
       this.db,
       'simauth_pushable_devices',
-      `SELECT d.id, d.user_id, d.client_device_id, d.push_token, u.phone_number
+      `SELECT d.id, d.user_id, d.client_device_id, d.push_token, d.locale, u.phone_number
          FROM devices d JOIN users u ON u.id = d.user_id
         WHERE d.user_id = $1 AND d.push_token IS NOT NULL`,
       [userId],

@@ -4,6 +4,7 @@ import { ApiProblems, RequestId } from '@simauth/http';
 import { AccountsService, Device } from './accounts.service';
 import { CurrentDevice, DeviceAuth } from './device-auth.guard';
 import { DeviceRevocation } from './device-revocation';
+import { canonicalLocale } from './dto/device-locale';
 import { PushTokenDto } from './dto/push-token.dto';
 
 @ApiTags('devices')
@@ -17,10 +18,12 @@ export class DevicesController {
   @Put('push-token')
   @HttpCode(204)
   @DeviceAuth()
-  @ApiOperation({ summary: 'Store the FCM token this device receives login requests on' })
+  @ApiOperation({
+    summary: 'Store the FCM token this device receives login requests on, and its language',
+  })
   @ApiNoContentResponse()
   async setPushToken(@CurrentDevice() device: Device, @Body() body: PushTokenDto): Promise<void> {
-    await this.accounts.setPushToken(device.id, body.fcm_token);
+    await this.accounts.setPushToken(device.id, body.fcm_token, canonicalLocale(body.locale));
   }
 
   @Delete()

@@ -61,3 +61,20 @@ export function chooseLanguage(uiLocales: unknown, acceptLanguage: unknown): Pag
   }
   return 'en';
 }
+
+/**
+ * The login request's notification title and body in a device's language (its stored BCP 47
+ * `locale`; English when it sent none or one the catalogs lack), naming the app when there is one.
+ */
+export function pushText(
+  locale: string | null | undefined,
+  client?: string,
+): { title: string; body: string } {
+  const t = pushTranslator.getFixedT(chooseLanguage(locale ?? undefined, undefined));
+  return {
+    title: t('push.title'),
+    body: client ? t('push.bodyClient', { client }) : t('push.body'),
+  };
+}
+
+const pushTranslator = pageTranslator();

@@ -143,6 +143,13 @@ export class PendingLoginResponse {
   })
   binding_message?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'The app the person signs in to, when an OpenID client started the login (its `client_name`): show it on the phone',
+    example: 'Beispiel Shop',
+  })
+  client_name?: string;
+
   @ApiProperty({
     enum: ['PENDING', 'APPROVED'],
     description:

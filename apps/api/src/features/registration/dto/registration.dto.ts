@@ -10,6 +10,7 @@ import {
 } from 'class-validator';
 import { ValidateE164, ValidateToken } from '@simauth/http';
 import { Attempt } from '@simauth/attempts';
+import { ValidateDeviceLocale } from '../../../platform/identity/dto/device-locale';
 import { RegistrationStatus } from '../registration.states';
 
 export class CreateRegistrationDto {
@@ -31,6 +32,9 @@ export class CreateRegistrationDto {
   @IsOptional()
   @IsIn(['phone_check', 'sms'], { message: 'must be phone_check or sms' })
   channel?: 'phone_check' | 'sms';
+
+  @ValidateDeviceLocale()
+  locale?: string;
 }
 
 export class SubmitCodeDto {

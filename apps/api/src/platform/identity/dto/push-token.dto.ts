@@ -1,4 +1,5 @@
 import { ValidateToken } from '@simauth/http';
+import { ValidateDeviceLocale } from './device-locale';
 
 export class PushTokenDto {
   @ValidateToken(4096, {
@@ -6,4 +7,7 @@ export class PushTokenDto {
     example: 'fcm-token-from-the-app',
   })
   fcm_token: string;
+
+  @ValidateDeviceLocale()
+  locale?: string;
 }

@@ -71,4 +71,11 @@ export const de: Catalog = {
     connectionLost: 'Verbindung unterbrochen — neuer Versuch…',
     unreachable: 'Der Server ist nicht erreichbar. Versuchen Sie es erneut.',
   },
+  /** The login request's notification, in the phone's language (the push's title and body). */
+  push: {
+    title: 'Anmeldeanfrage',
+    body: 'Jemand meldet sich mit Ihrer Nummer an. Bestätigen Sie nur, wenn Sie es sind.',
+    bodyClient:
+      'Jemand meldet sich mit Ihrer Nummer bei {{client}} an. Bestätigen Sie nur, wenn Sie es sind.',
+  },
 };

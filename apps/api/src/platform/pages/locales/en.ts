@@ -69,4 +69,10 @@ export const en: Catalog = {
     connectionLost: 'Connection lost — reconnecting…',
     unreachable: 'The server cannot be reached. Try again.',
   },
+  /** The login request's notification, in the phone's language (the push's title and body). */
+  push: {
+    title: 'Sign-in request',
+    body: 'Someone is signing in with your number. Approve only if it is you.',
+    bodyClient: 'Someone is signing in to {{client}} with your number. Approve only if it is you.',
+  },
 };

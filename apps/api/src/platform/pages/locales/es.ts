@@ -70,4 +70,11 @@ export const es: Catalog = {
     connectionLost: 'Conexión perdida — reconectando…',
     unreachable: 'No se puede contactar con el servidor. Inténtalo de nuevo.',
   },
+  /** The login request's notification, in the phone's language (the push's title and body). */
+  push: {
+    title: 'Solicitud de inicio de sesión',
+    body: 'Alguien está iniciando sesión con tu número. Apruébalo solo si eres tú.',
+    bodyClient:
+      'Alguien está iniciando sesión en {{client}} con tu número. Apruébalo solo si eres tú.',
+  },
 };

@@ -71,4 +71,11 @@ export const fr: Catalog = {
     connectionLost: 'Connexion perdue — reconnexion…',
     unreachable: 'Le serveur est injoignable. Réessayez.',
   },
+  /** The login request's notification, in the phone's language (the push's title and body). */
+  push: {
+    title: 'Demande de connexion',
+    body: 'Quelqu’un se connecte avec votre numéro. N’approuvez que si c’est vous.',
+    bodyClient:
+      'Quelqu’un se connecte à {{client}} avec votre numéro. N’approuvez que si c’est vous.',
+  },
 };
