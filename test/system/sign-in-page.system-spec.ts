@@ -131,6 +131,28 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     const back = new URL((await callback).url());
     expect(back.searchParams.get('state')).toBe('state-1');
     expect(back.searchParams.get('code')).toBeTruthy();
+
+    // The client signs the person out (RP-initiated logout): asked in German (its ui_locales), then
+    // told in the browser's language (the library's end page carries no ui_locales).
+    const out = await site.context().newPage(); // the same browser, its session cookie
+    await out.goto(`${t.url}/oidc/session/end?client_id=beispiel-shop&ui_locales=de`);
+    expect(await out.getAttribute('html', 'lang')).toBe('de');
+    expect(await out.textContent('h1')).toBe('Von simauth abmelden?');
+    expect(await violations(out)).toEqual([]);
+    await out.keyboard.press('Enter'); // the autofocused "Ja, abmelden"
+    await out.waitForSelector('h1:text-is("Signed out")');
+    expect(await violations(out)).toEqual([]);
+  });
+
+  it('shows the OpenID error page in the browser language, with no accessibility violation', async () => {
+    const site = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+    const res = await site.goto(
+      `${t.url}/oidc/auth?client_id=nobody&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(CALLBACK)}`,
+    );
+    expect(res?.status()).toBe(400);
+    expect(await site.getAttribute('html', 'lang')).toBe('fr');
+    expect(await site.textContent('h1')).toBe('Cette connexion ne peut pas continuer');
+    expect(await violations(site)).toEqual([]);
   });
 
   /** The website in Spanish (Accept-Language), a login started for `sim`; the page waiting. */

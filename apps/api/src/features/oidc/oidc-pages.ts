@@ -1,4 +1,5 @@
 import type { KoaContextWithOIDC } from 'oidc-provider';
+import { PageLanguage, chooseLanguage, pageTranslator } from '../../platform/pages/page-i18n';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -9,10 +10,35 @@ const HTML_ESCAPES: Record<string, string> = {
 };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 
-/** A page of the provider's own (error, logout), in the look of the login page; nothing external. */
-function page(ctx: KoaContextWithOIDC, title: string, body: string): void {
+const translator = pageTranslator();
+
+/**
+ * The language of a provider page, as the login page's: the request's `ui_locales` (the
+ * authorization's or the logout's, when the library parsed them), then `Accept-Language`, then
+ * English.
+ */
+function languageOf(ctx: KoaContextWithOIDC): PageLanguage {
+  const params = ctx.oidc?.params as Record<string, unknown> | undefined;
+  const query = ctx.query as Record<string, unknown> | undefined;
+  return chooseLanguage(params?.ui_locales ?? query?.ui_locales, ctx.get('accept-language'));
+}
+
+/**
+ * A page of the provider's own (error, logout), in the look of the login page and in the person's
+ * language; nothing external. `body` gets the page's translator.
+ */
+function page(
+  ctx: KoaContextWithOIDC,
+  titleKey: string,
+  body: (t: (key: string) => string) => string,
+): void {
+  const lng = languageOf(ctx);
+  const t = translator.getFixedT(lng);
+  const title = escapeHtml(t(titleKey));
   ctx.type = 'html';
-  ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} — simauth</title><link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/assets/app.css"></head><body><main><header><div class="logo">S</div><h1>${escapeHtml(title)}</h1></header><section class="card">${body}</section></main></body></html>`;
+  ctx.set('Content-Language', lng);
+  ctx.vary('Accept-Language');
+  ctx.body = `<!doctype html><html lang="${lng}" dir="${translator.dir(lng)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} — simauth</title><link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/assets/app.css"></head><body><main><header><div class="logo" aria-hidden="true">S</div><h1>${title}</h1></header><section class="card">${body((key) => escapeHtml(t(key)))}</section></main></body></html>`;
 }
 
 /** An error that cannot go back to the client (a bad client_id or redirect_uri). */
@@ -20,10 +46,12 @@ export function renderError(
   ctx: KoaContextWithOIDC,
   out: { error: string; error_description?: string },
 ): void {
+  // The error and its description are the protocol's (English) words, marked as such.
   page(
     ctx,
-    'This sign-in cannot continue',
-    `<p><code>${escapeHtml(String(out.error))}</code>: ${escapeHtml(String(out.error_description ?? ''))}</p><p>Go back to the app and try again.</p>`,
+    'oidc.errorTitle',
+    (t) =>
+      `<p lang="en"><code>${escapeHtml(String(out.error))}</code>: ${escapeHtml(String(out.error_description ?? ''))}</p><p>${t('oidc.errorNext')}</p>`,
   );
 }
 
@@ -31,12 +59,13 @@ export function renderError(
 export function logoutSource(ctx: KoaContextWithOIDC, form: string): void {
   page(
     ctx,
-    'Sign out of simauth?',
-    `${form}<p>The app asks to end your simauth session in this browser.</p><button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button> <button class="secondary" type="submit" form="op.logoutForm">No, stay signed in</button>`,
+    'oidc.logoutTitle',
+    (t) =>
+      `${form}<p>${t('oidc.logoutAsk')}</p><button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">${t('oidc.logoutYes')}</button> <button class="secondary" type="submit" form="op.logoutForm">${t('oidc.logoutNo')}</button>`,
   );
 }
 
 /** After a logout that has no post_logout_redirect_uri to go back to. */
 export function postLogoutSuccessSource(ctx: KoaContextWithOIDC): void {
-  page(ctx, 'Signed out', '<p>Your simauth session in this browser has ended.</p>');
+  page(ctx, 'oidc.signedOutTitle', (t) => `<p>${t('oidc.signedOutText')}</p>`);
 }

@@ -78,4 +78,15 @@ export const de: Catalog = {
     bodyClient:
       'Jemand meldet sich mit Ihrer Nummer bei {{client}} an. Bestätigen Sie nur, wenn Sie es sind.',
   },
+  /** The OpenID Provider's own pages: an error that cannot go back to the app, and logout. */
+  oidc: {
+    errorTitle: 'Diese Anmeldung kann nicht fortgesetzt werden',
+    errorNext: 'Kehren Sie zur App zurück und versuchen Sie es erneut.',
+    logoutTitle: 'Von simauth abmelden?',
+    logoutAsk: 'Die App möchte Ihre simauth-Sitzung in diesem Browser beenden.',
+    logoutYes: 'Ja, abmelden',
+    logoutNo: 'Nein, angemeldet bleiben',
+    signedOutTitle: 'Abgemeldet',
+    signedOutText: 'Ihre simauth-Sitzung in diesem Browser ist beendet.',
+  },
 };

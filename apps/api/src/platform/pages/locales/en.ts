@@ -75,4 +75,15 @@ export const en: Catalog = {
     body: 'Someone is signing in with your number. Approve only if it is you.',
     bodyClient: 'Someone is signing in to {{client}} with your number. Approve only if it is you.',
   },
+  /** The OpenID Provider's own pages: an error that cannot go back to the app, and logout. */
+  oidc: {
+    errorTitle: 'This sign-in cannot continue',
+    errorNext: 'Go back to the app and try again.',
+    logoutTitle: 'Sign out of simauth?',
+    logoutAsk: 'The app asks to end your simauth session in this browser.',
+    logoutYes: 'Yes, sign me out',
+    logoutNo: 'No, stay signed in',
+    signedOutTitle: 'Signed out',
+    signedOutText: 'Your simauth session in this browser has ended.',
+  },
 };

@@ -77,4 +77,15 @@ export const es: Catalog = {
     bodyClient:
       'Alguien está iniciando sesión en {{client}} con tu número. Apruébalo solo si eres tú.',
   },
+  /** The OpenID Provider's own pages: an error that cannot go back to the app, and logout. */
+  oidc: {
+    errorTitle: 'Este inicio de sesión no puede continuar',
+    errorNext: 'Vuelve a la aplicación e inténtalo de nuevo.',
+    logoutTitle: '¿Cerrar la sesión de simauth?',
+    logoutAsk: 'La aplicación pide cerrar tu sesión de simauth en este navegador.',
+    logoutYes: 'Sí, cerrar sesión',
+    logoutNo: 'No, seguir conectado',
+    signedOutTitle: 'Sesión cerrada',
+    signedOutText: 'Tu sesión de simauth en este navegador ha terminado.',
+  },
 };

@@ -78,4 +78,15 @@ export const fr: Catalog = {
     bodyClient:
       'Quelqu’un se connecte à {{client}} avec votre numéro. N’approuvez que si c’est vous.',
   },
+  /** The OpenID Provider's own pages: an error that cannot go back to the app, and logout. */
+  oidc: {
+    errorTitle: 'Cette connexion ne peut pas continuer',
+    errorNext: 'Revenez à l’application et réessayez.',
+    logoutTitle: 'Se déconnecter de simauth ?',
+    logoutAsk: 'L’application demande de fermer votre session simauth dans ce navigateur.',
+    logoutYes: 'Oui, me déconnecter',
+    logoutNo: 'Non, rester connecté',
+    signedOutTitle: 'Déconnecté',
+    signedOutText: 'Votre session simauth dans ce navigateur est terminée.',
+  },
 };
