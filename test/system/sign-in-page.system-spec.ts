@@ -144,7 +144,7 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     expect(await violations(out)).toEqual([]);
   });
 
-  it('shows the OpenID error page in the browser language, with no accessibility violation', async () => {
+  it('shows the OpenID error page and the virtual phone in the browser language, with no accessibility violation', async () => {
     const site = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
     const res = await site.goto(
       `${t.url}/oidc/auth?client_id=nobody&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(CALLBACK)}`,
@@ -152,6 +152,12 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     expect(res?.status()).toBe(400);
     expect(await site.getAttribute('html', 'lang')).toBe('fr');
     expect(await site.textContent('h1')).toBe('Cette connexion ne peut pas continuer');
+    expect(await violations(site)).toEqual([]);
+
+    // The virtual phone in the same (French) browser.
+    await site.goto(`${t.url}/phone`);
+    expect(await site.getAttribute('html', 'lang')).toBe('fr');
+    expect(await site.textContent('#register')).toBe('Enregistrer ce téléphone');
     expect(await violations(site)).toEqual([]);
   });
 

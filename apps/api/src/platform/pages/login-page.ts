@@ -9,7 +9,7 @@ const HTML_ESCAPES: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
 };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 
 /** What sits between these markers in login.html is developer text, for sandbox mode only. */
 const SANDBOX_ONLY = /[ \t]*<!-- sandbox-only -->[\s\S]*?<!-- \/sandbox-only -->\n?/g;

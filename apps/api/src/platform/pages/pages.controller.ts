@@ -23,6 +23,7 @@ import { phoneNumberPolicy } from '../phone-numbers/phone-number-policy';
 import { LimitPerIp } from '../rate-limits/rate-limit.guard';
 import { WrittenNumberBody } from './written-number.dto';
 import { renderLoginPages } from './login-page';
+import { renderPhonePages } from './phone-page';
 import { InteractionClients } from './interaction-clients';
 import { chooseLanguage, PageLanguage } from './page-i18n';
 
@@ -60,6 +61,7 @@ function readClientBundle(name: 'simauth-client.js' | 'login-kit.js'): string {
 export class PagesController implements OnModuleInit {
   private readonly files = new Map<string, string>();
   private loginPage!: (lng: PageLanguage, client?: string) => string;
+  private phonePages!: Record<PageLanguage, string>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -77,7 +79,7 @@ export class PagesController implements OnModuleInit {
     const color = this.config.pages.brand.color;
     this.files.set('brand.css', color ? `:root {\n  --accent: ${color};\n}\n` : '');
     const phone = readVirtualPhonePage();
-    this.files.set('phone.html', phone.html);
+    this.phonePages = renderPhonePages(phone.html);
     this.files.set('phone.js', phone.script);
     this.files.set('simauth-client.js', readClientBundle('simauth-client.js'));
     this.files.set('login-kit.js', readClientBundle('login-kit.js'));
@@ -138,10 +140,19 @@ export class PagesController implements OnModuleInit {
     return { phone_number: verdict.number, ...(region ? { region } : {}) };
   }
 
+  /** The virtual phone, its fixed texts in the language of Accept-Language (else English). */
   @Get('phone')
-  phone(@Res() reply: FastifyReply): void {
+  phone(
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() reply: FastifyReply,
+  ): void {
     this.requireSandbox();
-    reply.type('text/html; charset=utf-8').send(this.files.get('phone.html'));
+    const lng = chooseLanguage(undefined, acceptLanguage);
+    reply
+      .type('text/html; charset=utf-8')
+      .header('Vary', 'Accept-Language')
+      .header('Content-Language', lng)
+      .send(this.phonePages[lng]);
   }
 
   @Get('phone/config.json')

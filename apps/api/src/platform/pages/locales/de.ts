@@ -89,4 +89,27 @@ export const de: Catalog = {
     signedOutTitle: 'Abgemeldet',
     signedOutText: 'Ihre simauth-Sitzung in diesem Browser ist beendet.',
   },
+  /** The sandbox's virtual phone: its page's fixed texts. */
+  phone: {
+    title: 'Virtuelles Telefon — simauth-Sandbox',
+    heading: 'Virtuelles Telefon',
+    sandbox: 'Sandbox',
+    sim: 'SIM in diesem Telefon',
+    register: 'Dieses Telefon registrieren',
+    forget: 'Dieses Telefon vergessen',
+    requestTitle: 'Anmeldeanfrage',
+    requestText:
+      'Jemand meldet sich mit Ihrer Nummer an. Wählen Sie die Zahl, die die Website zeigt:',
+    deny: 'Ablehnen — das bin nicht ich',
+    factorCode: 'Authenticator-Code',
+    factorHint:
+      'Die SIM hinter dieser Nummer wurde kürzlich gewechselt: Zum Bestätigen ist der Code Ihrer Authenticator-App nötig.',
+    sendCode: 'Code senden',
+    sms: 'Textnachrichten (SMS) an diese SIM',
+    attack: 'Die Anmeldung eines anderen bestätigen (Angriffstest)',
+    attackPlaceholder: 'Anmelde-ID',
+    attackButton: 'Bestätigung versuchen',
+    log: 'Was dieses Telefon sendet',
+    logLabel: 'HTTP-Protokoll',
+  },
 };

@@ -86,4 +86,26 @@ export const en: Catalog = {
     signedOutTitle: 'Signed out',
     signedOutText: 'Your simauth session in this browser has ended.',
   },
+  /** The sandbox's virtual phone: its page's fixed texts. */
+  phone: {
+    title: 'Virtual phone — simauth sandbox',
+    heading: 'Virtual phone',
+    sandbox: 'sandbox',
+    sim: 'SIM in this phone',
+    register: 'Register this phone',
+    forget: 'Forget this phone',
+    requestTitle: 'Sign-in request',
+    requestText: 'Someone is signing in with your number. Pick the number the website shows:',
+    deny: 'Deny — it’s not me',
+    factorCode: 'Authenticator code',
+    factorHint:
+      'The SIM behind this number changed recently: approving needs the code your authenticator app shows.',
+    sendCode: 'Send the code',
+    sms: 'Text messages (SMS) to this SIM',
+    attack: 'Approve someone else’s login (attacker test)',
+    attackPlaceholder: 'login id',
+    attackButton: 'Try to approve it',
+    log: 'What this phone sends',
+    logLabel: 'HTTP log',
+  },
 };

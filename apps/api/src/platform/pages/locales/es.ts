@@ -88,4 +88,27 @@ export const es: Catalog = {
     signedOutTitle: 'Sesión cerrada',
     signedOutText: 'Tu sesión de simauth en este navegador ha terminado.',
   },
+  /** The sandbox's virtual phone: its page's fixed texts. */
+  phone: {
+    title: 'Teléfono virtual — entorno de pruebas de simauth',
+    heading: 'Teléfono virtual',
+    sandbox: 'entorno de pruebas',
+    sim: 'SIM de este teléfono',
+    register: 'Registrar este teléfono',
+    forget: 'Olvidar este teléfono',
+    requestTitle: 'Solicitud de inicio de sesión',
+    requestText:
+      'Alguien está iniciando sesión con tu número. Elige el número que muestra el sitio web:',
+    deny: 'Rechazar — no soy yo',
+    factorCode: 'Código del autenticador',
+    factorHint:
+      'La SIM de este número cambió hace poco: para aprobar hace falta el código de tu aplicación de autenticación.',
+    sendCode: 'Enviar el código',
+    sms: 'Mensajes de texto (SMS) a esta SIM',
+    attack: 'Aprobar el inicio de sesión de otra persona (prueba de ataque)',
+    attackPlaceholder: 'id de inicio de sesión',
+    attackButton: 'Intentar aprobarlo',
+    log: 'Lo que envía este teléfono',
+    logLabel: 'Registro HTTP',
+  },
 };

@@ -89,4 +89,27 @@ export const fr: Catalog = {
     signedOutTitle: 'Déconnecté',
     signedOutText: 'Votre session simauth dans ce navigateur est terminée.',
   },
+  /** The sandbox's virtual phone: its page's fixed texts. */
+  phone: {
+    title: 'Téléphone virtuel — bac à sable simauth',
+    heading: 'Téléphone virtuel',
+    sandbox: 'bac à sable',
+    sim: 'SIM de ce téléphone',
+    register: 'Enregistrer ce téléphone',
+    forget: 'Oublier ce téléphone',
+    requestTitle: 'Demande de connexion',
+    requestText:
+      'Quelqu’un se connecte avec votre numéro. Choisissez le nombre affiché par le site :',
+    deny: 'Refuser — ce n’est pas moi',
+    factorCode: 'Code d’authentification',
+    factorHint:
+      'La SIM de ce numéro a changé récemment : pour approuver, il faut le code de votre application d’authentification.',
+    sendCode: 'Envoyer le code',
+    sms: 'Messages texte (SMS) reçus par cette SIM',
+    attack: 'Approuver la connexion de quelqu’un d’autre (test d’attaque)',
+    attackPlaceholder: 'identifiant de connexion',
+    attackButton: 'Essayer d’approuver',
+    log: 'Ce que ce téléphone envoie',
+    logLabel: 'Journal HTTP',
+  },
 };
