@@ -144,6 +144,35 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     expect(await violations(out)).toEqual([]);
   });
 
+  it('moves nothing for a person who asked for reduced motion', async () => {
+    const durations = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const page = await (await browser.newContext({ reducedMotion })).newPage();
+      await page.goto(`${t.url}/login`);
+      // A transition and an animation on the page, as any later style might add.
+      await page.addStyleTag({
+        content: '#submit { transition: opacity 2s; animation: 3s infinite alternate none; }',
+      });
+      return page.evaluate(() => {
+        const style = getComputedStyle(document.querySelector('#submit')!);
+        return {
+          transition: style.transitionDuration,
+          animation: style.animationDuration,
+          iterations: style.animationIterationCount,
+        };
+      });
+    };
+    expect(await durations('no-preference')).toEqual({
+      transition: '2s',
+      animation: '3s',
+      iterations: 'infinite',
+    });
+    expect(await durations('reduce')).toEqual({
+      transition: '1e-05s',
+      animation: '1e-05s',
+      iterations: '1',
+    });
+  });
+
   it('shows the OpenID error page and the virtual phone in the browser language, with no accessibility violation', async () => {
     const site = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
     const res = await site.goto(
