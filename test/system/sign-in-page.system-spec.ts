@@ -190,6 +190,49 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     expect(await violations(site)).toEqual([]);
   });
 
+  /** Presses Tab until `selector` has the focus (as a keyboard user reaches it); fails if never. */
+  async function tabTo(page: Page, selector: string): Promise<void> {
+    for (let press = 0; press < 40; press++) {
+      if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector))
+        return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reaches ${selector}`);
+  }
+
+  it('goes through the whole flow with the keyboard only: register the phone, start on the page, approve on the phone', async () => {
+    const sim = uniquePhoneNumber();
+    const phone = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    await phone.goto(`${t.url}/phone`);
+    await tabTo(phone, '#sim');
+    await phone.keyboard.press('ControlOrMeta+A');
+    await phone.keyboard.type(sim);
+    await tabTo(phone, '#register');
+    await phone.keyboard.press('Enter');
+    await phone.waitForSelector('#registered:not(.hidden)');
+
+    const site = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    await site.goto(`${t.url}/login`);
+    await tabTo(site, '#phone');
+    await site.keyboard.type(`0${sim.slice(3)}`);
+    await site.keyboard.press('Enter');
+    await site.waitForSelector('#waiting:not(.hidden)');
+    const match = (await site.textContent('#match'))!.trim();
+
+    await phone.waitForSelector('#request:not(.hidden)');
+    await tabTo(phone, '#numbers button');
+    // Tab on to the button that shows the match number, then press it.
+    for (let press = 0; press < 5; press++) {
+      if ((await phone.evaluate(() => document.activeElement?.textContent?.trim())) === match)
+        break;
+      await phone.keyboard.press('Tab');
+    }
+    expect(await phone.evaluate(() => document.activeElement?.textContent?.trim())).toBe(match);
+    await phone.keyboard.press('Enter');
+    await site.waitForSelector('#final:not(.hidden)');
+    expect(await site.textContent('#outcome')).toBe('Signed in');
+  });
+
   /** The website in Spanish (Accept-Language), a login started for `sim`; the page waiting. */
   async function spanishLogin(sim: string): Promise<Page> {
     const site = await (await browser.newContext({ locale: 'es-ES' })).newPage();
