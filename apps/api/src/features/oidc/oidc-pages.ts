@@ -1,14 +1,6 @@
 import type { KoaContextWithOIDC } from 'oidc-provider';
+import { escapeHtml } from '../../platform/pages/html';
 import { PageLanguage, chooseLanguage, pageTranslator } from '../../platform/pages/page-i18n';
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 
 const translator = pageTranslator();
 

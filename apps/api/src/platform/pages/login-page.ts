@@ -1,15 +1,7 @@
 import { AppConfig } from '@simauth/config';
 import { phoneNumberPolicy } from '../phone-numbers/phone-number-policy';
 import { PAGE_CATALOGS, PAGE_LANGUAGES, PageLanguage, pageTranslator } from './page-i18n';
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+import { escapeHtml } from './html';
 
 /** What sits between these markers in login.html is developer text, for sandbox mode only. */
 const SANDBOX_ONLY = /[ \t]*<!-- sandbox-only -->[\s\S]*?<!-- \/sandbox-only -->\n?/g;

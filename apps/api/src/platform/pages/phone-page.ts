@@ -1,4 +1,4 @@
-import { escapeHtml } from './login-page';
+import { escapeHtml } from './html';
 import { PAGE_LANGUAGES, PageLanguage, pageTranslator } from './page-i18n';
 
 /**
