@@ -110,7 +110,9 @@ describe('a development deployment with tru.ID credentials and nothing else', ()
       'features off: number verification, SMS fallback (answer 501 feature-not-configured; set VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY (Vonage))',
     );
     expect(output).toContain('push notifications off: set FIREBASE_SERVICE_ACCOUNT_JSON');
-    expect(output).toContain(`providers: tru.ID at ${truId.url}; Vonage not configured; push off`);
+    expect(output).toContain(
+      `providers: tru.ID at ${truId.url}; Vonage not configured; Twilio not configured; push off`,
+    );
     // Development with a real credential: what production would refuse is a warning.
     expect(output).toContain('TOTP_ENCRYPTION_KEY is not set');
   });
