@@ -1,22 +1,8 @@
 import { TestApp, startTestApp } from '@test-support/test-app';
 import { bearer, call } from '@test-support/http';
 import { openOnDevice, phoneNumberEnding, uniquePhoneNumber } from '@test-support/device';
-import { RegisteredPhone, registerPhone } from '@test-support/flows';
-
-/** A login of `phone`'s user, approved on the phone: the approval's answer. */
-async function approvedLogin(t: TestApp, phone: RegisteredPhone) {
-  const started = await call('POST', `${t.url}/v1/logins`, { phone_number: phone.phoneNumber });
-  const approved = await call(
-    'POST',
-    `${t.url}/v1/logins/${started.body.login_id}/approve`,
-    { match_number: started.body.match_number },
-    bearer(phone.deviceToken),
-  );
-  return { loginId: started.body.login_id as string, approved, pollToken: started.body.poll_token };
-}
-
-const sendCode = (t: TestApp, phone: RegisteredPhone, loginId: string, body: unknown) =>
-  call('POST', `${t.url}/v1/logins/${loginId}/code`, body, bearer(phone.deviceToken));
+import { registerPhone } from '@test-support/flows';
+import { approvedLogin, sendLoginCode as sendCode } from '@test-support/sim-proof';
 
 describe("a login's SIM proof through a second provider (SIM_PROOF_PROVIDERS, sandbox, real Postgres)", () => {
   describe('with SIM_PROOF_PROVIDERS=vonage', () => {

@@ -1,23 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { TestApp, startTestApp } from '@test-support/test-app';
-import { call } from '@test-support/http';
 import { openOnDevice, phoneNumberEnding, uniquePhoneNumber } from '@test-support/device';
+import {
+  simProofs as proofs,
+  startRegistration as start,
+  submitRegistrationCode as submit,
+} from '@test-support/sim-proof';
 
-/** simauth_sim_proofs_total for a provider and outcome, as /metrics says it now. */
-async function proofs(t: TestApp, provider: string, outcome: string): Promise<number> {
-  const text = await (await fetch(`${t.url}/metrics`)).text();
-  const line = text
-    .split('\n')
-    .find((l) =>
-      l.startsWith(`simauth_sim_proofs_total{provider="${provider}",outcome="${outcome}"}`),
-    );
-  return line ? Number(line.split(' ').at(-1)) : 0;
-}
-
-const start = (t: TestApp, phone_number: string) =>
-  call('POST', `${t.url}/v1/registrations`, { phone_number, device_id: `dev-${randomUUID()}` });
-const submit = (t: TestApp, id: string, body: unknown) =>
-  call('POST', `${t.url}/v1/registrations/${id}/code`, body);
 const createdReason = async (t: TestApp, id: string) =>
   (
     await t.db.query(
