@@ -122,11 +122,7 @@ function classifyAnew(value: string): Classification {
       sandboxTestNumber: SANDBOX_UK_BLOCK.test(number.number),
     };
   } catch (err) {
-    const reason = err instanceof ParseError ? (err.message as PhoneNumberReason) : 'NOT_A_NUMBER';
-    return {
-      reason: reason in PHONE_NUMBER_MESSAGES ? reason : 'NOT_A_NUMBER',
-      sandboxTestNumber: false,
-    };
+    return { reason: parseErrorReason(err), sandboxTestNumber: false };
   }
 }
 
@@ -174,9 +170,14 @@ export function checkWrittenPhoneNumber(
       policy,
     );
   } catch (err) {
-    const reason = err instanceof ParseError ? (err.message as PhoneNumberReason) : 'NOT_A_NUMBER';
-    return refused(reason in PHONE_NUMBER_MESSAGES ? reason : 'NOT_A_NUMBER');
+    return refused(parseErrorReason(err));
   }
+}
+
+/** libphonenumber-js's ParseError as one of our reasons; anything else is NOT_A_NUMBER. */
+function parseErrorReason(err: unknown): PhoneNumberReason {
+  const reason = err instanceof ParseError ? (err.message as PhoneNumberReason) : 'NOT_A_NUMBER';
+  return reason in PHONE_NUMBER_MESSAGES ? reason : 'NOT_A_NUMBER';
 }
 
 const refused = (reason: PhoneNumberReason): PhoneNumberVerdict => ({
