@@ -8,6 +8,9 @@ interface DatabaseConnectionOptions {
   entities?: DataSourceOptions['entities'];
 }
 
+/** The table TypeORM records applied migrations in (read too by the MIGRATE_ON_START=false check). */
+export const MIGRATIONS_TABLE = 'migrations';
+
 /** TypeORM options shared by the app, `npm run migrate` and the tests. */
 export function dataSourceOptions(options: DatabaseConnectionOptions): DataSourceOptions {
   return {
@@ -15,7 +18,7 @@ export function dataSourceOptions(options: DatabaseConnectionOptions): DataSourc
     url: options.url,
     entities: options.entities ?? [],
     migrations: MIGRATIONS,
-    migrationsTableName: 'migrations',
+    migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
-import { dataSourceOptions } from './data-source';
+import { dataSourceOptions, MIGRATIONS_TABLE } from './data-source';
 
 // Any constant works; it only has to be the same for every replica.
 const MIGRATION_LOCK_KEY = 7_316_524_011;
@@ -38,12 +38,12 @@ export async function missingMigrations(url: string): Promise<string[]> {
   try {
     const [{ table }] = (
       await client.query<{ table: string | null }>(
-        `SELECT to_regclass('migrations')::text AS table`,
+        `SELECT to_regclass('${MIGRATIONS_TABLE}')::text AS table`,
       )
     ).rows;
     const applied = new Set(
       table
-        ? (await client.query<{ name: string }>('SELECT name FROM migrations')).rows.map(
+        ? (await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE}`)).rows.map(
             (r) => r.name,
           )
         : [],
