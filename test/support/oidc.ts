@@ -99,3 +99,26 @@ export async function signInThroughPage(
   );
   return new URL(back.url);
 }
+
+/**
+ * Where the provider sends a browser for an OpenID sign-in of a confidential client: the login
+ * page's URL, with the interaction it is for.
+ */
+export async function loginPageUrl(
+  t: TestApp,
+  meta: { client_id: string; client_secret: string },
+  extra: Record<string, string> = {},
+): Promise<string> {
+  const rp = await client.discovery(
+    new URL(t.url),
+    meta.client_id,
+    meta.client_secret,
+    client.ClientSecretBasic(meta.client_secret),
+    { execute: [client.allowInsecureRequests] },
+  );
+  const page = await new CookieBrowser().follow(
+    (await authorization(rp, extra)).url.toString(),
+    (u) => new URL(u).pathname === '/login',
+  );
+  return page.url;
+}

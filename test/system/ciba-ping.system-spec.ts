@@ -1,9 +1,6 @@
-import { ChildProcess, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { ChildProcess } from 'node:child_process';
 import { createServer, Server } from 'node:https';
 import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as client from 'openid-client';
 import { startApiProcess } from '@test-support/api-process';
 import { TestApp } from '@test-support/test-app';
@@ -11,42 +8,10 @@ import { bearer, call } from '@test-support/http';
 import { openOnDevice } from '@test-support/device';
 import { registerPhone } from '@test-support/flows';
 import { eventually } from '@test-support/sse';
+import { loopbackCertificate } from '@test-support/tls';
 
 const CIBA = 'urn:openid:params:grant-type:ciba';
 const SECRET = 'till-secret-that-is-long-enough-0123456789abcdef';
-
-/** A self-signed certificate for 127.0.0.1, made with openssl for this run. */
-function loopbackCertificate(): { key: string; cert: string; certFile: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'simauth-tls-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
-  return {
-    key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-    cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-    certFile: join(dir, 'cert.pem'),
-  };
-}
 
 describe('CIBA ping mode against a real api process and an https notification endpoint', () => {
   let api: ChildProcess;

@@ -1,7 +1,5 @@
-import * as client from 'openid-client';
 import { TestApp, startTestApp } from '@test-support/test-app';
-import { CookieBrowser } from '@test-support/browser';
-import { CALLBACK, authorization } from '@test-support/oidc';
+import { CALLBACK, loginPageUrl as loginPageOf } from '@test-support/oidc';
 
 const SHOP = {
   client_id: 'beispiel-shop',
@@ -11,25 +9,9 @@ const SHOP = {
   grant_types: ['authorization_code'],
 };
 const NAMELESS = { ...SHOP, client_id: 'nameless', client_name: undefined };
-
-/** Where the provider sends a browser for an OpenID sign-in of `clientId`: the login page's URL. */
-async function loginPageUrl(
-  t: TestApp,
-  meta: { client_id: string; client_secret: string },
-): Promise<string> {
-  const rp = await client.discovery(
-    new URL(t.url),
-    meta.client_id,
-    meta.client_secret,
-    client.ClientSecretBasic(meta.client_secret),
-    { execute: [client.allowInsecureRequests] },
-  );
-  const page = await new CookieBrowser().follow(
-    (await authorization(rp, { ui_locales: 'fr' })).url.toString(),
-    (u) => new URL(u).pathname === '/login',
-  );
-  return page.url;
-}
+/** The login page's URL for an OpenID sign-in of `meta` asking for French. */
+const loginPageUrl = (t: TestApp, meta: { client_id: string; client_secret: string }) =>
+  loginPageOf(t, meta, { ui_locales: 'fr' });
 
 describe("the login page in the operator's brand", () => {
   let branded: TestApp;
