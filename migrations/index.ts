@@ -17,6 +17,7 @@ import { CreateWebhookEndpoints1764864000000 } from './1764864000000-CreateWebho
 import { SealJwtSigningKeys1796589813826 } from './1796589813826-SealJwtSigningKeys';
 import { AddWebhookOutboxEndpointDue1796592000000 } from './1796592000000-AddWebhookOutboxEndpointDue';
 import { AddDeviceLocale1796595600000 } from './1796595600000-AddDeviceLocale';
+import { CreateLogos1796617470153 } from './1796617470153-CreateLogos';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   SealJwtSigningKeys1796589813826,
   AddWebhookOutboxEndpointDue1796592000000,
   AddDeviceLocale1796595600000,
+  CreateLogos1796617470153,
 ];

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from '@simauth/config';
 import { refusalLine, sandboxPlan, startupChecks } from './startup-checks';
 
@@ -101,6 +104,7 @@ describe('production mode', () => {
       SIM_SWAP_POLICY: 'off',
       SIM_SWAP_ON_PROVIDER_ERROR: 'open',
       OIDC_ALLOW_PRIVATE_CALLBACKS: 'true',
+      LOGO_ALLOW_PRIVATE_URLS: 'true',
     });
     expect(refusals).toEqual([]);
     expect(warnings.map((w) => w.split(/[= ]/)[0])).toEqual([
@@ -108,7 +112,17 @@ describe('production mode', () => {
       'SIM_SWAP_POLICY',
       'SIM_SWAP_ON_PROVIDER_ERROR',
       'OIDC_ALLOW_PRIVATE_CALLBACKS',
+      'LOGO_ALLOW_PRIVATE_URLS',
     ]);
+  });
+
+  it("refuses LOGO_CA_FILE, the tests' trust of their own logo server, which development takes", () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'simauth-logo-ca-')), 'ca.pem');
+    writeFileSync(file, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    expect(checks({ ...GOOD, LOGO_CA_FILE: file }).refusals).toEqual([
+      "LOGO_CA_FILE is for development and tests (a private CA goes in Node's NODE_EXTRA_CA_CERTS)",
+    ]);
+    expect(checks({ LOGO_CA_FILE: file })).toEqual({ refusals: [], warnings: [] });
   });
 
   it('says every problem on one line, with how production mode came about', () => {

@@ -37,11 +37,18 @@ interface StartupVerdict {
 const DEMO_CLIENT_IDS = new Set([DEMO_CLIENT.client_id, DEMO_CIBA_CLIENT.client_id]);
 const DEMO_SECRETS = new Set([DEMO_CIBA_CLIENT.client_secret]);
 
-/** The sandbox parts production mode refuses (in development they are what asks for it). */
+/**
+ * The sandbox parts production mode refuses (in development they are what asks for it), and the
+ * tests' trust of their own logo server.
+ */
 function sandboxProblems(config: AppConfig): string[] {
   const problems: string[] = [];
   if (config.sandbox.force) problems.push('SANDBOX_FORCE=true starts the provider sandbox');
   if (config.sandbox.sharedUrl) problems.push('SANDBOX_URL points the providers at a sandbox');
+  if (config.pages.logos.extraCa)
+    problems.push(
+      "LOGO_CA_FILE is for development and tests (a private CA goes in Node's NODE_EXTRA_CA_CERTS)",
+    );
   return problems;
 }
 
@@ -93,6 +100,9 @@ function productionWarnings(config: AppConfig): string[] {
   }
   if (config.oidc.allowPrivateCallbacks) {
     warnings.push('OIDC_ALLOW_PRIVATE_CALLBACKS=true: CIBA pings may reach private addresses');
+  }
+  if (config.pages.logos.allowPrivateUrls) {
+    warnings.push('LOGO_ALLOW_PRIVATE_URLS=true: logos may be fetched from private addresses');
   }
   return warnings;
 }

@@ -173,6 +173,20 @@ export interface AppConfig {
     /** DEFAULT_REGION: the region whose national format the page accepts (unset: the browser's). */
     defaultRegion?: string;
     /** BRAND_*: the operator's name, accent (contrast checked at start) and links on the page. */
-    brand: { name: string; color?: string; supportUrl?: string; privacyUrl?: string };
+    brand: {
+      name: string;
+      color?: string;
+      supportUrl?: string;
+      privacyUrl?: string;
+      /** BRAND_LOGO_URL (https): fetched by simauth and served from its own origin. */
+      logoUrl?: string;
+    };
+    /** How logos (BRAND_LOGO_URL, the clients' `logo_uri`) are fetched. */
+    logos: {
+      /** LOGO_ALLOW_PRIVATE_URLS: a logo may be on a loopback or private address. */
+      allowPrivateUrls: boolean;
+      /** LOGO_CA_FILE's PEM (development and tests only): trusted besides the system's CAs. */
+      extraCa?: string;
+    };
   };
 }

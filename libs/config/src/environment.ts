@@ -705,4 +705,28 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsUrl(URL_OPTIONS)
   BRAND_PRIVACY_URL?: string;
+
+  @Setting(
+    '*(unset: the initial of `BRAND_NAME`)*',
+    "the sign-in page's logo: an `https://` URL of a PNG, JPEG, WebP or GIF image of at most 256 KB (SVG is refused). simauth fetches it itself, checks it, keeps it in Postgres and serves it from its own origin (`/assets/logos/<sha256>.<ext>`): the page makes no request elsewhere. An `http://` or malformed URL stops the start; a logo that cannot be fetched leaves the page with the name only. See [the sign-in page](../guide/web-apps.md#the-sign-in-page)",
+  )
+  @IsOptional()
+  @IsString()
+  BRAND_LOGO_URL?: string;
+
+  @Setting(
+    '`false`',
+    "fetch logos (`BRAND_LOGO_URL`, a client's `logo_uri`) from loopback, link-local or private addresses too (a logo on your internal network); refused by default, against server-side request forgery. A private CA for such a host goes in Node's `NODE_EXTRA_CA_CERTS`",
+  )
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  LOGO_ALLOW_PRIVATE_URLS?: string;
+
+  @Setting(
+    '*(unset)*',
+    "development and tests only: a PEM file of CA certificates trusted, besides the system's, when fetching logos (a test's self-signed logo server). Production mode refuses to start with it; there a private CA goes in `NODE_EXTRA_CA_CERTS`",
+  )
+  @IsOptional()
+  @IsString()
+  LOGO_CA_FILE?: string;
 }

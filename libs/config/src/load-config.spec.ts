@@ -247,3 +247,66 @@ describe('loadConfig: OpenID Provider clients', () => {
     ]);
   });
 });
+
+describe('loadConfig: logos', () => {
+  const problemsOf = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (e) {
+      return (e as ConfigurationError).problems;
+    }
+  };
+  const client = (logo_uri: unknown) => ({ client_id: 'shop', redirect_uris: [], logo_uri });
+
+  it('reads BRAND_LOGO_URL and the clients’ logo_uri when they are https URLs', () => {
+    const config = loadConfig({
+      BRAND_LOGO_URL: 'https://bank.example/logo.png',
+      OIDC_CLIENTS: JSON.stringify([client('https://shop.example/logo.webp')]),
+    });
+    expect(config.pages.brand.logoUrl).toBe('https://bank.example/logo.png');
+    expect(config.oidc.clients[0].logo_uri).toBe('https://shop.example/logo.webp');
+    expect(config.pages.logos).toEqual({ allowPrivateUrls: false, extraCa: undefined });
+  });
+
+  it('refuses to start on an http or malformed logo URL, or one with a password, naming the fix and not the value', () => {
+    expect(problemsOf({ BRAND_LOGO_URL: 'http://bank.example/logo.png' })).toEqual([
+      'BRAND_LOGO_URL must be an https URL (https://bank.example/logo.png), not http',
+    ]);
+    expect(problemsOf({ BRAND_LOGO_URL: 'bank.example/logo.png' })).toEqual([
+      'BRAND_LOGO_URL is not a URL: write it whole, e.g. https://bank.example/logo.png',
+    ]);
+    expect(problemsOf({ BRAND_LOGO_URL: 'https://me:s3cret@bank.example/logo.png' })).toEqual([
+      'BRAND_LOGO_URL must not carry a user name or password: serve the logo publicly',
+    ]);
+    expect(
+      problemsOf({
+        OIDC_CLIENTS: JSON.stringify([
+          client('http://shop.example/logo.png'),
+          { ...client(42), client_id: 'till' },
+        ]),
+      }),
+    ).toEqual([
+      'OIDC_CLIENTS[0] ("shop"): logo_uri must be an https URL (https://bank.example/logo.png), not http',
+      'OIDC_CLIENTS[1] ("till"): logo_uri must be an https URL written as a string',
+    ]);
+  });
+
+  it('reads LOGO_CA_FILE’s certificates, and refuses a file that cannot be read or holds none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'simauth-logo-ca-'));
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    writeFileSync(join(dir, 'ca.pem'), pem);
+    writeFileSync(join(dir, 'empty.pem'), 'nothing');
+    const config = loadConfig({
+      LOGO_CA_FILE: join(dir, 'ca.pem'),
+      LOGO_ALLOW_PRIVATE_URLS: 'true',
+    });
+    expect(config.pages.logos).toEqual({ allowPrivateUrls: true, extraCa: pem });
+    expect(problemsOf({ LOGO_CA_FILE: join(dir, 'empty.pem') })).toEqual([
+      'LOGO_CA_FILE holds no PEM certificate (-----BEGIN CERTIFICATE-----)',
+    ]);
+    expect(problemsOf({ LOGO_CA_FILE: join(dir, 'missing.pem') })).toEqual([
+      'LOGO_CA_FILE cannot be read (ENOENT)',
+    ]);
+  });
+});

@@ -5,6 +5,7 @@ import { validateSync, ValidationError } from 'class-validator';
 import { isSupportedCountry } from 'libphonenumber-js';
 import { AppConfig, OidcClientMetadata, SimProofProviderName } from './app-config';
 import { EnvironmentVariables } from './environment';
+import { logoUrlProblem, readLogoCa } from './logo-urls';
 import { parseWebhooks } from './webhooks';
 
 export class ConfigurationError extends Error {
@@ -149,6 +150,9 @@ function parseOidcClients(env: EnvironmentVariables, problems: string[]): OidcCl
       problems.push(`${name}: client_id ${JSON.stringify(id)} is listed twice`);
     } else {
       seen.add(id);
+      const logo = (client as { logo_uri?: unknown }).logo_uri;
+      const problem = logo === undefined ? undefined : logoUrlProblem('logo_uri', logo);
+      if (problem) problems.push(`${name}[${i}] (${JSON.stringify(id)}): ${problem}`);
     }
   });
   return clients as OidcClientMetadata[];
@@ -225,6 +229,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   )
     problems.push(`DEFAULT_REGION ${env.DEFAULT_REGION} is no region with a numbering plan`);
   problems.push(...brandColorProblem(env.BRAND_COLOR));
+  const logoProblem = env.BRAND_LOGO_URL && logoUrlProblem('BRAND_LOGO_URL', env.BRAND_LOGO_URL);
+  if (logoProblem) problems.push(logoProblem);
+  const logoCa = readLogoCa(env.LOGO_CA_FILE, problems);
   if (problems.length > 0) throw new ConfigurationError(problems);
 
   const anyProviderCredential = Boolean(
@@ -369,7 +376,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
         color: env.BRAND_COLOR?.toLowerCase(),
         supportUrl: env.BRAND_SUPPORT_URL,
         privacyUrl: env.BRAND_PRIVACY_URL,
+        logoUrl: env.BRAND_LOGO_URL,
       },
+      logos: { allowPrivateUrls: env.LOGO_ALLOW_PRIVATE_URLS === 'true', extraCa: logoCa },
     },
   };
 }

@@ -16,15 +16,17 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_CONFIG, AppConfig } from '@simauth/config';
+import { APP_CONFIG, AppConfig, OidcClientMetadata } from '@simauth/config';
 import { checkWrittenPhoneNumber, NotFoundError, RequestValidationError } from '@simauth/http';
 import { readVirtualPhonePage, virtualPhoneConfig } from '@simauth/sandbox';
 import { phoneNumberPolicy } from '../phone-numbers/phone-number-policy';
 import { LimitPerIp } from '../rate-limits/rate-limit.guard';
+import { Logos } from '../logos/logos.service';
 import { WrittenNumberBody } from './written-number.dto';
 import { renderLoginPages } from './login-page';
 import { renderPhonePages } from './phone-page';
 import { InteractionClients } from './interaction-clients';
+import { withLogo } from './logo-markup';
 import { chooseLanguage, PageLanguage } from './page-i18n';
 
 const ASSETS: Record<string, string> = {
@@ -66,6 +68,7 @@ export class PagesController implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly modules: ModuleRef,
+    private readonly logos: Logos,
   ) {}
 
   onModuleInit(): void {
@@ -97,24 +100,28 @@ export class PagesController implements OnModuleInit {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const lng = chooseLanguage(uiLocales, acceptLanguage);
-    const client = await this.clientNameOf(interaction);
+    const client = await this.clientOf(interaction);
+    const name = client?.client_name;
+    const clientName =
+      typeof name === 'string' && name.trim() ? name.trim().slice(0, 80) : undefined;
+    // The client's logo_uri beats BRAND_LOGO_URL; either is served from our own origin.
+    const logo = this.logos.forPage(client?.logo_uri, clientName ?? client?.client_id);
     reply
       .type('text/html; charset=utf-8')
       .header('Vary', 'Accept-Language')
       .header('Content-Language', lng)
-      .send(this.loginPage(lng, client));
+      .send(withLogo(this.loginPage(lng, clientName), logo));
   }
 
   /**
-   * The `client_name` (OIDC_CLIENTS) of the relying party of a pending OpenID interaction, asked
-   * of the OpenID Provider by the interaction's id (see InteractionClients).
+   * The relying party (its OIDC_CLIENTS metadata: `client_name`, `logo_uri`) of a pending OpenID
+   * interaction, asked of the OpenID Provider by the interaction's id (see InteractionClients).
    */
-  private async clientNameOf(interaction: unknown): Promise<string | undefined> {
+  private async clientOf(interaction: unknown): Promise<OidcClientMetadata | undefined> {
     if (typeof interaction !== 'string') return undefined;
     const clients = this.modules.get(InteractionClients, { strict: false });
     const id = await clients.clientIdOf(interaction);
-    const name = this.config.oidc.clients.find((c) => c.client_id === id)?.client_name;
-    return typeof name === 'string' && name.trim() ? name.trim().slice(0, 80) : undefined;
+    return this.config.oidc.clients.find((c) => c.client_id === id);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { LogosModule } from '../logos/logos.module';
 import { PagesController } from './pages.controller';
 
-@Module({ controllers: [PagesController] })
+@Module({ imports: [LogosModule], controllers: [PagesController] })
 export class PagesModule {}
