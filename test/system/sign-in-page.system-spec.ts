@@ -8,6 +8,7 @@ import { AttemptSweeper } from '@simauth/attempts';
 import { TestApp, startTestApp } from '@test-support/test-app';
 import { uniquePhoneNumber } from '@test-support/device';
 import { CALLBACK } from '@test-support/oidc';
+import { LogoServer, pngImage, startLogoServer } from '@test-support/logo-server';
 
 /** axe-core's browser build, run in each page state (page.evaluate is not subject to the CSP). */
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -279,5 +280,50 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     await expired.focus('#retry');
     await expired.keyboard.press('Enter');
     await expired.waitForSelector('#start:not(.hidden)');
+  });
+});
+
+describe('the sign-in page with a logo, in Chromium', () => {
+  let logos: LogoServer;
+  let t: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const logo = pngImage(68, 34, [26, 95, 60]);
+    logos = await startLogoServer({
+      '/logo.png': (_, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(logo),
+    });
+    t = await startTestApp({
+      env: {
+        BRAND_NAME: 'Beispielbank',
+        BRAND_COLOR: '#1a5f3c',
+        BRAND_LOGO_URL: `${logos.url}/logo.png`,
+        // The logo server is on loopback, with a certificate made for this run.
+        LOGO_ALLOW_PRIVATE_URLS: 'true',
+        LOGO_CA_FILE: logos.certFile,
+      },
+    });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await logos?.close();
+  });
+
+  it("shows the brand's logo from simauth's own origin, asks no other origin for anything, and has no accessibility violation", async () => {
+    const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(`${t.url}/login`); // resolves once the page and its images have loaded
+    const logo = page.locator('header img.logo');
+    expect(await logo.getAttribute('alt')).toBe('Beispielbank');
+    expect(await logo.getAttribute('src')).toMatch(/^\/assets\/logos\/[0-9a-f]{64}\.png$/);
+    expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(68);
+    expect(requested).toContain(`${t.url}${await logo.getAttribute('src')}`);
+    expect(requested.filter((url) => new URL(url).origin !== t.url)).toEqual([]);
+    // Only simauth itself ever asked the logo's host.
+    expect(logos.requests).toHaveLength(1);
+    expect(await violations(page)).toEqual([]);
   });
 });
