@@ -102,7 +102,10 @@ function publicOnlyLookup(
   });
 }
 
-/** An undici Agent that connects only to public addresses (for endpoints registered through the admin API). */
+/**
+ * An undici Agent that connects only to public addresses: for endpoints registered through the
+ * admin API, and for logos (platform/logos).
+ */
 export function publicOnlyAgent(options: Agent.Options): Agent {
   return new Agent({ ...options, connect: { ...options.connect, lookup: publicOnlyLookup } });
 }
