@@ -340,7 +340,7 @@ export class EnvironmentVariables {
   // --- OpenID Provider
   @Setting(
     '*(none; while the sandbox serves: the demo clients `simauth-demo` and `simauth-demo-ciba`)*',
-    'relying parties of the OpenID Provider: a JSON array of oidc-provider client metadata (`client_id`, `client_secret` or `"token_endpoint_auth_method":"none"`, `redirect_uris`, `post_logout_redirect_uris`, `grant_types`, `scope`, …); a client the library refuses stops the start with one line naming it',
+    'relying parties of the OpenID Provider: a JSON array of oidc-provider client metadata (`client_id`, `client_secret` or `"token_endpoint_auth_method":"none"`, `redirect_uris`, `post_logout_redirect_uris`, `grant_types`, `scope`, …; `client_name` and an https `logo_uri` for the sign-in page); a client the library refuses, or with a `logo_uri` that is not https, stops the start with one line naming it',
   )
   @IsOptional()
   @IsString()
