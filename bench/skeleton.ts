@@ -106,7 +106,7 @@ function move(
   actor: string,
   reason: string,
   requestId: string,
-  extra: { context?: Row; result?: Row; lease?: number } = {},
+  extra: { context?: Row; result?: Row; lease?: number; provider?: string } = {},
 ) {
   return query('transition', [
     id,
@@ -124,6 +124,8 @@ function move(
     requestId,
     extra.lease ?? null,
     false,
+    // The provider the move's audit event names (the SIM proof's).
+    extra.provider ?? null,
     // The webhooks' outbox write (WebhookMoveHook): no event, no endpoint.
     null,
     [],
@@ -180,6 +182,7 @@ async function start(body: Row, ip: string, requestId: string) {
     null,
     requestId,
     false,
+    null,
   ]);
   if (user) void push(login, user.id, shown).catch(() => undefined);
   return {
@@ -258,6 +261,11 @@ async function approve(id: string, body: Row, req: IncomingMessage, ip: string, 
     approved.version,
     check.check_id,
     JSON.stringify({ check_url: checkUrl }),
+    // Its audit event: the SIM check and the provider that took it.
+    'system',
+    'SIM check by truid',
+    requestId,
+    'truid',
   ]);
   return { status: 200, body: { status: 'APPROVED', check_url: checkUrl } };
 }
@@ -278,6 +286,7 @@ async function code(id: string, body: Row, req: IncomingMessage, ip: string, req
     requestId,
     {
       lease: LEASE_SECONDS,
+      provider: 'truid',
     },
   );
   if (!pending?.id) throw new HttpError(409);
@@ -297,6 +306,7 @@ async function code(id: string, body: Row, req: IncomingMessage, ip: string, req
       'provider',
       'SIM does not match',
       requestId,
+      { provider: 'truid' },
     );
     return { status: 200, body: { status: 'MATCH_FAILED' } };
   }
@@ -328,6 +338,7 @@ async function code(id: string, body: Row, req: IncomingMessage, ip: string, req
     requestId,
     {
       result: { id_token: idToken },
+      provider: 'truid',
     },
   );
   return { status: 200, body: { status: 'MATCH_SUCCESS' } };

@@ -18,6 +18,7 @@ import { SealJwtSigningKeys1796589813826 } from './1796589813826-SealJwtSigningK
 import { AddWebhookOutboxEndpointDue1796592000000 } from './1796592000000-AddWebhookOutboxEndpointDue';
 import { AddDeviceLocale1796595600000 } from './1796595600000-AddDeviceLocale';
 import { CreateLogos1796617470153 } from './1796617470153-CreateLogos';
+import { AddAttemptEventProvider1796621100000 } from './1796621100000-AddAttemptEventProvider';
 
 /**
  * Every migration, oldest first. Listed explicitly so the compiled app, the TypeORM runner and
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   AddWebhookOutboxEndpointDue1796592000000,
   AddDeviceLocale1796595600000,
   CreateLogos1796617470153,
+  AddAttemptEventProvider1796621100000,
 ];

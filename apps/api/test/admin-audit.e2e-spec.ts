@@ -120,6 +120,7 @@ describe('admin API: audit trail, search, sessions and grants, redelivery', () =
       actor: 'device',
       reason: 'SIM matches the number',
       request_id: expect.any(String),
+      provider: 'truid',
       user_id: null,
       phone_number: maskOf(phone.phoneNumber),
     });

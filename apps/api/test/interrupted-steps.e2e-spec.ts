@@ -123,6 +123,8 @@ describe('a login whose provider call was interrupted after its move committed',
     expect(await events(login.login_id)).toEqual([
       'null>PENDING web',
       'PENDING>APPROVED device',
+      // The SIM check, recorded (with its provider) where it was created.
+      'APPROVED>APPROVED system',
       'APPROVED>MATCH_PENDING device',
       // Taken over by the sweeper or by the retry, whichever came first after the lease lapsed.
       'MATCH_PENDING>APPROVED system',
@@ -186,6 +188,8 @@ describe('a login whose provider call was interrupted after its move committed',
       'PENDING>APPROVED device',
       'APPROVED>PENDING system',
       'PENDING>APPROVED device',
+      // The second approval's SIM check (the first was never recorded: its process died).
+      'APPROVED>APPROVED system',
       'APPROVED>MATCH_PENDING device',
       'MATCH_PENDING>MATCH_SUCCESS provider',
     ]);

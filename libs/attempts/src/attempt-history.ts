@@ -5,12 +5,12 @@ import { AttemptKind } from './attempt-kind';
 /**
  * Every move of every attempt as one relation, for a statement that reads the audit trail in
  * commit order: tx (the writing transaction, xid8), id, at, attempt_id, kind, from_status,
- * to_status, actor, reason, request_id, user_id, phone_number. Used as a subquery, which Postgres
+ * to_status, actor, reason, request_id, provider, user_id, phone_number. Used as a subquery, which Postgres
  * flattens: conditions on (tx, id) use attempt_events' (tx, id) index.
  */
 export const ATTEMPT_MOVES_SQL = `
   SELECT e.tx, e.id, e.created_at AS at, e.attempt_id, a.kind, e.from_status, e.to_status,
-         e.actor, e.reason, e.request_id, a.user_id, a.phone_number
+         e.actor, e.reason, e.request_id, e.provider, a.user_id, a.phone_number
     FROM attempt_events e JOIN attempts a ON a.id = e.attempt_id`;
 
 /** An attempt as the operators list it. */
@@ -31,6 +31,8 @@ interface AttemptMove {
   actor: string;
   reason: string | null;
   requestId: string | null;
+  /** The provider whose SIM proof (or call) the move records, if any. */
+  provider: string | null;
   createdAt: Date;
 }
 
@@ -115,9 +117,11 @@ export class AttemptHistory {
       actor: string;
       reason: string | null;
       request_id: string | null;
+      provider: string | null;
       created_at: Date;
     }[] = await this.db.query(
-      `SELECT from_status, to_status, actor, reason, request_id, created_at FROM attempt_events
+      `SELECT from_status, to_status, actor, reason, request_id, provider, created_at
+         FROM attempt_events
         WHERE attempt_id = $1 ORDER BY id`,
       [id],
     );
@@ -131,6 +135,7 @@ export class AttemptHistory {
         actor: m.actor,
         reason: m.reason,
         requestId: m.request_id,
+        provider: m.provider,
         createdAt: m.created_at,
       })),
     };

@@ -18,7 +18,8 @@ export interface HookedMove {
 export abstract class AttemptMoveHook {
   /**
    * A data-modifying statement run as a CTE of the move's (see transitionSql): it reads the moved
-   * row as `a`, and its own parameters as $16, $17, … in the order `parameters` gives them.
+   * row as `a`, and its own parameters as $17, $18, … in the order `parameters` gives them
+   * (the move's own are $1 to $16: see transitionSql).
    */
   abstract readonly sql: string;
 

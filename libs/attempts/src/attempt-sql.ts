@@ -16,8 +16,9 @@ export const INSERT_SQL = `
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, now() + make_interval(secs => $10), $14)
     RETURNING *
   ), event AS (
-    INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id)
-    SELECT id, NULL, status, $11, $12, $13 FROM a
+    INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id,
+                                provider)
+    SELECT id, NULL, status, $11, $12, $13, $15 FROM a
   )
   SELECT a.* FROM a`;
 
@@ -25,7 +26,8 @@ export const INSERT_SQL = `
  * The statement of a move, with `alsoWrite` (an AttemptMoveHook's SQL) as one more of its
  * data-modifying CTEs: what the hook writes commits with the move or not at all. The hook reads
  * the moved row as `a` (with `a.from_status`; no row when the move lost), the move's actor,
- * reason and request id as $11, $12 and $13, and its own parameters from $16 on.
+ * reason and request id as $11, $12 and $13, the provider its event names as $16, and its own
+ * parameters from $17 on.
  */
 // FOR UPDATE makes concurrent transitions of one attempt queue on its row; each then sees the
 // status the previous one committed, so exactly one of N conflicting moves wins. The move
@@ -51,8 +53,9 @@ export const transitionSql = (alsoWrite?: string): string => `
        AND (NOT $15::boolean OR c.lease_until <= now())
     RETURNING t.*, c.status AS from_status
   ), event AS (
-    INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id)
-    SELECT id, from_status, status, $11, $12, $13 FROM a
+    INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id,
+                                provider)
+    SELECT id, from_status, status, $11, $12, $13, $16 FROM a
   )${alsoWrite ? `, hook AS (${alsoWrite})` : ''}
   SELECT a.*, c.status AS current_status, c.is_final AS current_is_final,
          c.expires_at AS current_expires_at, c.lease_until AS current_lease_until,
@@ -60,12 +63,19 @@ export const transitionSql = (alsoWrite?: string): string => `
          CASE WHEN a.watched THEN ${NOTIFY} END AS notified
     FROM current c LEFT JOIN a ON true`;
 
-/** Records a step's provider reference and context while the attempt is still at `version`. */
+/**
+ * Records a step's provider reference and context while the attempt is still at `version`; with
+ * an actor ($6), also an audit event that keeps the status (reason $7, request id $8, provider $9).
+ */
 export const ANNOTATE_SQL = `
   WITH a AS (
     UPDATE attempts SET provider_ref = COALESCE($4, provider_ref), context = context || $5::jsonb,
                         lease_until = NULL, updated_at = now()
      WHERE id = $1 AND kind = $2 AND version = $3 RETURNING *
+  ), event AS (
+    INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id,
+                                provider)
+    SELECT id, status, status, $6, $7, $8, $9 FROM a WHERE $6::text IS NOT NULL
   ) SELECT * FROM a`;
 
 /**

@@ -10,7 +10,7 @@ import {
   InvalidTransitionError,
   StepInProgressError,
 } from './attempt.errors';
-import { AttemptRepository } from './attempt.repository';
+import { AnnotationEvent, AttemptRepository } from './attempt.repository';
 import { attemptFlow } from './attempt-flow';
 import {
   TransitionTable,
@@ -38,6 +38,8 @@ interface CreateAttempt<K extends AttemptKind> {
   reason?: string;
   /** The HTTP request that caused it, for the audit event. */
   requestId?: string;
+  /** The provider its first audit event names (see Transition.provider). */
+  provider?: string;
   /** Its moves are watched from the start (they NOTIFY; see `watch`). */
   watched?: boolean;
 }
@@ -62,6 +64,11 @@ interface Transition<K extends AttemptKind> {
   leaseSeconds?: number;
   /** Moves only an attempt whose lease has lapsed: taking over an interrupted step. */
   onlyIfLeaseLapsed?: boolean;
+  /**
+   * The provider whose answer (or call) the move records, named by its audit event and by what
+   * the move hook writes (e.g. the SIM proof's `vonage`); none when no provider took part.
+   */
+  provider?: string;
 }
 
 /**
@@ -154,13 +161,15 @@ export class AttemptStateMachine {
   }
 
   /**
-   * Attaches a provider reference and context to an attempt without moving it; fails with
-   * InvalidTransitionError when the attempt changed since `attempt` was read.
+   * Attaches a provider reference and context to an attempt without moving it (with `audit`, on
+   * its audit trail as an event that keeps the status); fails with InvalidTransitionError when the
+   * attempt changed since `attempt` was read.
    */
   async annotate<S extends string>(
     attempt: Attempt<S>,
     providerRef: string | null,
     context: Record<string, unknown>,
+    audit?: AnnotationEvent,
   ): Promise<Attempt<S>> {
     const row = await this.attempts.annotate(
       attempt.kind,
@@ -168,6 +177,7 @@ export class AttemptStateMachine {
       attempt.version,
       providerRef,
       context,
+      audit,
     );
     if (!row) throw new InvalidTransitionError(attempt.id, attempt.status, attempt.status);
     return toAttempt(row);

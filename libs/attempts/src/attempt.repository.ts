@@ -29,6 +29,8 @@ interface InsertAttempt {
   actor: Actor;
   reason?: string;
   requestId?: string;
+  /** The provider its first event names (see Transition.provider). */
+  provider?: string;
   /** Someone will watch its moves from the start (see AttemptStateMachine.watch). */
   watched?: boolean;
 }
@@ -56,6 +58,8 @@ interface UpdateAttempt {
   onlyIfLeaseLapsed?: boolean;
   /** The event the move's flow names for it, handed to the AttemptMoveHook. */
   event?: string;
+  /** The provider the move's audit event names. */
+  provider?: string;
 }
 
 /**
@@ -79,8 +83,17 @@ export function transitionParameters(p: UpdateAttempt, hooked: unknown[] = []): 
     p.requestId ?? null,
     p.leaseSeconds ?? null,
     p.onlyIfLeaseLapsed ?? false,
+    p.provider ?? null,
     ...hooked,
   ];
+}
+
+/** The audit event of an annotation: who recorded the step, why, and the provider it names. */
+export interface AnnotationEvent {
+  actor: Actor;
+  reason: string;
+  requestId?: string;
+  provider?: string;
 }
 
 type TransitionRow = AttemptRow & {
@@ -127,6 +140,7 @@ export class AttemptRepository {
         p.reason ?? null,
         p.requestId ?? null,
         p.watched ?? false,
+        p.provider ?? null,
       ],
     );
     return rows[0];
@@ -164,7 +178,8 @@ export class AttemptRepository {
 
   /**
    * Sets provider_ref and merges context while the attempt is still at `version`, and ends the
-   * lease on the step (its work is recorded); no status change.
+   * lease on the step (its work is recorded); no status change. With `audit`, also an audit event
+   * that keeps the status.
    */
   async annotate(
     kind: AttemptKind,
@@ -172,12 +187,23 @@ export class AttemptRepository {
     version: number,
     providerRef: string | null,
     context: Record<string, unknown>,
+    audit?: AnnotationEvent,
   ): Promise<AttemptRow | undefined> {
     const rows: AttemptRow[] = await preparedQuery(
       this.db,
       'simauth_attempt_annotate',
       ANNOTATE_SQL,
-      [id, kind, version, providerRef, JSON.stringify(context)],
+      [
+        id,
+        kind,
+        version,
+        providerRef,
+        JSON.stringify(context),
+        audit?.actor ?? null,
+        audit?.reason ?? null,
+        audit?.requestId ?? null,
+        audit?.provider ?? null,
+      ],
     );
     return rows[0];
   }

@@ -29,6 +29,8 @@ type AuditEvent =
       actor: string;
       reason: string | null;
       request_id: string | null;
+      /** The provider whose SIM proof (or call) the move records; null when none. */
+      provider: string | null;
       user_id: string | null;
       phone_number: string | null;
     }
@@ -54,6 +56,7 @@ interface EventRow {
   actor: string | null;
   reason: string | null;
   request_id: string | null;
+  provider: string | null;
   user_id: string | null;
   phone_number: string | null;
   client_id: string | null;
@@ -72,7 +75,7 @@ const EVENTS_SQL = `
   WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
   SELECT * FROM (
     (SELECT m.tx::text AS tx, 0 AS src, m.id, m.at, m.attempt_id, m.kind, m.from_status,
-            m.to_status, m.actor, m.reason, m.request_id, m.user_id, m.phone_number,
+            m.to_status, m.actor, m.reason, m.request_id, m.provider, m.user_id, m.phone_number,
             NULL AS client_id, NULL AS action, NULL AS target
        FROM (${ATTEMPT_MOVES_SQL}) m, horizon h
       WHERE (m.tx, m.id) > ($1::xid8, CASE WHEN $2::int < 0 THEN -1 WHEN $2::int = 0 THEN $3::bigint
@@ -81,7 +84,7 @@ const EVENTS_SQL = `
       ORDER BY m.tx, m.id LIMIT $5)
     UNION ALL
     (SELECT x.tx::text, 1, x.id, x.at, NULL, NULL, NULL, NULL, NULL, NULL, x.request_id, NULL,
-            NULL, x.client_id, x.action, x.target
+            NULL, NULL, x.client_id, x.action, x.target
        FROM admin_actions x, horizon h
       WHERE (x.tx, x.id) > ($1::xid8, CASE WHEN $2::int < 1 THEN -1 ELSE $3::bigint END)
         AND x.tx < h.xmin AND ($4::timestamptz IS NULL OR x.at >= $4::timestamptz)
@@ -197,6 +200,7 @@ export class AuditTrail implements OnApplicationBootstrap {
       actor: row.actor!,
       reason: row.reason,
       request_id: row.request_id,
+      provider: row.provider,
       user_id: row.user_id,
       phone_number:
         row.phone_number && !phoneNumbers ? maskPhoneNumber(row.phone_number) : row.phone_number,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Attempt, AttemptStateMachine } from '@simauth/attempts';
+import { Actor, AnnotationEvent, Attempt, AttemptStateMachine } from '@simauth/attempts';
 import { AttemptKind } from '../attempt-kind';
 import { LoginStatus } from './companion-login.states';
 import { hashSecret } from '@simauth/credentials';
@@ -30,6 +30,8 @@ export interface LoginMove {
   /** Held on the step that follows the move (a provider call); the next move ends it. */
   leaseSeconds?: number;
   requestId?: string;
+  /** The provider whose SIM proof the move records (its audit event and webhook name it). */
+  provider?: string;
 }
 
 /**
@@ -94,18 +96,25 @@ export class LoginAttempts {
         result: move.result,
         requestId: move.requestId,
         leaseSeconds: move.leaseSeconds,
+        provider: move.provider,
       }),
     );
   }
 
-  /** Records the proof's provider reference and context while the login is still as read. */
+  /**
+   * Records the proof's provider reference and context while the login is still as read, with
+   * an audit event (`audit`: why, and the provider that took the proof).
+   */
   async annotate(
     login: Login,
     providerRef: string,
     context: Partial<LoginContext>,
+    audit: AnnotationEvent,
   ): Promise<Login> {
     const stored: Attempt<LoginStatus> = { ...login, context: toStoredContext(login.context) };
-    return toLogin(await this.attempts.annotate(stored, providerRef, toStoredContext(context)));
+    return toLogin(
+      await this.attempts.annotate(stored, providerRef, toStoredContext(context), audit),
+    );
   }
 
   /** See AttemptStateMachine.claimOnce. */

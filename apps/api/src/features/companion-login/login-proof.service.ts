@@ -8,6 +8,12 @@ import { CheckNotFoundError, SimSwapResult } from '@simauth/providers';
 import { Device } from '../../platform/identity/accounts.service';
 import { SimProof } from '../../platform/sim-proof/sim-proof.service';
 import { SimSwapPolicy, simSwapEvidence } from '../../platform/sim-proof/sim-swap-policy.service';
+import {
+  failoversText,
+  postedReference,
+  referenceRequired,
+  simProofProviderOf,
+} from '../../platform/sim-proof/check-reference';
 import { StepUpRequiredError, WrongCheckError } from './companion-login.errors';
 import { KIND, Login, LoginAttempts, LoginMove } from './login-attempts';
 
@@ -19,6 +25,9 @@ export interface ApprovedLogin {
   provider?: SimProofProviderName;
   channel?: 'sms';
 }
+
+/** The provider of the SMS code (Vonage Verify v2), as the login's audit events name it. */
+const SMS_PROVIDER = 'vonage';
 
 /** The code every proof but Twilio's SNA needs: a 400 naming `code` when it is missing. */
 function requiredCode(code: string | undefined): string {
@@ -73,33 +82,50 @@ export class LoginProofService {
     if (swap) return { login: await this.onSimSwap(id, swap, requestId) };
 
     const begun = await this.proof.begin(approved.phoneNumber!, id);
+    // Which providers handed the proof on, and why: in the reason of the move that records it.
+    const handedOn = begun.failovers?.length ? ` (${failoversText(begun.failovers)})` : '';
     if (!begun.ok) {
       // Unavailable: the phone may approve again. Otherwise the provider refused: the login ends.
       const reason =
-        begun.channel === 'sms'
+        (begun.channel === 'sms'
           ? 'the SMS code could not be sent'
           : begun.retry
             ? 'PhoneCheck unavailable; the phone may approve again'
             : begun.unsupported
               ? 'number not supported by PhoneCheck'
-              : 'PhoneCheck refused';
+              : 'PhoneCheck refused') + handedOn;
       if (begun.retry) await this.move(id, LoginStatus.Pending, 'system', requestId, { reason });
       else await this.move(id, LoginStatus.ProviderError, 'provider', requestId, { reason });
       throw begun.error;
     }
     if (begun.channel === 'sms') {
       // The login stays APPROVED, its proof now an SMS code (Vonage Verify v2).
-      const login = await this.logins.annotate(approved, begun.providerRef, {
-        channel: 'sms',
-        ...(begun.failovers?.length ? { proofFailovers: begun.failovers } : {}),
-      });
+      const login = await this.logins.annotate(
+        approved,
+        begun.providerRef,
+        {
+          channel: 'sms',
+          ...(begun.failovers?.length ? { proofFailovers: begun.failovers } : {}),
+        },
+        { actor: 'system', reason: `code sent by SMS${handedOn}`, requestId, provider: 'vonage' },
+      );
       return { login, channel: 'sms' };
     }
-    const login = await this.logins.annotate(approved, begun.providerRef, {
-      checkUrl: begun.checkUrl,
-      proofProvider: begun.provider,
-      ...(begun.failovers.length ? { proofFailovers: begun.failovers } : {}),
-    });
+    const login = await this.logins.annotate(
+      approved,
+      begun.providerRef,
+      {
+        checkUrl: begun.checkUrl,
+        proofProvider: begun.provider,
+        ...(begun.failovers.length ? { proofFailovers: begun.failovers } : {}),
+      },
+      {
+        actor: 'system',
+        reason: `SIM check by ${begun.provider}${handedOn}`,
+        requestId,
+        provider: begun.provider,
+      },
+    );
     return { login, checkUrl: begun.checkUrl, provider: begun.provider };
   }
 
@@ -145,46 +171,13 @@ export class LoginProofService {
       return this.submitSmsCode(login, requiredCode(code), requestId);
     }
     // The login's own provider decides which reference it takes; the other's is never exchanged.
-    const provider = login.context.proofProvider ?? 'truid';
+    const provider = simProofProviderOf(login.context.proofProvider);
+    const posted = postedReference(provider, { ...reference, code }, 'login');
     // Twilio SNA: the SNA URL gives the phone nothing to send back ({}); Twilio is asked by number.
-    if (provider === 'twilio') {
-      for (const [field, value] of Object.entries({ ...reference, code }))
-        if (value !== undefined)
-          throw new RequestValidationError([
-            {
-              field,
-              message:
-                "is not for this login: its SIM check is Twilio's (Silent Network Auth), which has none: send {}",
-            },
-          ]);
-      return this.exchange(login, login.providerRef, '', provider, requestId);
-    }
-    const [field, other] =
-      provider === 'vonage'
-        ? (['request_id', 'check_id'] as const)
-        : (['check_id', 'request_id'] as const);
-    if (reference[other] !== undefined) {
-      throw new RequestValidationError([
-        {
-          field: other,
-          message: `is not for this login: its SIM check is ${provider === 'vonage' ? "Vonage's: send request_id" : "tru.ID's: send check_id"}`,
-        },
-      ]);
-    }
-    const checkId = reference[field];
-    if (checkId === undefined) {
-      throw new RequestValidationError([
-        {
-          field,
-          message:
-            provider === 'vonage'
-              ? "is required: this login's SIM check is Vonage silent authentication"
-              : "is required: this login's proof is a PhoneCheck",
-        },
-      ]);
-    }
-    if (checkId !== login.providerRef) throw new WrongCheckError();
-    return this.exchange(login, checkId, requiredCode(code), provider, requestId);
+    if (!posted) return this.exchange(login, login.providerRef, '', provider, requestId);
+    if (posted.value === undefined) throw referenceRequired(posted.field, 'login');
+    if (posted.value !== login.providerRef) throw new WrongCheckError();
+    return this.exchange(login, posted.value, requiredCode(code), provider, requestId);
   }
 
   /** Exchanges the SIM check `checkId` of `provider` (MATCH_PENDING while it runs). */
@@ -200,6 +193,7 @@ export class LoginProofService {
     await this.move(id, LoginStatus.MatchPending, 'device', requestId, {
       reason: 'code submitted',
       leaseSeconds: this.config.attempts.stepLeaseSeconds,
+      provider,
     });
 
     const verdict = await this.proof.check(
@@ -214,10 +208,12 @@ export class LoginProofService {
         if (verdict.retry) {
           await this.move(id, LoginStatus.Approved, 'system', requestId, {
             reason: 'code exchange failed; the phone may retry',
+            provider,
           });
         } else {
           await this.move(id, LoginStatus.ProviderError, 'provider', requestId, {
             reason: 'code exchange refused',
+            provider,
           });
         }
         throw verdict.error;
@@ -225,15 +221,18 @@ export class LoginProofService {
         return this.move(id, LoginStatus.MatchSuccess, 'provider', requestId, {
           reason: 'SIM matches the number',
           context: { match: true },
+          provider,
         });
       case 'provider_error':
         return this.move(id, LoginStatus.ProviderError, 'provider', requestId, {
           reason: verdict.errorCode ?? 'check error',
+          provider,
         });
       case 'unfinished':
         // The check URL not opened (to its end) yet (Twilio's 60519): the phone may send it again.
         await this.move(id, LoginStatus.Approved, 'system', requestId, {
           reason: 'check not finished; the phone may retry',
+          provider,
         });
         throw new CheckNotFoundError();
       default:
@@ -244,6 +243,7 @@ export class LoginProofService {
               ? 'check expired'
               : 'no match',
           context: { match: false },
+          provider,
         });
     }
   }
@@ -257,6 +257,7 @@ export class LoginProofService {
     await this.move(id, LoginStatus.MatchPending, 'device', requestId, {
       reason: 'SMS code submitted',
       leaseSeconds: this.config.attempts.stepLeaseSeconds,
+      provider: SMS_PROVIDER,
     });
     const verdict = await this.proof.check('sms', login.providerRef!, code);
     switch (verdict.outcome) {
@@ -264,15 +265,18 @@ export class LoginProofService {
         return this.move(id, LoginStatus.MatchSuccess, 'provider', requestId, {
           reason: 'SMS code right',
           context: { amr: ['sms'] },
+          provider: SMS_PROVIDER,
         });
       case 'wrong_code':
         await this.move(id, LoginStatus.Approved, 'system', requestId, {
           reason: 'wrong SMS code',
+          provider: SMS_PROVIDER,
         });
         throw new UnprocessableError('The code is not right; send the one the SMS brought.');
       case 'not_proven':
         await this.move(id, LoginStatus.MatchFailed, 'provider', requestId, {
           reason: 'SMS verification ended',
+          provider: SMS_PROVIDER,
         });
         throw verdict.error;
       default:
@@ -305,7 +309,7 @@ export class LoginProofService {
     to: LoginStatus,
     actor: 'device' | 'provider' | 'system' | 'user',
     requestId: string | undefined,
-    step: Pick<LoginMove, 'reason' | 'context' | 'result' | 'leaseSeconds'>,
+    step: Pick<LoginMove, 'reason' | 'context' | 'result' | 'leaseSeconds' | 'provider'>,
   ): Promise<Login> {
     return this.logins.move({ id, to, actor, requestId, ...step });
   }

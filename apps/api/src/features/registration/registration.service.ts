@@ -16,6 +16,13 @@ import { AccountsService } from '../../platform/identity/accounts.service';
 import { SimProof } from '../../platform/sim-proof/sim-proof.service';
 import { ProofChannel } from '../../platform/sim-proof/sim-proof.types';
 import { SimSwapPolicy, simSwapEvidence } from '../../platform/sim-proof/sim-swap-policy.service';
+import {
+  PostedCheck,
+  failoversText,
+  postedReference,
+  referenceRequired,
+  simProofProviderOf,
+} from '../../platform/sim-proof/check-reference';
 import { CheckMismatchError } from './registration.errors';
 
 interface StartedRegistration {
@@ -27,10 +34,7 @@ interface StartedRegistration {
 }
 
 /** What the phone posts to /code: what its check_url answered, or the SMS's code. */
-interface SubmittedCode {
-  check_id?: string;
-  request_id?: string;
-  code?: string;
+interface SubmittedCode extends PostedCheck {
   error?: string;
 }
 
@@ -45,11 +49,13 @@ interface CodeOutcome {
 
 const KIND = AttemptKind.Registration;
 
-/** The SIM-proof provider of a registration's check (registrations from before #35: tru.ID). */
-function proofProviderOf(attempt: Attempt<RegistrationStatus>): SimProofProviderName {
-  const provider = attempt.context.provider;
-  return provider === 'vonage' || provider === 'twilio' ? provider : 'truid';
-}
+/** The SIM-proof provider of a registration's check (SIM_PROOF_PROVIDERS, after any failover). */
+const checkProviderOf = (attempt: Attempt<RegistrationStatus>): SimProofProviderName =>
+  simProofProviderOf(attempt.context.provider);
+
+/** The provider that proves a registration: its check's, or Vonage Verify's for an SMS code. */
+const proofProviderOf = (attempt: Attempt<RegistrationStatus>): SimProofProviderName =>
+  attempt.context.channel === 'sms' ? 'vonage' : checkProviderOf(attempt);
 
 /** A phone proves it holds the SIM of a number (the shared SIM proof) and becomes a trusted device. */
 @Injectable()
@@ -103,9 +109,11 @@ export class RegistrationService {
       // The failover, in the attempt's first event: which providers handed the proof on, and why.
       ...(failovers.length
         ? {
-            reason: `${failovers.map((f) => `${f.provider} ${f.cause.replace('_', ' ')}`).join(', ')}: ${begun.channel === 'sms' ? 'code sent by SMS' : `SIM check by ${begun.provider}`}`,
+            reason: `${failoversText(failovers)}: ${begun.channel === 'sms' ? 'code sent by SMS' : `SIM check by ${begun.provider}`}`,
           }
         : {}),
+      // Who proves it: the SIM check's provider, or Vonage Verify's SMS.
+      provider: begun.channel === 'sms' ? 'vonage' : begun.provider,
       requestId,
     });
     return begun.channel === 'sms'
@@ -116,68 +124,33 @@ export class RegistrationService {
   /**
    * What the phone posts to /code, taken as the registration's own proof asks: the SMS's
    * `{code}`, tru.ID's `{check_id, code}`, Vonage's `{request_id, code}` (or the error its check_url
-   * ended with). A reference of another provider is a 400 naming the field, never checked.
+   * ended with), Twilio's `{}` (its SNA URL answers text; Twilio is asked by the number). A
+   * reference of another provider is a 400 naming the field, never checked.
    */
   async submit(id: string, body: SubmittedCode, requestId?: string): Promise<CodeOutcome> {
     const attempt = await this.attempts.get(KIND, id);
-    const provider = proofProviderOf(attempt);
-    if (provider === 'twilio' && attempt.context.channel !== 'sms')
-      return this.submitSna(attempt, body, requestId);
-    const [field, other] =
-      provider === 'vonage'
-        ? (['request_id', 'check_id'] as const)
-        : (['check_id', 'request_id'] as const);
-    if (body[other] !== undefined) {
+    const sms = attempt.context.channel === 'sms';
+    if (sms && body.request_id !== undefined)
       throw new RequestValidationError([
         {
-          field: other,
-          message:
-            attempt.context.channel === 'sms'
-              ? 'is not for this registration: its code came by SMS (send {code})'
-              : `is not for this registration: its SIM check is ${provider === 'vonage' ? "Vonage's: send request_id" : "tru.ID's: send check_id"}`,
+          field: 'request_id',
+          message: 'is not for this registration: its code came by SMS (send {code})',
         },
       ]);
-    }
-    const ref = body[field];
+    const posted = postedReference(sms ? 'truid' : checkProviderOf(attempt), body, 'registration');
+    if (!posted)
+      return body.error !== undefined
+        ? this.checkFailedOnDevice(id, attempt.providerRef!, body.error, requestId)
+        : this.submitCode(id, attempt.providerRef!, '', requestId);
     if (body.code === undefined && body.error === undefined)
       throw new RequestValidationError([{ field: 'code', message: 'is required' }]);
-    if (ref === undefined) {
-      if (provider === 'truid') return this.submitSmsCode(id, body.code!, requestId);
-      throw new RequestValidationError([
-        {
-          field,
-          message: "is required: this registration's SIM check is Vonage silent authentication",
-        },
-      ]);
+    if (posted.value === undefined) {
+      if (posted.field === 'check_id') return this.submitSmsCode(id, body.code!, requestId);
+      throw referenceRequired(posted.field, 'registration');
     }
     return body.error !== undefined
-      ? this.checkFailedOnDevice(id, ref, body.error, requestId)
-      : this.submitCode(id, ref, body.code!, requestId);
-  }
-
-  /**
-   * A Twilio SNA registration: the SNA URL answered the phone with text and nothing to send back,
-   * so the phone posts `{}` (or the `error` it saw); Twilio is asked by the number. Another
-   * provider's reference, or a code, is a 400 naming the field, never checked.
-   */
-  private submitSna(
-    attempt: Attempt<RegistrationStatus>,
-    body: SubmittedCode,
-    requestId?: string,
-  ): Promise<CodeOutcome> {
-    for (const field of ['check_id', 'request_id', 'code'] as const) {
-      if (body[field] !== undefined)
-        throw new RequestValidationError([
-          {
-            field,
-            message:
-              "is not for this registration: its SIM check is Twilio's (Silent Network Auth), which has none: send {}",
-          },
-        ]);
-    }
-    return body.error !== undefined
-      ? this.checkFailedOnDevice(attempt.id, attempt.providerRef!, body.error, requestId)
-      : this.submitCode(attempt.id, attempt.providerRef!, '', requestId);
+      ? this.checkFailedOnDevice(id, posted.value, body.error, requestId)
+      : this.submitCode(id, posted.value, body.code!, requestId);
   }
 
   /**
@@ -207,7 +180,7 @@ export class RegistrationService {
         throw new UnprocessableError('The code is not right; the registration stays CODE_SENT.');
       case 'not_proven':
         await this.refuse(
-          id,
+          attempt,
           RegistrationStatus.MatchFailed,
           'SMS verification ended',
           requestId,
@@ -241,7 +214,7 @@ export class RegistrationService {
       'phone_check',
       checkId,
       code,
-      proofProviderOf(attempt),
+      checkProviderOf(attempt),
       attempt.phoneNumber ?? undefined,
     );
     switch (verdict.outcome) {
@@ -251,14 +224,14 @@ export class RegistrationService {
       }
       case 'not_proven':
         return this.refuse(
-          id,
+          attempt,
           RegistrationStatus.MatchFailed,
           verdict.cause === 'expired' ? 'check expired at the provider' : 'no match',
           requestId,
         );
       case 'provider_error':
         return this.refuse(
-          id,
+          attempt,
           RegistrationStatus.ProviderError,
           verdict.errorCode ?? 'check error',
           requestId,
@@ -281,9 +254,9 @@ export class RegistrationService {
     error: string,
     requestId?: string,
   ): Promise<CodeOutcome> {
-    await this.awaitingCheck(id, checkId);
+    const attempt = await this.awaitingCheck(id, checkId);
     return this.refuse(
-      id,
+      attempt,
       RegistrationStatus.ProviderError,
       `check ended on the device: ${error}`,
       requestId,
@@ -332,6 +305,7 @@ export class RegistrationService {
       actor: 'provider',
       reason: `SIM changed recently (${swap.provider}); no new device for a registered number`,
       result: { match: true, ...evidence },
+      provider: proofProviderOf(attempt),
       requestId,
     });
     return { status: moved.status, match: true };
@@ -365,6 +339,7 @@ export class RegistrationService {
             device_id: device.id,
             proven_by: provenBy,
           },
+          provider: proofProviderOf(attempt),
           requestId,
         },
         tx,
@@ -380,7 +355,7 @@ export class RegistrationService {
   }
 
   private async refuse(
-    id: string,
+    attempt: Attempt<RegistrationStatus>,
     to: RegistrationStatus,
     reason: string,
     requestId?: string,
@@ -388,11 +363,12 @@ export class RegistrationService {
   ): Promise<CodeOutcome> {
     const moved = await this.attempts.transition({
       kind: KIND,
-      id,
+      id: attempt.id,
       to,
       actor,
       reason,
       result: { match: false, reason },
+      provider: proofProviderOf(attempt),
       requestId,
     });
     return { status: moved.status, match: false };

@@ -6,19 +6,21 @@ import { eventTargets, webhookTargetsSql } from './webhook-events';
 /**
  * The outbox write of a move's webhook event, a CTE of the move's own statement (transitionSql):
  * the event exists exactly when the move committed, even if the process dies right after. One
- * row per endpoint that takes the event: `{type, timestamp, data}`, data saying the move.
- * Parameters: $16 the event type (null: the move reports none), $17 and $18 its targets.
+ * row per endpoint that takes the event: `{type, timestamp, data}`, data saying the move (and
+ * `provider`, the one whose SIM proof it records, $16 of the move). Parameters: $17 the event
+ * type (null: the move reports none), $18 and $19 its targets.
  */
 export const WEBHOOK_MOVE_SQL = `
     INSERT INTO webhook_outbox (endpoint, type, attempt_id, payload)
-    SELECT e.url, $16, a.id, jsonb_build_object(
-             'type', $16::text,
+    SELECT e.url, $17, a.id, jsonb_build_object(
+             'type', $17::text,
              'timestamp', now(),
              'data', jsonb_build_object(
                'attempt_id', a.id, 'kind', a.kind, 'status', a.status,
                'previous_status', a.from_status, 'user_id', a.user_id, 'actor', $11::text,
-               'reason', $12::text, 'request_id', $13::text, 'result', a.result))
-      FROM a CROSS JOIN (${webhookTargetsSql('$17', '$18')}) AS e
+               'reason', $12::text, 'request_id', $13::text, 'provider', $16::text,
+               'result', a.result))
+      FROM a CROSS JOIN (${webhookTargetsSql('$18', '$19')}) AS e
   `;
 
 /** The parameters of WEBHOOK_MOVE_SQL for a move reporting `type` (the benches send them too). */

@@ -55,13 +55,17 @@ export const toAttemptResponse = (a: AttemptSummary) => ({
   updated_at: a.updatedAt,
 });
 
-/** An attempt with every move it made. */
+/**
+ * An attempt with every move it made. `provider`: the provider its latest move naming one
+ * recorded (the SIM proof's, after any failover), null when none did.
+ */
 export const toAttemptHistoryResponse = (a: AttemptRecord) => ({
   attempt_id: a.id,
   kind: a.kind,
   status: a.status,
   user_id: a.userId,
   phone_number: a.phoneNumber,
+  provider: a.moves.findLast((m) => m.provider !== null)?.provider ?? null,
   result: a.result,
   created_at: a.createdAt,
   updated_at: a.updatedAt,
@@ -72,6 +76,7 @@ export const toAttemptHistoryResponse = (a: AttemptRecord) => ({
     actor: m.actor,
     reason: m.reason,
     request_id: m.requestId,
+    provider: m.provider,
     created_at: m.createdAt,
   })),
 });
@@ -94,3 +99,4 @@ export const toGrantResponse = (g: AccountGrant) => ({
   expires_at: g.expiresAt,
   has_refresh_token: g.hasRefreshToken,
 });
+
