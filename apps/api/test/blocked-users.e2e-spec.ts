@@ -128,6 +128,7 @@ describe('a blocked user (admin API block, /v1 paths)', () => {
     expect((await trail(started.body.login_id)).map((e) => [e.to_status, e.reason])).toEqual([
       ['PENDING', null],
       ['APPROVED', 'approved on the phone'],
+      ['APPROVED', 'SIM check by truid'],
       ['EXPIRED', 'user-blocked'],
     ]);
   });

@@ -83,6 +83,8 @@ describe('faults', () => {
       ).toEqual([
         ['PENDING', false],
         ['APPROVED', false],
+        // The SIM check's record (which provider took it).
+        ['APPROVED', false],
         ['MATCH_PENDING', false],
         ['MATCH_SUCCESS', false],
         ['MATCH_SUCCESS', true],
