@@ -46,6 +46,29 @@ function sampleWebhookOutbox(): Promise<void> {
   return webhookOutboxSample;
 }
 
+/** A provider client's circuit breaker as the gauge shows it (0 closed, 1 open, 2 half-open). */
+interface CircuitSample {
+  provider: string;
+  feature: string;
+  state: 'closed' | 'open' | 'half_open';
+}
+
+let circuitReader: (() => CircuitSample[]) | undefined;
+
+/**
+ * Sets what simauth_provider_circuit_state reads at each scrape (the api's provider circuits);
+ * returns what removes it (unless another has replaced it since: several apps share the registry
+ * in tests).
+ */
+export function readProviderCircuitsWith(reader: () => CircuitSample[]): () => void {
+  circuitReader = reader;
+  return () => {
+    if (circuitReader === reader) circuitReader = undefined;
+  };
+}
+
+const CIRCUIT_STATE_VALUE = { closed: 0, open: 1, half_open: 2 } as const;
+
 /** Prometheus metrics of the process, in prom-client's default registry (served at /metrics). */
 export const metrics = {
   registry: register,
@@ -92,6 +115,17 @@ export const metrics = {
     name: 'simauth_provider_circuit_open',
     help: '1 while calls to a provider fail at once after repeated outages (this process)',
     labelNames: ['provider'] as const,
+  }),
+  providerCircuitState: new Gauge({
+    name: 'simauth_provider_circuit_state',
+    help: "Each provider client's circuit breaker in this process, by provider and the features it serves: 0 closed, 1 open (calls fail at once), 2 half-open (one trial call goes out); read at scrape",
+    labelNames: ['provider', 'feature'] as const,
+    collect() {
+      if (!circuitReader) return;
+      this.reset();
+      for (const c of circuitReader())
+        this.set({ provider: c.provider, feature: c.feature }, CIRCUIT_STATE_VALUE[c.state]);
+    },
   }),
   sseConnections: new Gauge({ name: 'simauth_sse_connections', help: 'Open live status streams' }),
   rateLimitRows: new Gauge({

@@ -23,3 +23,4 @@ export * from './features';
 export * from './not-configured.adapter';
 export * from './vonage/vonage-silent-auth.adapter';
 export * from './twilio/twilio-sna.adapter';
+export { CIRCUIT_FAILURE_THRESHOLD, ProviderCircuits, type CircuitView } from './provider-circuit';

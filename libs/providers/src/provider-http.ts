@@ -8,7 +8,7 @@ import axios, {
 import { randomInt } from 'node:crypto';
 import { DomainError } from '@simauth/http';
 import { metrics } from '@simauth/observability';
-import { ProviderCircuit } from './provider-circuit';
+import { CircuitLabels, ProviderCircuit, ProviderCircuits } from './provider-circuit';
 import { ProviderError, ProviderUnavailableError } from './provider.errors';
 import { undiciAdapter } from './undici-adapter';
 
@@ -47,19 +47,23 @@ export interface ProviderHttpSettings {
    * environment again for every call.
    */
   outboundProxy?: boolean;
+  /** Where the client lists its circuit breaker (the api's, for /metrics and the admin API). */
+  circuits?: ProviderCircuits;
 }
 
 /**
  * An axios client for one provider: base URL, timeout, no redirects, 2xx only; calls are timed.
  * Idempotent calls that fail with a 5xx or a network error are tried again (at most twice, after
  * an exponential backoff with jitter) while their timeout lasts. A circuit breaker per provider
- * answers at once (503 with Retry-After) while the provider is down.
+ * answers at once (503 with Retry-After) while the provider is down; `labels` name it for operators.
  */
 export function providerHttpClient(
   settings: ProviderHttpSettings,
   provider = 'provider',
+  labels?: CircuitLabels,
 ): AxiosInstance {
-  const circuit = new ProviderCircuit(provider);
+  const circuit = new ProviderCircuit(provider, Date.now, labels);
+  settings.circuits?.add(circuit);
   const client = axios.create({
     baseURL: settings.baseUrl,
     timeout: settings.timeoutMs,

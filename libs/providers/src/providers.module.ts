@@ -5,6 +5,7 @@ import { CoveragePort } from './coverage.port';
 import { NetworkEnablementPort } from './network-enablement.port';
 import { NumberVerificationPort } from './number-verification.port';
 import { SimProofProviders } from './phone-check.port';
+import { ProviderCircuits } from './provider-circuit';
 import { TwilioSnaAdapter } from './twilio/twilio-sna.adapter';
 import { VonageSilentAuthAdapter } from './vonage/vonage-silent-auth.adapter';
 import { PushPort } from './push.port';
@@ -27,55 +28,61 @@ import {
   VonageNumberVerificationAdapter,
 } from './vonage/vonage-network.adapters';
 
+/** How every provider client calls out: the timeout, the proxy, and where its circuit is listed. */
+const callSettings = (c: AppConfig, circuits: ProviderCircuits) => ({
+  timeoutMs: c.providers.timeoutMs,
+  outboundProxy: c.providers.outboundProxy,
+  circuits,
+});
+
+/** Vonage Verify v2's settings (the SMS fallback and silent authentication), when Vonage is set. */
+const vonageVerifySettings = (c: AppConfig, circuits: ProviderCircuits) =>
+  c.providers.vonage && {
+    baseUrl: c.providers.vonage.verifyBaseUrl,
+    ...callSettings(c, circuits),
+  };
+
 /**
  * The one place that picks an adapter for each port, from the configuration. A provider without
  * credentials gets no client: its ports are NotConfiguredAdapter (501), never the sandbox.
  */
 const PROVIDERS: Provider[] = [
+  // Each client's circuit breaker, for /metrics and the admin API.
+  { provide: ProviderCircuits, useFactory: () => new ProviderCircuits() },
   {
     provide: TruIdClient,
-    inject: [APP_CONFIG],
-    useFactory: (c: AppConfig) =>
+    inject: [APP_CONFIG, ProviderCircuits],
+    useFactory: (c: AppConfig, circuits: ProviderCircuits) =>
       c.providers.truId
-        ? new TruIdClient({
-            ...c.providers.truId,
-            timeoutMs: c.providers.timeoutMs,
-            outboundProxy: c.providers.outboundProxy,
-          })
+        ? new TruIdClient({ ...c.providers.truId, ...callSettings(c, circuits) })
         : null,
   },
   {
     // SIM_PROOF_PROVIDERS, in its order: a provider not listed is never called (nor billed).
     provide: SimProofProviders,
-    inject: [APP_CONFIG, TruIdClient, VonageClient],
-    useFactory: (c: AppConfig, t: TruIdClient | null, v: VonageClient | null) =>
+    inject: [APP_CONFIG, TruIdClient, VonageClient, ProviderCircuits],
+    useFactory: (
+      c: AppConfig,
+      t: TruIdClient | null,
+      v: VonageClient | null,
+      circuits: ProviderCircuits,
+    ) =>
       new SimProofProviders(
         c.providers.simProof.map((name) => {
           if (name === 'twilio')
             return {
               name,
               port: c.providers.twilio
-                ? new TwilioSnaAdapter({
-                    ...c.providers.twilio,
-                    timeoutMs: c.providers.timeoutMs,
-                    outboundProxy: c.providers.outboundProxy,
-                  })
+                ? new TwilioSnaAdapter({ ...c.providers.twilio, ...callSettings(c, circuits) })
                 : new NotConfiguredAdapter(Feature.Registration, c),
             };
+          const verify = vonageVerifySettings(c, circuits);
           if (name === 'vonage')
             return {
               name,
               port:
-                v && c.providers.vonage
-                  ? new VonageSilentAuthAdapter(
-                      v,
-                      {
-                        baseUrl: c.providers.vonage.verifyBaseUrl,
-                        timeoutMs: c.providers.timeoutMs,
-                        outboundProxy: c.providers.outboundProxy,
-                      },
-                      c.factors.issuer,
-                    )
+                v && verify
+                  ? new VonageSilentAuthAdapter(v, verify, c.factors.issuer)
                   : new NotConfiguredAdapter(Feature.Registration, c),
             };
           return {
@@ -101,14 +108,10 @@ const PROVIDERS: Provider[] = [
   },
   {
     provide: VonageClient,
-    inject: [APP_CONFIG],
-    useFactory: (c: AppConfig) =>
+    inject: [APP_CONFIG, ProviderCircuits],
+    useFactory: (c: AppConfig, circuits: ProviderCircuits) =>
       c.providers.vonage
-        ? new VonageClient({
-            ...c.providers.vonage,
-            timeoutMs: c.providers.timeoutMs,
-            outboundProxy: c.providers.outboundProxy,
-          })
+        ? new VonageClient({ ...c.providers.vonage, ...callSettings(c, circuits) })
         : null,
   },
   {
@@ -139,29 +142,23 @@ const PROVIDERS: Provider[] = [
   },
   {
     provide: VerifyPort,
-    inject: [APP_CONFIG, VonageClient],
-    useFactory: (c: AppConfig, v: VonageClient | null) =>
-      v && c.providers.vonage
-        ? new VonageVerifyAdapter(v, {
-            baseUrl: c.providers.vonage.verifyBaseUrl,
-            timeoutMs: c.providers.timeoutMs,
-            outboundProxy: c.providers.outboundProxy,
-          })
-        : new NotConfiguredAdapter(Feature.SmsFallback, c),
+    inject: [APP_CONFIG, VonageClient, ProviderCircuits],
+    useFactory: (c: AppConfig, v: VonageClient | null, circuits: ProviderCircuits) => {
+      const verify = vonageVerifySettings(c, circuits);
+      return v && verify
+        ? new VonageVerifyAdapter(v, verify)
+        : new NotConfiguredAdapter(Feature.SmsFallback, c);
+    },
   },
   {
     provide: PushPort,
-    inject: [APP_CONFIG],
-    useFactory: (c: AppConfig) => {
+    inject: [APP_CONFIG, ProviderCircuits],
+    useFactory: (c: AppConfig, circuits: ProviderCircuits) => {
       if (c.providers.firebase) {
         return FirebasePushAdapter.fromServiceAccount(c.providers.firebase.serviceAccountJson);
       }
       return c.providers.sandboxPush
-        ? new SandboxPushAdapter({
-            ...c.providers.sandboxPush,
-            timeoutMs: c.providers.timeoutMs,
-            outboundProxy: c.providers.outboundProxy,
-          })
+        ? new SandboxPushAdapter({ ...c.providers.sandboxPush, ...callSettings(c, circuits) })
         : new PushOffAdapter();
     },
   },
@@ -171,6 +168,7 @@ const PROVIDERS: Provider[] = [
 @Module({
   providers: PROVIDERS,
   exports: [
+    ProviderCircuits,
     SimProofProviders,
     CoveragePort,
     AuthenticatorPort,

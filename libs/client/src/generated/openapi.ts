@@ -875,6 +875,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/v1/providers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The SIM-proof providers in their failover order, and each provider client's circuit breaker on this replica */
+    get: operations['AdminController_providers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9478,6 +9495,101 @@ export interface operations {
        *
        *     Rate limited; see Retry-After
        */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:simauth:problem:rate-limited */
+            type?: string;
+            title?: string;
+            status?: number;
+            detail?: string;
+            request_id?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+              /**
+               * @description Why, for programs, where the rule says: for a phone number, one of NOT_A_NUMBER, INVALID_COUNTRY, TOO_SHORT, TOO_LONG, INVALID_LENGTH, INVALID_NUMBER (INVALID_NUMBER: a possible length, but in no range its country allocates)
+               * @example INVALID_NUMBER
+               */
+              reason?: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  AdminController_providers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description `{sim_proof_providers, circuits: [{provider, feature, client, state, consecutive_failures, open_until}]}` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      /** @description Missing or invalid credential */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:simauth:problem:unauthorized */
+            type?: string;
+            title?: string;
+            status?: number;
+            detail?: string;
+            request_id?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+              /**
+               * @description Why, for programs, where the rule says: for a phone number, one of NOT_A_NUMBER, INVALID_COUNTRY, TOO_SHORT, TOO_LONG, INVALID_LENGTH, INVALID_NUMBER (INVALID_NUMBER: a possible length, but in no range its country allocates)
+               * @example INVALID_NUMBER
+               */
+              reason?: string;
+            }[];
+          };
+        };
+      };
+      /** @description Not yours */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:simauth:problem:forbidden */
+            type?: string;
+            title?: string;
+            status?: number;
+            detail?: string;
+            request_id?: string;
+            errors?: {
+              field?: string;
+              message?: string;
+              /**
+               * @description Why, for programs, where the rule says: for a phone number, one of NOT_A_NUMBER, INVALID_COUNTRY, TOO_SHORT, TOO_LONG, INVALID_LENGTH, INVALID_NUMBER (INVALID_NUMBER: a possible length, but in no range its country allocates)
+               * @example INVALID_NUMBER
+               */
+              reason?: string;
+            }[];
+          };
+        };
+      };
+      /** @description Rate limited; see Retry-After */
       429: {
         headers: {
           [name: string]: unknown;

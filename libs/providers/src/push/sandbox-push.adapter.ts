@@ -22,7 +22,7 @@ export class SandboxPushAdapter extends PushPort {
 
   constructor(private readonly settings: SandboxPushSettings) {
     super();
-    this.http = providerHttpClient(settings, 'fcm');
+    this.http = providerHttpClient(settings, 'fcm', { provider: 'fcm', feature: 'push' });
   }
 
   async send(deviceToken: string, notification: PushNotification): Promise<{ messageId: string }> {

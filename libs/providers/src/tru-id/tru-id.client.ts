@@ -26,7 +26,10 @@ export class TruIdClient {
     private readonly settings: TruIdSettings,
     clock: Clock = new SystemClock(),
   ) {
-    this.http = providerHttpClient(settings, 'truid');
+    this.http = providerHttpClient(settings, 'truid', {
+      provider: 'truid',
+      feature: 'sim_proof,sim_swap,coverage,authenticator',
+    });
     this.tokens = new AccessTokenCache((scope) => this.fetchToken(scope), clock);
   }
 

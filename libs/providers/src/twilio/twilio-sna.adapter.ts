@@ -45,7 +45,10 @@ export class TwilioSnaAdapter extends PhoneCheckPort {
 
   constructor(private readonly settings: TwilioSettings) {
     super();
-    this.http = providerHttpClient(settings, 'twilio-sna');
+    this.http = providerHttpClient(settings, 'twilio-sna', {
+      provider: 'twilio',
+      feature: 'sim_proof',
+    });
     this.authorization = `Basic ${Buffer.from(`${settings.accountSid}:${settings.authToken}`).toString('base64')}`;
   }
 

@@ -29,7 +29,10 @@ export class VonageClient {
   readonly signer: VonageJwtSigner;
 
   constructor(readonly settings: VonageSettings) {
-    this.http = providerHttpClient(settings, 'vonage');
+    this.http = providerHttpClient(settings, 'vonage', {
+      provider: 'vonage',
+      feature: 'number_verification,sim_swap',
+    });
     this.signer = new VonageJwtSigner(settings.applicationId, settings.privateKey);
   }
 

@@ -1,5 +1,4 @@
-import { AxiosInstance } from 'axios';
-import { providerHttpClient, requireString, statusOf } from '../provider-http';
+import { requireString, statusOf } from '../provider-http';
 import { ProviderHttpSettings } from '../provider-http';
 import {
   CheckNotFoundError,
@@ -8,6 +7,7 @@ import {
 } from '../provider.errors';
 import { CreatedPhoneCheck, PhoneCheckPort, PhoneCheckResult } from '../phone-check.port';
 import { VonageClient } from './vonage-network.adapters';
+import { VonageVerifyApi } from './vonage-verify-api';
 
 /** A silent-auth step's lifetime: Vonage fixes its channel_timeout at 60 s. */
 const SILENT_AUTH_TTL_SECONDS = 60;
@@ -20,7 +20,7 @@ const SILENT_AUTH_TTL_SECONDS = 60;
  * SIM holds the number. `silent_auth` alone: our REGISTRATION_FALLBACK is the one SMS path.
  */
 export class VonageSilentAuthAdapter extends PhoneCheckPort {
-  private readonly http: AxiosInstance;
+  private readonly verify: VonageVerifyApi;
 
   constructor(
     private readonly vonage: VonageClient,
@@ -28,20 +28,15 @@ export class VonageSilentAuthAdapter extends PhoneCheckPort {
     private readonly brand: string,
   ) {
     super();
-    this.http = providerHttpClient(settings, 'vonage-silent-auth');
+    this.verify = new VonageVerifyApi(vonage, settings, 'vonage-silent-auth', {
+      provider: 'vonage',
+      feature: 'sim_proof',
+    });
   }
 
   async createCheck(phoneNumber: string): Promise<CreatedPhoneCheck> {
     try {
-      const { data } = await this.http.post(
-        '/v2/verify',
-        {
-          brand: this.brand,
-          // Verify wants the number without its leading +.
-          workflow: [{ channel: 'silent_auth', to: phoneNumber.replace(/^\+/, '') }],
-        },
-        { headers: { Authorization: await this.vonage.authorization() } },
-      );
+      const data = await this.verify.start(phoneNumber, 'silent_auth', { brand: this.brand });
       return {
         checkId: requireString(data, ['request_id'], 'Vonage Verify'),
         checkUrl: requireString(data, ['check_url'], 'Vonage Verify'),
@@ -63,11 +58,7 @@ export class VonageSilentAuthAdapter extends PhoneCheckPort {
 
   async exchangeCode(requestId: string, code: string): Promise<PhoneCheckResult> {
     try {
-      await this.http.post(
-        `/v2/verify/${encodeURIComponent(requestId)}`,
-        { code },
-        { headers: { Authorization: await this.vonage.authorization() } },
-      );
+      await this.verify.check(requestId, code);
       return { checkId: requestId, status: 'COMPLETED', match: true };
     } catch (err) {
       switch (statusOf(err)) {

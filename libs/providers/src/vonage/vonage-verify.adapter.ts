@@ -1,9 +1,9 @@
-import { AxiosInstance } from 'axios';
-import { providerFailure, providerHttpClient, requireString, statusOf } from '../provider-http';
+import { providerFailure, requireString, statusOf } from '../provider-http';
 import { ProviderHttpSettings } from '../provider-http';
 import { NumberNotSupportedError } from '../provider.errors';
 import { VerificationEndedError, VerifyPort } from '../verify.port';
 import { VonageClient } from './vonage-network.adapters';
+import { VonageVerifyApi } from './vonage-verify-api';
 
 /**
  * Vonage Verify v2 with the SMS workflow, authenticated by the application JWT as Vonage's SDK
@@ -11,28 +11,22 @@ import { VonageClient } from './vonage-network.adapters';
  * right, 400 invalid-code when wrong, 410 once too many wrong codes ended it, 404 when it is gone).
  */
 export class VonageVerifyAdapter extends VerifyPort {
-  private readonly http: AxiosInstance;
+  private readonly verify: VonageVerifyApi;
 
   constructor(
     private readonly vonage: VonageClient,
     settings: ProviderHttpSettings,
   ) {
     super();
-    this.http = providerHttpClient(settings, 'vonage-verify');
+    this.verify = new VonageVerifyApi(vonage, settings, 'vonage-verify', {
+      provider: 'vonage',
+      feature: 'sms',
+    });
   }
 
   async start(phoneNumber: string, brand: string): Promise<{ requestId: string }> {
     try {
-      const { data } = await this.http.post(
-        '/v2/verify',
-        {
-          brand,
-          // Verify wants the number without its leading +.
-          workflow: [{ channel: 'sms', to: phoneNumber.replace(/^\+/, '') }],
-          code_length: 6,
-        },
-        { headers: { Authorization: await this.vonage.authorization() } },
-      );
+      const data = await this.verify.start(phoneNumber, 'sms', { brand, code_length: 6 });
       return { requestId: requireString(data, ['request_id'], 'Vonage Verify') };
     } catch (err) {
       // 422: a number Verify cannot send to (invalid, or a network it does not reach).
@@ -44,11 +38,7 @@ export class VonageVerifyAdapter extends VerifyPort {
 
   async check(requestId: string, code: string): Promise<boolean> {
     try {
-      await this.http.post(
-        `/v2/verify/${encodeURIComponent(requestId)}`,
-        { code },
-        { headers: { Authorization: await this.vonage.authorization() } },
-      );
+      await this.verify.check(requestId, code);
       return true;
     } catch (err) {
       const status = statusOf(err);

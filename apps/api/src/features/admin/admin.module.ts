@@ -13,6 +13,7 @@ import { AdminFactorsController } from './admin-factors.controller';
 import { AdminSessionsController } from './admin-sessions.controller';
 import { AdminUsersController } from './admin-users.controller';
 import { AdminWebhooksController } from './admin-webhooks.controller';
+import { AdminProvidersController } from './admin-providers.controller';
 import { AdminWebhooksService } from './admin-webhooks.service';
 import { AdminService } from './admin.service';
 import { AdminAuditInterceptor } from './audited';
@@ -42,6 +43,7 @@ import { AuditTrail } from './audit-trail';
     AdminSessionsController,
     AdminEventsController,
     AdminWebhooksController,
+    AdminProvidersController,
   ],
   providers: [
     AdminService,

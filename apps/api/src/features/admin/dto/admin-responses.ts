@@ -1,4 +1,5 @@
 import type { AttemptRecord, AttemptSummary } from '@simauth/attempts';
+import type { CircuitView } from '@simauth/providers';
 import type { Factor } from '../../../platform/factors/factors.repository';
 import type { DeviceRecord, UserRecord } from '../../../platform/identity/accounts.service';
 import type { AccountGrant, AccountSession } from '../../oidc/oidc-provider-records';
@@ -100,3 +101,12 @@ export const toGrantResponse = (g: AccountGrant) => ({
   has_refresh_token: g.hasRefreshToken,
 });
 
+/** A provider client's circuit breaker on this replica. */
+export const toCircuitResponse = (c: CircuitView) => ({
+  provider: c.provider,
+  feature: c.feature,
+  client: c.client,
+  state: c.state,
+  consecutive_failures: c.consecutiveFailures,
+  open_until: c.openUntil ?? null,
+});
