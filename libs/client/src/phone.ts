@@ -28,7 +28,8 @@ export interface SimauthPhoneOptions {
    * JSON body the last one answers with (`{check_id, code}` or `{check_id, error, …}` from tru.ID,
    * `{request_id, code}` from Vonage), whichever provider made the check URL. A body that is not
    * JSON (Twilio's SNA URL answers text, `ErrorCode=0&…`) may be given as the text: the SDK then
-   * posts `{}`, and the server asks the provider.
+   * posts `{}`, and the server asks the provider. A problem document (Vonage's answer on Wi-Fi)
+   * is given as it is: the SDK reads the error it names.
    */
   openCheckUrl: (url: string) => Promise<CheckResult | string>;
   /** Asks the person for the code an SMS brought, when the proof falls back to SMS. */
@@ -388,9 +389,33 @@ export class SimauthPhone {
   }
 }
 
-/** What the check URL gave, as the server takes it: a JSON body as it is, text (Twilio SNA) as `{}`. */
-function asProof(answer: CheckResult | string | undefined): CheckResult {
-  return answer && typeof answer === 'object' ? answer : {};
+/**
+ * What the check URL gave, as the server takes it: a JSON body as it is, text (Twilio SNA) as
+ * `{}`, and a problem document (RFC 9457: Vonage's answer on Wi-Fi, `…/verify#network-error`) as
+ * the error it names, the fragment of its `type` (or its title), with its detail.
+ */
+function asProof(answer: CheckResult | ProblemAnswer | string | undefined): CheckResult {
+  if (!answer || typeof answer !== 'object') return {};
+  if (!('type' in answer) || typeof answer.type !== 'string' || 'code' in answer)
+    return answer as CheckResult;
+  const { type, title, detail } = answer;
+  const { check_id, request_id } = answer as CheckResult;
+  const kind = /#([A-Za-z0-9_.-]{1,64})$/.exec(type)?.[1] ?? String(title ?? 'check_failed');
+  // Only what /code takes: a problem's other members (status, instance) are not the server's.
+  return {
+    ...(typeof check_id === 'string' ? { check_id } : {}),
+    ...(typeof request_id === 'string' ? { request_id } : {}),
+    error: kind.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 64),
+    ...(typeof detail === 'string' ? { error_description: detail } : {}),
+  };
+}
+
+/** A check URL that ended in a problem document instead of a code. */
+interface ProblemAnswer {
+  type: string;
+  title?: unknown;
+  status?: unknown;
+  detail?: unknown;
 }
 
 /** The check URL ended in an error (not_mobile_ip on Wi-Fi, …): no code to send. */

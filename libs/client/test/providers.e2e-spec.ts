@@ -35,6 +35,37 @@ describe('@simauth/client with any SIM-proof provider, through openCheckUrl alon
     ]);
   });
 
+  it("reads Vonage's Wi-Fi answer (a problem document) as the check's error: a registration ends PROVIDER_ERROR, a login rejects check-failed and stays APPROVED", async () => {
+    // Two numbers: Vonage refuses a second verification of a number while one is in flight.
+    const [number, other] = [uniquePhoneNumber(), uniquePhoneNumber()];
+    // The app's opener as for any provider, here on Wi-Fi: the JSON body the check URL ended with.
+    const onWifi = async (url: string) => (await openOnDevice(url)).body;
+    const wifiPhone = new SimauthPhone({
+      baseUrl: t.url,
+      storage: memoryStorage(),
+      openCheckUrl: onWifi,
+    });
+    expect(await wifiPhone.register(other)).toEqual({ status: 'PROVIDER_ERROR' });
+
+    const storage = memoryStorage();
+    const open = { wifi: false };
+    const phone = new SimauthPhone({
+      baseUrl: t.url,
+      storage,
+      openCheckUrl: (url) => (open.wifi ? onWifi(url) : overMobileData(number)(url)),
+    });
+    expect(await phone.register(number)).toMatchObject({ status: 'MATCH_SUCCESS' });
+    open.wifi = true;
+    const web = new SimauthWeb({ baseUrl: t.url });
+    const login = await web.startLogin(number);
+    await expect(phone.approve(login.loginId, login.matchNumber)).rejects.toMatchObject({
+      type: 'urn:simauth:problem:check-failed',
+      detail: expect.stringMatching(/^network-error: /),
+    });
+    const [pending] = await phone.pendingLogins();
+    expect(pending).toMatchObject({ loginId: login.loginId, status: 'APPROVED' });
+  });
+
   describe('with SIM_PROOF_PROVIDERS=twilio', () => {
     let tw: TestApp;
     beforeAll(async () => (tw = await startTestApp({ env: { SIM_PROOF_PROVIDERS: 'twilio' } })));

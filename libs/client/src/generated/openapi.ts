@@ -983,7 +983,7 @@ export interface components {
        */
       code: string;
       /**
-       * @description The error the check_url redirects ended with instead of a code (e.g. `not_mobile_ip` on Wi-Fi): the registration ends PROVIDER_ERROR
+       * @description The error the check_url redirects ended with instead of a code (e.g. tru.ID's `not_mobile_ip` on Wi-Fi, with its check_id; Vonage's `network-error`, the fragment of its problem's `type`, alone): the registration ends PROVIDER_ERROR
        * @example not_mobile_ip
        */
       error?: string;

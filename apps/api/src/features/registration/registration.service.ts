@@ -124,7 +124,7 @@ export class RegistrationService {
   /**
    * What the phone posts to /code, taken as the registration's own proof asks: the SMS's
    * `{code}`, tru.ID's `{check_id, code}`, Vonage's `{request_id, code}` (or the error its check_url
-   * ended with), Twilio's `{}` (its SNA URL answers text; Twilio is asked by the number). A
+   * ended with: tru.ID's with its check_id, Vonage's alone), Twilio's `{}` (its SNA URL answers text; Twilio is asked by the number). A
    * reference of another provider is a 400 naming the field, never checked.
    */
   async submit(id: string, body: SubmittedCode, requestId?: string): Promise<CodeOutcome> {
@@ -145,6 +145,13 @@ export class RegistrationService {
     if (body.code === undefined && body.error === undefined)
       throw new RequestValidationError([{ field: 'code', message: 'is required' }]);
     if (posted.value === undefined) {
+      if (body.error !== undefined) {
+        // Vonage's check URL ends in a problem document without request_id (on Wi-Fi,
+        // network-error): the error is the registration's own check's. tru.ID's names its check.
+        if (posted.field === 'request_id')
+          return this.checkFailedOnDevice(id, attempt.providerRef!, body.error, requestId);
+        throw referenceRequired('check_id', 'registration');
+      }
       if (posted.field === 'check_id') return this.submitSmsCode(id, body.code!, requestId);
       throw referenceRequired(posted.field, 'registration');
     }

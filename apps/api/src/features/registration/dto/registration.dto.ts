@@ -38,10 +38,8 @@ export class CreateRegistrationDto {
 }
 
 export class SubmitCodeDto {
-  @ValidateIf(
-    (body: SubmitCodeDto) =>
-      body.check_id !== undefined || (body.error !== undefined && body.request_id === undefined),
-  )
+  // With an `error` and no reference, the service asks for the one the registration's provider gives.
+  @ValidateIf((body: SubmitCodeDto) => body.check_id !== undefined)
   @ValidateToken(64, {
     description:
       'check_id from the end of the check_url redirects (a registration whose `provider` is `truid`; absent for an SMS one)',
@@ -73,7 +71,7 @@ export class SubmitCodeDto {
 
   @ApiPropertyOptional({
     description:
-      'The error the check_url redirects ended with instead of a code (e.g. `not_mobile_ip` on Wi-Fi): the registration ends PROVIDER_ERROR',
+      "The error the check_url redirects ended with instead of a code (e.g. tru.ID's `not_mobile_ip` on Wi-Fi, with its check_id; Vonage's `network-error`, the fragment of its problem's `type`, alone): the registration ends PROVIDER_ERROR",
     example: 'not_mobile_ip',
   })
   @ValidateIf((body: SubmitCodeDto) => body.error !== undefined)

@@ -45,6 +45,31 @@ describe('registration through a second SIM-proof provider (SIM_PROOF_PROVIDERS,
       expect(done.body).toEqual({ status: 'MATCH_FAILED', match: false });
     });
 
+    it("ends a registration whose check_url Vonage answered with its Wi-Fi problem PROVIDER_ERROR: the phone posts the problem's error alone, and Vonage's check is never called", async () => {
+      const phone = uniquePhoneNumber();
+      const started = await start(t, phone);
+      // No SIM on the request: the phone is on Wi-Fi, and the network answers Vonage's problem.
+      const onWifi = await openOnDevice(started.body.check_url);
+      expect(onWifi.status).toBe(412);
+      expect(onWifi.body.type).toMatch(/\/verify#network-error$/);
+      const checks = t.sandbox.store.callsTo('vonage.verify2.check');
+      const done = await submit(t, started.body.registration_id, {
+        error: 'network-error',
+        error_description: onWifi.body.detail,
+      });
+      expect(done.status).toBe(200);
+      expect(done.body).toEqual({ status: 'PROVIDER_ERROR', match: false });
+      const [ended] = await t.db.query(
+        `SELECT reason, provider FROM attempt_events WHERE attempt_id = $1 ORDER BY id DESC LIMIT 1`,
+        [started.body.registration_id],
+      );
+      expect(ended).toEqual({
+        reason: 'check ended on the device: network-error',
+        provider: 'vonage',
+      });
+      expect(t.sandbox.store.callsTo('vonage.verify2.check')).toBe(checks);
+    });
+
     it("refuses a tru.ID check_id for a Vonage registration, and another registration's request_id, before asking Vonage", async () => {
       const phone = uniquePhoneNumber();
       const started = await start(t, phone);
@@ -108,6 +133,14 @@ describe('registration through a second SIM-proof provider (SIM_PROOF_PROVIDERS,
         (await openOnDevice(started.body.check_url, phone)).body,
       );
       expect(done.body.status).toBe('MATCH_SUCCESS');
+    });
+
+    it("still asks a tru.ID registration's error for its check_id (400 naming it)", async () => {
+      const started = await start(t, uniquePhoneNumber());
+      expect(started.body.provider).toBe('truid');
+      const res = await submit(t, started.body.registration_id, { error: 'not_mobile_ip' });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'check_id' })]);
     });
 
     it('keeps tru.ID first: a number it serves never reaches Vonage, and a tru.ID check is refused as request_id', async () => {
