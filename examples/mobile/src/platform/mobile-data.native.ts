@@ -12,7 +12,8 @@ export const mobileData: MobileData = {
     const res = await TruSdkReactNative.openWithDataCellular<CheckResponse>(url);
     if ('error' in res) return { error: res.error, error_description: res.error_description };
     const body = res.response_body;
-    if (body && ('code' in body || 'error' in body)) return body as CheckResult;
+    // A code, tru.ID's error, or a problem document (Vonage on Wi-Fi): the SDK reads each.
+    if (body && ('code' in body || 'error' in body || 'type' in body)) return body as CheckResult;
     // A 200 with no code in JSON: Twilio's SNA URL answers text (`ErrorCode=0&…`). Post {} and the
     // server asks Twilio whether the SIM that opened it holds the number.
     if (res.http_status === 200) return {};
