@@ -107,7 +107,12 @@ export class LoginProofService {
           channel: 'sms',
           ...(begun.failovers?.length ? { proofFailovers: begun.failovers } : {}),
         },
-        { actor: 'system', reason: `code sent by SMS${handedOn}`, requestId, provider: 'vonage' },
+        {
+          actor: 'system',
+          reason: `code sent by SMS${handedOn}`,
+          requestId,
+          provider: SMS_PROVIDER,
+        },
       );
       return { login, channel: 'sms' };
     }
