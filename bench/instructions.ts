@@ -7,6 +7,8 @@
  * Each server is counted in rounds until two rounds in a row agree (V8 compiles hot code late
  * under valgrind), less the instructions it spends on timers meanwhile (measured while idle).
  * Takes several minutes: everything runs about fifty times slower under valgrind.
+ * `npm run bench:instructions -- oidc [main.js]` counts only an api's OpenID Connect sign-ins
+ * (bench/oidc-flow.ts) and refreshes, of this build or of the build whose main.js is given.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,7 @@ import {
   waitUntilReady,
 } from './processes';
 import { VirtualUser, companionLogin, registerUsers } from './flows';
+import { REFRESH_CLIENT, oidcCodeFlow, signIn, tokenRequest } from './oidc-flow';
 
 // Under valgrind V8 takes thousands of requests to compile the hot paths (a first try with
 // 2,000 requests of warm-up gave 202k, 239k and 249k per probe in three runs of one build).
@@ -159,7 +162,73 @@ async function flows(users: VirtualUser[], total: number): Promise<void> {
   );
 }
 
+/** Instructions per OpenID Connect sign-in and per refresh of the api whose main.js is `main`. */
+async function countOidc(main: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'simauth-instructions-'));
+  chmodSync(dir, 0o755);
+  const db = await EmbeddedDatabase.start({ dir: join(dir, 'pg'), port: 0, fast: true });
+  const sandbox = await startSandboxProcess(await findFreePort());
+  try {
+    await runMigrations(db.url);
+    const port = await findFreePort();
+    const url = `http://127.0.0.1:${port}`;
+    const api = underCallgrind(dir, 'api', [main], apiEnvironment(db.url, port, sandbox.url));
+    await waitUntilReady(`${url}/health/ready`, api.child, () => url, 10 * 60_000);
+    const background = await backgroundRate(api);
+    const users = await registerUsers(url, sandbox.url, '+447700921', USERS);
+    const signIns = (total: number) => {
+      let left = total;
+      return Promise.all(
+        users.map(async (u) => {
+          while (left-- > 0) await oidcCodeFlow(u);
+        }),
+      );
+    };
+    await signIns(WARM_UP_FLOWS);
+    const flow = await untilSettled(api, () => signIns(ROUND_FLOWS), ROUND_FLOWS, background);
+    const chains = await Promise.all(
+      users.map(
+        async (u) =>
+          (await signIn(u, { client: REFRESH_CLIENT, scope: 'openid phone offline_access' }))
+            .refresh_token!,
+      ),
+    );
+    const refreshes = (total: number) => {
+      let left = total;
+      return Promise.all(
+        chains.map(async (_, i) => {
+          while (left-- > 0) {
+            const body = await tokenRequest(`${url}/oidc/token`, REFRESH_CLIENT, {
+              grant_type: 'refresh_token',
+              refresh_token: chains[i],
+            });
+            chains[i] = body.refresh_token;
+          }
+        }),
+      );
+    };
+    await refreshes(ROUND_REQUESTS / 10);
+    const refresh = await untilSettled(
+      api,
+      () => refreshes(ROUND_REQUESTS / 10),
+      ROUND_REQUESTS / 10,
+      background,
+    );
+    await api.stop();
+    const k = (n: number) => `${(n / 1000).toFixed(1)}k`;
+    console.log(
+      `api per OpenID Connect sign-in  ${k(flow.value)}  rounds of ${ROUND_FLOWS}: ${flow.rounds.map(k).join(' ')}${flow.settled ? '' : ' (NOT SETTLED)'}\n` +
+        `api per refresh                 ${k(refresh.value)}  rounds of ${ROUND_REQUESTS / 10}: ${refresh.rounds.map(k).join(' ')}${refresh.settled ? '' : ' (NOT SETTLED)'}`,
+    );
+  } finally {
+    await sandbox.stop();
+    await db.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === 'oidc') return countOidc(process.argv[3] ?? API_MAIN);
   try {
     execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
   } catch {

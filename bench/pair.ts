@@ -1,9 +1,9 @@
 /**
- * `node dist/bench/pair.js <main.js of A> <main.js of B> [rounds]`: two builds of the api (e.g.
+ * `node dist/bench/pair.js <main.js of A> <main.js of B> [pairs] [login|oidc]`: two builds of the api (e.g.
  * before and after a change, one built in a git worktree) serving the same companion logins on
  * one embedded Postgres and one sandbox, in alternating measured rounds (A B B A …), so that a
  * machine whose speed drifts treats both alike. Prints each one's api CPU per login and logins/s,
- * and B/A per pair of rounds. How docs/performance/benchmarks.md measures what one change saves.
+ * and B/A per pair of rounds (`oidc`: OpenID Connect sign-ins, bench/oidc-flow.ts, instead). How docs/performance/benchmarks.md measures what one change saves.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database
 import { apiEnvironment, startSandboxProcess, stopChild, waitUntilReady } from './processes';
 import { companionLogin, median, registerUsers, runFor } from './flows';
 import { measureCpu } from './cpu';
+import { oidcCodeFlow } from './oidc-flow';
 
 const ROUND_SECONDS = 4;
 
@@ -28,7 +29,8 @@ async function startApi(main: string, databaseUrl: string, sandboxUrl: string) {
 }
 
 async function main(): Promise<void> {
-  const [mainA, mainB, roundsArg] = process.argv.slice(2);
+  const [mainA, mainB, roundsArg, flowArg] = process.argv.slice(2);
+  const flow = flowArg === 'oidc' ? oidcCodeFlow : companionLogin;
   if (!mainA || !mainB)
     throw new Error('usage: node dist/bench/pair.js <A main.js> <B main.js> [pairs]');
   const pairs = Number(roundsArg ?? 6);
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
       for (const vu of users) vu.api = api.url;
       const { result, cpu } = await measureCpu(
         { api: api.child.pid!, sandbox: sandbox.child.pid!, postmaster },
-        () => runFor(ROUND_SECONDS, users, companionLogin),
+        () => runFor(ROUND_SECONDS, users, flow),
       );
       const flows = Math.max(1, result.durations.length);
       return {
@@ -63,7 +65,7 @@ async function main(): Promise<void> {
     };
     for (const api of [a, b]) {
       for (const vu of users) vu.api = api.url;
-      await runFor(2, users, companionLogin);
+      await runFor(2, users, flow);
     }
     const rows: {
       a: Awaited<ReturnType<typeof measure>>;

@@ -1,13 +1,15 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCH_CLIENT } from './oidc-flow';
+import { BENCH_CLIENTS } from './oidc-flow';
 
 export interface ApiProcess {
   url: string;
   sandboxUrl: string;
   child: ChildProcess;
   rssMb(): number;
+  /** RSS and the V8 heap (used, and what V8 holds), read from the process's own /metrics. */
+  memory(): Promise<MemorySample>;
   stop(): Promise<void>;
 }
 
@@ -89,11 +91,44 @@ export function apiEnvironment(
     SANDBOX_URL: sandboxUrl,
     LOG_LEVEL: 'warn',
     DATABASE_POOL_SIZE: '20',
-    // The bench replays many logins per number from one address; limits are measured, not hit.
+    // The bench replays many logins per number from one address, and a client's token requests
+    // by the thousand: every limit (per phone, address, attempt, client) is raised out of reach.
+    // Their counters are still kept, so what they cost is measured; they are never hit.
     RATE_LIMIT_PHONE: '1000000/60',
     RATE_LIMIT_IP: '1000000/60',
     RATE_LIMIT_ATTEMPT: '1000000/60',
-    OIDC_CLIENTS: JSON.stringify([BENCH_CLIENT]),
+    RATE_LIMIT_CLIENT: '1000000/60',
+    OIDC_CLIENTS: JSON.stringify(BENCH_CLIENTS),
+  };
+}
+
+export interface MemorySample {
+  rss_mb: number;
+  heap_used_mb: number;
+  heap_total_mb: number;
+}
+
+/** A process's resident set, from /proc. */
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+/**
+ * The api's memory: RSS from /proc, the V8 heap from its /metrics (prom-client's default
+ * metrics, the operators' view), read between measured rounds (a scrape costs the api CPU).
+ */
+async function memoryOf(url: string, pid: number): Promise<MemorySample> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const gauge = (name: string) => {
+    const found = new RegExp(`^simauth_${name} (\\S+)$`, 'm').exec(text);
+    if (!found) throw new Error(`/metrics has no simauth_${name}`);
+    return Math.round((Number(found[1]) / 2 ** 20) * 10) / 10;
+  };
+  return {
+    rss_mb: Math.round(rssMb(pid) * 10) / 10,
+    heap_used_mb: gauge('nodejs_heap_size_used_bytes'),
+    heap_total_mb: gauge('nodejs_heap_size_total_bytes'),
   };
 }
 
@@ -116,10 +151,8 @@ export async function startApiProcess(
     url,
     sandboxUrl: sandbox.url,
     child,
-    rssMb: () => {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
-    },
+    rssMb: () => rssMb(child.pid!),
+    memory: () => memoryOf(url, child.pid!),
     stop: () => stopChild(child),
   };
 }
@@ -184,4 +217,56 @@ export async function startSkeletonProcess(
     await new Promise((r) => setTimeout(r, 50));
   }
   return { url, pid: child.pid!, stop: () => stopChild(child) };
+}
+
+export interface TlsProxy {
+  url: string;
+  pid: number;
+  /** The certificate clients trust (self-signed, for 127.0.0.1). */
+  ca: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A TLS-terminating proxy (bench/tls-proxy.ts) in front of the api on `targetPort`, in its own
+ * process so that its CPU is told apart; its certificate is a fresh self-signed P-256 one.
+ */
+export async function startTlsProxy(
+  dir: string,
+  port: number,
+  targetPort: number,
+): Promise<TlsProxy> {
+  const cert = join(dir, 'tls-cert.pem');
+  const key = join(dir, 'tls-key.pem');
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
+      .concat(['-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'])
+      .concat(['-addext', 'subjectAltName=IP:127.0.0.1']),
+    { stdio: 'ignore' },
+  );
+  const child = spawn(
+    process.execPath,
+    [join(__dirname, 'tls-proxy.js'), String(port), String(targetPort), cert, key],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`tls proxy not ready: ${output}`)), 30_000);
+    child.once('exit', () => reject(new Error(`tls proxy exited: ${output}`)));
+    child.stderr!.on('data', (d) => (output += d));
+    child.stdout!.on('data', (d) => {
+      output += d;
+      if (/tls-proxy on/.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return {
+    url: `https://127.0.0.1:${port}`,
+    pid: child.pid!,
+    ca: readFileSync(cert, 'utf8'),
+    stop: () => stopChild(child),
+  };
 }

@@ -12,14 +12,19 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedDatabase, createDatabase, findFreePort, runMigrations } from '@simauth/database';
 import {
+  MemorySample,
   startApiProcess,
   startBareServer,
   startNestBaseline,
   startSandboxProcess,
   startSkeletonProcess,
+  startTlsProxy,
 } from './processes';
 import { companionLogin, median, percentile, registerUsers, runFor } from './flows';
 import { oidcCodeFlow } from './oidc-flow';
+import { countOidcStatements } from './oidc-statements';
+import { TokenLoad, measureTokenEndpoints } from './oidc-tokens';
+import { oidcResults } from './oidc-results';
 import { CpuUse, measureCpu, sumCpu } from './cpu';
 import {
   FlowRound,
@@ -38,8 +43,6 @@ const VIRTUAL_USERS = 16;
 // and api process, so that a machine whose speed drifts during the run treats both sizes alike.
 const FLOW_TURNS = 5;
 const FLOW_ROUND_SECONDS = 4;
-// The OpenID Connect code flow (the companion login behind the provider), on the 100k database.
-const OIDC_TURNS = 3;
 
 // The design's floor for one login, counted from the flow: start (find user, insert attempt),
 // push (devices), approve (device, attempt, move, check ref), code (device, attempt, two moves),
@@ -83,9 +86,8 @@ async function main(): Promise<void> {
   const smallDb = new Client({ connectionString: smallUrl });
   await smallDb.connect();
 
-  const [portA, portB, portSmall, bare, sandboxPort, nestPort, skeletonPort] = await Promise.all(
-    Array.from({ length: 7 }, findFreePort),
-  );
+  const [portA, portB, portSmall, bare, sandboxPort, nestPort, skeletonPort, tlsPort] =
+    await Promise.all(Array.from({ length: 8 }, findFreePort));
   const sandbox = await startSandboxProcess(sandboxPort);
   const apiA = await startApiProcess(pg.url, portA, sandbox);
   const apiB = await startApiProcess(pg.url, portB, sandbox);
@@ -94,6 +96,12 @@ async function main(): Promise<void> {
   const nestServer = await startNestBaseline(nestPort);
   // The limit: the same flow with no framework, on the same database and sandbox as process A.
   const skeleton = await startSkeletonProcess(pg.url, skeletonPort, sandbox);
+  // TLS in front of process A, for the token endpoints (Keycloak's figures include TLS).
+  const tlsProxy = await startTlsProxy(dir, tlsPort, portA);
+  const memory: (MemorySample & { after: string })[] = [];
+  const sampleMemory = async (after: string) => {
+    memory.push({ after, ...(await apiA.memory()) });
+  };
 
   try {
     console.error('bench: /health/live vs bare node:http…');
@@ -128,6 +136,9 @@ async function main(): Promise<void> {
     await runFor(WARM_UP_SECONDS, users, companionLogin);
     on(apiA.url);
     await runFor(WARM_UP_SECONDS, users, companionLogin);
+    // The OpenID Connect code flow (the same login behind the provider) runs in the same turns.
+    await runFor(WARM_UP_SECONDS, users, oidcCodeFlow);
+    await sampleMemory('warm-up');
     await db.query('SELECT pg_stat_statements_reset()');
     const postmaster = await pg.serverPid();
     if (postmaster === undefined) throw new Error('the embedded Postgres server is not running');
@@ -138,6 +149,8 @@ async function main(): Promise<void> {
     const cpuRounds: CpuUse[] = [];
     const skeletonRounds: FlowRound[] = [];
     const skeletonCpuRounds: CpuUse[] = [];
+    const oidcRounds: FlowRound[] = [];
+    const oidcCpuRounds: CpuUse[] = [];
     const statements = { simauth: 0, skeleton: 0 };
     const statementCalls = async () =>
       (
@@ -165,6 +178,13 @@ async function main(): Promise<void> {
       const pair: ('simauth' | 'skeleton')[] =
         turn % 2 ? ['skeleton', 'simauth'] : ['simauth', 'skeleton'];
       for (const api of pair) await measuredRound(api);
+      on(apiA.url);
+      const oidcRound = await measureCpu(cpuPids, () =>
+        runFor(FLOW_ROUND_SECONDS, users, oidcCodeFlow),
+      );
+      oidcRounds.push(oidcRound.result);
+      oidcCpuRounds.push(oidcRound.cpu);
+      await sampleMemory(`login turn ${turn + 1}`);
     }
     on(apiA.url);
     const small = summarize(smallRounds);
@@ -191,24 +211,29 @@ async function main(): Promise<void> {
       ),
     );
 
-    console.error('bench: OpenID Connect code flows (the same login behind the provider)…');
-    await runFor(WARM_UP_SECONDS, users, oidcCodeFlow);
-    const oidcRounds: FlowRound[] = [];
-    const oidcCpuRounds: CpuUse[] = [];
-    for (let turn = 0; turn < OIDC_TURNS; turn++) {
-      const measured = await measureCpu(cpuPids, () =>
-        runFor(FLOW_ROUND_SECONDS, users, oidcCodeFlow),
-      );
-      oidcRounds.push(measured.result);
-      oidcCpuRounds.push(measured.cpu);
-    }
     const oidc = summarize(oidcRounds);
     const oidcCpu = sumCpu(oidcCpuRounds);
+
+    console.error('bench: statements of each OpenID Connect step, one sign-in at a time…');
+    const oidcStatements = await countOidcStatements(users[0], db);
+
+    console.error(
+      'bench: token endpoints (refresh, client_credentials; plain, TLS, RS256), 16 clients…',
+    );
+    const tokenLoad = new TokenLoad(apiA.url, tlsProxy.url, tlsProxy.ca);
+    await tokenLoad.start(users);
+    const tokens = await measureTokenEndpoints(
+      tokenLoad,
+      { ...cpuPids, tlsProxy: tlsProxy.pid },
+      (turn) => sampleMemory(`token turn ${turn + 1}`),
+    );
+    await tokenLoad.close();
 
     console.error(
       `bench: live status latency, ${SSE_TRANSITIONS} moves on process A seen by SSE clients of process B…`,
     );
     const sse = await sseLatency(users, apiA.url, apiB.url, db);
+    await sampleMemory('live status');
     const rss = apiA.rssMb();
 
     const results = {
@@ -296,6 +321,25 @@ async function main(): Promise<void> {
         flows_per_s_ratio: median(rateRatios),
         flows_per_s_ratio_per_turn: rateRatios,
       },
+      oidc: oidcResults({
+        oidc,
+        oidcCpu,
+        oidcRounds,
+        oidcCpuRounds,
+        loginRounds: largeRounds,
+        loginCpuRounds: cpuRounds,
+        statements: oidcStatements,
+        tokens,
+      }),
+      memory: {
+        api_rss_mb_after: round(rss),
+        // From the second turn (logins and code flows) to the last sample (after live status).
+        api_rss_growth_ratio: round(
+          memory[memory.length - 1].rss_mb / memory.find((m) => m.after === 'login turn 2')!.rss_mb,
+          2,
+        ),
+        samples: memory,
+      },
       api_process_rss_mb: round(rss),
       bench_seconds: round((performance.now() - t0) / 1000),
     };
@@ -312,6 +356,7 @@ async function main(): Promise<void> {
       bareServer.stop(),
       nestServer.stop(),
       skeleton.stop(),
+      tlsProxy.stop(),
       sandbox.stop(),
     ]);
     await db.end();
