@@ -10,6 +10,10 @@ import { InteractionClients } from '../../platform/pages/interaction-clients';
 import { OidcProviderService, asPublicUrl } from './oidc-provider.service';
 
 type Raw = { req: IncomingMessage; res: ServerResponse };
+type InteractionResults = Parameters<OidcProviderService['provider']['interactionResult']>[2];
+
+/** How many interactions' clients a process remembers for the login page (see clientIdOf). */
+const REMEMBERED_CLIENTS = 10_000;
 
 /** Why a finished login sends the browser back to the client with an OAuth error. */
 const DENIED = {
@@ -31,6 +35,13 @@ export class OidcInteractionService implements InteractionClients {
     private readonly oidc: OidcProviderService,
     private readonly logins: BoundLogins,
   ) {}
+
+  /**
+   * The client of each interaction this process sent to the login page, until the interaction
+   * expires: the page names it without reading the interaction again (an interaction's client
+   * never changes). Oldest first, at most REMEMBERED_CLIENTS.
+   */
+  private readonly clientsOf = new Map<string, { clientId: string; exp: number }>();
 
   /** The interaction of this browser (its cookie) for `uid`; 404 when it is unknown or expired. */
   async details(uid: string, raw: Raw): Promise<Interaction> {
@@ -54,7 +65,8 @@ export class OidcInteractionService implements InteractionClients {
    */
   async pageFor(uid: string, raw: Raw): Promise<string> {
     const interaction = await this.details(uid, raw);
-    if (interaction.prompt.name === 'consent') return this.consent(interaction, raw);
+    if (interaction.prompt.name === 'consent') return this.consent(interaction);
+    this.remember(interaction);
     const page = new URLSearchParams({ interaction: uid });
     const hint = interaction.params.login_hint;
     if (typeof hint === 'string') page.set('login_hint', hint.replace(/^tel:/, ''));
@@ -67,6 +79,8 @@ export class OidcInteractionService implements InteractionClients {
   /** The relying party of interaction `uid` (for the login page to name it), while it is pending. */
   async clientIdOf(uid: string): Promise<string | undefined> {
     if (!this.oidc.provider || !/^[\w-]{1,64}$/.test(uid)) return undefined;
+    const remembered = this.clientsOf.get(uid);
+    if (remembered && remembered.exp > Date.now() / 1000) return remembered.clientId;
     const interaction = await this.oidc.provider.Interaction.find(uid);
     const client = interaction?.params.client_id;
     return typeof client === 'string' ? client : undefined;
@@ -96,7 +110,7 @@ export class OidcInteractionService implements InteractionClients {
    * when the phone denied. Returns where the browser goes next.
    */
   async finish(uid: string, pollToken: string, raw: Raw, requestId?: string): Promise<string> {
-    await this.details(uid, raw);
+    const interaction = await this.details(uid, raw);
     const outcome = await this.logins.claimOutcome(OIDC_INTERACTION, uid, pollToken, requestId);
     if (outcome.outcome === 'failed') {
       throw new ConflictError(
@@ -115,21 +129,43 @@ export class OidcInteractionService implements InteractionClients {
               remember: false,
             },
           };
-    return this.oidc.provider.interactionResult(raw.req, raw.res, result, {
-      mergeWithLastSubmission: false,
-    });
+    return this.saveResult(interaction, result, false);
   }
 
   /** The person gave up: the client gets access_denied. */
   async abort(uid: string, raw: Raw): Promise<string> {
-    await this.details(uid, raw);
-    return this.oidc.provider.interactionResult(raw.req, raw.res, CANCELLED, {
-      mergeWithLastSubmission: false,
-    });
+    return this.saveResult(await this.details(uid, raw), CANCELLED, false);
+  }
+
+  /**
+   * What the library's interactionResult does, on the interaction already read: it would read
+   * it again by the browser's cookie (one more statement). The result is saved for the rest of
+   * the interaction's life; the library's resume reads it, and destroys the interaction.
+   */
+  private async saveResult(
+    interaction: Interaction,
+    result: InteractionResults,
+    mergeWithLastSubmission: boolean,
+  ): Promise<string> {
+    interaction.result =
+      mergeWithLastSubmission && !('error' in result)
+        ? { ...interaction.lastSubmission, ...result }
+        : result;
+    await interaction.save(interaction.exp - Math.floor(Date.now() / 1000));
+    return interaction.returnTo;
+  }
+
+  private remember(interaction: Interaction): void {
+    const clientId = interaction.params.client_id;
+    if (typeof clientId !== 'string') return;
+    if (this.clientsOf.size >= REMEMBERED_CLIENTS) {
+      this.clientsOf.delete(this.clientsOf.keys().next().value!);
+    }
+    this.clientsOf.set(interaction.uid, { clientId, exp: interaction.exp });
   }
 
   /** Grants what the consent prompt found missing (e.g. offline_access asked with prompt=consent). */
-  private async consent(interaction: Interaction, raw: Raw): Promise<string> {
+  private async consent(interaction: Interaction): Promise<string> {
     const { Grant } = this.oidc.provider;
     const details = interaction.prompt.details as {
       missingOIDCScope?: string[];
@@ -144,12 +180,7 @@ export class OidcInteractionService implements InteractionClients {
     if (details.missingOIDCScope) grant.addOIDCScope(details.missingOIDCScope.join(' '));
     if (details.missingOIDCClaims) grant.addOIDCClaims(details.missingOIDCClaims);
     const grantId = await grant.save();
-    return this.oidc.provider.interactionResult(
-      raw.req,
-      raw.res,
-      { consent: interaction.grantId ? {} : { grantId } },
-      { mergeWithLastSubmission: true },
-    );
+    return this.saveResult(interaction, { consent: interaction.grantId ? {} : { grantId } }, true);
   }
 
   private expired() {

@@ -19,7 +19,7 @@ import {
   OIDC_ROUTES,
   oidcConfiguration,
 } from './oidc-configuration';
-import { postgresOidcAdapter } from './oidc-postgres.adapter';
+import { oidcRequestScope, postgresOidcAdapter } from './oidc-postgres.adapter';
 
 /** Thrown at start for a relying party oidc-provider refuses; main prints its one line. */
 class InvalidOidcClientError extends Error {}
@@ -122,6 +122,8 @@ export class OidcProviderService implements OnModuleInit {
     // ctx.ip, which this would also take from X-Forwarded-For, serves the device flow only, which
     // is off; our rate limits read Fastify's req.ip, which honours TRUST_PROXY.)
     provider.proxy = true;
+    // First: each request's adapter calls share one scope (a consume rides with the next save).
+    provider.use(oidcRequestScope(this.db));
     // Discovery: `user_code` is refused (CibaService), so it is not advertised (the library
     // always says true).
     provider.use(async (ctx, next) => {
