@@ -1,8 +1,18 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '@simauth/database';
 import { asFound, lookupKeysOf } from './oidc-provider-records';
+import { HeldWrite, currentWrites, writeNow } from './oidc-request-writes';
+
+export { oidcRequestScope } from './oidc-request-writes';
+
+/** Held with the request's other writes (RequestWrites), or sent at once outside a request. */
+const write = (db: DataSource, w: HeldWrite): Promise<unknown> => {
+  const writes = currentWrites();
+  return writes ? writes.hold(w) : writeNow(db, [w]);
+};
+/** Before a read or a delete: the request's held writes are sent first. */
+const flushed = (): Promise<void> | undefined => currentWrites()?.flush();
 
 interface ModelRow {
   payload: AdapterPayload;
@@ -15,84 +25,6 @@ const FIND = `SELECT payload, consumed_at FROM oidc_models WHERE model = $1 AND 
 const FIND_BY_UID = `SELECT payload, consumed_at FROM oidc_models WHERE model = $1 AND uid = $2`;
 const FIND_BY_USER_CODE = `SELECT payload, consumed_at FROM oidc_models
                             WHERE model = $1 AND user_code = $2`;
-// An upsert keeps nothing of the old row: oidc-provider always saves whole models.
-const UPSERT = `INSERT INTO oidc_models (model, id, payload, grant_id, uid, user_code, expires_at)
-                VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::int IS NULL THEN NULL ELSE now() + make_interval(secs => $7::int) END)
-                ON CONFLICT (model, id) DO UPDATE SET payload = EXCLUDED.payload, grant_id = EXCLUDED.grant_id,
-                  uid = EXCLUDED.uid, user_code = EXCLUDED.user_code, expires_at = EXCLUDED.expires_at`;
-const CONSUME = 'UPDATE oidc_models SET consumed_at = now() WHERE model = $1 AND id = $2';
-// The same upsert, with the consume of another model in the same statement (and transaction).
-const CONSUME_AND_UPSERT = `WITH consumed AS (
-  UPDATE oidc_models SET consumed_at = now() WHERE model = $8 AND id = $9
-) ${UPSERT}`;
-
-type Consume = { model: string; id: string };
-const consumeNow = (db: DataSource, { model, id }: Consume) =>
-  preparedQuery(db, 'simauth_oidc_consume', CONSUME, [model, id]);
-
-/**
- * The consume of one request of the provider, written with the model it saves next: a rotated
- * refresh token is consumed in the statement that saves its successor, one round trip and one
- * commit instead of two. It waits for nothing else: any other statement of the adapter in the
- * request writes it first, and so does the next turn of the event loop (setImmediate), so it is
- * never held over a query or an answer; the request's end writes it at the latest (before the
- * answer is sent), and fails the request if it fails.
- */
-class RequestConsume {
-  private pending?: Consume;
-  private writing?: Promise<unknown>;
-
-  constructor(private readonly db: DataSource) {}
-
-  async hold(consume: Consume): Promise<void> {
-    await this.flush();
-    this.pending = consume;
-    setImmediate(() => this.start());
-  }
-
-  /** The pending consume, for an upsert of another model to carry. */
-  take(model: string, id: string): Consume | undefined {
-    const pending = this.pending;
-    if (!pending || (pending.model === model && pending.id === id)) return undefined;
-    this.pending = undefined;
-    return pending;
-  }
-
-  /** Writes the pending consume (if any) and waits for it. */
-  async flush(): Promise<void> {
-    this.start();
-    await this.writing;
-  }
-
-  private start(): void {
-    if (!this.pending) return;
-    const consume = this.pending;
-    this.pending = undefined;
-    this.writing = consumeNow(this.db, consume);
-    // Awaited by flush(); a failure meanwhile is not an unhandled rejection.
-    this.writing.catch(() => undefined);
-  }
-}
-
-const requests = new AsyncLocalStorage<RequestConsume>();
-
-/**
- * Runs one request of the provider (a provider.use middleware): its adapter calls share a
- * RequestConsume, written out before the answer.
- */
-export function oidcRequestScope(db: DataSource) {
-  return (_ctx: unknown, next: () => Promise<unknown>): Promise<void> => {
-    const scope = new RequestConsume(db);
-    return requests.run(scope, async () => {
-      try {
-        await next();
-      } finally {
-        await scope.flush();
-      }
-    });
-  };
-}
-
 /**
  * oidc-provider's storage on Postgres: every model in `oidc_models`, expiry by the database clock,
  * so a code issued by one replica is redeemed at another and nothing lives in process memory.
@@ -105,36 +37,24 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
   return (model: string): Adapter => ({
     async upsert(id, payload, expiresIn) {
       const { grantId, uid, userCode } = lookupKeysOf(payload);
-      const scope = requests.getStore();
-      const consume = scope?.take(model, id);
-      if (!consume) await scope?.flush();
-      const values = [
+      const values = [model, id, payload, grantId, uid, userCode];
+      await write(db, {
+        kind: 'upsert',
         model,
         id,
-        payload,
-        grantId,
-        uid,
-        userCode,
-        expiresIn ? Math.ceil(expiresIn) : null,
-      ];
-      await (consume
-        ? preparedQuery(db, 'simauth_oidc_consume_upsert', CONSUME_AND_UPSERT, [
-            ...values,
-            consume.model,
-            consume.id,
-          ])
-        : preparedQuery(db, 'simauth_oidc_upsert', UPSERT, values));
+        values: [...values, expiresIn ? Math.ceil(expiresIn) : null],
+      });
     },
     async find(id) {
-      await requests.getStore()?.flush();
+      await flushed();
       return found(await preparedQuery(db, 'simauth_oidc_find', FIND, [model, id]));
     },
     async findByUid(uid) {
-      await requests.getStore()?.flush();
+      await flushed();
       return found(await preparedQuery(db, 'simauth_oidc_find_uid', FIND_BY_UID, [model, uid]));
     },
     async findByUserCode(userCode) {
-      await requests.getStore()?.flush();
+      await flushed();
       return found(
         await preparedQuery(db, 'simauth_oidc_find_user_code', FIND_BY_USER_CODE, [
           model,
@@ -143,11 +63,10 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
       );
     },
     async consume(id) {
-      const scope = requests.getStore();
-      await (scope ? scope.hold({ model, id }) : consumeNow(db, { model, id }));
+      await write(db, { kind: 'consume', model, id });
     },
     async destroy(id) {
-      await requests.getStore()?.flush();
+      await flushed();
       await preparedQuery(
         db,
         'simauth_oidc_destroy',
@@ -158,7 +77,7 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
     async revokeByGrantId(grantId) {
       // oidc-provider calls this on each token model of the grant (a replayed code, a revoked
       // refresh token, a logout); each call deletes that model's tokens.
-      await requests.getStore()?.flush();
+      await flushed();
       await preparedQuery(
         db,
         'simauth_oidc_revoke_grant',

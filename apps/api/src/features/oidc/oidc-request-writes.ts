@@ -1,0 +1,117 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DataSource } from 'typeorm';
+import { preparedQuery } from '@simauth/database';
+
+/** A write of the adapter: a model saved whole (its seven columns), or consumed. */
+export type HeldWrite =
+  | { kind: 'upsert'; model: string; id: string; values: unknown[] }
+  | { kind: 'consume'; model: string; id: string };
+
+// An upsert keeps nothing of the old row: oidc-provider always saves whole models.
+const upsert = (p: (i: number) => string) =>
+  `INSERT INTO oidc_models (model, id, payload, grant_id, uid, user_code, expires_at)
+   VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, CASE WHEN ${p(7)}::int IS NULL THEN NULL ELSE now() + make_interval(secs => ${p(7)}::int) END)
+   ON CONFLICT (model, id) DO UPDATE SET payload = EXCLUDED.payload, grant_id = EXCLUDED.grant_id,
+     uid = EXCLUDED.uid, user_code = EXCLUDED.user_code, expires_at = EXCLUDED.expires_at`;
+const consume = (p: (i: number) => string) =>
+  `UPDATE oidc_models SET consumed_at = now() WHERE model = ${p(1)} AND id = ${p(2)}`;
+
+/** At most this many writes in one statement (the statement shapes stay few). */
+const MAX_HELD = 4;
+
+/**
+ * The writes, in order, as one statement: `WITH w0 AS (…), w1 AS (…) <last>`. They touch distinct
+ * rows (RequestWrites sees to it), so their order within the statement does not matter, and they
+ * are written together or not at all.
+ */
+function statementOf(writes: HeldWrite[]) {
+  const values: unknown[] = [];
+  const parts = writes.map((w) => {
+    const base = values.length;
+    const p = (i: number) => `$${base + i}`;
+    values.push(...(w.kind === 'upsert' ? w.values : [w.model, w.id]));
+    return w.kind === 'upsert' ? upsert(p) : consume(p);
+  });
+  const last = parts.pop()!;
+  const text = parts.length
+    ? `WITH ${parts.map((sql, i) => `w${i} AS (${sql})`).join(', ')} ${last}`
+    : last;
+  return { name: `simauth_oidc_write_${writes.map((w) => w.kind[0]).join('')}`, text, values };
+}
+
+export const writeNow = (db: DataSource, writes: HeldWrite[]) => {
+  const { name, text, values } = statementOf(writes);
+  return preparedQuery(db, name, text, values);
+};
+
+/**
+ * The writes of one request of the provider, held and sent together: the library saves the
+ * grant, the code and the session of a sign-in one after another, and a rotated refresh token's
+ * consume, its successor and the access token; each was a round trip and a commit of its own.
+ * A held write is sent before any read or delete of the request (so the request reads what it
+ * wrote), before the answer (the request's end; a failed write fails the request, so nothing is
+ * answered that is not stored), and a consume at the next turn of the event loop at the latest,
+ * so that a replayed code or refresh token is never held over a query.
+ */
+class RequestWrites {
+  private held: HeldWrite[] = [];
+  private writing: Promise<unknown> = Promise.resolve();
+  private ended = false;
+
+  constructor(private readonly db: DataSource) {}
+
+  async hold(write: HeldWrite): Promise<void> {
+    if (
+      this.held.length >= MAX_HELD ||
+      this.held.some((h) => h.model === write.model && h.id === write.id)
+    ) {
+      await this.flush();
+    }
+    this.held.push(write);
+    if (this.ended) return this.flush();
+    if (write.kind === 'consume') setImmediate(() => this.start());
+  }
+
+  /** Sends what is held (if anything) and waits for every write sent so far. */
+  async flush(): Promise<void> {
+    this.start();
+    await this.writing;
+  }
+
+  /** The request has been handled: what is held is sent now, and later writes at once. */
+  end(): Promise<void> {
+    this.ended = true;
+    return this.flush();
+  }
+
+  private start(): void {
+    if (this.held.length === 0) return;
+    const writes = this.held;
+    this.held = [];
+    this.writing = this.writing.then(() => writeNow(this.db, writes));
+    // Awaited by flush(); a failure meanwhile is not an unhandled rejection.
+    this.writing.catch(() => undefined);
+  }
+}
+
+const requests = new AsyncLocalStorage<RequestWrites>();
+
+/** The writes of the provider request under way, if any. */
+export const currentWrites = () => requests.getStore();
+
+/**
+ * Runs one request of the provider (a provider.use middleware, the first): its adapter writes
+ * are held in one RequestWrites and sent before the answer.
+ */
+export function oidcRequestScope(db: DataSource) {
+  return (_ctx: unknown, next: () => Promise<unknown>): Promise<void> => {
+    const writes = new RequestWrites(db);
+    return requests.run(writes, async () => {
+      try {
+        await next();
+      } finally {
+        await writes.end();
+      }
+    });
+  };
+}
