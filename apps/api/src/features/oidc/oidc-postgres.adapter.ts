@@ -26,6 +26,29 @@ const FIND_BY_UID = `SELECT payload, consumed_at FROM oidc_models WHERE model = 
 const FIND_BY_USER_CODE = `SELECT payload, consumed_at FROM oidc_models
                             WHERE model = $1 AND user_code = $2`;
 /**
+ * A token with its grant and its session, in one statement: the library reads both next (the
+ * token endpoint, userinfo, a refresh), each a round trip of its own. Read ahead in the same
+ * snapshot as the token, and served to the same request's next read of them, unless the request
+ * has written since (RequestWrites).
+ */
+const FIND_WITH_GRANT = `SELECT m.payload, m.consumed_at, m.grant_id,
+         g.payload AS grant_payload, g.consumed_at AS grant_consumed_at,
+         s.payload AS session_payload, s.consumed_at AS session_consumed_at
+    FROM oidc_models m
+    LEFT JOIN oidc_models g ON g.model = 'Grant' AND g.id = m.grant_id
+    LEFT JOIN oidc_models s ON s.model = 'Session' AND s.uid = m.payload ->> 'sessionUid'
+   WHERE m.model = $1 AND m.id = $2`;
+const WITH_GRANT = new Set(['AccessToken', 'RefreshToken', 'AuthorizationCode']);
+
+interface TokenRow extends ModelRow {
+  grant_id: string | null;
+  grant_payload: AdapterPayload | null;
+  grant_consumed_at: Date | null;
+  session_payload: AdapterPayload | null;
+  session_consumed_at: Date | null;
+}
+
+/**
  * oidc-provider's storage on Postgres: every model in `oidc_models`, expiry by the database clock,
  * so a code issued by one replica is redeemed at another and nothing lives in process memory.
  */
@@ -47,10 +70,37 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
     },
     async find(id) {
       await flushed();
+      const scope = currentWrites();
+      if (scope && WITH_GRANT.has(model)) {
+        const [row] = await preparedQuery<TokenRow>(
+          db,
+          'simauth_oidc_find_grant',
+          FIND_WITH_GRANT,
+          [model, id],
+        );
+        if (!row) return undefined;
+        if (row.grant_id) {
+          const grant = row.grant_payload ?? undefined;
+          scope.readAhead(`Grant:${row.grant_id}`, grant && asFound(grant, row.grant_consumed_at));
+        }
+        const sessionUid = (row.payload as { sessionUid?: unknown }).sessionUid;
+        if (typeof sessionUid === 'string') {
+          const session = row.session_payload ?? undefined;
+          scope.readAhead(
+            `Session:uid:${sessionUid}`,
+            session && asFound(session, row.session_consumed_at),
+          );
+        }
+        return asFound(row.payload, row.consumed_at);
+      }
+      const ahead = scope?.takeAhead(`${model}:${id}`);
+      if (ahead?.found) return ahead.record as AdapterPayload | undefined;
       return found(await preparedQuery(db, 'simauth_oidc_find', FIND, [model, id]));
     },
     async findByUid(uid) {
       await flushed();
+      const ahead = currentWrites()?.takeAhead(`${model}:uid:${uid}`);
+      if (ahead?.found) return ahead.record as AdapterPayload | undefined;
       return found(await preparedQuery(db, 'simauth_oidc_find_uid', FIND_BY_UID, [model, uid]));
     },
     async findByUserCode(userCode) {
@@ -67,6 +117,7 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
     },
     async destroy(id) {
       await flushed();
+      currentWrites()?.forgetAhead();
       await preparedQuery(
         db,
         'simauth_oidc_destroy',
@@ -78,6 +129,7 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
       // oidc-provider calls this on each token model of the grant (a replayed code, a revoked
       // refresh token, a logout); each call deletes that model's tokens.
       await flushed();
+      currentWrites()?.forgetAhead();
       await preparedQuery(
         db,
         'simauth_oidc_revoke_grant',

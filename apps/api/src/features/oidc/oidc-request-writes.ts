@@ -55,12 +55,34 @@ export const writeNow = (db: DataSource, writes: HeldWrite[]) => {
  */
 class RequestWrites {
   private held: HeldWrite[] = [];
+  /** Records read ahead with a token (its grant, its session), for this request's next read. */
+  private readonly ahead = new Map<string, unknown>();
   private writing: Promise<unknown> = Promise.resolve();
   private ended = false;
 
   constructor(private readonly db: DataSource) {}
 
+  /** Keeps a record read ahead (or its absence, undefined) under `key`. */
+  readAhead(key: string, record: unknown): void {
+    this.ahead.set(key, record);
+  }
+
+  /** The record read ahead under `key`, once; `{ found: false }` when there is none. */
+  takeAhead(key: string): { found: true; record: unknown } | { found: false } {
+    if (!this.ahead.has(key)) return { found: false };
+    const record = this.ahead.get(key);
+    this.ahead.delete(key);
+    return { found: true, record };
+  }
+
+  /** A delete of the request: what was read ahead is read again. */
+  forgetAhead(): void {
+    this.ahead.clear();
+  }
+
   async hold(write: HeldWrite): Promise<void> {
+    // What was read ahead may be what this changes: from now on, read it again.
+    this.ahead.clear();
     if (
       this.held.length >= MAX_HELD ||
       this.held.some((h) => h.model === write.model && h.id === write.id)
