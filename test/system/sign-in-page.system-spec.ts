@@ -2,11 +2,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, Page } from 'playwright-core';
-import { launchChromium, registerVirtualPhone } from '@test-support/chromium';
+import { Browser, Page, Route } from 'playwright-core';
+import { launchChromium, registerVirtualPhone, signInOnLoginPage } from '@test-support/chromium';
 import { AttemptSweeper } from '@simauth/attempts';
 import { TestApp, startTestApp } from '@test-support/test-app';
-import { uniquePhoneNumber } from '@test-support/device';
+import { openOnDevice, phoneNumberEnding, uniquePhoneNumber } from '@test-support/device';
+import { RegisteredPhone, registerPhone } from '@test-support/flows';
+import { bearer, call } from '@test-support/http';
 import { CALLBACK } from '@test-support/oidc';
 import { LogoServer, pngImage, startLogoServer } from '@test-support/logo-server';
 
@@ -37,6 +39,9 @@ async function violations(page: Page): Promise<string[]> {
   return found as string[];
 }
 
+/** The id of the element that has the focus. */
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.id);
+
 describe('the sign-in page as a bank would show it, in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
@@ -45,6 +50,8 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     t = await startTestApp({
       env: {
         DEFAULT_REGION: 'GB',
+        // The default budget per number (the tests' own is larger): the page's 429 is reached.
+        RATE_LIMIT_PHONE: '5/600',
         BRAND_NAME: 'Beispielbank',
         BRAND_COLOR: '#1a5f3c',
         BRAND_SUPPORT_URL: 'https://bank.example/hilfe',
@@ -106,6 +113,9 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     expect(await site.textContent('#form-error')).toBe(
       'Diese Nummer ist zu kurz für ihr Land (Vereinigtes Königreich). Prüfen Sie, ob eine Ziffer fehlt.',
     );
+    // The field keeps the focus, marked invalid and described by the sentence.
+    expect(await focused(site)).toBe('phone');
+    expect(await site.getAttribute('#phone', 'aria-invalid')).toBe('true');
     expect(await violations(site)).toEqual([]);
 
     // The number as a British person writes it, formatted as it is typed, with the keyboard only.
@@ -116,6 +126,7 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     await site.waitForSelector('#waiting:not(.hidden)');
     await screenshot(site, 'login-de-waiting.png');
     expect(await site.textContent('#status-line')).toBe('Warten auf Ihr Telefon…');
+    expect(await focused(site)).toBe('approve-prompt');
     expect(await site.textContent('#countdown')).toMatch(/^läuft in \d+ Sekunden? ab$/);
     expect(await violations(site)).toEqual([]);
 
@@ -126,22 +137,39 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     );
     await phone.waitForSelector('#request:not(.hidden)');
     expect(await violations(phone)).toEqual([]);
+    // The page hands the outcome to the OpenID Provider: that request is held a moment, so the
+    // state the page shows meanwhile is checked too, and the phone's outcome; then let through.
+    let hold!: (route: Route) => void;
+    const finishing = new Promise<Route>((resolve) => (hold = resolve));
+    await site.route('**/oidc/interaction/*/finish', (route) => hold(route));
+    await phone.click(`#numbers button:text-is("${match}")`);
+    const finish = await finishing;
+    expect(await site.textContent('#outcome')).toBe('Angemeldet — zurück zur App…');
+    expect(await focused(site)).toBe('outcome');
+    expect(await violations(site)).toEqual([]);
+    await phone.waitForSelector('#result:not(.hidden)');
+    expect(await phone.textContent('#result-text')).toBe(
+      'Approved — you are signed in on the website.',
+    );
+    expect(await violations(phone)).toEqual([]);
     // The browser is sent back to the client's redirect URI (never served: only its request counts).
     const callback = site.waitForRequest((r) => r.url().startsWith(CALLBACK));
-    await phone.click(`#numbers button:text-is("${match}")`);
+    await finish.continue();
     const back = new URL((await callback).url());
     expect(back.searchParams.get('state')).toBe('state-1');
     expect(back.searchParams.get('code')).toBeTruthy();
 
-    // The client signs the person out (RP-initiated logout): asked in German (its ui_locales), then
-    // told in the browser's language (the library's end page carries no ui_locales).
+    // The client signs the person out (RP-initiated logout): asked in German (its ui_locales), and
+    // told in German too (the language it was asked in; the library's end page carries no
+    // ui_locales, and the browser says English).
     const out = await site.context().newPage(); // the same browser, its session cookie
     await out.goto(`${t.url}/oidc/session/end?client_id=beispiel-shop&ui_locales=de`);
     expect(await out.getAttribute('html', 'lang')).toBe('de');
     expect(await out.textContent('h1')).toBe('Von simauth abmelden?');
     expect(await violations(out)).toEqual([]);
     await out.keyboard.press('Enter'); // the autofocused "Ja, abmelden"
-    await out.waitForSelector('h1:text-is("Signed out")');
+    await out.waitForSelector('h1:text-is("Abgemeldet")');
+    expect(await out.getAttribute('html', 'lang')).toBe('de');
     expect(await violations(out)).toEqual([]);
   });
 
@@ -174,7 +202,7 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     });
   });
 
-  it('shows the OpenID error page and the virtual phone in the browser language, with no accessibility violation', async () => {
+  it('shows the OpenID error page and the virtual phone, what its script writes included, in the browser language, with no accessibility violation', async () => {
     const site = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
     const res = await site.goto(
       `${t.url}/oidc/auth?client_id=nobody&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(CALLBACK)}`,
@@ -188,6 +216,22 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     await site.goto(`${t.url}/phone`);
     expect(await site.getAttribute('html', 'lang')).toBe('fr');
     expect(await site.textContent('#register')).toBe('Enregistrer ce téléphone');
+    expect(await violations(site)).toEqual([]);
+    // What its script writes is French too: the test number's effect, and the registration.
+    await site.waitForSelector(
+      '#sim-effect:text-is("un téléphone ordinaire : ses propres vérifications correspondent")',
+    );
+    const sim = uniquePhoneNumber();
+    await site.fill('#sim', sim);
+    await site.dispatchEvent('#sim', 'input');
+    expect(await site.textContent('#sim-effect')).toBe(
+      'Tout numéro : ses propres vérifications correspondent.',
+    );
+    await site.click('#register');
+    await site.waitForSelector('#registered:not(.hidden)');
+    expect(await site.textContent('#registered')).toBe(
+      `Enregistré sous ${sim}. En attente de demandes de connexion…`,
+    );
     expect(await violations(site)).toEqual([]);
   });
 
@@ -261,7 +305,8 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     await phone.click('#deny');
     await denied.waitForSelector('#final:not(.hidden)');
     expect(await denied.textContent('#outcome')).toBe('Inicio de sesión rechazado');
-    expect(await denied.textContent('#retry')).toBe('Empezar de nuevo');
+    expect(await denied.textContent('#retry')).toBe('Intentar de nuevo');
+    expect(await focused(denied)).toBe('outcome');
     expect(await violations(denied)).toEqual([]);
     await screenshot(denied, 'login-es-denied.png');
 
@@ -273,13 +318,174 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     await t.app.get(AttemptSweeper).sweep();
     await expired.waitForSelector('#final:not(.hidden)');
     expect(await expired.textContent('#outcome-detail')).toBe(
-      'El teléfono no terminó a tiempo. Empieza de nuevo.',
+      'Tu teléfono no respondió a tiempo. Inténtalo de nuevo y aprueba en tu teléfono antes de que se acabe el tiempo.',
     );
+    expect(await focused(expired)).toBe('outcome');
     expect(await violations(expired)).toEqual([]);
-    // The next step, with the keyboard: focus on "Start again", Enter, and the form is back.
-    await expired.focus('#retry');
+    // The next step, with the keyboard: Tab from the message to "Try again", Enter, and the form
+    // is back with the number, ready to continue.
+    await tabTo(expired, '#retry');
     await expired.keyboard.press('Enter');
     await expired.waitForSelector('#start:not(.hidden)');
+    expect(await expired.inputValue('#phone')).not.toBe('');
+    expect(await focused(expired)).toBe('submit');
+  });
+  /** The website in French (Accept-Language), a login started on it for `number`. */
+  async function frenchLogin(number: string): Promise<Page> {
+    const site = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+    await site.goto(`${t.url}/login`);
+    await site.locator('#phone').pressSequentially(number);
+    await site.keyboard.press('Enter');
+    return site;
+  }
+
+  /** The login the page shows: its id (the sandbox's developer text) and its match number. */
+  async function shownLogin(site: Page): Promise<{ loginId: string; match: number }> {
+    await site.waitForSelector('#waiting:not(.hidden)');
+    return {
+      loginId: (await site.textContent('#login-id'))!.trim(),
+      match: Number(await site.textContent('#match')),
+    };
+  }
+
+  /** The registered phone approves and opens the check URL as `sim` (no SIM: on Wi-Fi). */
+  async function approveAs(phone: RegisteredPhone, site: Page, sim: string | undefined) {
+    const { loginId, match } = await shownLogin(site);
+    const auth = bearer(phone.deviceToken);
+    const approved = await call(
+      'POST',
+      `${t.url}/v1/logins/${loginId}/approve`,
+      { match_number: match },
+      auth,
+    );
+    if (approved.body.status !== 'APPROVED') return approved.body.status as string;
+    const device = await openOnDevice(approved.body.check_url, sim);
+    // On Wi-Fi the check URL answers an error: the app sends the check's id with no code it got.
+    const code = device.body.error
+      ? { check_id: device.body.check_id, code: '000000' }
+      : device.body;
+    return (await call('POST', `${t.url}/v1/logins/${loginId}/code`, code, auth)).body
+      .status as string;
+  }
+
+  /** What the page says once the login ended, where the focus is, and what axe finds. */
+  async function outcome(site: Page) {
+    await site.waitForSelector('#final:not(.hidden)');
+    const visible = async (selector: string) =>
+      (await site.locator(selector).count()) > 0 && site.isVisible(selector);
+    return {
+      outcome: await site.textContent('#outcome'),
+      detail: await site.textContent('#outcome-detail'),
+      focused: await focused(site),
+      retry: (await visible('#retry')) ? await site.textContent('#retry') : undefined,
+      support: (await visible('#support'))
+        ? [await site.textContent('#support'), await site.getAttribute('#support', 'href')]
+        : undefined,
+      violations: await violations(site),
+    };
+  }
+
+  it('says a wrong number, an unavailable SIM check, a SIM swap and too many attempts as sentences in the page language, each with its one next step and the focus on it, with no accessibility violation', async () => {
+    // The phone that approves holds another SIM than the number typed: MATCH_FAILED.
+    const phone = await registerPhone(t);
+    const wrong = await frenchLogin(phone.phoneNumber);
+    expect(await approveAs(phone, wrong, uniquePhoneNumber())).toBe('MATCH_FAILED');
+    expect(await outcome(wrong)).toEqual({
+      outcome: 'Mauvais numéro',
+      detail:
+        'Le téléphone qui a approuvé contient la SIM d’un autre numéro. Vérifiez le numéro saisi et utilisez celui de ce téléphone.',
+      focused: 'outcome',
+      retry: 'Utiliser un autre numéro',
+      support: undefined,
+      violations: [],
+    });
+    // Its next step with the keyboard: the form again, the field empty and focused.
+    await tabTo(wrong, '#retry');
+    await wrong.keyboard.press('Enter');
+    await wrong.waitForSelector('#start:not(.hidden)');
+    expect(await wrong.inputValue('#phone')).toBe('');
+    expect(await focused(wrong)).toBe('phone');
+
+    // The phone is on Wi-Fi: the mobile network cannot check its SIM (PROVIDER_ERROR).
+    const unavailable = await frenchLogin(phone.phoneNumber);
+    expect(await approveAs(phone, unavailable, undefined)).toBe('PROVIDER_ERROR');
+    expect(await outcome(unavailable)).toEqual({
+      outcome: 'Vérification de la SIM indisponible',
+      detail:
+        'Le réseau mobile n’a pas pu vérifier votre SIM pour le moment. Réessayez dans un instant.',
+      focused: 'outcome',
+      retry: 'Réessayer',
+      support: undefined,
+      violations: [],
+    });
+
+    // The SIM behind the number changed two hours ago (the sandbox's …7000): the bank's support.
+    const swapped = await registerPhone(t, phoneNumberEnding('7000'));
+    const swap = await frenchLogin(swapped.phoneNumber);
+    expect(await approveAs(swapped, swap, swapped.phoneNumber)).toBe('SIM_SWAP_DETECTED');
+    expect(await outcome(swap)).toEqual({
+      outcome: 'SIM changée récemment',
+      detail:
+        'La carte SIM de ce numéro a été changée récemment : elle ne peut pas vous connecter pour le moment. Si vous ne l’avez pas changée, prévenez tout de suite votre opérateur mobile.',
+      focused: 'outcome',
+      retry: undefined,
+      support: ['Contacter le support de Beispielbank', 'https://bank.example/hilfe'],
+      violations: [],
+    });
+
+    // A number whose logins used up RATE_LIMIT_PHONE (5 per 10 minutes): 429, said with its wait.
+    const busy = uniquePhoneNumber();
+    for (let i = 0; i < 5; i++)
+      expect((await call('POST', `${t.url}/v1/logins`, { phone_number: busy })).status).toBe(201);
+    const limited = await frenchLogin(busy);
+    await limited.waitForSelector('#form-error:not(.hidden)');
+    expect(await limited.textContent('#form-error')).toMatch(
+      /^Trop de tentatives\. Réessayez dans (\d+ minutes|1 minute)\.$/,
+    );
+    expect(await focused(limited)).toBe('phone');
+    expect(await violations(limited)).toEqual([]);
+  });
+
+  it("posts the code back to a client that asked for response_mode=form_post with the library's page in the person's language, with no accessibility violation", async () => {
+    const phone = await registerPhone(t);
+    const site = await (await browser.newContext({ locale: 'es-ES' })).newPage();
+    // The library's form_post page as the server sent it: read on its way, passed on unchanged.
+    let formPost = '';
+    await site.route(`${t.url}/oidc/auth/**`, async (route) => {
+      const res = await route.fetch({ maxRedirects: 0 });
+      if (res.headers()['content-type']?.includes('html')) formPost = await res.text();
+      await route.fulfill({ response: res });
+    });
+    const verifier = randomBytes(32).toString('base64url');
+    const auth = new URL(`${t.url}/oidc/auth`);
+    auth.search = new URLSearchParams({
+      client_id: 'beispiel-shop',
+      response_type: 'code',
+      response_mode: 'form_post',
+      scope: 'openid phone',
+      redirect_uri: CALLBACK,
+      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+      code_challenge_method: 'S256',
+      state: 'state-2',
+    }).toString();
+    await site.goto(auth.toString());
+    // The page posts the code to the client's redirect URI (never served: the request counts).
+    const posted = site.waitForRequest((r) => r.url().startsWith(CALLBACK));
+    await signInOnLoginPage(site, t, phone);
+    expect((await posted).method()).toBe('POST');
+    expect(new URLSearchParams((await posted).postData() ?? '').get('state')).toBe('state-2');
+
+    expect(formPost).toMatch(/<html lang="es" dir="ltr">/);
+    expect(formPost).toContain('<title>Volviendo a la aplicación…</title>');
+    expect(formPost).toContain(
+      '<p>Tu navegador no ejecuta scripts aquí: pulsa el botón para volver a la aplicación.</p>',
+    );
+    expect(formPost).toContain('<button autofocus type="submit">Continuar</button>');
+    expect(formPost).not.toMatch(/Submitting Callback|Your browser|>Continue</);
+    // The page held still (its script, which submits it at once, left out), checked by axe.
+    const still = await (await browser.newContext()).newPage();
+    await still.setContent(formPost.replace(/<script>[\s\S]*?<\/script>/, ''));
+    expect(await violations(still)).toEqual([]);
   });
 });
 

@@ -1,14 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What the virtual phone offers to pick, with what each does in the sandbox. */
+/**
+ * What the virtual phone offers to pick, with what each does in the sandbox: `effect` in English,
+ * `key` naming it in the pages' catalogs (phoneScript.effect.<key>), which the page says.
+ */
 const TEST_NUMBERS = [
-  { number: '+447700900001', effect: 'an ordinary phone: its own checks match' },
-  { number: '+447700900002', effect: 'another ordinary phone (play the attacker with it)' },
-  { number: '+447700904000', effect: 'network not supported by PhoneCheck (422)' },
-  { number: '+447700905000', effect: 'provider error when the check is created (503)' },
-  { number: '+447700905030', effect: 'provider unavailable at the code exchange (503, retry)' },
-  { number: '+447700904080', effect: 'slow provider (times out: 503)' },
+  { number: '+447700900001', key: 'ordinary', effect: 'an ordinary phone: its own checks match' },
+  {
+    number: '+447700900002',
+    key: 'attacker',
+    effect: 'another ordinary phone (play the attacker with it)',
+  },
+  {
+    number: '+447700904000',
+    key: 'unsupported',
+    effect: 'network not supported by PhoneCheck (422)',
+  },
+  {
+    number: '+447700905000',
+    key: 'createError',
+    effect: 'provider error when the check is created (503)',
+  },
+  {
+    number: '+447700905030',
+    key: 'exchangeUnavailable',
+    effect: 'provider unavailable at the code exchange (503, retry)',
+  },
+  { number: '+447700904080', key: 'slow', effect: 'slow provider (times out: 503)' },
 ];
 
 /**

@@ -2,17 +2,23 @@ import type { KoaContextWithOIDC } from 'oidc-provider';
 import { escapeHtml } from '../../platform/pages/html';
 import { PageLanguage, chooseLanguage, pageTranslator } from '../../platform/pages/page-i18n';
 
-const translator = pageTranslator();
+/**
+ * The language the logout question was asked in, kept for the "Signed out" page after it: the
+ * library sends the browser there with the client_id alone, no ui_locales. Holds `en`, `de`…,
+ * nothing else, and is read like a ui_locales (any other value counts for nothing).
+ */
+const LOGOUT_LANGUAGE_COOKIE = 'simauth_logout_lng';
 
 /**
  * The language of a provider page, as the login page's: the request's `ui_locales` (the
- * authorization's or the logout's, when the library parsed them), then `Accept-Language`, then
- * English.
+ * authorization's or the logout's, when the library parsed them; after a logout, the language it
+ * was asked in), then `Accept-Language`, then English.
  */
 function languageOf(ctx: KoaContextWithOIDC): PageLanguage {
   const params = ctx.oidc?.params as Record<string, unknown> | undefined;
   const query = ctx.query as Record<string, unknown> | undefined;
-  return chooseLanguage(params?.ui_locales ?? query?.ui_locales, ctx.get('accept-language'));
+  const asked = params?.ui_locales ?? query?.ui_locales ?? ctx.cookies.get(LOGOUT_LANGUAGE_COOKIE);
+  return chooseLanguage(asked, ctx.get('accept-language'));
 }
 
 /**
@@ -25,12 +31,12 @@ function page(
   body: (t: (key: string) => string) => string,
 ): void {
   const lng = languageOf(ctx);
-  const t = translator.getFixedT(lng);
+  const t = pageTranslator.getFixedT(lng);
   const title = escapeHtml(t(titleKey));
   ctx.type = 'html';
   ctx.set('Content-Language', lng);
   ctx.vary('Accept-Language');
-  ctx.body = `<!doctype html><html lang="${lng}" dir="${translator.dir(lng)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} — simauth</title><link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/assets/app.css"></head><body><main><header><div class="logo" aria-hidden="true">S</div><h1>${title}</h1></header><section class="card">${body((key) => escapeHtml(t(key)))}</section></main></body></html>`;
+  ctx.body = `<!doctype html><html lang="${lng}" dir="${pageTranslator.dir(lng)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} — simauth</title><link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/assets/app.css"></head><body><main><header><div class="logo" aria-hidden="true">S</div><h1>${title}</h1></header><section class="card">${body((key) => escapeHtml(t(key)))}</section></main></body></html>`;
 }
 
 /** An error that cannot go back to the client (a bad client_id or redirect_uri). */
@@ -49,6 +55,15 @@ export function renderError(
 
 /** RP-initiated logout asks before ending the session; `form` is the library's hidden form. */
 export function logoutSource(ctx: KoaContextWithOIDC, form: string): void {
+  ctx.cookies.set(LOGOUT_LANGUAGE_COOKIE, languageOf(ctx), {
+    // The end_session endpoint's path: its confirm and success pages sit below it.
+    path: new URL(ctx.oidc.urlFor('end_session')).pathname,
+    httpOnly: true,
+    sameSite: 'lax',
+    maxAge: 10 * 60 * 1000,
+    signed: false,
+    overwrite: true,
+  });
   page(
     ctx,
     'oidc.logoutTitle',
@@ -60,4 +75,30 @@ export function logoutSource(ctx: KoaContextWithOIDC, form: string): void {
 /** After a logout that has no post_logout_redirect_uri to go back to. */
 export function postLogoutSuccessSource(ctx: KoaContextWithOIDC): void {
   page(ctx, 'oidc.signedOutTitle', (t) => `<p>${t('oidc.signedOutText')}</p>`);
+}
+
+/**
+ * The library's own page for `response_mode=form_post` (the code posted back to the client by a
+ * form the page submits at once) in the person's language: `<html lang>`, its title, and what it
+ * says where scripts do not run. Its markup is the library's (it hashes its inline script into
+ * the policy); only these texts change, so a library that rewrote them fails the Chromium test.
+ */
+export function translateFormPost(ctx: KoaContextWithOIDC): void {
+  if (typeof ctx.body !== 'string' || !ctx.body.includes('<title>Submitting Callback</title>'))
+    return;
+  const lng = languageOf(ctx);
+  const t = (key: string) => escapeHtml(pageTranslator.getFixedT(lng)(key));
+  ctx.set('Content-Language', lng);
+  ctx.vary('Accept-Language');
+  ctx.body = ctx.body
+    .replace('<html>', `<html lang="${lng}" dir="${pageTranslator.dir(lng)}">`)
+    .replace('<title>Submitting Callback</title>', `<title>${t('oidc.formPostTitle')}</title>`)
+    .replace(
+      /Your browser does not support JavaScript or you've disabled it\.<br\/>/,
+      `<p>${t('oidc.formPostNoScript')}</p>`,
+    )
+    .replace(
+      '<button autofocus type="submit">Continue</button>',
+      `<button autofocus type="submit">${t('oidc.formPostContinue')}</button>`,
+    );
 }

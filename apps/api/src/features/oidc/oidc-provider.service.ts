@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import Provider, { errors } from 'oidc-provider';
+import Provider, { errors, type KoaContextWithOIDC } from 'oidc-provider';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, OidcClientMetadata } from '@simauth/config';
 import { RateLimitedError } from '@simauth/http';
@@ -20,6 +20,7 @@ import {
   oidcConfiguration,
 } from './oidc-configuration';
 import { oidcRequestScope, postgresOidcAdapter } from './oidc-postgres.adapter';
+import { translateFormPost } from './oidc-pages';
 
 /** Thrown at start for a relying party oidc-provider refuses; main prints its one line. */
 class InvalidOidcClientError extends Error {}
@@ -131,6 +132,7 @@ export class OidcProviderService implements OnModuleInit {
       if (ctx.oidc?.route === 'discovery' && ctx.body && typeof ctx.body === 'object') {
         delete (ctx.body as Record<string, unknown>).backchannel_user_code_parameter_supported;
       }
+      translateFormPost(ctx as KoaContextWithOIDC);
     });
     provider.on('server_error', (_ctx, err: Error) =>
       this.logger.error({ err: err.message }, 'OpenID Provider error'),

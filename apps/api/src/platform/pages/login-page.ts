@@ -1,6 +1,6 @@
 import { AppConfig } from '@simauth/config';
 import { phoneNumberPolicy } from '../phone-numbers/phone-number-policy';
-import { PAGE_CATALOGS, PAGE_LANGUAGES, PageLanguage, pageTranslator } from './page-i18n';
+import { PageLanguage, pageTranslator, renderInEveryLanguage } from './page-i18n';
 import { escapeHtml } from './html';
 
 /** What sits between these markers in login.html is developer text, for sandbox mode only. */
@@ -14,11 +14,10 @@ const part = (html: string, name: string, keep: boolean) =>
   );
 
 /**
- * The login page in each of its languages, rendered once from login.html: each `{{key}}` is the
- * catalog's message (HTML-escaped), `<html lang dir>` the language's, and the messages
- * the script says (statuses, refusals, outcomes) a JSON data block it reads, never executed (the
- * page's policy allows no inline script). The region whose national format the number field
- * takes (DEFAULT_REGION) is on `<html>`; the developer text (the login id, the "try it from
+ * The login page in each of its languages, rendered once from login.html (renderInEveryLanguage:
+ * the messages the script says, statuses, refusals, outcomes and their next steps, are its JSON
+ * data block; BRAND_NAME is the `{{brand}}` of any message). The region whose national format the
+ * number field takes (DEFAULT_REGION) is on `<html>`; the developer text (the login id, the "try it from
  * another phone" hint) stays only while the sandbox serves the providers, the same test as the
  * sandbox's numbers (phoneNumberPolicy): a configured deployment's page has none of it.
  */
@@ -37,31 +36,19 @@ export function renderLoginPages(
     brandInitial: escapeHtml(Array.from(brand.name.trim())[0] ?? 'S'),
     supportUrl: escapeHtml(brand.supportUrl ?? ''),
     privacyUrl: escapeHtml(brand.privacyUrl ?? ''),
+    // Said per request (see below): which app, if any, the person signs in to.
+    heading: '{{heading}}',
+    clientNote: '{{clientNote}}',
   };
-  const translator = pageTranslator();
-  const pages = {} as Record<PageLanguage, string>;
-  for (const lng of PAGE_LANGUAGES) {
-    const t = translator.getFixedT(lng);
-    // In a <script> data block, `<` is written \u003c so no message can close it.
-    const messages = JSON.stringify({ lng, script: PAGE_CATALOGS[lng].script }).replace(
-      /</g,
-      '\\u003c',
-    );
-    let html = base.replace(/\{\{([a-zA-Z.]+)\}\}/g, (_, key: string) => {
-      if (key === 'lang') return lng;
-      if (key === 'dir') return translator.dir(lng);
-      if (key === 'messages') return messages;
-      // Said per request (see loginPageFor): which app, if any, the person signs in to.
-      if (key === 'heading' || key === 'clientNote') return `{{${key}}}`;
-      if (key in fixed) return fixed[key];
-      return escapeHtml(t(key));
-    });
-    if (region) html = html.replace('<html ', `<html data-default-region="${region}" `);
-    pages[lng] = html;
-  }
+  if (region) base = base.replace('<html ', `<html data-default-region="${region}" `);
+  const pages = renderInEveryLanguage(base, {
+    script: 'script',
+    values: { brand: brand.name },
+    own: (key) => (Object.hasOwn(fixed, key) ? fixed[key] : undefined),
+  });
   // The heading and the note name the relying party of an OpenID sign-in, when it has a name.
   return (lng, client) => {
-    const t = translator.getFixedT(lng);
+    const t = pageTranslator.getFixedT(lng);
     const said: Record<string, string> = {
       heading: client ? t('html.headingClient', { client }) : t('html.heading'),
       clientNote: client ? t('html.clientNoteNamed', { client }) : t('html.clientNote'),

@@ -1,5 +1,6 @@
 import i18next, { i18n } from 'i18next';
 import type { Catalog } from './locales/catalog';
+import { escapeHtml } from './html';
 import { de } from './locales/de';
 import { en } from './locales/en';
 import { es } from './locales/es';
@@ -12,20 +13,56 @@ export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
 /** Each language's messages, i18next's JSON v4 (plurals as `_one`/`_other`). */
 export const PAGE_CATALOGS: Readonly<Record<PageLanguage, Catalog>> = { en, de, fr, es };
 
-/** An i18next instance over the catalogs, ready at once (they are in memory). */
-export function pageTranslator(): i18n {
-  const translator = i18next.createInstance();
-  void translator.init({
-    initAsync: false,
-    resources: Object.fromEntries(
-      PAGE_LANGUAGES.map((lng) => [lng, { translation: PAGE_CATALOGS[lng] }]),
-    ),
-    supportedLngs: [...PAGE_LANGUAGES],
-    fallbackLng: 'en',
-    // Values are interpolated as they are: the page escapes each message it writes into HTML.
-    interpolation: { escapeValue: false },
-  });
-  return translator;
+/**
+ * The one i18next instance over the catalogs, ready at once (they are in memory), shared by every
+ * page and the push: `pageTranslator.getFixedT(lng)` says a language's messages.
+ */
+export const pageTranslator: i18n = i18next.createInstance();
+void pageTranslator.init({
+  initAsync: false,
+  resources: Object.fromEntries(
+    PAGE_LANGUAGES.map((lng) => [lng, { translation: PAGE_CATALOGS[lng] }]),
+  ),
+  supportedLngs: [...PAGE_LANGUAGES],
+  fallbackLng: 'en',
+  // Values are interpolated as they are: the page escapes each message it writes into HTML.
+  interpolation: { escapeValue: false },
+});
+
+/**
+ * A page's template in every language: each `{{key}}` is the catalog's message (HTML-escaped,
+ * with `values` interpolated), `{{lang}}` and `{{dir}}` the language's, and `{{messages}}` the
+ * catalog's section `script` (what the page's script says) as a JSON data block, never executed
+ * (the pages' policy allows no inline script). `own` fills the keys a page says itself (its
+ * answer goes in as it is), or returns undefined for the catalog's.
+ */
+export function renderInEveryLanguage(
+  template: string,
+  options: {
+    script?: string;
+    values?: Record<string, string>;
+    own?: (key: string, lng: PageLanguage) => string | undefined;
+  } = {},
+): Record<PageLanguage, string> {
+  const pages = {} as Record<PageLanguage, string>;
+  for (const lng of PAGE_LANGUAGES) {
+    const t = pageTranslator.getFixedT(lng);
+    pages[lng] = template.replace(/\{\{([a-zA-Z.]+)\}\}/g, (_, key: string) => {
+      if (key === 'lang') return lng;
+      if (key === 'dir') return pageTranslator.dir(lng);
+      if (key === 'messages' && options.script) return messagesBlock(lng, options.script);
+      return options.own?.(key, lng) ?? escapeHtml(t(key, options.values ?? {}));
+    });
+  }
+  return pages;
+}
+
+/**
+ * Section `script` of language `lng`'s catalog as the JSON a `<script type="application/json">`
+ * holds: `<` is written \u003c, so no message can close the block.
+ */
+function messagesBlock(lng: PageLanguage, script: string): string {
+  return JSON.stringify({ lng, script: PAGE_CATALOGS[lng][script] }).replace(/</g, '\\u003c');
 }
 
 /** The page's language of a BCP 47 tag (`de-CH` → `de`), if it has one. */
@@ -70,11 +107,9 @@ export function pushText(
   locale: string | null | undefined,
   client?: string,
 ): { title: string; body: string } {
-  const t = pushTranslator.getFixedT(chooseLanguage(locale ?? undefined, undefined));
+  const t = pageTranslator.getFixedT(chooseLanguage(locale ?? undefined, undefined));
   return {
     title: t('push.title'),
     body: client ? t('push.bodyClient', { client }) : t('push.body'),
   };
 }
-
-const pushTranslator = pageTranslator();

@@ -2,8 +2,17 @@
 // registers its SIM, hands over its push token, approves or denies; the page waits for pushes.
 // "Over mobile data" means: requests to the sandbox carry the SIM in X-Sandbox-Sim.
 import { SimauthPhone, SimauthProblem, parsePushMessage, version } from '/assets/simauth-client.js';
+import { i18next } from '/assets/login-kit.js';
 
 const $ = (id) => document.getElementById(id);
+// The page's language and what this script says in it: rendered by the server into a data block.
+const { lng, script } = JSON.parse($('messages').textContent);
+await i18next.init({
+  lng,
+  resources: { [lng]: { translation: script } },
+  interpolation: { escapeValue: false }, // every message is set as text, never as HTML
+});
+const t = i18next.t.bind(i18next);
 // Which SDK build runs this page (the Chromium tests read it).
 document.documentElement.dataset.simauthClient = version;
 const PUSH_TOKEN = 'virtual-phone.push_token';
@@ -28,7 +37,7 @@ async function loggedFetch(input, init) {
   try {
     res = await fetch(input, init);
   } catch (err) {
-    log(method, url, 0, 'no answer');
+    log(method, url, 0, t('noAnswer'));
     throw err;
   }
   const problem = res.ok
@@ -45,7 +54,7 @@ async function loggedFetch(input, init) {
 async function overMobileData(url, sim) {
   const res = await fetch(url, { headers: { 'X-Sandbox-Sim': sim } });
   const data = await res.json();
-  log('GET', url, res.status, `(as SIM ${sim})`);
+  log('GET', url, res.status, t('asSim', { sim }));
   return data;
 }
 
@@ -54,7 +63,7 @@ async function readSms(sim) {
   const url = `${sandboxUrl}/sandbox/sms/${encodeURIComponent(sim)}/messages`;
   const res = await fetch(url);
   const { messages } = await res.json();
-  log('SMS', url, res.status, `${messages.length} message(s)`);
+  log('SMS', url, res.status, t('messages', { count: messages.length }));
   $('sms').replaceChildren(
     ...messages.map((m) => {
       const item = document.createElement('li');
@@ -126,7 +135,8 @@ async function register() {
     const deviceId = `virtual-${sim.replace('+', '')}`;
     // Asks the coverage first: where no PhoneCheck can run, the code comes by SMS.
     const registered = await candidate.phone.register(sim, { deviceId });
-    if (!registered.deviceId) return result(`Registration failed: ${registered.status}`, 'bad');
+    if (!registered.deviceId)
+      return result(t('registrationFailed', { status: registered.status }), 'bad');
     const pushToken = `${deviceId}-${Date.now()}`;
     await candidate.phone.setPushToken(pushToken);
     await candidate.storage.set(PUSH_TOKEN, pushToken);
@@ -140,7 +150,7 @@ async function register() {
 }
 
 function ready() {
-  $('registered').textContent = `Registered as ${device.sim}. Waiting for sign-in requests…`;
+  $('registered').textContent = t('registered', { sim: device.sim });
   $('registered').classList.remove('hidden');
   $('forget').classList.remove('hidden');
   listen(++polling, device);
@@ -186,10 +196,11 @@ function showRequest(loginId, numbers) {
   $('request').classList.remove('hidden');
 }
 
+// What the phone says after approving, by the login's status: the catalog's message and tone.
 const APPROVE_RESULT = {
-  MATCH_SUCCESS: ['Approved — you are signed in on the website.', 'ok'],
-  DENIED: ['Wrong number — the sign-in was denied.', 'bad'],
-  SIM_SWAP_DETECTED: ['Refused: the SIM behind this number changed recently.', 'bad'],
+  MATCH_SUCCESS: ['approved', 'ok'],
+  DENIED: ['wrongNumber', 'bad'],
+  SIM_SWAP_DETECTED: ['simSwap', 'bad'],
 };
 
 async function approve(loginId, matchNumber) {
@@ -197,7 +208,8 @@ async function approve(loginId, matchNumber) {
   try {
     // Approves, then proves the SIM over the check URL (or a factor code, on a step-up).
     const { status } = await device.phone.approve(loginId, matchNumber);
-    result(...(APPROVE_RESULT[status] || [`Not signed in (${status}).`, 'bad']));
+    const [message, tone] = APPROVE_RESULT[status] || ['notSignedIn', 'bad'];
+    result(t(message, { status }), tone);
   } catch (err) {
     result(problemText(err), 'bad');
   }
@@ -207,20 +219,22 @@ $('deny').addEventListener('click', async () => {
   $('request').classList.add('hidden');
   try {
     await device.phone.deny(current);
-    result('Denied.', 'bad');
+    result(t('denied'), 'bad');
   } catch (err) {
     result(err instanceof SimauthProblem ? err.title : String(err), 'bad');
   }
 });
 
 $('attack').addEventListener('click', async () => {
-  if (!device) return ($('attack-result').textContent = 'Register this phone first.');
+  if (!device) return ($('attack-result').textContent = t('registerFirst'));
   try {
     const { status } = await device.phone.approve($('attack-login').value.trim(), 10);
-    $('attack-result').textContent = `Unexpected: ${status}`;
+    $('attack-result').textContent = t('unexpected', { status });
   } catch (err) {
     $('attack-result').textContent =
-      err instanceof SimauthProblem ? `Refused: ${err.status} ${err.title}` : String(err);
+      err instanceof SimauthProblem
+        ? t('refused', { status: err.status, title: err.title })
+        : String(err);
   }
 });
 
@@ -231,7 +245,7 @@ $('forget').addEventListener('click', async () => {
     await device.storage.remove(PUSH_TOKEN);
     polling++;
     device = undefined;
-    $('registered').textContent = 'Forgotten: this phone is no longer registered.';
+    $('registered').textContent = t('forgotten');
     $('forget').classList.add('hidden');
     $('request').classList.add('hidden');
   } catch (err) {
@@ -256,15 +270,17 @@ fetch('/phone/config.json')
   .then((res) => res.json())
   .then((config) => {
     sandboxUrl = config.sandbox_url;
-    for (const t of config.test_numbers) {
+    // Each test number's effect in the page's language (its key in the catalog).
+    const effect = (n) => t(`effect.${n.key}`, { defaultValue: n.effect });
+    for (const n of config.test_numbers) {
       const option = document.createElement('option');
-      option.value = t.number;
-      option.label = t.effect;
+      option.value = n.number;
+      option.label = effect(n);
       $('test-numbers').append(option);
     }
     const describe = () => {
-      const found = config.test_numbers.find((t) => t.number === $('sim').value.trim());
-      $('sim-effect').textContent = found ? found.effect : 'Any number: its own checks match.';
+      const found = config.test_numbers.find((n) => n.number === $('sim').value.trim());
+      $('sim-effect').textContent = found ? effect(found) : t('anyNumber');
     };
     $('sim').addEventListener('input', describe);
     describe();

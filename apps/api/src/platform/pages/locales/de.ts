@@ -21,6 +21,7 @@ export const de: Catalog = {
       '(die ein Telefon bestätigt; versuchen Sie es mit einem anderen Telefon, um die Ablehnung zu sehen)',
     startAgain: 'Neu beginnen',
     cancel: 'Abbrechen und zur App zurückkehren',
+    contactSupport: 'Den Support von {{brand}} kontaktieren',
   },
   script: {
     matchSaid: 'Wählen Sie {{number}} auf Ihrem Telefon, um die Anmeldung zu bestätigen.',
@@ -50,20 +51,43 @@ export const de: Catalog = {
       MATCH_SUCCESS: 'Angemeldet',
       MATCH_SUCCESS_detail: 'Ihr Telefon hat bewiesen, dass es die SIM dieser Nummer enthält.',
       DENIED: 'Anmeldung abgelehnt',
-      DENIED_detail: 'Die Anfrage wurde auf dem Telefon abgelehnt.',
-      MATCH_FAILED: 'Keine Übereinstimmung',
-      MATCH_FAILED_detail: 'Die SIM im bestätigenden Telefon gehört nicht zu dieser Nummer.',
+      DENIED_detail:
+        'Die Anfrage wurde auf dem Telefon abgelehnt. Falls das ein Versehen war, versuchen Sie es erneut.',
+      MATCH_FAILED: 'Falsche Nummer',
+      MATCH_FAILED_detail:
+        'Das bestätigende Telefon enthält die SIM einer anderen Nummer. Prüfen Sie die eingegebene Nummer und verwenden Sie die dieses Telefons.',
       EXPIRED: 'Anfrage abgelaufen',
-      EXPIRED_detail: 'Das Telefon hat nicht rechtzeitig geantwortet. Beginnen Sie neu.',
-      PROVIDER_ERROR: 'Prüfung fehlgeschlagen',
-      PROVIDER_ERROR_detail: 'Die SIM-Prüfung konnte nicht abgeschlossen werden. Beginnen Sie neu.',
+      EXPIRED_detail:
+        'Ihr Telefon hat nicht rechtzeitig geantwortet. Versuchen Sie es erneut und bestätigen Sie auf dem Telefon, bevor die Zeit abläuft.',
+      PROVIDER_ERROR: 'SIM-Prüfung nicht möglich',
+      PROVIDER_ERROR_detail:
+        'Das Mobilfunknetz konnte Ihre SIM gerade nicht prüfen. Versuchen Sie es gleich noch einmal.',
       SIM_SWAP_DETECTED: 'SIM kürzlich gewechselt',
       SIM_SWAP_DETECTED_detail:
-        'Die SIM dieser Nummer wurde kürzlich gewechselt, daher ist eine Anmeldung jetzt nicht möglich. Wenden Sie sich an den Support, wenn Sie das nicht waren.',
+        'Die SIM-Karte dieser Nummer wurde kürzlich gewechselt, daher ist eine Anmeldung damit vorerst nicht möglich. Wenn Sie sie nicht gewechselt haben, informieren Sie sofort Ihren Mobilfunkanbieter.',
     },
     returning: {
       MATCH_SUCCESS: 'Angemeldet — zurück zur App…',
       DENIED: 'Anmeldung abgelehnt — zurück zur App…',
+    },
+    /** The one next step an outcome offers (its button). */
+    next: {
+      retry: 'Erneut versuchen',
+      otherNumber: 'Andere Nummer verwenden',
+      startAgain: 'Neu beginnen',
+    },
+    /** What a refused request means for the person (by the problem's type, never its field). */
+    trouble: {
+      title: 'Diese Anmeldung kann nicht fortgesetzt werden',
+      tooManySeconds_one: 'Zu viele Versuche. Versuchen Sie es in {{count}} Sekunde erneut.',
+      tooManySeconds_other: 'Zu viele Versuche. Versuchen Sie es in {{count}} Sekunden erneut.',
+      tooManyMinutes_one: 'Zu viele Versuche. Versuchen Sie es in {{count}} Minute erneut.',
+      tooManyMinutes_other: 'Zu viele Versuche. Versuchen Sie es in {{count}} Minuten erneut.',
+      unavailable: 'Der Dienst ist gerade nicht verfügbar. Versuchen Sie es gleich noch einmal.',
+      gone: 'Diese Anmeldung ist beendet. Beginnen Sie neu.',
+      goneApp:
+        'Diese Anmeldeanfrage ist abgelaufen. Kehren Sie zur App zurück und melden Sie sich erneut an.',
+      failed: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
     },
     countdown_one: 'läuft in {{count}} Sekunde ab',
     countdown_other: 'läuft in {{count}} Sekunden ab',
@@ -78,7 +102,10 @@ export const de: Catalog = {
     bodyClient:
       'Jemand meldet sich mit Ihrer Nummer bei {{client}} an. Bestätigen Sie nur, wenn Sie es sind.',
   },
-  /** The OpenID Provider's own pages: an error that cannot go back to the app, and logout. */
+  /**
+   * The OpenID Provider's own pages: an error that cannot go back to the app, logout, and the
+   * page that posts the answer back to the app (response_mode=form_post).
+   */
   oidc: {
     errorTitle: 'Diese Anmeldung kann nicht fortgesetzt werden',
     errorNext: 'Kehren Sie zur App zurück und versuchen Sie es erneut.',
@@ -88,6 +115,38 @@ export const de: Catalog = {
     logoutNo: 'Nein, angemeldet bleiben',
     signedOutTitle: 'Abgemeldet',
     signedOutText: 'Ihre simauth-Sitzung in diesem Browser ist beendet.',
+    formPostTitle: 'Zurück zur App…',
+    formPostNoScript:
+      'Ihr Browser führt hier keine Skripte aus: Drücken Sie die Schaltfläche, um zur App zurückzukehren.',
+    formPostContinue: 'Weiter',
+  },
+  /** What the virtual phone's script says as it runs (its outcomes, its HTTP log's notes). */
+  phoneScript: {
+    registrationFailed: 'Registrierung fehlgeschlagen ({{status}}).',
+    registered: 'Registriert als {{sim}}. Warten auf Anmeldeanfragen…',
+    approved: 'Bestätigt — Sie sind auf der Website angemeldet.',
+    wrongNumber: 'Falsche Zahl — die Anmeldung wurde abgelehnt.',
+    simSwap: 'Abgelehnt: Die SIM dieser Nummer wurde kürzlich gewechselt.',
+    notSignedIn: 'Nicht angemeldet ({{status}}).',
+    denied: 'Abgelehnt.',
+    registerFirst: 'Registrieren Sie zuerst dieses Telefon.',
+    unexpected: 'Unerwartet: {{status}}',
+    refused: 'Abgelehnt: {{status}} {{title}}',
+    forgotten: 'Vergessen: Dieses Telefon ist nicht mehr registriert.',
+    anyNumber: 'Jede Nummer: Ihre eigenen Prüfungen stimmen überein.',
+    noAnswer: 'keine Antwort',
+    asSim: '(als SIM {{sim}})',
+    messages_one: '{{count}} Nachricht',
+    messages_other: '{{count}} Nachrichten',
+    /** What each of the sandbox's test numbers does (libs/sandbox's TEST_NUMBERS, by key). */
+    effect: {
+      ordinary: 'ein gewöhnliches Telefon: seine eigenen Prüfungen stimmen überein',
+      attacker: 'ein weiteres gewöhnliches Telefon (spielen Sie damit den Angreifer)',
+      unsupported: 'Netz von PhoneCheck nicht unterstützt (422)',
+      createError: 'Anbieterfehler beim Anlegen der Prüfung (503)',
+      exchangeUnavailable: 'Anbieter beim Codeaustausch nicht verfügbar (503, erneut versuchen)',
+      slow: 'langsamer Anbieter (Zeitüberschreitung: 503)',
+    },
   },
   /** The sandbox's virtual phone: its page's fixed texts. */
   phone: {

@@ -20,6 +20,7 @@ export const en: Catalog = {
     sandboxLoginHint: '(what a phone approves; try it from another phone to see it refused)',
     startAgain: 'Start again',
     cancel: 'Cancel and go back to the app',
+    contactSupport: 'Contact {{brand}} support',
   },
   script: {
     matchSaid: 'Pick {{number}} on your phone to approve the sign-in.',
@@ -48,20 +49,41 @@ export const en: Catalog = {
       MATCH_SUCCESS: 'Signed in',
       MATCH_SUCCESS_detail: 'Your phone proved it holds the SIM of this number.',
       DENIED: 'Sign-in denied',
-      DENIED_detail: 'The request was denied on the phone.',
-      MATCH_FAILED: 'No match',
-      MATCH_FAILED_detail: 'The SIM in the phone that approved does not hold this number.',
+      DENIED_detail: 'The request was denied on the phone. If that was a mistake, try again.',
+      MATCH_FAILED: 'Wrong number',
+      MATCH_FAILED_detail:
+        'The phone that approved holds the SIM of another number. Check the number you entered and use the one of that phone.',
       EXPIRED: 'Request expired',
-      EXPIRED_detail: 'The phone did not finish in time. Start again.',
-      PROVIDER_ERROR: 'Check failed',
-      PROVIDER_ERROR_detail: 'The SIM check could not be completed. Start again.',
+      EXPIRED_detail:
+        'Your phone did not answer in time. Try again, and approve on your phone before the time runs out.',
+      PROVIDER_ERROR: 'SIM check unavailable',
+      PROVIDER_ERROR_detail:
+        'The mobile network could not check your SIM just now. Try again in a moment.',
       SIM_SWAP_DETECTED: 'SIM changed recently',
       SIM_SWAP_DETECTED_detail:
-        'The SIM behind this number changed recently, so it cannot sign you in now. Contact support if this was not you.',
+        'The SIM card of this number was changed recently, so it cannot sign you in for now. If you did not change it, tell your mobile operator at once.',
     },
     returning: {
       MATCH_SUCCESS: 'Signed in — returning to the app…',
       DENIED: 'Sign-in denied — returning to the app…',
+    },
+    /** The one next step an outcome offers (its button). */
+    next: {
+      retry: 'Try again',
+      otherNumber: 'Use another number',
+      startAgain: 'Start again',
+    },
+    /** What a refused request means for the person (by the problem's type, never its field). */
+    trouble: {
+      title: 'This sign-in cannot continue',
+      tooManySeconds_one: 'Too many attempts. Try again in {{count}} second.',
+      tooManySeconds_other: 'Too many attempts. Try again in {{count}} seconds.',
+      tooManyMinutes_one: 'Too many attempts. Try again in {{count}} minute.',
+      tooManyMinutes_other: 'Too many attempts. Try again in {{count}} minutes.',
+      unavailable: 'The service is not available just now. Try again in a moment.',
+      gone: 'This sign-in has ended. Start again.',
+      goneApp: 'This sign-in request has expired. Go back to the app and sign in again.',
+      failed: 'Something went wrong. Try again.',
     },
     countdown_one: 'expires in {{count}} second',
     countdown_other: 'expires in {{count}} seconds',
@@ -75,7 +97,10 @@ export const en: Catalog = {
     body: 'Someone is signing in with your number. Approve only if it is you.',
     bodyClient: 'Someone is signing in to {{client}} with your number. Approve only if it is you.',
   },
-  /** The OpenID Provider's own pages: an error that cannot go back to the app, and logout. */
+  /**
+   * The OpenID Provider's own pages: an error that cannot go back to the app, logout, and the
+   * page that posts the answer back to the app (response_mode=form_post).
+   */
   oidc: {
     errorTitle: 'This sign-in cannot continue',
     errorNext: 'Go back to the app and try again.',
@@ -85,6 +110,38 @@ export const en: Catalog = {
     logoutNo: 'No, stay signed in',
     signedOutTitle: 'Signed out',
     signedOutText: 'Your simauth session in this browser has ended.',
+    formPostTitle: 'Returning to the app…',
+    formPostNoScript:
+      'Your browser does not run scripts here: press the button to go back to the app.',
+    formPostContinue: 'Continue',
+  },
+  /** What the virtual phone's script says as it runs (its outcomes, its HTTP log's notes). */
+  phoneScript: {
+    registrationFailed: 'Registration failed ({{status}}).',
+    registered: 'Registered as {{sim}}. Waiting for sign-in requests…',
+    approved: 'Approved — you are signed in on the website.',
+    wrongNumber: 'Wrong number — the sign-in was denied.',
+    simSwap: 'Refused: the SIM behind this number changed recently.',
+    notSignedIn: 'Not signed in ({{status}}).',
+    denied: 'Denied.',
+    registerFirst: 'Register this phone first.',
+    unexpected: 'Unexpected: {{status}}',
+    refused: 'Refused: {{status}} {{title}}',
+    forgotten: 'Forgotten: this phone is no longer registered.',
+    anyNumber: 'Any number: its own checks match.',
+    noAnswer: 'no answer',
+    asSim: '(as SIM {{sim}})',
+    messages_one: '{{count}} message',
+    messages_other: '{{count}} messages',
+    /** What each of the sandbox's test numbers does (libs/sandbox's TEST_NUMBERS, by key). */
+    effect: {
+      ordinary: 'an ordinary phone: its own checks match',
+      attacker: 'another ordinary phone (play the attacker with it)',
+      unsupported: 'network not supported by PhoneCheck (422)',
+      createError: 'provider error when the check is created (503)',
+      exchangeUnavailable: 'provider unavailable at the code exchange (503, retry)',
+      slow: 'slow provider (times out: 503)',
+    },
   },
   /** The sandbox's virtual phone: its page's fixed texts. */
   phone: {

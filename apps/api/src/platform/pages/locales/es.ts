@@ -21,6 +21,7 @@ export const es: Catalog = {
       '(lo que aprueba un teléfono; pruébalo desde otro teléfono para verlo rechazado)',
     startAgain: 'Empezar de nuevo',
     cancel: 'Cancelar y volver a la aplicación',
+    contactSupport: 'Contactar con el soporte de {{brand}}',
   },
   script: {
     matchSaid: 'Elige {{number}} en tu teléfono para aprobar el inicio de sesión.',
@@ -49,20 +50,42 @@ export const es: Catalog = {
       MATCH_SUCCESS: 'Sesión iniciada',
       MATCH_SUCCESS_detail: 'Tu teléfono ha demostrado que tiene la SIM de este número.',
       DENIED: 'Inicio de sesión rechazado',
-      DENIED_detail: 'La solicitud se rechazó en el teléfono.',
-      MATCH_FAILED: 'No coincide',
-      MATCH_FAILED_detail: 'La SIM del teléfono que aprobó no es la de este número.',
+      DENIED_detail: 'La solicitud se rechazó en el teléfono. Si fue un error, inténtalo de nuevo.',
+      MATCH_FAILED: 'Número equivocado',
+      MATCH_FAILED_detail:
+        'El teléfono que aprobó tiene la SIM de otro número. Comprueba el número que escribiste y usa el de ese teléfono.',
       EXPIRED: 'Solicitud caducada',
-      EXPIRED_detail: 'El teléfono no terminó a tiempo. Empieza de nuevo.',
-      PROVIDER_ERROR: 'La comprobación falló',
-      PROVIDER_ERROR_detail: 'No se pudo completar la comprobación de la SIM. Empieza de nuevo.',
+      EXPIRED_detail:
+        'Tu teléfono no respondió a tiempo. Inténtalo de nuevo y aprueba en tu teléfono antes de que se acabe el tiempo.',
+      PROVIDER_ERROR: 'Comprobación de la SIM no disponible',
+      PROVIDER_ERROR_detail:
+        'La red móvil no pudo comprobar tu SIM en este momento. Inténtalo de nuevo en un momento.',
       SIM_SWAP_DETECTED: 'SIM cambiada recientemente',
       SIM_SWAP_DETECTED_detail:
-        'La SIM de este número cambió hace poco, así que ahora no puede iniciar tu sesión. Contacta con soporte si no fuiste tú.',
+        'La tarjeta SIM de este número se cambió hace poco, así que por ahora no puede iniciar tu sesión. Si no la cambiaste tú, avisa de inmediato a tu operador móvil.',
     },
     returning: {
       MATCH_SUCCESS: 'Sesión iniciada — volviendo a la aplicación…',
       DENIED: 'Inicio de sesión rechazado — volviendo a la aplicación…',
+    },
+    /** The one next step an outcome offers (its button). */
+    next: {
+      retry: 'Intentar de nuevo',
+      otherNumber: 'Usar otro número',
+      startAgain: 'Empezar de nuevo',
+    },
+    /** What a refused request means for the person (by the problem's type, never its field). */
+    trouble: {
+      title: 'Este inicio de sesión no puede continuar',
+      tooManySeconds_one: 'Demasiados intentos. Inténtalo de nuevo en {{count}} segundo.',
+      tooManySeconds_other: 'Demasiados intentos. Inténtalo de nuevo en {{count}} segundos.',
+      tooManyMinutes_one: 'Demasiados intentos. Inténtalo de nuevo en {{count}} minuto.',
+      tooManyMinutes_other: 'Demasiados intentos. Inténtalo de nuevo en {{count}} minutos.',
+      unavailable: 'El servicio no está disponible ahora. Inténtalo de nuevo en un momento.',
+      gone: 'Este inicio de sesión ha terminado. Empieza de nuevo.',
+      goneApp:
+        'Esta solicitud de inicio de sesión ha caducado. Vuelve a la aplicación e inicia sesión de nuevo.',
+      failed: 'Algo ha fallado. Inténtalo de nuevo.',
     },
     countdown_one: 'caduca en {{count}} segundo',
     countdown_other: 'caduca en {{count}} segundos',
@@ -77,7 +100,10 @@ export const es: Catalog = {
     bodyClient:
       'Alguien está iniciando sesión en {{client}} con tu número. Apruébalo solo si eres tú.',
   },
-  /** The OpenID Provider's own pages: an error that cannot go back to the app, and logout. */
+  /**
+   * The OpenID Provider's own pages: an error that cannot go back to the app, logout, and the
+   * page that posts the answer back to the app (response_mode=form_post).
+   */
   oidc: {
     errorTitle: 'Este inicio de sesión no puede continuar',
     errorNext: 'Vuelve a la aplicación e inténtalo de nuevo.',
@@ -87,6 +113,38 @@ export const es: Catalog = {
     logoutNo: 'No, seguir conectado',
     signedOutTitle: 'Sesión cerrada',
     signedOutText: 'Tu sesión de simauth en este navegador ha terminado.',
+    formPostTitle: 'Volviendo a la aplicación…',
+    formPostNoScript:
+      'Tu navegador no ejecuta scripts aquí: pulsa el botón para volver a la aplicación.',
+    formPostContinue: 'Continuar',
+  },
+  /** What the virtual phone's script says as it runs (its outcomes, its HTTP log's notes). */
+  phoneScript: {
+    registrationFailed: 'El registro falló ({{status}}).',
+    registered: 'Registrado como {{sim}}. Esperando solicitudes de inicio de sesión…',
+    approved: 'Aprobado — has iniciado sesión en el sitio web.',
+    wrongNumber: 'Número equivocado — se rechazó el inicio de sesión.',
+    simSwap: 'Rechazado: la SIM de este número cambió hace poco.',
+    notSignedIn: 'Sesión no iniciada ({{status}}).',
+    denied: 'Rechazado.',
+    registerFirst: 'Registra primero este teléfono.',
+    unexpected: 'Inesperado: {{status}}',
+    refused: 'Rechazado: {{status}} {{title}}',
+    forgotten: 'Olvidado: este teléfono ya no está registrado.',
+    anyNumber: 'Cualquier número: sus propias comprobaciones coinciden.',
+    noAnswer: 'sin respuesta',
+    asSim: '(como SIM {{sim}})',
+    messages_one: '{{count}} mensaje',
+    messages_other: '{{count}} mensajes',
+    /** What each of the sandbox's test numbers does (libs/sandbox's TEST_NUMBERS, by key). */
+    effect: {
+      ordinary: 'un teléfono normal: sus propias comprobaciones coinciden',
+      attacker: 'otro teléfono normal (haz de atacante con él)',
+      unsupported: 'red no compatible con PhoneCheck (422)',
+      createError: 'error del proveedor al crear la comprobación (503)',
+      exchangeUnavailable: 'proveedor no disponible en el intercambio del código (503, reintentar)',
+      slow: 'proveedor lento (tiempo agotado: 503)',
+    },
   },
   /** The sandbox's virtual phone: its page's fixed texts. */
   phone: {

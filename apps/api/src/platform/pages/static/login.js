@@ -23,14 +23,16 @@ const region =
 const regionNames = new Intl.DisplayNames([document.documentElement.lang || 'en'], {
   type: 'region',
 });
-// The final statuses, with their tone (the messages are the catalog's final.<STATUS>[_detail]).
+// The final statuses: their tone and their one next step (the messages are the catalog's
+// final.<STATUS>[_detail]). A recent SIM swap is not mended by trying again: the next step is the
+// brand's support (BRAND_SUPPORT_URL), or, without one, another number.
 const FINAL = {
-  MATCH_SUCCESS: 'ok',
-  DENIED: 'bad',
-  MATCH_FAILED: 'bad',
-  EXPIRED: 'bad',
-  PROVIDER_ERROR: 'bad',
-  SIM_SWAP_DETECTED: 'bad',
+  MATCH_SUCCESS: { tone: 'ok', next: 'startAgain' },
+  DENIED: { tone: 'bad', next: 'retry' },
+  MATCH_FAILED: { tone: 'bad', next: 'otherNumber' },
+  EXPIRED: { tone: 'bad', next: 'retry' },
+  PROVIDER_ERROR: { tone: 'bad', next: 'retry' },
+  SIM_SWAP_DETECTED: { tone: 'bad', next: $('support') ? 'support' : 'otherNumber' },
 };
 // What a refused number's `reason` (the problem's errors[]) means, said to a person: the
 // catalog's refused.<REASON>, with the number's country by name when it is known.
@@ -89,36 +91,91 @@ const web = new SimauthWeb({
 
 // Hands the outcome to the OpenID Provider, which sends the browser back to the app.
 async function leave(path, body) {
+  let problem;
   try {
-    const { data, error } = await web.api.POST(`/oidc/interaction/{uid}/${path}`, {
+    const { data, error, response } = await web.api.POST(`/oidc/interaction/{uid}/${path}`, {
       params: { path: { uid: interaction } },
       body,
     });
     if (data) return location.assign(data.redirect_to);
-    $('outcome-detail').textContent = error.detail || error.title;
+    problem = { ...error, retryAfter: Number(response.headers.get('retry-after')) || undefined };
   } catch {
-    $('outcome-detail').textContent = t('unreachable');
+    problem = { status: 0 };
   }
-  show('final');
+  trouble(problem);
 }
 
+// Shows one of the page's states. The focus moves to what it says (the waiting prompt, the
+// outcome), so keyboard and screen reader users are taken to it; the form keeps its field.
 function show(section) {
   if (section !== 'waiting') $('match-said').textContent = '';
   for (const id of ['start', 'waiting', 'final']) $(id).classList.toggle('hidden', id !== section);
+  if (section === 'waiting') $('approve-prompt').focus();
+  if (section === 'final') $('outcome').focus();
 }
 
+// A refusal of the form: said under the field (role alert), the field marked invalid and focused
+// again, so the person reads why and corrects it where they are.
 function formError(text) {
   $('form-error').textContent = text;
   $('form-error').classList.toggle('hidden', !text);
+  if (!text) return $('phone').removeAttribute('aria-invalid');
+  $('phone').setAttribute('aria-invalid', 'true');
+  $('phone').focus();
 }
 
-// A sentence for a refused number: a person reads why, not a field name.
+// What a refused request means for the person, by the problem's machine-readable type (and
+// Retry-After), never its English detail: a sentence in the page's language.
+function problemSentence(problem) {
+  const code = String(problem.type ?? '').replace('urn:simauth:problem:', '');
+  if (problem.status === 0) return t('unreachable');
+  if (code === 'rate-limited') {
+    const seconds = Math.max(1, Math.ceil(problem.retryAfter ?? 60));
+    return seconds < 60
+      ? t('trouble.tooManySeconds', { count: seconds })
+      : t('trouble.tooManyMinutes', { count: Math.ceil(seconds / 60) });
+  }
+  if (['provider-error', 'provider-unavailable', 'service-unavailable'].includes(code))
+    return t('trouble.unavailable');
+  if (problem.status === 404 || problem.status === 410 || problem.status === 401)
+    return t(interaction ? 'trouble.goneApp' : 'trouble.gone');
+  return t('trouble.failed');
+}
+
+// The outcome's one next step: a button (try again, another number, start again), or the
+// brand's support link; in an OpenID sign-in, "Cancel and go back to the app" stays beside it.
+function offer(next) {
+  $('retry').classList.toggle('hidden', !next || next === 'support');
+  if (next && next !== 'support') {
+    $('retry').textContent = t(`next.${next}`);
+    $('retry').dataset.next = next;
+  }
+  if ($('support')) $('support').classList.toggle('hidden', next !== 'support');
+}
+
+// A request refused on the way (the login's stream, or handing the outcome to the app): said as
+// the outcome, with its next step. An OpenID sign-in that is gone can only be begun again at the
+// app, which the sentence says.
+function trouble(problem) {
+  stop();
+  const gone = interaction && [401, 404, 410].includes(problem.status);
+  $('outcome').textContent = t('trouble.title');
+  $('outcome').className = 'outcome bad';
+  $('outcome-detail').textContent = problemSentence(problem);
+  $('claims').classList.add('hidden');
+  $('cancel').classList.toggle('hidden', !interaction || gone);
+  offer(gone ? undefined : 'retry');
+  show('final');
+}
+
+// A sentence for a refused number: a person reads why, not a field name; any other refusal
+// (too many attempts, the service unavailable) by its problem type.
 function refusal(problem, written) {
   const field = (problem.errors || []).find((e) => e.field === 'phone_number');
   const typer = new AsYouType(region);
   typer.input(written);
   const country = typer.getCountry() || (written.startsWith('+') ? undefined : region);
-  return (field && refusalSentence(field.reason, country)) || problem.detail || problem.title;
+  return (field && refusalSentence(field.reason, country)) || problemSentence(problem);
 }
 
 // The server's decision on the number as written (the page's own route, the same validator as
@@ -129,8 +186,10 @@ async function checkNumber(written) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ phone_number: written, ...(region ? { region } : {}) }),
   });
-  const body = await res.json();
-  return res.ok ? { number: body.phone_number } : { problem: body };
+  const body = await res.json().catch(() => ({}));
+  if (res.ok) return { number: body.phone_number };
+  const retryAfter = Number(res.headers.get('retry-after')) || undefined;
+  return { problem: { ...body, status: res.status, retryAfter } };
 }
 
 function stop() {
@@ -151,12 +210,16 @@ function finish(status, idToken) {
     $('outcome').className = `outcome ${status === 'MATCH_SUCCESS' ? 'ok' : 'bad'}`;
     $('outcome-detail').textContent = '';
     $('claims').classList.add('hidden');
+    offer(undefined);
+    $('cancel').classList.add('hidden');
     show('final');
     return leave('finish', { poll_token: pollToken });
   }
   $('outcome').textContent = t(`final.${status}`);
-  $('outcome').className = `outcome ${FINAL[status]}`;
+  $('outcome').className = `outcome ${FINAL[status].tone}`;
   $('outcome-detail').textContent = t(`final.${status}_detail`);
+  if (interaction) $('cancel').classList.remove('hidden');
+  offer(FINAL[status].next);
   const table = $('claims');
   table.replaceChildren();
   table.classList.toggle('hidden', !idToken);
@@ -203,8 +266,7 @@ async function follow(login) {
   } catch (err) {
     // Stopped by "Start again", or refused for good (the login is gone): say why.
     if (controller.signal.aborted || following !== controller) return;
-    $('status-line').textContent =
-      err instanceof SimauthProblem ? err.detail || err.title : String(err);
+    trouble(err instanceof SimauthProblem ? err : { status: 0 });
   }
 }
 
@@ -228,8 +290,7 @@ $('form').addEventListener('submit', async (event) => {
     $('match-said').textContent = t('matchSaid', { number: login.matchNumber });
     follow(login);
   } catch (err) {
-    if (err instanceof SimauthProblem && err.status !== 0) return formError(refusal(err, written));
-    formError(t('unreachable'));
+    formError(err instanceof SimauthProblem ? refusal(err, written) : t('unreachable'));
   } finally {
     $('submit').disabled = false;
   }
@@ -237,8 +298,12 @@ $('form').addEventListener('submit', async (event) => {
 
 $('cancel').addEventListener('click', () => leave('abort', {}));
 
+// "Try again" and "Start again" keep the number, ready to continue; "Use another number" clears it.
 $('retry').addEventListener('click', () => {
   stop();
   show('start');
-  $('phone').focus();
+  if ($('retry').dataset.next === 'otherNumber') {
+    $('phone').value = '';
+    $('phone').focus();
+  } else $('submit').focus();
 });

@@ -22,16 +22,40 @@ describe("the virtual phone's page in the person's language (sandbox mode)", () 
     expect(html).toContain('>Ablehnen — das bin nicht ich</button>');
   });
 
+  /** The page's JSON data block (what its script says) and the rest of the page. */
+  const split = (html: string) => {
+    const block = /<script type="application\/json" id="messages">([^<]*)<\/script>/.exec(html)!;
+    return { messages: JSON.parse(block[1]), rest: html.replace(block[0], '') };
+  };
+
   it('renders it in English without a language it has, and leaves no placeholder in any language', async () => {
     const english = await (await phonePage('ja')).text();
     expect(english).toMatch(/<html lang="en" dir="ltr">/);
     expect(english).toContain('>Register this phone</button>');
     for (const lng of ['en', 'de', 'fr', 'es']) {
-      const html = await (await phonePage(lng)).text();
-      expect({ lng, placeholders: html.match(/\{\{[^}]*\}\}/g) }).toEqual({
+      const { rest } = split(await (await phonePage(lng)).text());
+      expect({ lng, placeholders: rest.match(/\{\{[^}]*\}\}/g) }).toEqual({
         lng,
         placeholders: null,
       });
     }
+  });
+
+  it("gives the page's script what it says in the page's language, as data it does not execute", async () => {
+    const { messages } = split(await (await phonePage('fr-CH, de;q=0.5')).text());
+    expect(messages.lng).toBe('fr');
+    expect(messages.script.registered).toBe(
+      'Enregistré sous {{sim}}. En attente de demandes de connexion…',
+    );
+    expect(messages.script.messages_other).toBe('{{count}} messages');
+    // Each test number the page offers has its effect in the catalog, by key.
+    const config = (await (await fetch(`${t.url}/phone/config.json`)).json()) as {
+      test_numbers: { key: string }[];
+    };
+    for (const { key } of config.test_numbers)
+      expect({ key, effect: typeof messages.script.effect[key] }).toEqual({
+        key,
+        effect: 'string',
+      });
   });
 });
