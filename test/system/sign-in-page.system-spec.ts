@@ -487,6 +487,29 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     await still.setContent(formPost.replace(/<script>[\s\S]*?<\/script>/, ''));
     expect(await violations(still)).toEqual([]);
   });
+  it('tells a person whose OpenID sign-in has expired to go back to the app, in the page language, with no accessibility violation', async () => {
+    const site = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+    const auth = new URL(`${t.url}/oidc/auth`);
+    auth.search = new URLSearchParams({
+      client_id: 'beispiel-shop',
+      response_type: 'code',
+      scope: 'openid phone',
+      redirect_uri: CALLBACK,
+      code_challenge: createHash('sha256').update(randomBytes(32)).digest('base64url'),
+      code_challenge_method: 'S256',
+    }).toString();
+    await site.goto(auth.toString());
+    await site.waitForURL((url) => url.pathname === '/login');
+    // The interaction's cookie is gone (expired, or another browser): the login cannot start.
+    await site.context().clearCookies();
+    await site.locator('#phone').pressSequentially(uniquePhoneNumber());
+    await site.keyboard.press('Enter');
+    await site.waitForSelector('#form-error:not(.hidden)');
+    expect(await site.textContent('#form-error')).toBe(
+      'Diese Anmeldeanfrage ist abgelaufen. Kehren Sie zur App zurück und melden Sie sich erneut an.',
+    );
+    expect(await violations(site)).toEqual([]);
+  });
 });
 
 describe('the sign-in page with a logo, in Chromium', () => {
