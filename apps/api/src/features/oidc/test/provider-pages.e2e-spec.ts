@@ -54,7 +54,7 @@ describe("the OpenID Provider's error and logout pages in the person's language"
     expect(html).toContain('<h1>This sign-in cannot continue</h1>');
   });
 
-  it('asks before signing out, and says it signed out, in the language of ui_locales first', async () => {
+  it('asks before signing out in the language of ui_locales first, and says it signed out in the same language', async () => {
     // Signed in through the page in this browser: the provider holds a session to end.
     const browser = new CookieBrowser({ 'accept-language': 'fr' });
     const rp = await client.discovery(new URL(t.url), 'shop', undefined, client.None(), {
@@ -80,7 +80,23 @@ describe("the OpenID Provider's error and logout pages in the person's language"
     const success = location ? await browser.request(new URL(location, t.url).toString()) : ended;
     const html = await success.text();
     expect(success.status).toBe(200);
-    expect(langOf(html)).toBe('fr');
-    expect(html).toContain('<h1>Déconnecté</h1>');
+    // In the language it was asked in, though the library's end page carries no ui_locales (and
+    // the browser says French).
+    expect(new URL(location!, t.url).searchParams.has('ui_locales')).toBe(false);
+    expect(langOf(html)).toBe('es');
+    expect(html).toContain('<h1>Sesión cerrada</h1>');
+  });
+  it('reads the logout language cookie as a language code only: a forged one selects a catalog, or English, never its own text', async () => {
+    const signedOut = async (cookie: string) => {
+      const res = await fetch(`${t.url}/oidc/session/end/success`, {
+        headers: { cookie: `simauth_logout_lng=${cookie}`, 'accept-language': 'ja' },
+      });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    const forged = await signedOut(encodeURIComponent('<script>alert(1)</script>'));
+    expect(langOf(forged)).toBe('en');
+    expect(forged).not.toContain('alert');
+    expect(langOf(await signedOut('de'))).toBe('de');
   });
 });

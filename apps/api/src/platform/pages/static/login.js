@@ -154,17 +154,18 @@ function offer(next) {
 }
 
 // A request refused on the way (the login's stream, or handing the outcome to the app): said as
-// the outcome, with its next step. An OpenID sign-in that is gone can only be begun again at the
-// app, which the sentence says.
+// the outcome, with its next step. A login that is gone is started again; an OpenID sign-in that
+// is gone can only be begun again at the app, which the sentence says.
 function trouble(problem) {
   stop();
-  const gone = interaction && [401, 404, 410].includes(problem.status);
+  const ended = [401, 404, 410].includes(problem.status);
+  const gone = interaction && ended;
   $('outcome').textContent = t('trouble.title');
   $('outcome').className = 'outcome bad';
   $('outcome-detail').textContent = problemSentence(problem);
   $('claims').classList.add('hidden');
   $('cancel').classList.toggle('hidden', !interaction || gone);
-  offer(gone ? undefined : 'retry');
+  offer(gone ? undefined : ended ? 'startAgain' : 'retry');
   show('final');
 }
 
