@@ -17,7 +17,10 @@ const LOGOUT_LANGUAGE_COOKIE = 'simauth_logout_lng';
 function languageOf(ctx: KoaContextWithOIDC): PageLanguage {
   const params = ctx.oidc?.params as Record<string, unknown> | undefined;
   const query = ctx.query as Record<string, unknown> | undefined;
-  const asked = params?.ui_locales ?? query?.ui_locales ?? ctx.cookies.get(LOGOUT_LANGUAGE_COOKIE);
+  const asked =
+    params?.ui_locales ??
+    query?.ui_locales ??
+    ctx.cookies.get(LOGOUT_LANGUAGE_COOKIE, { signed: false });
   return chooseLanguage(asked, ctx.get('accept-language'));
 }
 
