@@ -509,6 +509,14 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
       'Diese Anmeldeanfrage ist abgelaufen. Kehren Sie zur App zurück und melden Sie sich erneut an.',
     );
     expect(await violations(site)).toEqual([]);
+    // The provider's step before the page, opened again without its cookie: a page that says the
+    // same, not the API's problem.
+    const uid = new URL(site.url()).searchParams.get('interaction');
+    const again = await site.goto(`${t.url}/oidc/interaction/${uid}`);
+    expect(again?.status()).toBe(404);
+    expect(await site.getAttribute('html', 'lang')).toBe('de');
+    expect(await site.textContent('h1')).toBe('Diese Anmeldung kann nicht fortgesetzt werden');
+    expect(await violations(site)).toEqual([]);
   });
 });
 

@@ -7,11 +7,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiProblems, RequestId } from '@simauth/http';
+import { ApiProblems, NotFoundError, RequestId } from '@simauth/http';
 import { LimitPerIp, LimitPerPhone } from '../../platform/rate-limits/rate-limit.guard';
 import { LoginStartedResponse, StartLoginDto, toLoginStartedResponse } from '../companion-login';
 import { FinishInteractionDto, InteractionRedirectResponse } from './dto/interaction.dto';
 import { OidcInteractionService } from './oidc-interaction.service';
+import { expiredInteractionPage } from './oidc-pages';
 
 const raw = (req: FastifyRequest, reply: FastifyReply) => ({ req: req.raw, res: reply.raw });
 
@@ -33,7 +34,21 @@ export class OidcInteractionController {
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const page = await this.interactions.pageFor(uid, raw(req, reply));
+    let page: string;
+    try {
+      page = await this.interactions.pageFor(uid, raw(req, reply));
+    } catch (err) {
+      // A person's browser is told in their language what to do; a program gets the problem.
+      if (!(err instanceof NotFoundError) || !req.headers.accept?.includes('text/html')) throw err;
+      const expired = expiredInteractionPage(req.headers['accept-language']);
+      reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .header('Content-Language', expired.lng)
+        .header('Vary', 'Accept, Accept-Language')
+        .send(expired.html);
+      return;
+    }
     reply.code(303).header('Location', page).send();
   }
 

@@ -1,6 +1,7 @@
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import { escapeHtml } from '../../platform/pages/html';
 import { PageLanguage, chooseLanguage, pageTranslator } from '../../platform/pages/page-i18n';
+import { messagePage } from '../../platform/pages/message-page';
 
 /**
  * The language the logout question was asked in, kept for the "Signed out" page after it: the
@@ -35,11 +36,14 @@ function page(
 ): void {
   const lng = languageOf(ctx);
   const t = pageTranslator.getFixedT(lng);
-  const title = escapeHtml(t(titleKey));
   ctx.type = 'html';
   ctx.set('Content-Language', lng);
   ctx.vary('Accept-Language');
-  ctx.body = `<!doctype html><html lang="${lng}" dir="${pageTranslator.dir(lng)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} — simauth</title><link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/assets/app.css"></head><body><main><header><div class="logo" aria-hidden="true">S</div><h1>${title}</h1></header><section class="card">${body((key) => escapeHtml(t(key)))}</section></main></body></html>`;
+  ctx.body = messagePage(
+    lng,
+    t(titleKey),
+    body((key) => escapeHtml(t(key))),
+  );
 }
 
 /** An error that cannot go back to the client (a bad client_id or redirect_uri). */
@@ -104,4 +108,25 @@ export function translateFormPost(ctx: KoaContextWithOIDC): void {
       '<button autofocus type="submit">Continue</button>',
       `<button autofocus type="submit">${t('oidc.formPostContinue')}</button>`,
     );
+}
+
+/**
+ * What a person's browser gets for an interaction that is unknown or expired (its cookie gone,
+ * the page reloaded after ten minutes): a page in the language of `acceptLanguage` saying to go
+ * back to the app, rather than the problem+json a program gets.
+ */
+export function expiredInteractionPage(acceptLanguage: string | undefined): {
+  lng: PageLanguage;
+  html: string;
+} {
+  const lng = chooseLanguage(undefined, acceptLanguage);
+  const t = pageTranslator.getFixedT(lng);
+  return {
+    lng,
+    html: messagePage(
+      lng,
+      t('oidc.errorTitle'),
+      `<p>${escapeHtml(t('script.trouble.goneApp'))}</p>`,
+    ),
+  };
 }

@@ -99,4 +99,24 @@ describe("the OpenID Provider's error and logout pages in the person's language"
     expect(forged).not.toContain('alert');
     expect(langOf(await signedOut('de'))).toBe('de');
   });
+  it('tells a browser whose sign-in request is unknown or expired to go back to the app, in its language, and a program the problem', async () => {
+    const interaction = (headers: Record<string, string>) =>
+      fetch(`${t.url}/oidc/interaction/no-such-interaction`, { headers, redirect: 'manual' });
+    const page = await interaction({
+      accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
+      'accept-language': 'de-DE,de;q=0.9',
+    });
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-language')).toBe('de');
+    const html = await page.text();
+    expect(langOf(html)).toBe('de');
+    expect(html).toContain('<h1>Diese Anmeldung kann nicht fortgesetzt werden</h1>');
+    expect(html).toContain(
+      '<p>Diese Anmeldeanfrage ist abgelaufen. Kehren Sie zur App zurück und melden Sie sich erneut an.</p>',
+    );
+    const problem = await interaction({ accept: 'application/json' });
+    expect(problem.status).toBe(404);
+    expect(problem.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
 });
