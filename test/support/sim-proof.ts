@@ -3,16 +3,27 @@ import { TestApp } from './test-app';
 import { bearer, call } from './http';
 import { RegisteredPhone } from './flows';
 
-/** simauth_sim_proofs_total for a provider and outcome, as /metrics says it now. */
-export async function simProofs(t: TestApp, provider: string, outcome: string): Promise<number> {
+/** A counter of /metrics by provider and outcome, as it says it now. */
+async function providerCounter(
+  t: TestApp,
+  metric: string,
+  provider: string,
+  outcome: string,
+): Promise<number> {
   const text = await (await fetch(`${t.url}/metrics`)).text();
   const line = text
     .split('\n')
-    .find((l) =>
-      l.startsWith(`simauth_sim_proofs_total{provider="${provider}",outcome="${outcome}"}`),
-    );
+    .find((l) => l.startsWith(`${metric}{provider="${provider}",outcome="${outcome}"}`));
   return line ? Number(line.split(' ').at(-1)) : 0;
 }
+
+/** simauth_sim_proofs_total for a provider and outcome, as /metrics says it now. */
+export const simProofs = (t: TestApp, provider: string, outcome: string) =>
+  providerCounter(t, 'simauth_sim_proofs_total', provider, outcome);
+
+/** simauth_sim_swap_checks_total for a provider and outcome, as /metrics says it now. */
+export const simSwapChecks = (t: TestApp, provider: string, outcome: string) =>
+  providerCounter(t, 'simauth_sim_swap_checks_total', provider, outcome);
 
 /** POST /v1/registrations for a number, with a fresh device_id. */
 export const startRegistration = (t: TestApp, phone_number: string) =>

@@ -69,7 +69,8 @@ describe('an api process killed (SIGKILL) in the middle of a login', () => {
       hold = undefined;
       return true;
     });
-    // A lease of 2 × 1 s + 2 s = 4 s for both; A reaches tru.ID through the proxy.
+    // A lease of (2 + 2) × 1 s + 2 s = 6 s for both (the SIM-swap check, then the PhoneCheck,
+    // each an access token and a call); A reaches tru.ID through the proxy.
     const env = { ...sandbox.env, PROVIDER_TIMEOUT_MS: '1000', ATTEMPT_SWEEP_INTERVAL_MS: '500' };
     const viaProxy = { ...env, TRUID_BASE_URL: proxy.url };
     const [a1, a2, b] = await Promise.all([

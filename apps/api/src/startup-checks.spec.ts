@@ -170,7 +170,7 @@ describe('settings that need a provider without credentials', () => {
       NODE_ENV: 'development',
     });
     expect(refusals).toEqual([
-      'SIM_SWAP_POLICY=deny needs a SIM-swap provider (SIM_SWAP_PROVIDER=truid): set TRUID_CLIENT_ID and TRUID_CLIENT_SECRET (tru.ID), or SIM_SWAP_POLICY=off to run without SIM-swap protection',
+      'SIM_SWAP_POLICY=deny needs a SIM-swap provider (SIM_SWAP_PROVIDERS=truid): set TRUID_CLIENT_ID and TRUID_CLIENT_SECRET (tru.ID), or SIM_SWAP_POLICY=off to run without SIM-swap protection',
     ]);
   });
 
@@ -179,6 +179,30 @@ describe('settings that need a provider without credentials', () => {
     expect(refusals).toEqual([
       expect.stringContaining('set VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY (Vonage)'),
     ]);
+  });
+
+  it('refuses a SIM_SWAP_PROVIDERS entry without its credentials, naming both fixes', () => {
+    const { refusals } = checks({
+      ...TRUID,
+      NODE_ENV: 'development',
+      SIM_SWAP_PROVIDERS: 'truid,vonage',
+    });
+    expect(refusals).toEqual([
+      'SIM_SWAP_PROVIDERS lists vonage: set VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY (Vonage), or leave vonage out of SIM_SWAP_PROVIDERS (SIM_SWAP_POLICY=off runs without SIM-swap protection)',
+    ]);
+    expect(
+      checks({ ...TRUID, ...VONAGE, NODE_ENV: 'development', SIM_SWAP_PROVIDERS: 'vonage,truid' })
+        .refusals,
+    ).toEqual([]);
+    // With SIM_SWAP_POLICY=off no SIM-swap provider is asked, so none needs credentials.
+    expect(
+      checks({
+        ...TRUID,
+        NODE_ENV: 'development',
+        SIM_SWAP_PROVIDERS: 'truid,vonage',
+        SIM_SWAP_POLICY: 'off',
+      }).refusals,
+    ).toEqual([]);
   });
 
   it('takes the SIM-swap check from whichever of tru.ID and Vonage is configured', () => {

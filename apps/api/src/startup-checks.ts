@@ -1,8 +1,10 @@
-import { AppConfig } from '@simauth/config';
+import { AppConfig, SimProofProviderName, SimSwapProviderName } from '@simauth/config';
 import {
   Feature,
-  PROVIDER_SETTINGS,
+  credentialSettings,
   featureAvailable,
+  providerConfigured,
+  providerNamed,
   providerOf,
   settingsFor,
 } from '@simauth/providers';
@@ -58,9 +60,7 @@ function sandboxProblems(config: AppConfig): string[] {
 function productionProblems(config: AppConfig): string[] {
   const problems: string[] = [];
   if (!anyProviderCredential(config)) {
-    problems.push(
-      `no provider has credentials (set ${PROVIDER_SETTINGS['tru.ID'].join(' and ')} at least)`,
-    );
+    problems.push(`no provider has credentials (set ${credentialSettings('tru.ID')} at least)`);
   }
   for (const client of config.oidc.clients) {
     if (DEMO_CLIENT_IDS.has(client.client_id) || DEMO_SECRETS.has(client.client_secret)) {
@@ -107,29 +107,41 @@ function productionWarnings(config: AppConfig): string[] {
   return warnings;
 }
 
+/**
+ * Each provider a list (SIM_PROOF_PROVIDERS, SIM_SWAP_PROVIDERS) names without credentials, with
+ * the settings that would give it them.
+ */
+function listedWithoutCredentials(
+  config: AppConfig,
+  names: readonly (SimProofProviderName | SimSwapProviderName)[],
+): { name: string; settings: string }[] {
+  return names
+    .filter((name) => !providerConfigured(providerNamed(name), config))
+    .map((name) => ({ name, settings: credentialSettings(providerNamed(name)) }));
+}
+
 /** Settings that need a provider without credentials: refused in every mode. */
 function settingsNeedingMissingProviders(config: AppConfig): string[] {
   const problems: string[] = [];
-  if (config.simSwap.policy !== 'off' && !featureAvailable(Feature.SimSwapCheck, config)) {
+  const { policy, providers: simSwap } = config.simSwap;
+  for (const { name, settings } of policy === 'off'
+    ? []
+    : listedWithoutCredentials(config, simSwap)) {
     problems.push(
-      `SIM_SWAP_POLICY=${config.simSwap.policy} needs a SIM-swap provider (SIM_SWAP_PROVIDER=${config.simSwap.provider === 'vonage' ? 'vonage' : 'truid'}): set ${settingsFor(Feature.SimSwapCheck, config)}, or SIM_SWAP_POLICY=off to run without SIM-swap protection`,
+      simSwap.length === 1
+        ? `SIM_SWAP_POLICY=${policy} needs a SIM-swap provider (SIM_SWAP_PROVIDERS=${name}): set ${settings}, or SIM_SWAP_POLICY=off to run without SIM-swap protection`
+        : `SIM_SWAP_PROVIDERS lists ${name}: set ${settings}, or leave ${name} out of SIM_SWAP_PROVIDERS (SIM_SWAP_POLICY=off runs without SIM-swap protection)`,
     );
   }
   const p = config.providers;
   // The default (tru.ID alone) without tru.ID stays as before: registration answers 501.
   const simProofChosen = p.simProof.join() !== 'truid';
-  for (const name of simProofChosen ? p.simProof : []) {
-    const missing = { truid: !p.truId, vonage: !p.vonage, twilio: !p.twilio }[name];
-    if (missing) {
-      const settings = {
-        truid: 'TRUID_CLIENT_ID and TRUID_CLIENT_SECRET (tru.ID)',
-        vonage: 'VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY (Vonage)',
-        twilio: 'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_VERIFY_SERVICE_SID (Twilio)',
-      }[name];
-      problems.push(
-        `SIM_PROOF_PROVIDERS lists ${name}: set ${settings}, or leave ${name} out of SIM_PROOF_PROVIDERS`,
-      );
-    }
+  for (const { name, settings } of simProofChosen
+    ? listedWithoutCredentials(config, p.simProof)
+    : []) {
+    problems.push(
+      `SIM_PROOF_PROVIDERS lists ${name}: set ${settings}, or leave ${name} out of SIM_PROOF_PROVIDERS`,
+    );
   }
   if (config.providers.fallback === 'sms' && !featureAvailable(Feature.SmsFallback, config)) {
     problems.push(

@@ -39,7 +39,9 @@ describe('a login whose provider call was interrupted after its move committed',
         TRUID_CLIENT_SECRET: sandbox.credentials.truId.clientSecret,
         TRUID_CALLBACK_PUBLIC_KEY: sandbox.credentials.truId.callbackPublicKeyPem,
         // A lease of 2 × 4 s + 2 s = 10 s, well beyond a Postgres restart; sweeps every 250 ms.
+        // (No SIM-swap check, whose two calls the lease would cover too.)
         PROVIDER_TIMEOUT_MS: '4000',
+        SIM_SWAP_POLICY: 'off',
         ATTEMPT_SWEEP_INTERVAL_MS: '250',
       },
     });

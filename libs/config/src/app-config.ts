@@ -5,6 +5,9 @@ export type OidcClientMetadata = { client_id: string } & Record<string, unknown>
 /** A provider that can prove a SIM (SIM_PROOF_PROVIDERS). */
 export type SimProofProviderName = 'truid' | 'vonage' | 'twilio';
 
+/** A provider that can say whether a number's SIM changed recently (SIM_SWAP_PROVIDERS). */
+export type SimSwapProviderName = 'truid' | 'vonage';
+
 export interface AppConfig {
   /**
    * `production`: NODE_ENV=production, or any real provider credential set without
@@ -43,8 +46,9 @@ export interface AppConfig {
      * How long a process holds an in-flight step (a login's PhoneCheck create or code exchange)
      * before another replica may take it over: the whole failover chain's provider calls (for
      * each SIM-proof provider an access token and the call, then the SMS fallback's) at their
-     * timeout, plus slack. Derived from PROVIDER_TIMEOUT_MS, SIM_PROOF_PROVIDERS and
-     * REGISTRATION_FALLBACK.
+     * timeout, plus slack; a login's approval asks the SIM-swap providers first, so theirs too.
+     * Derived from PROVIDER_TIMEOUT_MS, SIM_PROOF_PROVIDERS, REGISTRATION_FALLBACK,
+     * SIM_SWAP_POLICY and SIM_SWAP_PROVIDERS.
      */
     stepLeaseSeconds: number;
   };
@@ -74,8 +78,11 @@ export interface AppConfig {
     maxAgeHours: number;
     /** When the check itself fails: refuse for now (closed) or go on without it (open, logged). */
     onProviderError: 'closed' | 'open';
-    /** Which provider answers (default: tru.ID when configured, else Vonage). */
-    provider: 'truid' | 'vonage';
+    /**
+     * SIM_SWAP_PROVIDERS (or its one-value alias SIM_SWAP_PROVIDER): who may answer, in failover
+     * order (default: tru.ID when configured, else Vonage).
+     */
+    providers: SimSwapProviderName[];
   };
   tokens: {
     /** PEM EC P-256 key for id_tokens; absent: one is generated once and kept in the database. */

@@ -238,7 +238,7 @@ export class EnvironmentVariables {
   // --- SIM-swap protection
   @Setting(
     '`deny`',
-    'what a SIM swap within `SIM_SWAP_MAX_AGE_HOURS` does when the phone approves a login: `deny` (the login ends `SIM_SWAP_DETECTED`), `step_up` (the phone must approve with an authenticator code instead), `off` (not asked). Other than `off`, it needs the provider of `SIM_SWAP_PROVIDER`: without its credentials the api refuses to start, naming both fixes ([Going live](../operations/going-live.md))',
+    'what a SIM swap within `SIM_SWAP_MAX_AGE_HOURS` does when the phone approves a login: `deny` (the login ends `SIM_SWAP_DETECTED`), `step_up` (the phone must approve with an authenticator code instead), `off` (not asked). Other than `off`, it needs each provider of `SIM_SWAP_PROVIDERS`: without its credentials the api refuses to start, naming both fixes ([Going live](../operations/going-live.md#sim-swap-providers-and-failover))',
   )
   @IsOptional()
   @IsIn(['deny', 'step_up', 'off'])
@@ -262,7 +262,17 @@ export class EnvironmentVariables {
 
   @Setting(
     '`truid` if tru.ID is configured, else `vonage`',
-    'who answers: tru.ID SIMCheck or Vonage CAMARA SIM Swap',
+    'who may answer the SIM-swap check, comma-separated, in failover order: `truid` (tru.ID SIMCheck), `vonage` (Vonage CAMARA SIM Swap). A provider is used only when listed. One that answers "not supported" for the number or is unavailable (timeout, 5xx, open circuit) hands the check to the next in the same request; after the last, `SIM_SWAP_ON_PROVIDER_ERROR` applies ([Going live](../operations/going-live.md#sim-swap-providers-and-failover))',
+  )
+  @IsOptional()
+  @Matches(/^\s*(truid|vonage)\s*(,\s*(truid|vonage)\s*)?$/, {
+    message: 'must be a comma-separated list of truid, vonage (each at most once)',
+  })
+  SIM_SWAP_PROVIDERS?: string;
+
+  @Setting(
+    '*(unset)*',
+    'the former name of `SIM_SWAP_PROVIDERS`, for one provider (`truid` or `vonage`); set both only to the same value, or the api refuses to start',
   )
   @IsOptional()
   @IsIn(['truid', 'vonage'])

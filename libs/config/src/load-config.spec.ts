@@ -171,12 +171,63 @@ describe('loadConfig: SIM-proof providers', () => {
     );
   });
 
-  it("leases a step for the whole failover chain: each provider's calls, then the SMS fallback's", () => {
+  it("leases a step for the whole failover chain: the SIM-swap providers' calls, each SIM-proof provider's, then the SMS fallback's", () => {
     const lease = (env: Record<string, string>) =>
       loadConfig({ PROVIDER_TIMEOUT_MS: '2000', ...env }).attempts.stepLeaseSeconds;
-    expect(lease({})).toBe(6);
-    expect(lease({ SIM_PROOF_PROVIDERS: 'truid,vonage' })).toBe(10);
-    expect(lease({ SIM_PROOF_PROVIDERS: 'truid,vonage', REGISTRATION_FALLBACK: 'sms' })).toBe(12);
+    const noSwap = { SIM_SWAP_POLICY: 'off' };
+    expect(lease(noSwap)).toBe(6);
+    expect(lease({ ...noSwap, SIM_PROOF_PROVIDERS: 'truid,vonage' })).toBe(10);
+    expect(
+      lease({ ...noSwap, SIM_PROOF_PROVIDERS: 'truid,vonage', REGISTRATION_FALLBACK: 'sms' }),
+    ).toBe(12);
+    // SIMCheck: a token and the check; Vonage SIM Swap: the backend authorization, its token, the check.
+    expect(lease({})).toBe(10);
+    expect(lease({ SIM_SWAP_PROVIDERS: 'truid,vonage' })).toBe(16);
+    expect(lease({ SIM_SWAP_PROVIDER: 'vonage' })).toBe(12);
+  });
+});
+
+describe('loadConfig: SIM-swap providers', () => {
+  const vonage = {
+    VONAGE_APPLICATION_ID: 'app',
+    VONAGE_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nMIIE\\n-----END PRIVATE KEY-----',
+  };
+  const truId = { TRUID_CLIENT_ID: 'id', TRUID_CLIENT_SECRET: 'secret' };
+  const problemsOf = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (e) {
+      return (e as ConfigurationError).problems;
+    }
+  };
+
+  it('defaults as SIM_SWAP_PROVIDER did: tru.ID when it is configured or Vonage is not, else Vonage', () => {
+    expect(loadConfig({}).simSwap.providers).toEqual(['truid']);
+    expect(loadConfig({ ...truId, ...vonage }).simSwap.providers).toEqual(['truid']);
+    expect(loadConfig(vonage).simSwap.providers).toEqual(['vonage']);
+  });
+
+  it('reads SIM_SWAP_PROVIDERS in its order, and refuses other names', () => {
+    expect(loadConfig({ SIM_SWAP_PROVIDERS: ' vonage , truid' }).simSwap.providers).toEqual([
+      'vonage',
+      'truid',
+    ]);
+    expect(problemsOf({ SIM_SWAP_PROVIDERS: 'truid,twilio' })).toEqual([
+      'SIM_SWAP_PROVIDERS must be a comma-separated list of truid, vonage (each at most once)',
+    ]);
+  });
+
+  it('takes SIM_SWAP_PROVIDER as the one-provider form of SIM_SWAP_PROVIDERS, and refuses both set apart, naming both', () => {
+    expect(loadConfig({ ...truId, SIM_SWAP_PROVIDER: 'vonage' }).simSwap.providers).toEqual([
+      'vonage',
+    ]);
+    expect(
+      loadConfig({ SIM_SWAP_PROVIDER: 'vonage', SIM_SWAP_PROVIDERS: 'vonage' }).simSwap.providers,
+    ).toEqual(['vonage']);
+    expect(problemsOf({ SIM_SWAP_PROVIDER: 'truid', SIM_SWAP_PROVIDERS: 'truid,vonage' })).toEqual([
+      'SIM_SWAP_PROVIDER=truid and SIM_SWAP_PROVIDERS=truid,vonage disagree: SIM_SWAP_PROVIDER is the former name of SIM_SWAP_PROVIDERS, set only SIM_SWAP_PROVIDERS',
+    ]);
   });
 });
 

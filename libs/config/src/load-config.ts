@@ -3,7 +3,12 @@ import { isIP } from 'node:net';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { isSupportedCountry } from 'libphonenumber-js';
-import { AppConfig, OidcClientMetadata, SimProofProviderName } from './app-config';
+import {
+  AppConfig,
+  OidcClientMetadata,
+  SimProofProviderName,
+  SimSwapProviderName,
+} from './app-config';
 import { EnvironmentVariables } from './environment';
 import { logoUrlProblem, readLogoCa } from './logo-urls';
 import { parseWebhooks } from './webhooks';
@@ -191,18 +196,53 @@ function brandColorProblem(color: string | undefined): string[] {
     );
 }
 
-/** Validates the environment and returns the typed configuration, or throws one error listing every bad variable. */
-/**
- * A step's lease covers its whole failover chain: each SIM-proof provider of SIM_PROOF_PROVIDERS
- * (an access token and the call, each at PROVIDER_TIMEOUT_MS), then the SMS fallback's one call
- * where it is on, plus slack; never one provider's alone, so no replica takes over a failover.
- */
-function stepLeaseSeconds(env: EnvironmentVariables): number {
-  const providers = new Set((env.SIM_PROOF_PROVIDERS ?? 'truid').split(',').map((p) => p.trim()));
-  const calls = 2 * providers.size + (env.REGISTRATION_FALLBACK === 'sms' ? 1 : 0);
-  return Math.ceil((calls * (env.PROVIDER_TIMEOUT_MS ?? 5000)) / 1000) + 2;
+/** A comma-separated list of providers, each once, in its order. */
+function providerList<N extends string>(value: string): N[] {
+  return [...new Set(value.split(',').map((p) => p.trim()))] as N[];
 }
 
+/**
+ * SIM_SWAP_PROVIDERS, or its former one-value name SIM_SWAP_PROVIDER; unset, tru.ID when it is
+ * configured or Vonage is not, else Vonage (as SIM_SWAP_PROVIDER has always defaulted).
+ */
+function simSwapProviders(env: EnvironmentVariables, problems: string[]): SimSwapProviderName[] {
+  const list = env.SIM_SWAP_PROVIDERS && providerList<SimSwapProviderName>(env.SIM_SWAP_PROVIDERS);
+  const invalid = problems.some((p) => p.startsWith('SIM_SWAP_PROVIDER'));
+  if (list && env.SIM_SWAP_PROVIDER && !invalid && list.join() !== env.SIM_SWAP_PROVIDER)
+    problems.push(
+      `SIM_SWAP_PROVIDER=${env.SIM_SWAP_PROVIDER} and SIM_SWAP_PROVIDERS=${list.join()} disagree: SIM_SWAP_PROVIDER is the former name of SIM_SWAP_PROVIDERS, set only SIM_SWAP_PROVIDERS`,
+    );
+  if (list) return list;
+  if (env.SIM_SWAP_PROVIDER) return [env.SIM_SWAP_PROVIDER as SimSwapProviderName];
+  return [env.TRUID_CLIENT_ID || !env.VONAGE_APPLICATION_ID ? 'truid' : 'vonage'];
+}
+
+/** Provider calls at PROVIDER_TIMEOUT_MS each, at most, to check a SIM swap with each provider. */
+const SIM_SWAP_CALLS: Record<SimSwapProviderName, number> = {
+  truid: 2, // an access token, SIMCheck
+  vonage: 3, // the backend authorization, its token, SIM Swap
+};
+
+/**
+ * A step's lease covers its whole failover chain: a login's approval first asks the SIM-swap
+ * providers (unless SIM_SWAP_POLICY=off), then each SIM-proof provider of SIM_PROOF_PROVIDERS (an
+ * access token and the call), then the SMS fallback's one call where it is on, each at
+ * PROVIDER_TIMEOUT_MS, plus slack; never one provider's alone, so no replica takes over a failover.
+ */
+function stepLeaseSeconds(chain: {
+  simProof: SimProofProviderName[];
+  simSwap: SimSwapProviderName[];
+  smsFallback: boolean;
+  timeoutMs: number;
+}): number {
+  const calls =
+    2 * chain.simProof.length +
+    chain.simSwap.reduce((sum, name) => sum + SIM_SWAP_CALLS[name], 0) +
+    (chain.smsFallback ? 1 : 0);
+  return Math.ceil((calls * chain.timeoutMs) / 1000) + 2;
+}
+
+/** Validates the environment and returns the typed configuration, or throws one error listing every bad variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, string> = {};
   for (const [key, value] of Object.entries(source)) {
@@ -232,7 +272,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const logoProblem = env.BRAND_LOGO_URL && logoUrlProblem('BRAND_LOGO_URL', env.BRAND_LOGO_URL);
   if (logoProblem) problems.push(logoProblem);
   const logoCa = readLogoCa(env.LOGO_CA_FILE, problems);
+  const simSwapPolicy = (env.SIM_SWAP_POLICY ?? 'deny') as AppConfig['simSwap']['policy'];
+  const simSwap = simSwapProviders(env, problems);
   if (problems.length > 0) throw new ConfigurationError(problems);
+
+  const timeoutMs = env.PROVIDER_TIMEOUT_MS ?? 5000;
+  const simProof = providerList<SimProofProviderName>(env.SIM_PROOF_PROVIDERS ?? 'truid');
+  const fallback = (env.REGISTRATION_FALLBACK ?? 'none') as 'none' | 'sms';
 
   const anyProviderCredential = Boolean(
     env.TRUID_CLIENT_ID || env.VONAGE_APPLICATION_ID || env.FIREBASE_SERVICE_ACCOUNT_JSON,
@@ -266,7 +312,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       registrationTtlSeconds: env.REGISTRATION_TTL_SECONDS ?? 120,
       loginTtlSeconds: env.LOGIN_TTL_SECONDS ?? 120,
       numberVerificationTtlSeconds: env.NUMBER_VERIFICATION_TTL_SECONDS ?? 300,
-      stepLeaseSeconds: stepLeaseSeconds(env),
+      stepLeaseSeconds: stepLeaseSeconds({
+        simProof,
+        simSwap: simSwapPolicy === 'off' ? [] : simSwap,
+        smsFallback: fallback === 'sms',
+        timeoutMs,
+      }),
     },
     webhooks: {
       endpoints: webhooks,
@@ -276,12 +327,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     audit: { retentionDays: env.AUDIT_RETENTION_DAYS ?? 365 },
     simSwap: {
-      policy: (env.SIM_SWAP_POLICY ?? 'deny') as AppConfig['simSwap']['policy'],
+      policy: simSwapPolicy,
       maxAgeHours: env.SIM_SWAP_MAX_AGE_HOURS ?? 72,
       onProviderError: (env.SIM_SWAP_ON_PROVIDER_ERROR ?? 'closed') as 'closed' | 'open',
-      provider: (env.SIM_SWAP_PROVIDER ??
-        (env.TRUID_CLIENT_ID || !env.VONAGE_APPLICATION_ID ? 'truid' : 'vonage')) as
-        'truid' | 'vonage',
+      providers: simSwap,
     },
     tokens: {
       signingKey: env.JWT_SIGNING_KEY?.replace(/\\n/g, '\n'),
@@ -322,10 +371,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       activationTtlSeconds: env.FACTOR_ACTIVATION_TTL_SECONDS ?? 900,
     },
     providers: {
-      timeoutMs: env.PROVIDER_TIMEOUT_MS ?? 5000,
-      simProof: [
-        ...new Set((env.SIM_PROOF_PROVIDERS ?? 'truid').split(',').map((p) => p.trim())),
-      ] as SimProofProviderName[],
+      timeoutMs,
+      simProof,
       outboundProxy: outboundProxyConfigured(source),
       truId: env.TRUID_CLIENT_ID
         ? {
@@ -359,7 +406,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       firebase: env.FIREBASE_SERVICE_ACCOUNT_JSON
         ? { serviceAccountJson: env.FIREBASE_SERVICE_ACCOUNT_JSON }
         : undefined,
-      fallback: (env.REGISTRATION_FALLBACK ?? 'none') as 'none' | 'sms',
+      fallback,
     },
     sandbox: {
       port: env.SANDBOX_PORT ?? 0,

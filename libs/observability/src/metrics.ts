@@ -96,6 +96,11 @@ export const metrics = {
     help: 'SIM proofs by provider (truid, vonage) and outcome: at the start created, not_supported, unavailable or failed; at the code proven, no_match, expired or error',
     labelNames: ['provider', 'outcome'] as const,
   }),
+  simSwapChecks: new Counter({
+    name: 'simauth_sim_swap_checks_total',
+    help: 'SIM-swap checks by provider (truid, vonage) and outcome: swapped, not_swapped, or not_supported, unavailable (each handed on to the next provider) or failed',
+    labelNames: ['provider', 'outcome'] as const,
+  }),
   webhookDeliveries: new Counter({
     name: 'simauth_webhook_deliveries_total',
     help: 'Webhook delivery tries by outcome (delivered, retry, dead)',

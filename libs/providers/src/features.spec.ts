@@ -18,7 +18,7 @@ describe('the features a deployment has, by its providers', () => {
     const config = loadConfig({ SIM_PROOF_PROVIDERS: 'twilio,truid' });
     expect(featureAvailable(Feature.Registration, config)).toBe(false);
     expect(settingsFor(Feature.Registration, config)).toBe(
-      'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN and TWILIO_VERIFY_SERVICE_SID (Twilio)',
+      'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_VERIFY_SERVICE_SID (Twilio)',
     );
   });
 });

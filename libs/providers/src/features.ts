@@ -1,16 +1,31 @@
-import { AppConfig } from '@simauth/config';
+import { AppConfig, SimProofProviderName, SimSwapProviderName } from '@simauth/config';
 import { DomainError } from '@simauth/http';
 
 /** The provider accounts a deployment may hold. */
 type ProviderName = 'tru.ID' | 'Vonage' | 'Twilio' | 'Firebase';
 
 /** The settings that give simauth each provider's credentials. */
-export const PROVIDER_SETTINGS: Record<ProviderName, string[]> = {
+const PROVIDER_SETTINGS: Record<ProviderName, string[]> = {
   'tru.ID': ['TRUID_CLIENT_ID', 'TRUID_CLIENT_SECRET'],
   Vonage: ['VONAGE_APPLICATION_ID', 'VONAGE_PRIVATE_KEY'],
   Twilio: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_VERIFY_SERVICE_SID'],
   Firebase: ['FIREBASE_SERVICE_ACCOUNT_JSON'],
 };
+
+/** The provider account behind a name of SIM_PROOF_PROVIDERS or SIM_SWAP_PROVIDERS. */
+export function providerNamed(name: SimProofProviderName | SimSwapProviderName): ProviderName {
+  return ({ truid: 'tru.ID', vonage: 'Vonage', twilio: 'Twilio' } as const)[name];
+}
+
+/** The settings that give `provider` its credentials, as a sentence says them (`A, B and C (Twilio)`). */
+export function credentialSettings(provider: ProviderName): string {
+  const settings = PROVIDER_SETTINGS[provider];
+  const listed =
+    settings.length === 1
+      ? settings[0]
+      : `${settings.slice(0, -1).join(', ')} and ${settings.at(-1)}`;
+  return `${listed} (${provider})`;
+}
 
 /** What a deployment can do, each by one provider's account. */
 export enum Feature {
@@ -24,15 +39,15 @@ export enum Feature {
   Push = 'push notifications',
 }
 
-/** The provider a feature needs (the SIM-swap check's is SIM_SWAP_PROVIDER's). */
+/**
+ * The provider a feature needs (the SIM proof's and the SIM-swap check's: the first of
+ * SIM_PROOF_PROVIDERS and SIM_SWAP_PROVIDERS; start-up checks that each listed one is set).
+ */
 export function providerOf(feature: Feature, config: AppConfig): ProviderName {
   switch (feature) {
     case Feature.Registration:
     case Feature.LoginSimProof:
-      // The first provider of SIM_PROOF_PROVIDERS; start-up checks that each listed one is set.
-      return { truid: 'tru.ID', vonage: 'Vonage', twilio: 'Twilio' }[
-        config.providers.simProof[0]
-      ] as ProviderName;
+      return providerNamed(config.providers.simProof[0]);
     case Feature.Coverage:
     case Feature.TruIdFactors:
       return 'tru.ID';
@@ -40,14 +55,14 @@ export function providerOf(feature: Feature, config: AppConfig): ProviderName {
     case Feature.SmsFallback:
       return 'Vonage';
     case Feature.SimSwapCheck:
-      return config.simSwap.provider === 'vonage' ? 'Vonage' : 'tru.ID';
+      return providerNamed(config.simSwap.providers[0]);
     case Feature.Push:
       return 'Firebase';
   }
 }
 
 /** Whether the provider has credentials here (the sandbox's, when it serves, count). */
-function providerConfigured(provider: ProviderName, config: AppConfig): boolean {
+export function providerConfigured(provider: ProviderName, config: AppConfig): boolean {
   const p = config.providers;
   if (provider === 'tru.ID') return Boolean(p.truId);
   if (provider === 'Vonage') return Boolean(p.vonage);
@@ -66,8 +81,7 @@ export function featuresOff(config: AppConfig): Feature[] {
 
 /** What to set to turn a feature on, as a problem's detail or a log line says it. */
 export function settingsFor(feature: Feature, config: AppConfig): string {
-  const provider = providerOf(feature, config);
-  return `${PROVIDER_SETTINGS[provider].join(' and ')} (${provider})`;
+  return credentialSettings(providerOf(feature, config));
 }
 
 /**

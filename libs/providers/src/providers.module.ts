@@ -9,7 +9,7 @@ import { ProviderCircuits } from './provider-circuit';
 import { TwilioSnaAdapter } from './twilio/twilio-sna.adapter';
 import { VonageSilentAuthAdapter } from './vonage/vonage-silent-auth.adapter';
 import { PushPort } from './push.port';
-import { SimSwapPort } from './sim-swap.port';
+import { SimSwapProviders } from './sim-swap.port';
 import { VerifyPort } from './verify.port';
 import { Feature } from './features';
 import { NotConfiguredAdapter, PushOffAdapter } from './not-configured.adapter';
@@ -131,14 +131,17 @@ const PROVIDERS: Provider[] = [
         : new NotConfiguredAdapter(Feature.NumberVerification, c),
   },
   {
-    provide: SimSwapPort,
+    // SIM_SWAP_PROVIDERS, in its order: a provider not listed is never asked (nor billed).
+    provide: SimSwapProviders,
     inject: [APP_CONFIG, TruIdClient, VonageClient],
-    useFactory: (c: AppConfig, t: TruIdClient | null, v: VonageClient | null) => {
-      if (c.simSwap.provider === 'vonage') {
-        return v ? new VonageSimSwapAdapter(v) : new NotConfiguredAdapter(Feature.SimSwapCheck, c);
-      }
-      return t ? new TruIdSimCheckAdapter(t) : new NotConfiguredAdapter(Feature.SimSwapCheck, c);
-    },
+    useFactory: (c: AppConfig, t: TruIdClient | null, v: VonageClient | null) =>
+      new SimSwapProviders(
+        c.simSwap.providers.map((name) => {
+          const port =
+            name === 'vonage' ? v && new VonageSimSwapAdapter(v) : t && new TruIdSimCheckAdapter(t);
+          return { name, port: port ?? new NotConfiguredAdapter(Feature.SimSwapCheck, c) };
+        }),
+      ),
   },
   {
     provide: VerifyPort,
@@ -175,7 +178,7 @@ const PROVIDERS: Provider[] = [
     NetworkEnablementPort,
     NumberVerificationPort,
     PushPort,
-    SimSwapPort,
+    SimSwapProviders,
     VerifyPort,
   ],
 })

@@ -1,3 +1,5 @@
+import { SimSwapProviderName } from '@simauth/config';
+
 /** What a SIM-swap check found, with the provider's own answer for the audit trail. */
 export interface SimSwapResult {
   /** true when the SIM behind the number changed within the period asked about. */
@@ -15,4 +17,18 @@ export interface SimSwapResult {
 export abstract class SimSwapPort {
   /** Throws ProviderUnavailableError, NumberNotSupportedError or ProviderError. */
   abstract check(phoneNumber: string, maxAgeHours: number): Promise<SimSwapResult>;
+}
+
+/** A provider of the SIM-swap check (SIM_SWAP_PROVIDERS), and its adapter. */
+interface SimSwapProvider {
+  name: SimSwapProviderName;
+  port: SimSwapPort;
+}
+
+/**
+ * The SIM-swap providers SIM_SWAP_PROVIDERS lists, in failover order: tru.ID SIMCheck, Vonage
+ * CAMARA SIM Swap. Each answers the same question; the first that can, answers.
+ */
+export class SimSwapProviders {
+  constructor(readonly ordered: readonly SimSwapProvider[]) {}
 }

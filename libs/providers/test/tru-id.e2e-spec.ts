@@ -221,6 +221,16 @@ describe('tru.ID adapters against the sandbox over HTTP', () => {
       await expect(simCheck().check(phoneNumberEnding('7500'), 72)).rejects.toBeInstanceOf(
         ProviderUnavailableError,
       );
+      // tru.ID alone down (Vonage would answer): the sandbox's 7100 and 7200.
+      await expect(simCheck().check(phoneNumberEnding('7200'), 72)).rejects.toBeInstanceOf(
+        ProviderUnavailableError,
+      );
+    });
+
+    it("reports a number whose network SIMCheck does not cover (the sandbox's 7300) as not supported", async () => {
+      await expect(simCheck().check(phoneNumberEnding('7300'), 72)).rejects.toBeInstanceOf(
+        NumberNotSupportedError,
+      );
     });
   });
 

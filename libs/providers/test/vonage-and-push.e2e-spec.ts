@@ -103,11 +103,21 @@ describe('Vonage and FCM adapters against the sandbox over HTTP', () => {
       await expect(
         new VonageSimSwapAdapter(vonage()).check(phoneNumberEnding('7500'), 72),
       ).rejects.toBeInstanceOf(ProviderUnavailableError);
+      // Vonage alone down (tru.ID would answer): the sandbox's 7600.
+      await expect(
+        new VonageSimSwapAdapter(vonage()).check(phoneNumberEnding('7600'), 72),
+      ).rejects.toBeInstanceOf(ProviderUnavailableError);
       const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
       const forged = vonage(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
       await expect(
         new VonageSimSwapAdapter(forged).check(uniquePhoneNumber(), 72),
       ).rejects.toMatchObject({ reason: 'invalid_jwt' });
+    });
+
+    it("reports a number of no network Vonage reaches (the sandbox's 7400: 404 at the backend authorization) as not supported", async () => {
+      await expect(
+        new VonageSimSwapAdapter(vonage()).check(phoneNumberEnding('7400'), 72),
+      ).rejects.toBeInstanceOf(NumberNotSupportedError);
     });
   });
 

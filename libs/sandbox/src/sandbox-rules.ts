@@ -31,14 +31,36 @@ export function networkEnablementRefused(phoneNumber: string): boolean {
   return phoneNumber.endsWith('4000');
 }
 
-/** How many hours ago the SIM behind a number changed: a number ending in 7000, 2 hours ago. */
+/**
+ * How many hours ago the SIM behind a number changed: 2 hours ago for a number ending in 7000,
+ * and for the endings that also make a SIM-swap provider fail (7100, 7300, 7400, 7600), so the
+ * next provider of SIM_SWAP_PROVIDERS finds the swap.
+ */
 export function hoursSinceSimSwap(phoneNumber: string): number | undefined {
-  return phoneNumber.endsWith('7000') ? 2 : undefined;
+  return ['7000', '7100', '7300', '7400', '7600'].includes(phoneNumber.slice(-4)) ? 2 : undefined;
 }
 
-/** A SIM-swap check for a number ending in 7500 fails at the provider (500). */
-export function simSwapCheckFails(phoneNumber: string): boolean {
-  return phoneNumber.endsWith('7500');
+/**
+ * Rule of a SIM-swap check at `provider` (tru.ID SIMCheck, Vonage CAMARA SIM Swap), by the
+ * number's last four digits. They compose: 7500 fails at both (500); 7100 (swapped) and 7200
+ * (not swapped) are tru.ID down alone, 7600 Vonage down alone (swapped); 7300 is a number tru.ID
+ * cannot check, 7400 one Vonage cannot (both swapped). PhoneCheck serves them all as usual.
+ */
+export function simSwapRule(
+  provider: 'truid' | 'vonage',
+  phoneNumber: string,
+): 'not-supported' | 'server-error' | 'normal' {
+  const ending = phoneNumber.slice(-4);
+  if (ending === '7500') return 'server-error';
+  const rules: Record<string, ['truid' | 'vonage', 'not-supported' | 'server-error']> = {
+    '7100': ['truid', 'server-error'],
+    '7200': ['truid', 'server-error'],
+    '7300': ['truid', 'not-supported'],
+    '7400': ['vonage', 'not-supported'],
+    '7600': ['vonage', 'server-error'],
+  };
+  const rule = rules[ending];
+  return rule?.[0] === provider ? rule[1] : 'normal';
 }
 
 /** The code exchange (PATCH) of a check for a number ending in 5030 answers 503. */

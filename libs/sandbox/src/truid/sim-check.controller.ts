@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { SandboxStore } from '../sandbox-store';
 import { truIdError } from '../sandbox-error';
-import { hoursSinceSimSwap, simSwapCheckFails } from '../sandbox-rules';
+import { hoursSinceSimSwap, simSwapRule } from '../sandbox-rules';
 import { requireTruIdScope } from './truid-auth';
 
 const PHONE = /^\+?[1-9][0-9]{7,14}$/;
@@ -30,8 +30,15 @@ export class SimCheckController {
     const period = body.period === undefined ? 10080 : Number(body.period);
     if (!Number.isInteger(period) || period < 60 || period > 540000)
       throw truIdError(400, 'invalid_period', 'period must be 60 to 540000 minutes');
-    if (simSwapCheckFails(phoneNumber))
+    const rule = simSwapRule('truid', phoneNumber);
+    if (rule === 'server-error')
       throw truIdError(500, 'internal_server_error', 'Something went wrong');
+    if (rule === 'not-supported')
+      throw truIdError(
+        400,
+        'country_not_supported',
+        'The mobile network of this number is not supported',
+      );
     const swappedHoursAgo = hoursSinceSimSwap(phoneNumber);
     const changed = swappedHoursAgo !== undefined && swappedHoursAgo * 60 <= period;
     const checkId = randomUUID().replace(/-/g, '');

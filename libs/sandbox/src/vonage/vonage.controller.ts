@@ -19,7 +19,7 @@ import { ProviderStyleError } from '../sandbox-error';
 import {
   hoursSinceSimSwap,
   networkEnablementRefused,
-  simSwapCheckFails,
+  simSwapRule,
   virtualOperatorOutcome,
 } from '../sandbox-rules';
 import { VonageJwtVerifier } from './vonage-auth';
@@ -163,6 +163,18 @@ export class VonageController {
         error_description: `scope must be "openid ${SIM_SWAP_SCOPE}"`,
       });
     }
+    // A number of no network Vonage reaches for SIM Swap: 404, as Vonage's SDK reads it.
+    if (simSwapRule('vonage', phoneNumber) === 'not-supported')
+      throw new ProviderStyleError(
+        404,
+        {
+          type: 'https://developer.vonage.com/api-errors#not-found',
+          title: 'Not Found',
+          detail: 'The network of this number is not supported.',
+          instance: req.path,
+        },
+        'application/problem+json',
+      );
     const authReqId = randomBytes(16).toString('hex');
     this.store.cibaRequests.set(authReqId, {
       phoneNumber,
@@ -252,7 +264,8 @@ export class VonageController {
     // The token was issued for one number: it answers about that number only.
     if (phoneNumber !== token.phoneNumber)
       throw camaraError(403, 'INVALID_TOKEN_CONTEXT', 'phoneNumber is not the one of the token.');
-    if (simSwapCheckFails(phoneNumber)) throw camaraError(500, 'INTERNAL', 'Server error.');
+    if (simSwapRule('vonage', phoneNumber) === 'server-error')
+      throw camaraError(500, 'INTERNAL', 'Server error.');
     const hours = hoursSinceSimSwap(phoneNumber);
     return { swapped: hours !== undefined && hours <= maxAge };
   }

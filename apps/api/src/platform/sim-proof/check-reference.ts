@@ -1,6 +1,6 @@
 import { SimProofProviderName } from '@simauth/config';
 import { RequestValidationError } from '@simauth/http';
-import { ProofFailover } from './sim-proof.types';
+import { Failover } from './provider-failover';
 
 /**
  * The SIM-proof provider of an attempt's check, from the name the attempt stored with it; an
@@ -74,9 +74,9 @@ export function referenceRequired(
 }
 
 /**
- * The providers that handed a proof on, and why, as the attempt's audit event says it
- * (`truid unavailable, vonage not supported`).
+ * The providers that handed a proof (or a SIM-swap check) on, and why, as the attempt's audit
+ * event says it (`truid unavailable, vonage not supported`).
  */
-export function failoversText(failovers: readonly ProofFailover[]): string {
+export function failoversText(failovers: readonly Failover<string>[]): string {
   return failovers.map((f) => `${f.provider} ${f.cause.replace('_', ' ')}`).join(', ');
 }

@@ -1,13 +1,11 @@
 import { SimProofProviderName } from '@simauth/config';
+import { Failover } from './provider-failover';
 
 /** How a phone proves it holds the SIM of a number. */
 export type ProofChannel = 'phone_check' | 'sms';
 
 /** A SIM-proof provider that handed the proof on to the next (SIM_PROOF_PROVIDERS), and why. */
-export interface ProofFailover {
-  provider: SimProofProviderName;
-  cause: 'not_supported' | 'unavailable';
-}
+type ProofFailover = Failover<SimProofProviderName>;
 
 /**
  * A proof begun at the provider: its reference, and for a PhoneCheck the check_url the phone

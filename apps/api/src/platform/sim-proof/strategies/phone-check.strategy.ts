@@ -3,11 +3,11 @@ import { SimProofProviderName } from '@simauth/config';
 import { metrics } from '@simauth/observability';
 import {
   CheckNotFoundError,
-  NumberNotSupportedError,
   ProviderUnavailableError,
   SimProofProviders,
 } from '@simauth/providers';
-import { BegunProof, ProofFailover, ProofVerdict } from '../sim-proof.types';
+import { firstAnswer } from '../provider-failover';
+import { BegunProof, ProofVerdict } from '../sim-proof.types';
 
 /**
  * A SIM proof by check_url, at the providers of SIM_PROOF_PROVIDERS in their order (tru.ID
@@ -23,51 +23,31 @@ export class PhoneCheckStrategy {
   constructor(private readonly providers: SimProofProviders) {}
 
   async begin(phoneNumber: string, reference: string): Promise<BegunProof> {
-    const failovers: ProofFailover[] = [];
-    let unavailable: unknown;
-    let unsupported: unknown;
-    for (const { name, port } of this.providers.ordered) {
-      try {
-        const check = await port.createCheck(phoneNumber, reference);
-        metrics.simProofs.inc({ provider: name, outcome: 'created' });
-        return {
-          ok: true,
-          channel: this.channel,
-          provider: name,
-          providerRef: check.checkId,
-          checkUrl: check.checkUrl,
-          failovers,
-        };
-      } catch (error) {
-        const cause =
-          error instanceof NumberNotSupportedError
-            ? 'not_supported'
-            : error instanceof ProviderUnavailableError
-              ? 'unavailable'
-              : undefined;
-        metrics.simProofs.inc({ provider: name, outcome: cause ?? 'failed' });
-        // Anything else (credentials refused, an answer off its API) is ours to fix: it stops.
-        if (!cause)
-          return {
-            ok: false,
-            channel: this.channel,
-            unsupported: false,
-            retry: false,
-            error,
-            failovers,
-          };
-        failovers.push({ provider: name, cause });
-        if (cause === 'unavailable') unavailable ??= error;
-        else unsupported ??= error;
-      }
+    const asked = await firstAnswer(
+      this.providers.ordered,
+      (port) => port.createCheck(phoneNumber, reference),
+      (provider, outcome) => metrics.simProofs.inc({ provider, outcome }),
+    );
+    const { failovers } = asked;
+    if (asked.ok) {
+      metrics.simProofs.inc({ provider: asked.provider, outcome: 'created' });
+      return {
+        ok: true,
+        channel: this.channel,
+        provider: asked.provider,
+        providerRef: asked.answer.checkId,
+        checkUrl: asked.answer.checkUrl,
+        failovers,
+      };
     }
-    // No provider took the proof: 503 if any was down (the phone may try again), else 422.
+    // Stopped: ours to fix. Else no provider took the proof: 503 if any was down (the phone may
+    // try again), else 422.
     return {
       ok: false,
       channel: this.channel,
-      unsupported: !unavailable,
-      retry: Boolean(unavailable),
-      error: unavailable ?? unsupported,
+      unsupported: !asked.stopped && !asked.unavailable,
+      retry: asked.unavailable,
+      error: asked.error,
       failovers,
     };
   }
