@@ -32,7 +32,7 @@ export const overMobileData =
 
 /** The endings that make the sandbox answer otherwise than a phone network would (see docs/guide/sandbox.md). */
 const RESERVED_ENDING =
-  /(4000|4010|4020|4030|4040|5000|5100|5200|5030|4080|4100|7000|7100|7200|7300|7400|7500|7600)$/;
+  /(4000|4010|4020|4030|4040|5000|5100|5200|5030|4080|4100|7000|7100|7200|7300|7400|7500|7600|7700|7800)$/;
 
 /**
  * Claims `number` for this test: true when no other test of the run has (every worker claims in

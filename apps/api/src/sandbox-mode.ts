@@ -46,6 +46,7 @@ export function withSandboxProviders(
       },
       twilio: {
         baseUrl,
+        lookupBaseUrl: baseUrl,
         accountSid: sandbox.twilio.accountSid,
         authToken: sandbox.twilio.authToken,
         serviceSid: sandbox.twilio.serviceSid,

@@ -205,6 +205,17 @@ describe('settings that need a provider without credentials', () => {
     ).toEqual([]);
   });
 
+  it('refuses twilio in SIM_SWAP_PROVIDERS without its credentials', () => {
+    const { refusals } = checks({
+      ...TRUID,
+      NODE_ENV: 'development',
+      SIM_SWAP_PROVIDERS: 'truid,twilio',
+    });
+    expect(refusals).toEqual([
+      'SIM_SWAP_PROVIDERS lists twilio: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_VERIFY_SERVICE_SID (Twilio), or leave twilio out of SIM_SWAP_PROVIDERS (SIM_SWAP_POLICY=off runs without SIM-swap protection)',
+    ]);
+  });
+
   it('takes the SIM-swap check from whichever of tru.ID and Vonage is configured', () => {
     expect(checks({ ...VONAGE, NODE_ENV: 'development' }).refusals).toEqual([]);
     expect(checks({ ...TRUID, NODE_ENV: 'development' }).refusals).toEqual([]);

@@ -6,7 +6,7 @@ export type OidcClientMetadata = { client_id: string } & Record<string, unknown>
 export type SimProofProviderName = 'truid' | 'vonage' | 'twilio';
 
 /** A provider that can say whether a number's SIM changed recently (SIM_SWAP_PROVIDERS). */
-export type SimSwapProviderName = 'truid' | 'vonage';
+export type SimSwapProviderName = 'truid' | 'vonage' | 'twilio';
 
 export interface AppConfig {
   /**
@@ -152,7 +152,15 @@ export interface AppConfig {
      */
     fallback: 'none' | 'sms';
     /** Twilio Verify (SNA), when TWILIO_ACCOUNT_SID is set. */
-    twilio?: { baseUrl: string; accountSid: string; authToken: string; serviceSid: string };
+    twilio?: {
+      /** Twilio Verify (SNA). */
+      baseUrl: string;
+      /** Twilio Lookup v2 (SIM swap). */
+      lookupBaseUrl: string;
+      accountSid: string;
+      authToken: string;
+      serviceSid: string;
+    };
     firebase?: { serviceAccountJson: string };
     /** Set when pushes go to the sandbox's FCM imitation (no Firebase credentials). */
     sandboxPush?: { baseUrl: string; projectId: string; accessToken: string };

@@ -262,11 +262,11 @@ export class EnvironmentVariables {
 
   @Setting(
     '`truid` if tru.ID is configured, else `vonage`',
-    'who may answer the SIM-swap check, comma-separated, in failover order: `truid` (tru.ID SIMCheck), `vonage` (Vonage CAMARA SIM Swap). A provider is used only when listed. One that answers "not supported" for the number or is unavailable (timeout, 5xx, open circuit) hands the check to the next in the same request; after the last, `SIM_SWAP_ON_PROVIDER_ERROR` applies ([Going live](../operations/going-live.md#sim-swap-providers-and-failover))',
+    'who may answer the SIM-swap check, comma-separated, in failover order: `truid` (tru.ID SIMCheck), `vonage` (Vonage CAMARA SIM Swap), `twilio` (Twilio Lookup v2 SIM Swap). A provider is used only when listed. One that answers "not supported" for the number or is unavailable (timeout, 5xx, open circuit) hands the check to the next in the same request; after the last, `SIM_SWAP_ON_PROVIDER_ERROR` applies ([Going live](../operations/going-live.md#sim-swap-providers-and-failover))',
   )
   @IsOptional()
-  @Matches(/^\s*(truid|vonage)\s*(,\s*(truid|vonage)\s*)?$/, {
-    message: 'must be a comma-separated list of truid, vonage (each at most once)',
+  @Matches(/^\s*(truid|vonage|twilio)\s*(,\s*(truid|vonage|twilio)\s*){0,2}$/, {
+    message: 'must be a comma-separated list of truid, vonage, twilio (each at most once)',
   })
   SIM_SWAP_PROVIDERS?: string;
 
@@ -575,7 +575,7 @@ export class EnvironmentVariables {
 
   @Setting(
     '*(unset: no Twilio)*',
-    'Twilio account SID (`AC…`), for Twilio Verify SNA when `SIM_PROOF_PROVIDERS` lists `twilio`; set with the auth token and the Verify service SID',
+    'Twilio account SID (`AC…`), for Twilio Verify SNA when `SIM_PROOF_PROVIDERS` lists `twilio` and Twilio Lookup SIM Swap when `SIM_SWAP_PROVIDERS` does; set with the auth token and the Verify service SID',
   )
   @IsOptional()
   @Matches(/^AC[0-9a-fA-F]{32}$/, {
@@ -606,6 +606,14 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsUrl(URL_OPTIONS)
   TWILIO_BASE_URL?: string;
+
+  @Setting(
+    '`https://lookups.twilio.com`',
+    'Twilio Lookup host, for the SIM-swap check when `SIM_SWAP_PROVIDERS` lists `twilio`',
+  )
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
+  TWILIO_LOOKUP_BASE_URL?: string;
 
   @Setting(
     '`none`',

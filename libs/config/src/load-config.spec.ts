@@ -184,6 +184,8 @@ describe('loadConfig: SIM-proof providers', () => {
     expect(lease({})).toBe(10);
     expect(lease({ SIM_SWAP_PROVIDERS: 'truid,vonage' })).toBe(16);
     expect(lease({ SIM_SWAP_PROVIDER: 'vonage' })).toBe(12);
+    // Twilio Lookup: one call.
+    expect(lease({ SIM_SWAP_PROVIDERS: 'truid,vonage,twilio' })).toBe(18);
   });
 });
 
@@ -213,8 +215,13 @@ describe('loadConfig: SIM-swap providers', () => {
       'vonage',
       'truid',
     ]);
-    expect(problemsOf({ SIM_SWAP_PROVIDERS: 'truid,twilio' })).toEqual([
-      'SIM_SWAP_PROVIDERS must be a comma-separated list of truid, vonage (each at most once)',
+    expect(loadConfig({ SIM_SWAP_PROVIDERS: 'truid,vonage,twilio' }).simSwap.providers).toEqual([
+      'truid',
+      'vonage',
+      'twilio',
+    ]);
+    expect(problemsOf({ SIM_SWAP_PROVIDERS: 'truid,sms' })).toEqual([
+      'SIM_SWAP_PROVIDERS must be a comma-separated list of truid, vonage, twilio (each at most once)',
     ]);
   });
 

@@ -221,6 +221,7 @@ function simSwapProviders(env: EnvironmentVariables, problems: string[]): SimSwa
 const SIM_SWAP_CALLS: Record<SimSwapProviderName, number> = {
   truid: 2, // an access token, SIMCheck
   vonage: 3, // the backend authorization, its token, SIM Swap
+  twilio: 1, // Lookup v2 with Fields=sim_swap (Basic auth)
 };
 
 /**
@@ -398,6 +399,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       twilio: env.TWILIO_ACCOUNT_SID
         ? {
             baseUrl: (env.TWILIO_BASE_URL ?? 'https://verify.twilio.com').replace(/\/+$/, ''),
+            lookupBaseUrl: (env.TWILIO_LOOKUP_BASE_URL ?? 'https://lookups.twilio.com').replace(
+              /\/+$/,
+              '',
+            ),
             accountSid: env.TWILIO_ACCOUNT_SID,
             authToken: env.TWILIO_AUTH_TOKEN!,
             serviceSid: env.TWILIO_VERIFY_SERVICE_SID!,

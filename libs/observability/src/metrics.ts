@@ -98,7 +98,7 @@ export const metrics = {
   }),
   simSwapChecks: new Counter({
     name: 'simauth_sim_swap_checks_total',
-    help: 'SIM-swap checks by provider (truid, vonage) and outcome: swapped, not_swapped, or not_supported, unavailable (each handed on to the next provider) or failed',
+    help: 'SIM-swap checks by provider (truid, vonage, twilio) and outcome: swapped, not_swapped, or not_supported, unavailable (each handed on to the next provider) or failed',
     labelNames: ['provider', 'outcome'] as const,
   }),
   webhookDeliveries: new Counter({

@@ -24,3 +24,4 @@ export * from './not-configured.adapter';
 export * from './vonage/vonage-silent-auth.adapter';
 export * from './twilio/twilio-sna.adapter';
 export { CIRCUIT_FAILURE_THRESHOLD, ProviderCircuits, type CircuitView } from './provider-circuit';
+export * from './twilio/twilio-lookup-sim-swap.adapter';

@@ -7,6 +7,7 @@ import { NumberVerificationPort } from './number-verification.port';
 import { SimProofProviders } from './phone-check.port';
 import { ProviderCircuits } from './provider-circuit';
 import { TwilioSnaAdapter } from './twilio/twilio-sna.adapter';
+import { TwilioLookupSimSwapAdapter } from './twilio/twilio-lookup-sim-swap.adapter';
 import { VonageSilentAuthAdapter } from './vonage/vonage-silent-auth.adapter';
 import { PushPort } from './push.port';
 import { SimSwapProviders } from './sim-swap.port';
@@ -137,9 +138,20 @@ const PROVIDERS: Provider[] = [
     useFactory: (c: AppConfig, t: TruIdClient | null, v: VonageClient | null) =>
       new SimSwapProviders(
         c.simSwap.providers.map((name) => {
+          const twilio = c.providers.twilio;
           const port =
-            name === 'vonage' ? v && new VonageSimSwapAdapter(v) : t && new TruIdSimCheckAdapter(t);
-          return { name, port: port ?? new NotConfiguredAdapter(Feature.SimSwapCheck, c) };
+            name === 'twilio'
+              ? twilio &&
+                new TwilioLookupSimSwapAdapter({
+                  ...twilio,
+                  baseUrl: twilio.lookupBaseUrl,
+                  timeoutMs: c.providers.timeoutMs,
+                  outboundProxy: c.providers.outboundProxy,
+                })
+              : name === 'vonage'
+                ? v && new VonageSimSwapAdapter(v)
+                : t && new TruIdSimCheckAdapter(t);
+          return { name, port: port || new NotConfiguredAdapter(Feature.SimSwapCheck, c) };
         }),
       ),
   },

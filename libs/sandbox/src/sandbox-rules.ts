@@ -33,34 +33,42 @@ export function networkEnablementRefused(phoneNumber: string): boolean {
 
 /**
  * How many hours ago the SIM behind a number changed: 2 hours ago for a number ending in 7000,
- * and for the endings that also make a SIM-swap provider fail (7100, 7300, 7400, 7600), so the
- * next provider of SIM_SWAP_PROVIDERS finds the swap.
+ * and for the endings that also make SIM-swap providers fail (7100, 7300, 7400, 7600, 7700,
+ * 7800), so the next provider of SIM_SWAP_PROVIDERS finds the swap.
  */
 export function hoursSinceSimSwap(phoneNumber: string): number | undefined {
-  return ['7000', '7100', '7300', '7400', '7600'].includes(phoneNumber.slice(-4)) ? 2 : undefined;
+  return ['7000', '7100', '7300', '7400', '7600', '7700', '7800'].includes(phoneNumber.slice(-4))
+    ? 2
+    : undefined;
 }
 
+type SimSwapProvider = 'truid' | 'vonage' | 'twilio';
+type SimSwapRule = 'not-supported' | 'server-error';
+
+/** The SIM-swap endings, and what each provider does for them (the rest answer normally). */
+const SIM_SWAP_RULES: Record<string, Partial<Record<SimSwapProvider, SimSwapRule>>> = {
+  '7100': { truid: 'server-error' }, // swapped
+  '7200': { truid: 'server-error' }, // not swapped
+  '7300': { truid: 'not-supported' }, // swapped
+  '7400': { vonage: 'not-supported' }, // swapped
+  '7500': { truid: 'server-error', vonage: 'server-error', twilio: 'server-error' },
+  '7600': { vonage: 'server-error' }, // swapped
+  '7700': { truid: 'server-error', vonage: 'server-error' }, // swapped: Twilio answers
+  '7800': { twilio: 'not-supported' }, // swapped
+};
+
 /**
- * Rule of a SIM-swap check at `provider` (tru.ID SIMCheck, Vonage CAMARA SIM Swap), by the
- * number's last four digits. They compose: 7500 fails at both (500); 7100 (swapped) and 7200
- * (not swapped) are tru.ID down alone, 7600 Vonage down alone (swapped); 7300 is a number tru.ID
- * cannot check, 7400 one Vonage cannot (both swapped). PhoneCheck serves them all as usual.
+ * Rule of a SIM-swap check at `provider` (tru.ID SIMCheck, Vonage CAMARA SIM Swap, Twilio Lookup
+ * SIM Swap), by the number's last four digits. They compose: 7500 fails at every provider (500,
+ * Twilio 503); 7100 (swapped) and 7200 (not swapped) are tru.ID down alone, 7600 Vonage down
+ * alone, 7700 tru.ID and Vonage down; 7300 is a number tru.ID cannot check, 7400 one Vonage
+ * cannot, 7800 one Twilio has no data for. PhoneCheck serves them all as usual.
  */
 export function simSwapRule(
-  provider: 'truid' | 'vonage',
+  provider: SimSwapProvider,
   phoneNumber: string,
-): 'not-supported' | 'server-error' | 'normal' {
-  const ending = phoneNumber.slice(-4);
-  if (ending === '7500') return 'server-error';
-  const rules: Record<string, ['truid' | 'vonage', 'not-supported' | 'server-error']> = {
-    '7100': ['truid', 'server-error'],
-    '7200': ['truid', 'server-error'],
-    '7300': ['truid', 'not-supported'],
-    '7400': ['vonage', 'not-supported'],
-    '7600': ['vonage', 'server-error'],
-  };
-  const rule = rules[ending];
-  return rule?.[0] === provider ? rule[1] : 'normal';
+): SimSwapRule | 'normal' {
+  return SIM_SWAP_RULES[phoneNumber.slice(-4)]?.[provider] ?? 'normal';
 }
 
 /** The code exchange (PATCH) of a check for a number ending in 5030 answers 503. */

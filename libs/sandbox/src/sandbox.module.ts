@@ -12,6 +12,7 @@ import { SimCheckController } from './truid/sim-check.controller';
 import { VerifyController } from './vonage/verify.controller';
 import { SilentAuthController } from './vonage/silent-auth.controller';
 import { TwilioVerifyController } from './twilio/twilio-verify.controller';
+import { TwilioLookupController } from './twilio/twilio-lookup.controller';
 import { AuthenticatorController } from './truid/authenticator.controller';
 import { CredentialsController } from './credentials.controller';
 
@@ -31,6 +32,7 @@ export class SandboxModule {
         VerifyController,
         SilentAuthController,
         TwilioVerifyController,
+        TwilioLookupController,
         VonageController,
         FcmController,
         CredentialsController,

@@ -1,0 +1,99 @@
+import { AxiosInstance } from 'axios';
+import {
+  ProviderHttpSettings,
+  providerFailure,
+  providerHttpClient,
+  statusOf,
+} from '../provider-http';
+import { NumberNotSupportedError, ProviderError } from '../provider.errors';
+import { SimSwapPort, SimSwapResult } from '../sim-swap.port';
+
+interface TwilioLookupSettings extends ProviderHttpSettings {
+  accountSid: string;
+  authToken: string;
+}
+
+/** Lookup v2's `sim_swap` field (twilio-oai `SimSwapInfo`); null where Twilio has no data. */
+interface TwilioSimSwapInfo {
+  last_sim_swap?: {
+    last_sim_swap_date?: string | null;
+    /** ISO 8601 duration (`PT48H`): the period Twilio set for the account and country. */
+    swapped_period?: string | null;
+    swapped_in_period?: boolean | null;
+  } | null;
+  carrier_name?: string | null;
+  mobile_country_code?: string | null;
+  mobile_network_code?: string | null;
+  error_code?: number | null;
+}
+
+/**
+ * Twilio Lookup v2 SIM Swap, as its OpenAPI (twilio-oai `twilio_lookups_v2.json`) and
+ * `twilio-node` call it: `GET /v2/PhoneNumbers/{number}?Fields=sim_swap`, Basic auth with the
+ * account SID and auth token. The answer's `sim_swap.last_sim_swap` gives the date of the last
+ * change where the carrier tells it (then SIM_SWAP_MAX_AGE_HOURS decides), else only whether it
+ * changed within `swapped_period`, the period Twilio configured for the account. No data for the
+ * number (an unsupported country or carrier: null values, or an `error_code` such as 60620, "do
+ * not retry, fall back to another check") is "not supported", so the next provider answers.
+ */
+export class TwilioLookupSimSwapAdapter extends SimSwapPort {
+  private readonly http: AxiosInstance;
+  private readonly authorization: string;
+
+  constructor(
+    settings: TwilioLookupSettings,
+    private readonly now: () => number = Date.now,
+  ) {
+    super();
+    this.http = providerHttpClient(settings, 'twilio-lookup');
+    this.authorization = `Basic ${Buffer.from(`${settings.accountSid}:${settings.authToken}`).toString('base64')}`;
+  }
+
+  async check(phoneNumber: string, maxAgeHours: number): Promise<SimSwapResult> {
+    let info: TwilioSimSwapInfo | null | undefined;
+    try {
+      const { data } = await this.http.get<{ sim_swap?: TwilioSimSwapInfo | null }>(
+        `/v2/PhoneNumbers/${encodeURIComponent(phoneNumber)}`,
+        { params: { Fields: 'sim_swap' }, headers: { Authorization: this.authorization } },
+      );
+      info = data?.sim_swap;
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 401 || status === 403)
+        throw new ProviderError(
+          'Twilio refused the credentials (TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN)',
+          'twilio_auth',
+        );
+      // 404: Lookup knows no such number.
+      if (status === 404)
+        throw new NumberNotSupportedError('Twilio Lookup cannot check this number for a SIM swap.');
+      throw providerFailure('Twilio', err);
+    }
+    const last = info?.last_sim_swap;
+    if (!info || typeof info.error_code === 'number' || !last)
+      throw new NumberNotSupportedError(
+        `Twilio Lookup has no SIM-swap data for this number${typeof info?.error_code === 'number' ? ` (${info.error_code})` : ''}.`,
+      );
+    const date = last.last_sim_swap_date ? Date.parse(last.last_sim_swap_date) : NaN;
+    let swapped: boolean;
+    if (!Number.isNaN(date)) swapped = this.now() - date <= maxAgeHours * 3_600_000;
+    else if (typeof last.swapped_in_period === 'boolean') swapped = last.swapped_in_period;
+    else
+      throw new ProviderError(
+        'Twilio answered the SIM Swap lookup without last_sim_swap_date or swapped_in_period',
+        'malformed_answer',
+      );
+    return {
+      swapped,
+      provider: 'Twilio',
+      answer: {
+        ...(Number.isNaN(date) ? {} : { last_sim_swap_date: last.last_sim_swap_date }),
+        ...(last.swapped_period ? { swapped_period: last.swapped_period } : {}),
+        ...(typeof last.swapped_in_period === 'boolean'
+          ? { swapped_in_period: last.swapped_in_period }
+          : {}),
+        ...(info.carrier_name ? { carrier_name: info.carrier_name } : {}),
+      },
+    };
+  }
+}
