@@ -78,17 +78,42 @@ describe('SIM-swap checks with provider failover (SIM_SWAP_PROVIDERS)', () => {
       actor: 'provider',
       reason: 'SIM changed recently (Vonage)',
     });
+    const [noted] = await both.db.query(
+      `SELECT actor FROM attempt_events WHERE attempt_id = $1 AND reason = $2`,
+      [loginId, 'truid unavailable: SIM-swap check by vonage (swapped)'],
+    );
+    expect(noted).toEqual({ actor: 'system' });
     expect(await simSwapChecks(both, 'truid', 'unavailable')).toBe(truIdDown + 1);
     expect(await simSwapChecks(both, 'vonage', 'swapped')).toBe(vonageSwapped + 1);
   });
 
-  it('approves a login whose SIM did not change when Vonage answers for a tru.ID that is down (7200)', async () => {
+  it('approves a login whose SIM did not change when Vonage answers for a tru.ID that is down (7200), noting the failover in its trail', async () => {
     const phone = await registerPhone(both, phoneNumberEnding('7200'));
     const before = calls();
     const notSwapped = await simSwapChecks(both, 'vonage', 'not_swapped');
-    expect(await signInOn(both, phone)).toEqual({ status: 'MATCH_SUCCESS' });
+    const started = await call('POST', `${both.url}/v1/logins`, {
+      phone_number: phone.phoneNumber,
+    });
+    const loginId = started.body.login_id;
+    expect(await approveOnPhone(both, phone, loginId, started.body.match_number)).toEqual({
+      status: 'MATCH_SUCCESS',
+    });
     expect(calls()).toEqual({ truid: before.truid + 1, vonage: before.vonage + 1 });
     expect(await simSwapChecks(both, 'vonage', 'not_swapped')).toBe(notSwapped + 1);
+    const events = await both.db.query(
+      'SELECT from_status, to_status, actor, reason FROM attempt_events WHERE attempt_id = $1 ORDER BY id',
+      [loginId],
+    );
+    expect(events.slice(0, 3)).toEqual([
+      expect.objectContaining({ to_status: 'PENDING' }),
+      expect.objectContaining({ from_status: 'PENDING', to_status: 'APPROVED' }),
+      {
+        from_status: 'APPROVED',
+        to_status: 'APPROVED',
+        actor: 'system',
+        reason: 'truid unavailable: SIM-swap check by vonage (not swapped)',
+      },
+    ]);
   });
 
   it('hands a number tru.ID cannot check (7300) to Vonage, which finds the swap', async () => {
@@ -133,6 +158,13 @@ describe('SIM-swap checks with provider failover (SIM_SWAP_PROVIDERS)', () => {
       swapped: true,
       failovers: [{ provider: 'truid', cause: 'unavailable' }],
     });
+    const reasons = await both.db.query(
+      'SELECT reason FROM attempt_events WHERE attempt_id = $1 ORDER BY id',
+      [started.body.registration_id],
+    );
+    expect(reasons.map((r: { reason: string }) => r.reason)).toContain(
+      'truid unavailable: SIM-swap check by vonage (swapped)',
+    );
   });
 
   it('closed: with every provider down (7500), 503 with Retry-After, and the login stays PENDING', async () => {

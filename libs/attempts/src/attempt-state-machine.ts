@@ -257,6 +257,20 @@ export class AttemptStateMachine {
     return ended;
   }
 
+  /**
+   * Adds to the audit trail of an attempt still in `status` an event that moves nothing (what a
+   * step learnt on the way, e.g. which provider answered after a failover); false when it is no
+   * longer in `status`.
+   */
+  note<K extends AttemptKind>(
+    kind: K,
+    id: string,
+    status: StatusOf<K>,
+    event: { actor: Actor; reason: string; requestId?: string },
+  ): Promise<boolean> {
+    return this.attempts.note(kind, id, status, event);
+  }
+
   /** Gives back a claim taken with claimOnce (the work it guarded failed and may be retried). */
   releaseClaim<K extends AttemptKind>(
     kind: K,

@@ -271,6 +271,25 @@ export class AttemptRepository {
     return tx.query(LIVE_OF_SQL, [p.userId, p.userKinds, p.phoneNumber, p.numberKinds]);
   }
 
+  /**
+   * Writes an event to an attempt still in `status` that moves nothing (from and to its status):
+   * something learnt on the way, for its audit trail. Whether the attempt was in `status`.
+   */
+  async note(
+    kind: AttemptKind,
+    id: string,
+    status: string,
+    p: { actor: Actor; reason: string; requestId?: string },
+  ): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `INSERT INTO attempt_events (attempt_id, from_status, to_status, actor, reason, request_id)
+       SELECT id, status, status, $4, $5, $6 FROM attempts WHERE id = $1 AND kind = $2 AND status = $3
+       RETURNING id`,
+      [id, kind, status, p.actor, p.reason, p.requestId ?? null],
+    );
+    return rows.length > 0;
+  }
+
   /** Removes `flag` from the context of an attempt still in `status` (a claim given back). */
   async releaseClaim(kind: AttemptKind, id: string, status: string, flag: string): Promise<void> {
     await this.db.query(

@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig, SimSwapProviderName } from '@simauth/config';
 import { AttemptKind, AttemptStateMachine, StatusOf } from '@simauth/attempts';
 import { metrics } from '@simauth/observability';
 import { ProviderUnavailableError, SimSwapProviders, SimSwapResult } from '@simauth/providers';
+import { failoversText } from './check-reference';
 import { Failover, firstAnswer } from './provider-failover';
 
 /** Where a SIM-swap check is asked for: the attempt it decides, in the status it is in. */
@@ -25,9 +26,11 @@ interface SimSwapFinding extends SimSwapResult {
  * SIM_SWAP_POLICY's question, for logins and registrations alike: did the SIM behind a number
  * change within SIM_SWAP_MAX_AGE_HOURS? Asked of the providers of SIM_SWAP_PROVIDERS in their
  * order: one that says "not supported" for the number or is unavailable hands it to the next.
- * Returns the answer when the SIM changed, undefined when it did not or the policy is off. When no
- * provider answers, the check throws ProviderUnavailableError (closed), or is logged, marked on
- * the attempt (`sim_swap_check_skipped`) and passed over (open).
+ * Returns the answer when the SIM changed, undefined when it did not or the policy is off; a
+ * failover is noted in the attempt's trail (`truid unavailable: SIM-swap check by vonage (not
+ * swapped)`), whatever the answer. When no provider answers, the check throws
+ * ProviderUnavailableError (closed), or is logged, marked on the attempt
+ * (`sim_swap_check_skipped`) and passed over (open).
  */
 @Injectable()
 export class SimSwapPolicy {
@@ -60,15 +63,15 @@ export class SimSwapPolicy {
         provider: asked.provider,
         outcome: swapped ? 'swapped' : 'not_swapped',
       });
+      // Who handed the check on, and who answered, in the attempt's trail (a swap's move adds it).
       if (asked.failovers.length)
-        this.logger.log(
-          {
-            req: { id: subject.requestId },
-            attempt_id: subject.id,
-            sim_swap_failovers: asked.failovers,
-          },
-          `SIM-swap check answered by ${asked.provider} after failover`,
-        );
+        await this.attempts
+          .note(subject.kind, subject.id, subject.status, {
+            actor: 'system',
+            reason: `${failoversText(asked.failovers)}: SIM-swap check by ${asked.provider} (${swapped ? 'swapped' : 'not swapped'})`,
+            requestId: subject.requestId,
+          })
+          .catch(() => undefined);
       return swapped ? { ...asked.answer, failovers: asked.failovers } : undefined;
     }
     const err = asked.error;
