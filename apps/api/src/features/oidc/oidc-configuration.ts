@@ -1,7 +1,7 @@
 import type { Account, Configuration, JWK, KoaContextWithOIDC } from 'oidc-provider';
 import { AppConfig, OidcClientMetadata } from '@simauth/config';
 import { Adapter, errors } from 'oidc-provider';
-import { logoutSource, postLogoutSuccessSource, renderError } from './oidc-pages';
+import type { ProviderPages } from './oidc-pages';
 import {
   ADMIN_PHONE_NUMBERS_SCOPE,
   ADMIN_SCOPE,
@@ -71,6 +71,8 @@ interface OidcDependencies {
   ciba: NonNullable<Configuration['features']>['ciba'];
   /** An account that is no user, where a CIBA request may name one (no enumeration). */
   unknownAccount(ctx: KoaContextWithOIDC, id: string): Account | undefined;
+  /** The provider's own pages (error, logout, signed out), branded. */
+  pages: Pick<ProviderPages, 'renderError' | 'logoutSource' | 'postLogoutSuccessSource'>;
 }
 
 /** `amr` as the tokens say it: the methods of the attempt, plus `mfa` when there were two. */
@@ -210,7 +212,11 @@ export function oidcConfiguration(config: AppConfig, deps: OidcDependencies): Co
         },
       },
       userinfo: { enabled: true },
-      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: deps.pages.logoutSource,
+        postLogoutSuccessSource: deps.pages.postLogoutSuccessSource,
+      },
       ciba: deps.ciba,
       // Operators' scripts get admin API tokens with their client's own credentials.
       clientCredentials: { enabled: true },
@@ -245,7 +251,7 @@ export function oidcConfiguration(config: AppConfig, deps: OidcDependencies): Co
     // The authorization code flow only: no implicit or hybrid response types are offered.
     responseTypes: ['code'],
     interactions: { url: (_ctx, interaction) => interactionPath(interaction.uid) },
-    renderError,
+    renderError: deps.pages.renderError,
     loadExistingGrant,
     // PKCE (S256) for every client, confidential ones included, as OAuth 2.1 recommends, unless a
     // confidential client's `require_pkce: false` (see pkceRequired).

@@ -12,7 +12,7 @@ import { LimitPerIp, LimitPerPhone } from '../../platform/rate-limits/rate-limit
 import { LoginStartedResponse, StartLoginDto, toLoginStartedResponse } from '../companion-login';
 import { FinishInteractionDto, InteractionRedirectResponse } from './dto/interaction.dto';
 import { OidcInteractionService } from './oidc-interaction.service';
-import { expiredInteractionPage } from './oidc-pages';
+import { ProviderPages } from './oidc-pages';
 
 const raw = (req: FastifyRequest, reply: FastifyReply) => ({ req: req.raw, res: reply.raw });
 
@@ -23,7 +23,10 @@ const raw = (req: FastifyRequest, reply: FastifyReply) => ({ req: req.raw, res: 
 @ApiTags('openid provider')
 @Controller('oidc/interaction')
 export class OidcInteractionController {
-  constructor(private readonly interactions: OidcInteractionService) {}
+  constructor(
+    private readonly interactions: OidcInteractionService,
+    private readonly pages: ProviderPages,
+  ) {}
 
   @Get(':uid')
   @ApiOperation({ summary: 'Where the authorization endpoint sends the browser: the login page' })
@@ -40,7 +43,7 @@ export class OidcInteractionController {
     } catch (err) {
       // A person's browser is told in their language what to do; a program gets the problem.
       if (!(err instanceof NotFoundError) || !req.headers.accept?.includes('text/html')) throw err;
-      const expired = expiredInteractionPage(req.headers['accept-language']);
+      const expired = this.pages.expiredInteractionPage(req.headers['accept-language']);
       reply
         .code(404)
         .type('text/html; charset=utf-8')

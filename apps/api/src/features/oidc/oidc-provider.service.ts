@@ -20,7 +20,7 @@ import {
   oidcConfiguration,
 } from './oidc-configuration';
 import { oidcRequestScope, postgresOidcAdapter } from './oidc-postgres.adapter';
-import { translateFormPost } from './oidc-pages';
+import { ProviderPages, translateFormPost } from './oidc-pages';
 
 /** Thrown at start for a relying party oidc-provider refuses; main prints its one line. */
 class InvalidOidcClientError extends Error {}
@@ -81,6 +81,7 @@ export class OidcProviderService implements OnModuleInit {
     private readonly http: HttpAdapterHost,
     private readonly ciba: CibaService,
     private readonly clientLimits: OAuthClientLimits,
+    private readonly pages: ProviderPages,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -116,6 +117,7 @@ export class OidcProviderService implements OnModuleInit {
         phoneOf: (userId) => this.accounts.findPhoneByUserId(userId),
         ciba: this.ciba.feature(),
         unknownAccount: (ctx, id) => CibaService.unknownAccount(ctx, id),
+        pages: this.pages,
       }),
     );
     // The library builds its absolute URLs from the request's host and protocol; every request

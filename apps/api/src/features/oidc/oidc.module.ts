@@ -3,11 +3,13 @@ import { AttemptsModule } from '@simauth/attempts';
 import { IdentityModule } from '../../platform/identity/identity.module';
 import { TokensModule } from '../../platform/tokens/tokens.module';
 import { InteractionClients } from '../../platform/pages/interaction-clients';
+import { LogosModule } from '../../platform/logos/logos.module';
 import { CompanionLoginModule } from '../companion-login';
 import { CibaService } from './ciba.service';
 import { OidcInteractionController } from './oidc-interaction.controller';
 import { OidcInteractionService } from './oidc-interaction.service';
 import { OidcModelSweeper } from './oidc-model-sweeper';
+import { ProviderPages } from './oidc-pages';
 import { OidcProviderRecords } from './oidc-provider-records';
 import { OidcProviderService } from './oidc-provider.service';
 
@@ -18,7 +20,7 @@ import { OidcProviderService } from './oidc-provider.service';
  * which reads and revokes sessions and grants through OidcProviderRecords.
  */
 @Module({
-  imports: [AttemptsModule, IdentityModule, TokensModule, CompanionLoginModule],
+  imports: [AttemptsModule, IdentityModule, TokensModule, LogosModule, CompanionLoginModule],
   controllers: [OidcInteractionController],
   providers: [
     OidcProviderService,
@@ -26,6 +28,7 @@ import { OidcProviderService } from './oidc-provider.service';
     OidcModelSweeper,
     CibaService,
     OidcProviderRecords,
+    ProviderPages,
     { provide: InteractionClients, useExisting: OidcInteractionService },
   ],
   exports: [OidcProviderService, OidcModelSweeper, CibaService, OidcProviderRecords],

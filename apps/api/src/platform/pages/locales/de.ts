@@ -109,12 +109,12 @@ export const de: Catalog = {
   oidc: {
     errorTitle: 'Diese Anmeldung kann nicht fortgesetzt werden',
     errorNext: 'Kehren Sie zur App zurück und versuchen Sie es erneut.',
-    logoutTitle: 'Von simauth abmelden?',
-    logoutAsk: 'Die App möchte Ihre simauth-Sitzung in diesem Browser beenden.',
+    logoutTitle: 'Von {{brand}} abmelden?',
+    logoutAsk: 'Die App möchte Ihre {{brand}}-Sitzung in diesem Browser beenden.',
     logoutYes: 'Ja, abmelden',
     logoutNo: 'Nein, angemeldet bleiben',
     signedOutTitle: 'Abgemeldet',
-    signedOutText: 'Ihre simauth-Sitzung in diesem Browser ist beendet.',
+    signedOutText: 'Ihre {{brand}}-Sitzung in diesem Browser ist beendet.',
     formPostTitle: 'Zurück zur App…',
     formPostNoScript:
       'Ihr Browser führt hier keine Skripte aus: Drücken Sie die Schaltfläche, um zur App zurückzukehren.',

@@ -104,12 +104,12 @@ export const en: Catalog = {
   oidc: {
     errorTitle: 'This sign-in cannot continue',
     errorNext: 'Go back to the app and try again.',
-    logoutTitle: 'Sign out of simauth?',
-    logoutAsk: 'The app asks to end your simauth session in this browser.',
+    logoutTitle: 'Sign out of {{brand}}?',
+    logoutAsk: 'The app asks to end your {{brand}} session in this browser.',
     logoutYes: 'Yes, sign me out',
     logoutNo: 'No, stay signed in',
     signedOutTitle: 'Signed out',
-    signedOutText: 'Your simauth session in this browser has ended.',
+    signedOutText: 'Your {{brand}} session in this browser has ended.',
     formPostTitle: 'Returning to the app…',
     formPostNoScript:
       'Your browser does not run scripts here: press the button to go back to the app.',

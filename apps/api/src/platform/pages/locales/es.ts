@@ -107,12 +107,12 @@ export const es: Catalog = {
   oidc: {
     errorTitle: 'Este inicio de sesión no puede continuar',
     errorNext: 'Vuelve a la aplicación e inténtalo de nuevo.',
-    logoutTitle: '¿Cerrar la sesión de simauth?',
-    logoutAsk: 'La aplicación pide cerrar tu sesión de simauth en este navegador.',
+    logoutTitle: '¿Cerrar la sesión de {{brand}}?',
+    logoutAsk: 'La aplicación pide cerrar tu sesión de {{brand}} en este navegador.',
     logoutYes: 'Sí, cerrar sesión',
     logoutNo: 'No, seguir conectado',
     signedOutTitle: 'Sesión cerrada',
-    signedOutText: 'Tu sesión de simauth en este navegador ha terminado.',
+    signedOutText: 'Tu sesión de {{brand}} en este navegador ha terminado.',
     formPostTitle: 'Volviendo a la aplicación…',
     formPostNoScript:
       'Tu navegador no ejecuta scripts aquí: pulsa el botón para volver a la aplicación.',

@@ -107,12 +107,12 @@ export const fr: Catalog = {
   oidc: {
     errorTitle: 'Cette connexion ne peut pas continuer',
     errorNext: 'Revenez à l’application et réessayez.',
-    logoutTitle: 'Se déconnecter de simauth ?',
-    logoutAsk: 'L’application demande de fermer votre session simauth dans ce navigateur.',
+    logoutTitle: 'Se déconnecter de {{brand}} ?',
+    logoutAsk: 'L’application demande de fermer votre session {{brand}} dans ce navigateur.',
     logoutYes: 'Oui, me déconnecter',
     logoutNo: 'Non, rester connecté',
     signedOutTitle: 'Déconnecté',
-    signedOutText: 'Votre session simauth dans ce navigateur est terminée.',
+    signedOutText: 'Votre session {{brand}} dans ce navigateur est terminée.',
     formPostTitle: 'Retour à l’application…',
     formPostNoScript:
       'Votre navigateur n’exécute pas de scripts ici : appuyez sur le bouton pour revenir à l’application.',
