@@ -10,7 +10,7 @@ import { openOnDevice, phoneNumberEnding, uniquePhoneNumber } from '@test-suppor
 import { RegisteredPhone, registerPhone } from '@test-support/flows';
 import { bearer, call } from '@test-support/http';
 import { CALLBACK } from '@test-support/oidc';
-import { LogoServer, pngImage, startLogoServer } from '@test-support/logo-server';
+import { LogoServer, bankLogo, startLogoServer } from '@test-support/logo-server';
 
 /** axe-core's browser build, run in each page state (page.evaluate is not subject to the CSP). */
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -165,8 +165,14 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     const out = await site.context().newPage(); // the same browser, its session cookie
     await out.goto(`${t.url}/oidc/session/end?client_id=beispiel-shop&ui_locales=de`);
     expect(await out.getAttribute('html', 'lang')).toBe('de');
-    expect(await out.textContent('h1')).toBe('Von simauth abmelden?');
+    // Under the bank's brand, as the login page: its name, its links.
+    expect(await out.textContent('h1')).toBe('Von Beispielbank abmelden?');
+    expect(await out.textContent('header .brand')).toBe('Beispielbank');
+    expect(await out.getAttribute('footer a:text-is("Hilfe")', 'href')).toBe(
+      'https://bank.example/hilfe',
+    );
     expect(await violations(out)).toEqual([]);
+    await screenshot(out, 'logout-de.png');
     await out.keyboard.press('Enter'); // the autofocused "Ja, abmelden"
     await out.waitForSelector('h1:text-is("Abgemeldet")');
     expect(await out.getAttribute('html', 'lang')).toBe('de');
@@ -210,6 +216,8 @@ describe('the sign-in page as a bank would show it, in Chromium', () => {
     expect(res?.status()).toBe(400);
     expect(await site.getAttribute('html', 'lang')).toBe('fr');
     expect(await site.textContent('h1')).toBe('Cette connexion ne peut pas continuer');
+    expect(await site.textContent('header .brand')).toBe('Beispielbank');
+    expect(await site.title()).toBe('Cette connexion ne peut pas continuer — Beispielbank');
     expect(await violations(site)).toEqual([]);
 
     // The virtual phone in the same (French) browser.
@@ -526,7 +534,7 @@ describe('the sign-in page with a logo, in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const logo = pngImage(68, 34, [26, 95, 60]);
+    const logo = bankLogo(68, [26, 95, 60]);
     logos = await startLogoServer({
       '/logo.png': (_, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(logo),
     });
@@ -548,7 +556,7 @@ describe('the sign-in page with a logo, in Chromium', () => {
     await logos?.close();
   });
 
-  it("shows the brand's logo from simauth's own origin, asks no other origin for anything, and has no accessibility violation", async () => {
+  it("shows the brand's logo from simauth's own origin on the login page and the OpenID error page, asks no other origin for anything, and has no accessibility violation", async () => {
     const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
@@ -560,6 +568,20 @@ describe('the sign-in page with a logo, in Chromium', () => {
     expect(requested).toContain(`${t.url}${await logo.getAttribute('src')}`);
     expect(requested.filter((url) => new URL(url).origin !== t.url)).toEqual([]);
     // Only simauth itself ever asked the logo's host.
+    expect(logos.requests).toHaveLength(1);
+    expect(await violations(page)).toEqual([]);
+    await screenshot(page, 'login-de-logo.png');
+
+    // The OpenID Provider's error page shows the same logo, from the same origin.
+    requested.length = 0;
+    await page.goto(
+      `${t.url}/oidc/auth?client_id=nobody&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(CALLBACK)}`,
+    );
+    const errorLogo = page.locator('header img.logo');
+    expect(await errorLogo.getAttribute('src')).toBe(await logo.getAttribute('src'));
+    expect(await errorLogo.getAttribute('alt')).toBe('Beispielbank');
+    expect(await errorLogo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(68);
+    expect(requested.filter((url) => new URL(url).origin !== t.url)).toEqual([]);
     expect(logos.requests).toHaveLength(1);
     expect(await violations(page)).toEqual([]);
   });

@@ -77,7 +77,7 @@ export class ProviderPages {
     ctx.body = messagePage(
       lng,
       t(titleKey, { brand }),
-      body((key, values) => escapeHtml(t(key, values)), brand),
+      body((key, values) => escapeHtml(t(key, values ?? {})), brand),
       this.lookOf(ctx),
     );
   }
