@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Browser, Page, chromium } from 'playwright-core';
 import { RegisteredPhone, approveOnPhone } from './flows';
 import { bearer, call } from './http';
@@ -93,4 +94,13 @@ export async function denyOnLoginPage(
     bearer(phone.deviceToken),
   );
   expect(denied.body).toEqual({ status: 'DENIED' });
+}
+
+/**
+ * Takes the docs' screenshot `name` (docs/screenshots/) only when asked (UPDATE_SCREENSHOTS=1),
+ * so a test run never dirties the tree.
+ */
+export async function docsScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  await page.screenshot({ path: join(__dirname, '../../docs/screenshots', name) });
 }

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { launchChromium, registerVirtualPhone } from '@test-support/chromium';
+import { docsScreenshot, launchChromium, registerVirtualPhone } from '@test-support/chromium';
 import { AttemptSweeper } from '@simauth/attempts';
 import { TestApp, startTestApp } from '@test-support/test-app';
 import { phoneNumberEnding, uniquePhoneNumber } from '@test-support/device';
@@ -56,6 +56,7 @@ describe('the /login and /phone pages in Chromium', () => {
 
     await phone.waitForSelector('#request:not(.hidden)');
     await phone.screenshot({ path: join(SHOTS, 'phone-request.png') });
+    await docsScreenshot(phone, 'phone-request.png'); // the README's
     await phone.click(`#numbers button:text-is("${match}")`);
 
     await site.waitForSelector('#final:not(.hidden)');
@@ -65,6 +66,7 @@ describe('the /login and /phone pages in Chromium', () => {
     await phone.waitForSelector('#result:not(.hidden)');
     expect(await phone.textContent('#result-text')).toMatch(/signed in/);
     await site.screenshot({ path: join(SHOTS, 'login-signed-in.png') });
+    await docsScreenshot(site, 'login-signed-in.png'); // the README's
     expect(await phone.textContent('#log')).toMatch(/POST \/v1\/logins\/[\w-]+\/code → 200/);
   });
 

@@ -1,9 +1,13 @@
 /// <reference lib="dom" />
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Browser, Page, Route } from 'playwright-core';
-import { launchChromium, registerVirtualPhone, signInOnLoginPage } from '@test-support/chromium';
+import {
+  docsScreenshot as screenshot,
+  launchChromium,
+  registerVirtualPhone,
+  signInOnLoginPage,
+} from '@test-support/chromium';
 import { AttemptSweeper } from '@simauth/attempts';
 import { TestApp, startTestApp } from '@test-support/test-app';
 import { openOnDevice, phoneNumberEnding, uniquePhoneNumber } from '@test-support/device';
@@ -14,15 +18,6 @@ import { LogoServer, bankLogo, startLogoServer } from '@test-support/logo-server
 
 /** axe-core's browser build, run in each page state (page.evaluate is not subject to the CSP). */
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * Takes the docs' screenshot `name` (docs/screenshots/) only when asked (UPDATE_SCREENSHOTS=1),
- * so a test run never dirties the tree.
- */
-async function screenshot(page: Page, name: string): Promise<void> {
-  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
-  await page.screenshot({ path: join(__dirname, '../../docs/screenshots', name) });
-}
 
 /** The accessibility violations axe-core finds on the page as it is now (WCAG 2.x A and AA). */
 async function violations(page: Page): Promise<string[]> {
