@@ -64,9 +64,11 @@ describe("the login page in the operator's brand", () => {
     expect(page).toContain('<h1>Connexion à Beispiel &lt;Shop&gt; &amp; Co</h1>');
     expect(page).toContain('Vous vous connectez à Beispiel &lt;Shop&gt; &amp; Co avec votre');
     // A client without a name, or a made-up interaction, gets the page's own heading.
-    expect(await html(await loginPageUrl(branded, NAMELESS))).toContain(
-      '<h1>Connectez-vous avec votre téléphone</h1>',
-    );
+    const nameless = await html(await loginPageUrl(branded, NAMELESS));
+    expect(nameless).toContain('<h1>Connectez-vous avec votre téléphone</h1>');
+    // ... and says the operator's brand, not simauth, is what it signs in through.
+    expect(nameless).toContain('Vous vous connectez à une application via Bank &amp; Co.');
+    expect(nameless).not.toMatch(/simauth/i);
     expect(
       await html(`${branded.url}/login?interaction=made-up&client_id=beispiel-shop`),
     ).toContain('<h1>Sign in with your phone</h1>');

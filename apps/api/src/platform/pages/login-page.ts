@@ -51,7 +51,9 @@ export function renderLoginPages(
     const t = pageTranslator.getFixedT(lng);
     const said: Record<string, string> = {
       heading: client ? t('html.headingClient', { client }) : t('html.heading'),
-      clientNote: client ? t('html.clientNoteNamed', { client }) : t('html.clientNote'),
+      clientNote: client
+        ? t('html.clientNoteNamed', { client })
+        : t('html.clientNote', { brand: brand.name }),
     };
     return pages[lng].replace(/\{\{(heading|clientNote)\}\}/g, (_, key: string) =>
       key === 'heading' ? escapeHtml(said.heading) : escapeHtml(said.clientNote),

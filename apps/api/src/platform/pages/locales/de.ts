@@ -10,7 +10,7 @@ export const de: Catalog = {
     help: 'Hilfe',
     privacy: 'Datenschutz',
     clientNote:
-      'Sie melden sich über simauth bei einer App an. Sobald Ihr Telefon zugestimmt hat, kehren Sie zu ihr zurück.',
+      'Sie melden sich über {{brand}} bei einer App an. Sobald Ihr Telefon zugestimmt hat, kehren Sie zu ihr zurück.',
     phoneLabel: 'Telefonnummer',
     numberHint:
       'Internationales Format mit führendem +, z. B. +447400123456. Kein Passwort, keine SMS.',

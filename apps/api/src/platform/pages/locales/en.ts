@@ -11,7 +11,7 @@ export const en: Catalog = {
     help: 'Help',
     privacy: 'Privacy',
     clientNote:
-      'You are signing in to an app through simauth. When your phone has approved, you are sent back to it.',
+      'You are signing in to an app through {{brand}}. When your phone has approved, you are sent back to it.',
     phoneLabel: 'Phone number',
     numberHint: 'International format with a leading +, e.g. +447400123456. No password, no SMS.',
     continue: 'Continue',

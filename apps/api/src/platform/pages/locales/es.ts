@@ -10,7 +10,7 @@ export const es: Catalog = {
     help: 'Ayuda',
     privacy: 'Privacidad',
     clientNote:
-      'Estás iniciando sesión en una aplicación a través de simauth. Cuando tu teléfono lo apruebe, volverás a ella.',
+      'Estás iniciando sesión en una aplicación a través de {{brand}}. Cuando tu teléfono lo apruebe, volverás a ella.',
     phoneLabel: 'Número de teléfono',
     numberHint:
       'Formato internacional con un + inicial, p. ej. +447400123456. Sin contraseña, sin SMS.',

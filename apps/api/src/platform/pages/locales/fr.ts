@@ -10,7 +10,7 @@ export const fr: Catalog = {
     help: 'Aide',
     privacy: 'Confidentialité',
     clientNote:
-      'Vous vous connectez à une application via simauth. Une fois que votre téléphone a approuvé, vous y êtes renvoyé.',
+      'Vous vous connectez à une application via {{brand}}. Une fois que votre téléphone a approuvé, vous y êtes renvoyé.',
     phoneLabel: 'Numéro de téléphone',
     numberHint:
       'Format international commençant par +, par ex. +447400123456. Ni mot de passe, ni SMS.',
