@@ -44,10 +44,10 @@ await build({
 // The login page's own libraries, a second module served from simauth's own origin as
 // /assets/login-kit.js, never a CDN: libphonenumber-js's AsYouType with its small metadata (the
 // number field formats as the person types; whether a number is valid is the server's decision)
-// and i18next (the page's messages in its language, plurals included).
+// and i18next (the page's messages in its language, plurals included), behind tools/login-kit.js.
 await build({
   stdin: {
-    contents: `export { AsYouType } from 'libphonenumber-js/min';\nexport { default as i18next } from 'i18next';\n`,
+    contents: readFileSync(join(ROOT, 'tools/login-kit.js'), 'utf8'),
     resolveDir: ROOT,
     sourcefile: 'login-kit.js',
     loader: 'js',

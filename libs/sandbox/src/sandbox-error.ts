@@ -29,6 +29,16 @@ export function truIdError(
   );
 }
 
+/** Twilio's error body: `{code, message, more_info, status}`. */
+export function twilioError(status: number, code: number, message: string) {
+  return new ProviderStyleError(status, {
+    code,
+    message,
+    more_info: `https://www.twilio.com/docs/errors/${code}`,
+    status,
+  });
+}
+
 @Catch()
 export class SandboxErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {

@@ -4,21 +4,11 @@ import { timingSafeEqual } from 'node:crypto';
 import { SANDBOX_OPTIONS } from '../sandbox.tokens';
 import { SandboxOptions } from '../sandbox-options';
 import { SandboxStore } from '../sandbox-store';
-import { ProviderStyleError } from '../sandbox-error';
+import { twilioError } from '../sandbox-error';
 import { hoursSinceSimSwap, simSwapRule } from '../sandbox-rules';
 
 /** The period Twilio configures per account and country at onboarding; the sandbox's is 48 h. */
 const SWAPPED_PERIOD_HOURS = 48;
-
-/** Twilio's error body: `{code, message, more_info, status}`. */
-function twilioError(status: number, code: number, message: string) {
-  return new ProviderStyleError(status, {
-    code,
-    message,
-    more_info: `https://www.twilio.com/docs/errors/${code}`,
-    status,
-  });
-}
 
 /**
  * Twilio Lookup v2 with the `sim_swap` field, as its OpenAPI (`twilio_lookups_v2.json`) describes

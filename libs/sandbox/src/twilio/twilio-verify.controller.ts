@@ -4,21 +4,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { SANDBOX_OPTIONS } from '../sandbox.tokens';
 import { SandboxOptions } from '../sandbox-options';
 import { SandboxStore } from '../sandbox-store';
-import { ProviderStyleError } from '../sandbox-error';
+import { twilioError } from '../sandbox-error';
 import { snaRule } from '../sandbox-rules';
 
 /** A Verification lives 10 minutes at Twilio. */
 const VERIFICATION_TTL_MS = 600_000;
-
-/** Twilio's error body: `{code, message, more_info, status}`. */
-function twilioError(status: number, code: number, message: string) {
-  return new ProviderStyleError(status, {
-    code,
-    message,
-    more_info: `https://www.twilio.com/docs/errors/${code}`,
-    status,
-  });
-}
 
 /**
  * Twilio Verify v2 with the `sna` channel, as its OpenAPI and `twilio-node` describe it: form

@@ -2,17 +2,11 @@
 // registers its SIM, hands over its push token, approves or denies; the page waits for pushes.
 // "Over mobile data" means: requests to the sandbox carry the SIM in X-Sandbox-Sim.
 import { SimauthPhone, SimauthProblem, parsePushMessage, version } from '/assets/simauth-client.js';
-import { i18next } from '/assets/login-kit.js';
+import { pageMessages } from '/assets/login-kit.js';
 
 const $ = (id) => document.getElementById(id);
 // The page's language and what this script says in it: rendered by the server into a data block.
-const { lng, script } = JSON.parse($('messages').textContent);
-await i18next.init({
-  lng,
-  resources: { [lng]: { translation: script } },
-  interpolation: { escapeValue: false }, // every message is set as text, never as HTML
-});
-const t = i18next.t.bind(i18next);
+const { t } = await pageMessages();
 // Which SDK build runs this page (the Chromium tests read it).
 document.documentElement.dataset.simauthClient = version;
 const PUSH_TOKEN = 'virtual-phone.push_token';

@@ -1,17 +1,11 @@
 // The website side of a companion login, on the SDK (@simauth/client's browser bundle): start it,
 // show the match number, follow the live status (SimauthWeb.waitForResult reads the SSE stream).
 import { SimauthProblem, SimauthWeb, version } from '/assets/simauth-client.js';
-import { AsYouType, i18next } from '/assets/login-kit.js';
+import { AsYouType, pageMessages } from '/assets/login-kit.js';
 
 const $ = (id) => document.getElementById(id);
 // The page's language and what its script says in it: rendered by the server into a data block.
-const { lng, script } = JSON.parse($('messages').textContent);
-await i18next.init({
-  lng,
-  resources: { [lng]: { translation: script } },
-  interpolation: { escapeValue: false }, // every message is set as text, never as HTML
-});
-const t = i18next.t.bind(i18next);
+const { t, exists } = await pageMessages();
 // Which SDK build runs this page (the Chromium tests read it).
 document.documentElement.dataset.simauthClient = version;
 
@@ -37,7 +31,7 @@ const FINAL = {
 // What a refused number's `reason` (the problem's errors[]) means, said to a person: the
 // catalog's refused.<REASON>, with the number's country by name when it is known.
 function refusalSentence(reason, country) {
-  if (!i18next.exists(`refused.${reason}`)) return undefined;
+  if (!exists(`refused.${reason}`)) return undefined;
   if (reason === 'NOT_A_NUMBER' && region) return t('refused.NOT_A_NUMBER_region');
   return t(`refused.${reason}`, { country: country ? ` (${regionNames.of(country)})` : '' });
 }
@@ -248,8 +242,7 @@ function countdown(expiresAt) {
 }
 
 // What the status line says for a status on the way (the catalog's status.<STATUS>).
-const statusLine = (status) =>
-  i18next.exists(`status.${status}`) ? t(`status.${status}`) : status;
+const statusLine = (status) => (exists(`status.${status}`) ? t(`status.${status}`) : status);
 
 // Follows the login live until a final status; a login's deadline never moves, so the countdown
 // started with it runs on.
