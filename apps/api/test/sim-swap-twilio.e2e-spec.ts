@@ -42,7 +42,7 @@ describe('SIM-swap checks by Twilio Lookup (SIM_SWAP_PROVIDERS lists twilio)', (
     expect(await simSwapOf(all, loginId)).toEqual({
       provider: 'Twilio',
       last_sim_swap_date: expect.any(String),
-      swapped_period: 'PT48H',
+      swapped_period: 'PT72H',
       swapped_in_period: true,
       carrier_name: 'Sandbox Mobile',
       failovers: [

@@ -3,6 +3,7 @@ import {
   ProviderError,
   ProviderUnavailableError,
   TwilioLookupSimSwapAdapter,
+  periodHours,
 } from '@simauth/providers';
 import { RunningSandbox, startSandbox } from '@simauth/sandbox';
 import { phoneNumberEnding, uniquePhoneNumber } from '@test-support/device';
@@ -34,7 +35,7 @@ describe('Twilio Lookup v2 SIM Swap against the sandbox over HTTP', () => {
       provider: 'Twilio',
       answer: {
         last_sim_swap_date: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-        swapped_period: 'PT48H',
+        swapped_period: 'PT72H',
         swapped_in_period: true,
         carrier_name: 'Sandbox Mobile',
       },
@@ -47,6 +48,23 @@ describe('Twilio Lookup v2 SIM Swap against the sandbox over HTTP', () => {
       swapped: false,
       answer: { swapped_in_period: false },
     });
+  });
+
+  it("does not take 'not within Twilio's period' as no swap when the policy's hours go beyond that period (72 h here): the next provider must decide", async () => {
+    const unchanged = uniquePhoneNumber();
+    await expect(adapter().check(unchanged, 96)).rejects.toBeInstanceOf(NumberNotSupportedError);
+    expect((await adapter().check(unchanged, 72)).swapped).toBe(false);
+    // A swap within the period is a swap whatever the hours asked.
+    expect((await adapter().check(phoneNumberEnding('7300'), 96)).swapped).toBe(true);
+  });
+
+  it('reads the ISO 8601 periods Twilio answers in hours', () => {
+    expect(periodHours('PT48H')).toBe(48);
+    expect(periodHours('P3D')).toBe(72);
+    expect(periodHours('P1DT12H')).toBe(36);
+    expect(periodHours('PT15282H33M36S')).toBeCloseTo(15282.56, 2);
+    for (const bad of [null, undefined, '', 'P', 'PT', '48H', 'P1W'])
+      expect(periodHours(bad)).toBeUndefined();
   });
 
   it("reports a number Twilio has no SIM-swap data for (the sandbox's 7800: null values, error_code 60600) as not supported", async () => {

@@ -27,12 +27,21 @@ interface TwilioSimSwapInfo {
   error_code?: number | null;
 }
 
+/** An ISO 8601 duration of days and hours (`PT48H`, `P3D`, `P1DT12H`) in hours; undefined otherwise. */
+export function periodHours(period: string | null | undefined): number | undefined {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(period ?? '');
+  if (!m || period === 'P' || period?.endsWith('T')) return undefined;
+  const [, d = '0', h = '0', min = '0', sec = '0'] = m;
+  return Number(d) * 24 + Number(h) + Number(min) / 60 + Number(sec) / 3600;
+}
+
 /**
  * Twilio Lookup v2 SIM Swap, as its OpenAPI (twilio-oai `twilio_lookups_v2.json`) and
  * `twilio-node` call it: `GET /v2/PhoneNumbers/{number}?Fields=sim_swap`, Basic auth with the
  * account SID and auth token. The answer's `sim_swap.last_sim_swap` gives the date of the last
  * change where the carrier tells it (then SIM_SWAP_MAX_AGE_HOURS decides), else only whether it
- * changed within `swapped_period`, the period Twilio configured for the account. No data for the
+ * changed within `swapped_period`, the period Twilio configured for the account: "not within" counts
+ * as no swap only when that period covers SIM_SWAP_MAX_AGE_HOURS, else as "not supported". No data for the
  * number (an unsupported country or carrier: null values, or an `error_code` such as 60620, "do
  * not retry, fall back to another check") is "not supported", so the next provider answers.
  */
@@ -77,12 +86,20 @@ export class TwilioLookupSimSwapAdapter extends SimSwapPort {
     const date = last.last_sim_swap_date ? Date.parse(last.last_sim_swap_date) : NaN;
     let swapped: boolean;
     if (!Number.isNaN(date)) swapped = this.now() - date <= maxAgeHours * 3_600_000;
-    else if (typeof last.swapped_in_period === 'boolean') swapped = last.swapped_in_period;
-    else
+    else if (typeof last.swapped_in_period !== 'boolean')
       throw new ProviderError(
         'Twilio answered the SIM Swap lookup without last_sim_swap_date or swapped_in_period',
         'malformed_answer',
       );
+    else if (last.swapped_in_period) swapped = true;
+    // "Not within the period" says nothing of the hours beyond it: when Twilio's period is
+    // shorter than SIM_SWAP_MAX_AGE_HOURS, a swap in between would pass as none, so the next
+    // provider (or SIM_SWAP_ON_PROVIDER_ERROR) decides.
+    else if ((periodHours(last.swapped_period) ?? 0) < maxAgeHours)
+      throw new NumberNotSupportedError(
+        `Twilio's SIM-swap period (${last.swapped_period ?? 'none'}) is shorter than SIM_SWAP_MAX_AGE_HOURS (${maxAgeHours}), and the carrier gives no date.`,
+      );
+    else swapped = false;
     return {
       swapped,
       provider: 'Twilio',

@@ -7,8 +7,11 @@ import { SandboxStore } from '../sandbox-store';
 import { twilioError } from '../sandbox-error';
 import { hoursSinceSimSwap, simSwapRule } from '../sandbox-rules';
 
-/** The period Twilio configures per account and country at onboarding; the sandbox's is 48 h. */
-const SWAPPED_PERIOD_HOURS = 48;
+/**
+ * The period Twilio configures per account and country at onboarding; the sandbox's is 72 h,
+ * SIM_SWAP_MAX_AGE_HOURS's default (a shorter one cannot vouch for "no swap" under that policy).
+ */
+const SWAPPED_PERIOD_HOURS = 72;
 
 /**
  * Twilio Lookup v2 with the `sim_swap` field, as its OpenAPI (`twilio_lookups_v2.json`) describes
