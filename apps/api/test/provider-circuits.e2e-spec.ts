@@ -23,7 +23,11 @@ describe("each provider's circuit breaker in /metrics and the admin API, never i
   let token: string;
   beforeAll(async () => {
     t = await startTestApp({
-      env: { SIM_PROOF_PROVIDERS: 'truid,vonage', OIDC_CLIENTS: JSON.stringify([OPS_CLIENT]) },
+      env: {
+        SIM_PROOF_PROVIDERS: 'truid,vonage',
+        SIM_SWAP_PROVIDERS: 'truid,twilio',
+        OIDC_CLIENTS: JSON.stringify([OPS_CLIENT]),
+      },
     });
     token = await adminToken(t.url, 'simauth:admin');
   });
@@ -32,10 +36,11 @@ describe("each provider's circuit breaker in /metrics and the admin API, never i
   const providers = (auth = token) =>
     call('GET', `${t.url}/admin/v1/providers`, undefined, bearer(auth));
 
-  it('lists every provider client closed at first, with the SIM-proof failover order', async () => {
+  it('lists every provider client closed at first, with the SIM-proof and SIM-swap failover orders', async () => {
     const res = await providers();
     expect(res.status).toBe(200);
     expect(res.body.sim_proof_providers).toEqual(['truid', 'vonage']);
+    expect(res.body.sim_swap_providers).toEqual(['truid', 'twilio']);
     const byClient = Object.fromEntries(
       res.body.circuits.map((c: { client: string }) => [c.client, c]),
     );
@@ -53,6 +58,11 @@ describe("each provider's circuit breaker in /metrics and the admin API, never i
       state: 'closed',
     });
     expect(byClient['vonage-verify']).toMatchObject({ provider: 'vonage', feature: 'sms' });
+    expect(byClient['twilio-lookup']).toMatchObject({
+      provider: 'twilio',
+      feature: 'sim_swap',
+      state: 'closed',
+    });
     expect(await circuitStates(t)).toMatchObject({
       [`{provider="truid",feature="${TRUID}"}`]: 0,
       '{provider="vonage",feature="sim_proof"}': 0,

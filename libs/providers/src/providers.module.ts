@@ -134,8 +134,13 @@ const PROVIDERS: Provider[] = [
   {
     // SIM_SWAP_PROVIDERS, in its order: a provider not listed is never asked (nor billed).
     provide: SimSwapProviders,
-    inject: [APP_CONFIG, TruIdClient, VonageClient],
-    useFactory: (c: AppConfig, t: TruIdClient | null, v: VonageClient | null) =>
+    inject: [APP_CONFIG, TruIdClient, VonageClient, ProviderCircuits],
+    useFactory: (
+      c: AppConfig,
+      t: TruIdClient | null,
+      v: VonageClient | null,
+      circuits: ProviderCircuits,
+    ) =>
       new SimSwapProviders(
         c.simSwap.providers.map((name) => {
           const twilio = c.providers.twilio;
@@ -145,8 +150,7 @@ const PROVIDERS: Provider[] = [
                 new TwilioLookupSimSwapAdapter({
                   ...twilio,
                   baseUrl: twilio.lookupBaseUrl,
-                  timeoutMs: c.providers.timeoutMs,
-                  outboundProxy: c.providers.outboundProxy,
+                  ...callSettings(c, circuits),
                 })
               : name === 'vonage'
                 ? v && new VonageSimSwapAdapter(v)

@@ -9530,7 +9530,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description `{sim_proof_providers, circuits: [{provider, feature, client, state, consecutive_failures, open_until}]}` */
+      /** @description `{sim_proof_providers, sim_swap_providers, circuits: [{provider, feature, client, state, consecutive_failures, open_until}]}` */
       200: {
         headers: {
           [name: string]: unknown;

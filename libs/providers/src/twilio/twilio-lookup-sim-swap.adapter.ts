@@ -54,7 +54,10 @@ export class TwilioLookupSimSwapAdapter extends SimSwapPort {
     private readonly now: () => number = Date.now,
   ) {
     super();
-    this.http = providerHttpClient(settings, 'twilio-lookup');
+    this.http = providerHttpClient(settings, 'twilio-lookup', {
+      provider: 'twilio',
+      feature: 'sim_swap',
+    });
     this.authorization = `Basic ${Buffer.from(`${settings.accountSid}:${settings.authToken}`).toString('base64')}`;
   }
 

@@ -27,7 +27,7 @@ export class AdminProvidersController {
   )
   @ApiOkResponse({
     description:
-      '`{sim_proof_providers, circuits: [{provider, feature, client, state, consecutive_failures, open_until}]}`',
+      '`{sim_proof_providers, sim_swap_providers, circuits: [{provider, feature, client, state, consecutive_failures, open_until}]}`',
     ...OBJECT,
   })
   @ApiProblems(401, 403)
@@ -35,6 +35,7 @@ export class AdminProvidersController {
   providers() {
     return {
       sim_proof_providers: this.config.providers.simProof,
+      sim_swap_providers: this.config.simSwap.providers,
       circuits: this.circuits.views().map(toCircuitResponse),
     };
   }
