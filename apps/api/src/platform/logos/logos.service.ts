@@ -87,7 +87,8 @@ export class Logos implements OnApplicationBootstrap, OnApplicationShutdown {
   /** The image of `file` (`<sha256>.<ext>`): this process's, else any replica's from Postgres. */
   async image(file: string): Promise<Pick<StoredLogo, 'type' | 'bytes'> | undefined> {
     const [, sha256, ext] = LOGO_FILE.exec(file) ?? [];
-    if (!sha256) return undefined;
+    // No logo configured: nothing to look up (an anonymous request never reaches Postgres).
+    if (!sha256 || this.sources().length === 0) return undefined;
     const logo =
       [...this.current.values()].find((l) => l.sha256 === sha256) ??
       (await this.store.bySha256(sha256));

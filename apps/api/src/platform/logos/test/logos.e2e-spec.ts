@@ -138,6 +138,17 @@ describe('logos fetched by simauth and served from its own origin', () => {
     }
   });
 
+  it('serves no logo on a replica with no logo configured, not even one another replica kept (an anonymous request never reaches Postgres there)', async () => {
+    const plain = await startTestApp({ sharedSandbox: t.sandbox, logs: log });
+    try {
+      const answer = await fetch(`${plain.url}/assets/logos/${sha256(BANK)}.png`);
+      expect(answer.status).toBe(404);
+      expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it("shows the client's logo_uri instead of the brand's on that client's page, named by the client", async () => {
     expect(logoOf(await pageOf('shop'))).toBe(
       `<img class="logo" src="/assets/logos/${sha256(SHOP)}.png" alt="Beispiel &lt;Shop&gt;" />`,
