@@ -7,11 +7,9 @@ import {
 } from '../provider-http';
 import { NumberNotSupportedError, ProviderError } from '../provider.errors';
 import { SimSwapPort, SimSwapResult } from '../sim-swap.port';
+import { TwilioCredentials, twilioAuthorization } from './twilio-auth';
 
-interface TwilioLookupSettings extends ProviderHttpSettings {
-  accountSid: string;
-  authToken: string;
-}
+type TwilioLookupSettings = ProviderHttpSettings & TwilioCredentials;
 
 /** Lookup v2's `sim_swap` field (twilio-oai `SimSwapInfo`); null where Twilio has no data. */
 interface TwilioSimSwapInfo {
@@ -58,7 +56,7 @@ export class TwilioLookupSimSwapAdapter extends SimSwapPort {
       provider: 'twilio',
       feature: 'sim_swap',
     });
-    this.authorization = `Basic ${Buffer.from(`${settings.accountSid}:${settings.authToken}`).toString('base64')}`;
+    this.authorization = twilioAuthorization(settings);
   }
 
   async check(phoneNumber: string, maxAgeHours: number): Promise<SimSwapResult> {

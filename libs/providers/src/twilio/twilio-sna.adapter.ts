@@ -8,6 +8,7 @@ import {
 } from '../provider-http';
 import { NumberNotSupportedError, ProviderError } from '../provider.errors';
 import { CreatedPhoneCheck, PhoneCheckPort, PhoneCheckResult } from '../phone-check.port';
+import { TwilioCredentials, twilioAuthorization } from './twilio-auth';
 
 /** An SNA verification's lifetime: Twilio keeps a Verification for 10 minutes. */
 const SNA_TTL_SECONDS = 600;
@@ -19,9 +20,7 @@ const NUMBER_MISMATCH = 60500;
 /** The SNA URL has not been opened (or not to its end) yet. */
 const RESULT_PENDING = 60519;
 
-interface TwilioSettings extends ProviderHttpSettings {
-  accountSid: string;
-  authToken: string;
+interface TwilioSettings extends ProviderHttpSettings, TwilioCredentials {
   serviceSid: string;
 }
 
@@ -49,7 +48,7 @@ export class TwilioSnaAdapter extends PhoneCheckPort {
       provider: 'twilio',
       feature: 'sim_proof',
     });
-    this.authorization = `Basic ${Buffer.from(`${settings.accountSid}:${settings.authToken}`).toString('base64')}`;
+    this.authorization = twilioAuthorization(settings);
   }
 
   private post(path: string, form: Record<string, string>) {

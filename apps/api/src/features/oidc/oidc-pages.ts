@@ -3,6 +3,7 @@ import type { KoaContextWithOIDC } from 'oidc-provider';
 import { APP_CONFIG, AppConfig } from '@simauth/config';
 import { Logos } from '../../platform/logos/logos.service';
 import { escapeHtml } from '../../platform/pages/html';
+import { clientDisplayName } from '../../platform/pages/interaction-clients';
 import { PageLanguage, chooseLanguage, pageTranslator } from '../../platform/pages/page-i18n';
 import { PageLook, messagePage } from '../../platform/pages/message-page';
 
@@ -50,9 +51,7 @@ export class ProviderPages {
     const client = clientId
       ? this.config.oidc.clients.find((c) => c.client_id === clientId)
       : undefined;
-    const name = client?.client_name;
-    const clientName =
-      typeof name === 'string' && name.trim() ? name.trim().slice(0, 80) : client?.client_id;
+    const clientName = clientDisplayName(client?.client_name) ?? client?.client_id;
     return {
       brand: this.config.pages.brand,
       logo: this.logos.forPage(client?.logo_uri, clientName),

@@ -8,3 +8,8 @@ export abstract class InteractionClients {
   /** The client_id of interaction `uid` while it is pending; undefined for an unknown one. */
   abstract clientIdOf(uid: string): Promise<string | undefined>;
 }
+
+/** A client's `client_name` as the pages show it (trimmed, at most 80 characters); undefined when it has none. */
+export function clientDisplayName(name: unknown): string | undefined {
+  return typeof name === 'string' && name.trim() ? name.trim().slice(0, 80) : undefined;
+}

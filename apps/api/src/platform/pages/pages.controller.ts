@@ -25,7 +25,7 @@ import { Logos } from '../logos/logos.service';
 import { WrittenNumberBody } from './written-number.dto';
 import { renderLoginPages } from './login-page';
 import { renderPhonePages } from './phone-page';
-import { InteractionClients } from './interaction-clients';
+import { InteractionClients, clientDisplayName } from './interaction-clients';
 import { withLogo } from './logo-markup';
 import { chooseLanguage, PageLanguage } from './page-i18n';
 
@@ -101,9 +101,7 @@ export class PagesController implements OnModuleInit {
   ): Promise<void> {
     const lng = chooseLanguage(uiLocales, acceptLanguage);
     const client = await this.clientOf(interaction);
-    const name = client?.client_name;
-    const clientName =
-      typeof name === 'string' && name.trim() ? name.trim().slice(0, 80) : undefined;
+    const clientName = clientDisplayName(client?.client_name);
     // The client's logo_uri beats BRAND_LOGO_URL; either is served from our own origin.
     const logo = this.logos.forPage(client?.logo_uri, clientName ?? client?.client_id);
     reply
