@@ -126,7 +126,11 @@ export class OidcProviderService implements OnModuleInit {
     // is off; our rate limits read Fastify's req.ip, which honours TRUST_PROXY.)
     provider.proxy = true;
     // First: each request's adapter calls share one scope (a consume rides with the next save).
-    provider.use(oidcRequestScope(this.db));
+    provider.use(
+      oidcRequestScope(this.db, (err) =>
+        this.logger.error({ err: err.message }, 'OpenID Provider error: a write failed'),
+      ),
+    );
     // Discovery: `user_code` is refused (CibaService), so it is not advertised (the library
     // always says true).
     provider.use(async (ctx, next) => {

@@ -16,6 +16,9 @@ const upsert = (p: (i: number) => string) =>
 const consume = (p: (i: number) => string) =>
   `UPDATE oidc_models SET consumed_at = now() WHERE model = ${p(1)} AND id = ${p(2)}`;
 
+/** The library's model of used JWT ids (ReplayDetection.unique: a find, then an upsert). */
+const REPLAY_DETECTION = 'ReplayDetection';
+
 /** At most this many writes in one statement (the statement shapes stay few). */
 const MAX_HELD = 4;
 
@@ -90,7 +93,9 @@ class RequestWrites {
       await this.flush();
     }
     this.held.push(write);
-    if (this.ended) return this.flush();
+    // A replay mark (a DPoP proof's jti, a client assertion's) is stored as soon as it is checked,
+    // not held over the rest of the request: a replay in the meantime must find it.
+    if (this.ended || write.model === REPLAY_DETECTION) return this.flush();
     if (write.kind === 'consume') setImmediate(() => this.start());
   }
 
@@ -121,18 +126,41 @@ const requests = new AsyncLocalStorage<RequestWrites>();
 /** The writes of the provider request under way, if any. */
 export const currentWrites = () => requests.getStore();
 
+/** The parts of the provider's Koa context a failed write answers through. */
+interface ScopeContext {
+  status: number;
+  body: unknown;
+  res: { headersSent: boolean };
+  remove(field: string): void;
+}
+
 /**
  * Runs one request of the provider (a provider.use middleware, the first): its adapter writes
- * are held in one RequestWrites and sent before the answer.
+ * are held in one RequestWrites and sent before the answer. When they fail, nothing the request
+ * answered is stored: `onWriteError` logs it, and the client gets OAuth's server_error (a 500
+ * with our headers, x-request-id among them), not the redirect or cookies that named it.
  */
-export function oidcRequestScope(db: DataSource) {
-  return (_ctx: unknown, next: () => Promise<unknown>): Promise<void> => {
+export function oidcRequestScope(db: DataSource, onWriteError: (err: Error) => void) {
+  return (ctx: ScopeContext, next: () => Promise<unknown>): Promise<void> => {
     const writes = new RequestWrites(db);
     return requests.run(writes, async () => {
       try {
         await next();
       } finally {
-        await writes.end();
+        try {
+          await writes.end();
+        } catch (err) {
+          onWriteError(err as Error);
+          if (!ctx.res.headersSent) {
+            ctx.remove('Location');
+            ctx.remove('Set-Cookie');
+            ctx.status = 500;
+            ctx.body = {
+              error: 'server_error',
+              error_description: 'oops! something went wrong',
+            };
+          }
+        }
       }
     });
   };
