@@ -110,7 +110,7 @@ export class OidcInteractionService implements InteractionClients {
    * when the phone denied. Returns where the browser goes next.
    */
   async finish(uid: string, pollToken: string, raw: Raw, requestId?: string): Promise<string> {
-    const interaction = await this.details(uid, raw);
+    await this.details(uid, raw);
     const outcome = await this.logins.claimOutcome(OIDC_INTERACTION, uid, pollToken, requestId);
     if (outcome.outcome === 'failed') {
       throw new ConflictError(
@@ -129,7 +129,17 @@ export class OidcInteractionService implements InteractionClients {
               remember: false,
             },
           };
-    return this.saveResult(interaction, result, false);
+    // The library's interactionResult reads the interaction again, and its session, after the
+    // claim: resume may have destroyed it meanwhile, or the session ended, and a save of the
+    // interaction read above would bring it back (one statement more per sign-in, for that).
+    try {
+      return await this.oidc.provider.interactionResult(raw.req, raw.res, result, {
+        mergeWithLastSubmission: false,
+      });
+    } catch (err) {
+      if (err instanceof errors.SessionNotFound) throw this.expired();
+      throw err;
+    }
   }
 
   /** The person gave up: the client gets access_denied. */
@@ -139,7 +149,8 @@ export class OidcInteractionService implements InteractionClients {
 
   /**
    * What the library's interactionResult does, on the interaction already read: it would read
-   * it again by the browser's cookie (one more statement). The result is saved for the rest of
+   * it again by the browser's cookie (one more statement). For abort and consent only: finish
+   * claims the login between the read and the save, so it reads again (see there). The result is saved for the rest of
    * the interaction's life; the library's resume reads it, and destroys the interaction.
    */
   private async saveResult(
