@@ -2,6 +2,8 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { TestApp, startTestApp } from '@test-support/test-app';
 import { CALLBACK } from '@test-support/oidc';
+import { approveOnPhone, registerPhone } from '@test-support/flows';
+import { CookieBrowser } from '@test-support/browser';
 import { postgresOidcAdapter } from '../oidc-postgres.adapter';
 import { oidcRequestScope } from '../oidc-request-writes';
 
@@ -133,5 +135,61 @@ describe("the OpenID Provider's request writes", () => {
     await logged(/OpenID Provider error: a write failed/);
     expect(said).toMatch(/unsupported Unicode escape sequence/);
     expect(said).not.toContain('a\u0000b');
+  });
+
+  it('does not bring back an interaction destroyed while its login was being claimed', async () => {
+    const phone = await registerPhone(t);
+    const browser = new CookieBrowser();
+    const url = new URL(`${t.url}/oidc/auth`);
+    url.search = new URLSearchParams({
+      client_id: 'spa',
+      response_type: 'code',
+      scope: 'openid',
+      redirect_uri: CALLBACK,
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    }).toString();
+    const page = await browser.follow(url.toString(), (u) => new URL(u).pathname === '/login');
+    const uid = new URL(page.url).searchParams.get('interaction')!;
+    const started = await browser.request(`${t.url}/oidc/interaction/${uid}/login`, {
+      body: { phone_number: phone.phoneNumber },
+    });
+    const login = (await started.json()) as {
+      login_id: string;
+      poll_token: string;
+      match_number: number;
+    };
+    expect(await approveOnPhone(t, phone, login.login_id, login.match_number)).toEqual({
+      status: 'MATCH_SUCCESS',
+    });
+    const interactionRows = () =>
+      t.db.query(`SELECT 1 FROM oidc_models WHERE model = 'Interaction' AND id = $1`, [uid]);
+    expect(await interactionRows()).toHaveLength(1);
+
+    // The claim waits on the login's row, locked here; meanwhile the interaction goes (as the
+    // library's resume destroys it).
+    const lock = t.db.createQueryRunner();
+    await lock.connect();
+    await lock.startTransaction();
+    await lock.query('SELECT 1 FROM attempts WHERE id = $1 FOR UPDATE', [login.login_id]);
+    const finishing = browser.request(`${t.url}/oidc/interaction/${uid}/finish`, {
+      body: { poll_token: login.poll_token },
+    });
+    let waiting = 0;
+    while (waiting === 0) {
+      const [row] = await t.db.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'
+            AND query LIKE '%WITH claimed AS%'`,
+      );
+      waiting = row.n;
+    }
+    await lock.query(`DELETE FROM oidc_models WHERE model = 'Interaction' AND id = $1`, [uid]);
+    await lock.commitTransaction();
+    await lock.release();
+
+    const finished = await finishing;
+    expect(finished.status).toBe(404);
+    expect(await interactionRows()).toHaveLength(0);
   });
 });
