@@ -1,3 +1,4 @@
+import { errors } from 'oidc-provider';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '@simauth/database';
@@ -39,6 +40,18 @@ const FIND_WITH_GRANT = `SELECT m.payload, m.consumed_at, m.grant_id,
     LEFT JOIN oidc_models s ON s.model = 'Session' AND s.uid = m.payload ->> 'sessionUid'
    WHERE m.model = $1 AND m.id = $2`;
 const WITH_GRANT = new Set(['AccessToken', 'RefreshToken', 'AuthorizationCode']);
+/** Marks a model consumed unless it already is (then no row comes back). */
+const CONSUME = `UPDATE oidc_models SET consumed_at = now()
+                  WHERE model = $1 AND id = $2 AND consumed_at IS NULL RETURNING 1`;
+/** Every model of the grant of the model `$1`/`$2`, and the grant itself. */
+const REVOKE_REUSED = `WITH g AS (SELECT grant_id FROM oidc_models WHERE model = $1 AND id = $2)
+  DELETE FROM oidc_models
+   WHERE grant_id = (SELECT grant_id FROM g) OR (model = 'Grant' AND id = (SELECT grant_id FROM g))`;
+/** The library's names for what it consumes, in its own error descriptions. */
+const LABELS: Record<string, string> = {
+  AuthorizationCode: 'authorization code',
+  RefreshToken: 'refresh token',
+};
 
 interface TokenRow extends ModelRow {
   grant_id: string | null;
@@ -113,7 +126,16 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
       );
     },
     async consume(id) {
-      await write(db, { kind: 'consume', model, id });
+      // Single use across requests and replicas: the library reads a code or refresh token, checks
+      // it is unused, then consumes it; two redemptions at once would both pass that check. Only
+      // the one whose UPDATE marks the row goes on.
+      await flushed();
+      const marked = await preparedQuery(db, 'simauth_oidc_consume', CONSUME, [model, id]);
+      if (marked.length > 0) return;
+      // Used meanwhile by another request: as for a replay, the whole grant goes (RFC 9700 4.14).
+      currentWrites()?.forgetAhead();
+      await preparedQuery(db, 'simauth_oidc_revoke_reused', REVOKE_REUSED, [model, id]);
+      throw new errors.InvalidGrant(`${LABELS[model] ?? model} already consumed`);
     },
     async destroy(id) {
       await flushed();

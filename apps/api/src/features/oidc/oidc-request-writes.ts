@@ -2,10 +2,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '@simauth/database';
 
-/** A write of the adapter: a model saved whole (its seven columns), or consumed. */
-export type HeldWrite =
-  | { kind: 'upsert'; model: string; id: string; values: unknown[] }
-  | { kind: 'consume'; model: string; id: string };
+/**
+ * A write of the adapter: a model saved whole (its seven columns). (A consume is not held: it
+ * must know at once whether it marked the row, see the adapter's consume.)
+ */
+export type HeldWrite = { kind: 'upsert'; model: string; id: string; values: unknown[] };
 
 // An upsert keeps nothing of the old row: oidc-provider always saves whole models.
 const upsert = (p: (i: number) => string) =>
@@ -13,8 +14,6 @@ const upsert = (p: (i: number) => string) =>
    VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, CASE WHEN ${p(7)}::int IS NULL THEN NULL ELSE now() + make_interval(secs => ${p(7)}::int) END)
    ON CONFLICT (model, id) DO UPDATE SET payload = EXCLUDED.payload, grant_id = EXCLUDED.grant_id,
      uid = EXCLUDED.uid, user_code = EXCLUDED.user_code, expires_at = EXCLUDED.expires_at`;
-const consume = (p: (i: number) => string) =>
-  `UPDATE oidc_models SET consumed_at = now() WHERE model = ${p(1)} AND id = ${p(2)}`;
 
 /** The library's model of used JWT ids (ReplayDetection.unique: a find, then an upsert). */
 const REPLAY_DETECTION = 'ReplayDetection';
@@ -32,8 +31,8 @@ function statementOf(writes: HeldWrite[]) {
   const parts = writes.map((w) => {
     const base = values.length;
     const p = (i: number) => `$${base + i}`;
-    values.push(...(w.kind === 'upsert' ? w.values : [w.model, w.id]));
-    return w.kind === 'upsert' ? upsert(p) : consume(p);
+    values.push(...w.values);
+    return upsert(p);
   });
   const last = parts.pop()!;
   const text = parts.length
@@ -50,11 +49,10 @@ export const writeNow = (db: DataSource, writes: HeldWrite[]) => {
 /**
  * The writes of one request of the provider, held and sent together: the library saves the
  * grant, the code and the session of a sign-in one after another, and a rotated refresh token's
- * consume, its successor and the access token; each was a round trip and a commit of its own.
- * A held write is sent before any read or delete of the request (so the request reads what it
- * wrote), before the answer (the request's end; a failed write fails the request, so nothing is
- * answered that is not stored), and a consume at the next turn of the event loop at the latest,
- * so that a replayed code or refresh token is never held over a query.
+ * successor and the access token; each was a round trip and a commit of its own. A held write is
+ * sent before any read, consume or delete of the request (so the request reads what it wrote), and
+ * before the answer (the request's end; a failed write fails the request, so nothing is answered
+ * that is not stored).
  */
 class RequestWrites {
   private held: HeldWrite[] = [];
@@ -96,7 +94,6 @@ class RequestWrites {
     // A replay mark (a DPoP proof's jti, a client assertion's) is stored as soon as it is checked,
     // not held over the rest of the request: a replay in the meantime must find it.
     if (this.ended || write.model === REPLAY_DETECTION) return this.flush();
-    if (write.kind === 'consume') setImmediate(() => this.start());
   }
 
   /** Sends what is held (if anything) and waits for every write sent so far. */

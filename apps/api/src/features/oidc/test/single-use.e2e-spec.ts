@@ -1,0 +1,123 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { TestApp, startTestApp } from '@test-support/test-app';
+import { CALLBACK, signInThroughPage } from '@test-support/oidc';
+import { registerPhone } from '@test-support/flows';
+
+const CLIENT = {
+  client_id: 'spa',
+  token_endpoint_auth_method: 'none',
+  redirect_uris: [CALLBACK],
+  grant_types: ['authorization_code', 'refresh_token'],
+};
+
+/**
+ * Two redemptions of one authorization code, or of one refresh token, sent at the same moment (the
+ * race a stolen code or token makes with its owner, on one replica or two): the library reads the
+ * code, finds it unused, then consumes it, so both used to pass. Over HTTP, real Postgres.
+ */
+describe('codes and refresh tokens are single-use even when redeemed twice at once', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { OIDC_CLIENTS: JSON.stringify([CLIENT]) } });
+  });
+  afterAll(() => t.close());
+
+  async function signIn() {
+    const verifier = randomBytes(32).toString('base64url');
+    const url = new URL(`${t.url}/oidc/auth`);
+    url.search = new URLSearchParams({
+      client_id: 'spa',
+      response_type: 'code',
+      scope: 'openid offline_access',
+      prompt: 'consent',
+      redirect_uri: CALLBACK,
+      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+      code_challenge_method: 'S256',
+      state: 'st',
+      nonce: 'nn',
+    }).toString();
+    const auth = { url, verifier, nonce: 'nn', state: 'st' };
+    const back = await signInThroughPage(t, auth, await registerPhone(t));
+    return { code: back.searchParams.get('code')!, verifier };
+  }
+
+  const token = async (form: Record<string, string>) => {
+    const res = await fetch(`${t.url}/oidc/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: 'spa', ...form }),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, string> };
+  };
+
+  /**
+   * Sends `twice` while the row of `model` `id` is locked, so both requests have read it unused
+   * and wait to consume it; then lets them go.
+   */
+  async function atOnce<T>(model: string, id: string, twice: () => Promise<T>[]): Promise<T[]> {
+    const lock = t.db.createQueryRunner();
+    await lock.connect();
+    await lock.startTransaction();
+    await lock.query('SELECT 1 FROM oidc_models WHERE model = $1 AND id = $2 FOR UPDATE', [
+      model,
+      id,
+    ]);
+    const sent = twice();
+    let waiting = 0;
+    while (waiting < 2) {
+      const [row] = await t.db.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'
+            AND query LIKE '%consumed_at%'`,
+      );
+      waiting = row.n;
+    }
+    await lock.commitTransaction();
+    await lock.release();
+    return Promise.all(sent);
+  }
+
+  const outcomes = (answers: { status: number; body: Record<string, string> }[]) =>
+    answers.map((a) => (a.status === 200 ? 'tokens' : `${a.status} ${a.body.error}`)).sort();
+
+  it('answers one of two simultaneous redemptions of a code with tokens, the other invalid_grant, and revokes the grant', async () => {
+    const { code, verifier } = await signIn();
+    const redeem = () =>
+      token({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: CALLBACK,
+        code_verifier: verifier,
+      });
+    const answers = await atOnce('AuthorizationCode', code, () => [redeem(), redeem()]);
+    expect(outcomes(answers)).toEqual(['400 invalid_grant', 'tokens']);
+    // As for a replayed code: the tokens the other redemption got are good for nothing.
+    const issued = answers.find((a) => a.status === 200)!.body;
+    const refreshed = await token({
+      grant_type: 'refresh_token',
+      refresh_token: issued.refresh_token,
+    });
+    expect(refreshed).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+  });
+
+  it('answers one of two simultaneous rotations of a refresh token, the other invalid_grant, and revokes the grant', async () => {
+    const { code, verifier } = await signIn();
+    const first = await token({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: CALLBACK,
+      code_verifier: verifier,
+    });
+    expect(first.status).toBe(200);
+    const refresh = () =>
+      token({ grant_type: 'refresh_token', refresh_token: first.body.refresh_token });
+    const answers = await atOnce('RefreshToken', first.body.refresh_token, () => [
+      refresh(),
+      refresh(),
+    ]);
+    expect(outcomes(answers)).toEqual(['400 invalid_grant', 'tokens']);
+    const rotated = answers.find((a) => a.status === 200)!.body;
+    const next = await token({ grant_type: 'refresh_token', refresh_token: rotated.refresh_token });
+    expect(next).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+  });
+});
