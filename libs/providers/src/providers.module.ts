@@ -70,28 +70,15 @@ const PROVIDERS: Provider[] = [
     ) =>
       new SimProofProviders(
         c.providers.simProof.map((name) => {
-          if (name === 'twilio')
-            return {
-              name,
-              port: c.providers.twilio
-                ? new TwilioSnaAdapter({ ...c.providers.twilio, ...callSettings(c, circuits) })
-                : new NotConfiguredAdapter(Feature.Registration, c),
-            };
-          const verify = vonageVerifySettings(c, circuits);
-          if (name === 'vonage')
-            return {
-              name,
-              port:
-                v && verify
-                  ? new VonageSilentAuthAdapter(v, verify, c.factors.issuer)
-                  : new NotConfiguredAdapter(Feature.Registration, c),
-            };
-          return {
-            name,
-            port: t
-              ? new TruIdPhoneCheckAdapter(t)
-              : new NotConfiguredAdapter(Feature.Registration, c),
-          };
+          const twilio = c.providers.twilio;
+          const verify = name === 'vonage' && vonageVerifySettings(c, circuits);
+          const port =
+            name === 'twilio'
+              ? twilio && new TwilioSnaAdapter({ ...twilio, ...callSettings(c, circuits) })
+              : name === 'vonage'
+                ? v && verify && new VonageSilentAuthAdapter(v, verify, c.factors.issuer)
+                : t && new TruIdPhoneCheckAdapter(t);
+          return { name, port: port || new NotConfiguredAdapter(Feature.Registration, c) };
         }),
       ),
   },

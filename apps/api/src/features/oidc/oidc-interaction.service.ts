@@ -150,8 +150,9 @@ export class OidcInteractionService implements InteractionClients {
   /**
    * What the library's interactionResult does, on the interaction already read: it would read
    * it again by the browser's cookie (one more statement). For abort and consent only: finish
-   * claims the login between the read and the save, so it reads again (see there). The result is saved for the rest of
-   * the interaction's life; the library's resume reads it, and destroys the interaction.
+   * claims the login between the read and the save, so it reads again (see there). The result is
+   * saved for the rest of the interaction's life; the library's resume reads it, and destroys the
+   * interaction.
    */
   private async saveResult(
     interaction: Interaction,

@@ -34,7 +34,7 @@ export class LogoStore {
   constructor(private readonly db: DataSource) {}
 
   /** The newest logo of each of `sources` that has one. */
-  async newest(sources: string[]): Promise<StoredLogo[]> {
+  async newest(sources: readonly string[]): Promise<StoredLogo[]> {
     const rows: LogoRow[] = await this.db.query(
       `SELECT DISTINCT ON (source_url) source_url, sha256, content_type, bytes, fetched_at
          FROM logos WHERE source_url = ANY($1) ORDER BY source_url, fetched_at DESC`,

@@ -48,6 +48,8 @@ export class Logos implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly current = new Map<string, StoredLogo>();
   private readonly fetching = new Map<string, Promise<void>>();
   private stopped = false;
+  /** BRAND_LOGO_URL and every client's logo_uri (https, checked at start), once each. */
+  private readonly sources: readonly string[];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -55,10 +57,12 @@ export class Logos implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly scheduler: SchedulerRegistry,
   ) {
     this.fetcher = new LogoFetcher(config.pages.logos);
+    const urls = [config.pages.brand.logoUrl, ...config.oidc.clients.map((c) => c.logo_uri)];
+    this.sources = [...new Set(urls.filter((u): u is string => typeof u === 'string'))];
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.sources().length === 0) return;
+    if (this.sources.length === 0) return;
     scheduleSweep(this.scheduler, 'logos', CHECK_EVERY_MS, () => this.refreshDue(), this.logger);
     // Postgres down at start: the app starts (not ready) and the schedule tries again.
     await this.refreshDue({ atStart: true }).catch((err: Error) =>
@@ -88,20 +92,11 @@ export class Logos implements OnApplicationBootstrap, OnApplicationShutdown {
   async image(file: string): Promise<Pick<StoredLogo, 'type' | 'bytes'> | undefined> {
     const [, sha256, ext] = LOGO_FILE.exec(file) ?? [];
     // No logo configured: nothing to look up (an anonymous request never reaches Postgres).
-    if (!sha256 || this.sources().length === 0) return undefined;
+    if (!sha256 || this.sources.length === 0) return undefined;
     const logo =
       [...this.current.values()].find((l) => l.sha256 === sha256) ??
       (await this.store.bySha256(sha256));
     return logo && LOGO_TYPES[logo.type] === ext ? logo : undefined;
-  }
-
-  /** BRAND_LOGO_URL and every client's logo_uri (https, checked at start), once each. */
-  private sources(): string[] {
-    const urls = [
-      this.config.pages.brand.logoUrl,
-      ...this.config.oidc.clients.map((c) => c.logo_uri),
-    ];
-    return [...new Set(urls.filter((u): u is string => typeof u === 'string'))];
   }
 
   /**
@@ -109,7 +104,7 @@ export class Logos implements OnApplicationBootstrap, OnApplicationShutdown {
    * those never fetched are waited for (each within the fetch's timeout); refreshes go on behind.
    */
   private async refreshDue({ atStart = false } = {}): Promise<void> {
-    const sources = this.sources();
+    const sources = this.sources;
     for (const logo of await this.store.newest(sources)) this.current.set(logo.source, logo);
     const due = sources.filter(
       (s) => (this.current.get(s)?.fetchedAt.getTime() ?? 0) < Date.now() - REFRESH_AFTER_MS,
