@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { canonicalLocale } from '../../platform/identity/dto/device-locale';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, RequestId, UuidParam } from '@simauth/http';
 import {
@@ -54,7 +53,7 @@ export class RegistrationController {
       body.device_id,
       requestId,
       body.channel,
-      canonicalLocale(body.locale),
+      body.locale,
     );
     return {
       ...toRegistrationResponse(attempt),

@@ -4,7 +4,6 @@ import { ApiProblems, RequestId } from '@simauth/http';
 import { AccountsService, Device } from './accounts.service';
 import { CurrentDevice, DeviceAuth } from './device-auth.guard';
 import { DeviceRevocation } from './device-revocation';
-import { canonicalLocale } from './dto/device-locale';
 import { PushTokenDto } from './dto/push-token.dto';
 
 @ApiTags('devices')
@@ -23,7 +22,7 @@ export class DevicesController {
   })
   @ApiNoContentResponse()
   async setPushToken(@CurrentDevice() device: Device, @Body() body: PushTokenDto): Promise<void> {
-    await this.accounts.setPushToken(device.id, body.fcm_token, canonicalLocale(body.locale));
+    await this.accounts.setPushToken(device.id, body.fcm_token, body.locale);
   }
 
   @Delete()

@@ -85,7 +85,9 @@ describe("the login request in the phone's language, naming the app (sandbox FCM
       'Sign-in request',
     );
     const french = `fcm-${randomUUID()}`;
-    expect((await setPushToken(phone, french, { locale: 'fr-CA' })).status).toBe(204);
+    expect((await setPushToken(phone, french, { locale: 'fr-ca' })).status).toBe(204);
+    const [stored] = await t.db.query('SELECT locale FROM devices WHERE push_token = $1', [french]);
+    expect(stored.locale).toBe('fr-CA');
     expect((await loginPush(phone, french)).push.message.notification).toEqual({
       title: 'Demande de connexion',
       body: 'Quelqu’un se connecte avec votre numéro. N’approuvez que si c’est vous.',

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsOptional, ValidateBy } from 'class-validator';
 
 /** The canonical form of a BCP 47 language tag (`de-ch` → `de-CH`), or undefined if it is none. */
@@ -19,7 +20,8 @@ export function canonicalLocale(tag: unknown): string | undefined {
 
 /**
  * An optional `locale` field: the device's language as a BCP 47 tag (`de`, `fr-CA`), which the
- * push's notification text is written in (English when simauth has not that language).
+ * push's notification text is written in (English when simauth has not that language). A valid
+ * tag reaches the handler in its canonical form; any other value is left for the check to refuse.
  */
 export function ValidateDeviceLocale(): PropertyDecorator {
   return applyDecorators(
@@ -29,6 +31,7 @@ export function ValidateDeviceLocale(): PropertyDecorator {
       example: 'de-CH',
       maxLength: 35,
     }),
+    Transform(({ value }: { value: unknown }) => canonicalLocale(value) ?? value),
     IsOptional(),
     ValidateBy({
       name: 'isDeviceLocale',
