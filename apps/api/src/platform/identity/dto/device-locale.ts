@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsOptional, ValidateBy } from 'class-validator';
 
 /** The canonical form of a BCP 47 language tag (`de-ch` → `de-CH`), or undefined if it is none. */
-export function canonicalLocale(tag: unknown): string | undefined {
+function canonicalLocale(tag: unknown): string | undefined {
   if (
     typeof tag !== 'string' ||
     tag.length > 35 ||
