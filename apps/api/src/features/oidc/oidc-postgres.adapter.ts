@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { preparedQuery } from '@simauth/database';
 import { asFound, lookupKeysOf } from './oidc-provider-records';
 import { HeldWrite, currentWrites, writeNow } from './oidc-request-writes';
+import { refuseNulCharacters, storableId } from './nul-characters';
 
 export { oidcRequestScope } from './oidc-request-writes';
 
@@ -72,6 +73,7 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
   };
   return (model: string): Adapter => ({
     async upsert(id, payload, expiresIn) {
+      refuseNulCharacters(payload);
       const { grantId, uid, userCode } = lookupKeysOf(payload);
       const values = [model, id, payload, grantId, uid, userCode];
       await write(db, {
@@ -82,6 +84,7 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
       });
     },
     async find(id) {
+      if (!storableId(id)) return undefined;
       await flushed();
       const scope = currentWrites();
       if (scope && WITH_GRANT.has(model)) {
@@ -111,12 +114,14 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
       return found(await preparedQuery(db, 'simauth_oidc_find', FIND, [model, id]));
     },
     async findByUid(uid) {
+      if (!storableId(uid)) return undefined;
       await flushed();
       const ahead = currentWrites()?.takeAhead(`${model}:uid:${uid}`);
       if (ahead?.found) return ahead.record as AdapterPayload | undefined;
       return found(await preparedQuery(db, 'simauth_oidc_find_uid', FIND_BY_UID, [model, uid]));
     },
     async findByUserCode(userCode) {
+      if (!storableId(userCode)) return undefined;
       await flushed();
       return found(
         await preparedQuery(db, 'simauth_oidc_find_user_code', FIND_BY_USER_CODE, [

@@ -110,31 +110,42 @@ describe("the OpenID Provider's request writes", () => {
   });
 
   it("answers OAuth's server_error with its request id and logs it when the request's writes fail", async () => {
-    // Postgres refuses a NUL character in jsonb: the interaction the library saves with this
-    // state cannot be stored.
-    const url = new URL(`${t.url}/oidc/auth`);
-    url.search = new URLSearchParams({
-      client_id: 'spa',
-      response_type: 'code',
-      scope: 'openid',
-      redirect_uri: CALLBACK,
-      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-      code_challenge_method: 'S256',
-      state: 'a\u0000b',
-    }).toString();
-    const res = await fetch(url, { redirect: 'manual' });
-    expect(res.status).toBe(500);
-    expect(res.headers.get('location')).toBeNull();
-    expect(res.headers.get('set-cookie')).toBeNull();
-    const requestId = res.headers.get('x-request-id');
-    expect(requestId).toBeTruthy();
-    expect(await res.json()).toEqual({
-      error: 'server_error',
-      error_description: 'oops! something went wrong',
-    });
-    await logged(/OpenID Provider error: a write failed/);
-    expect(said).toMatch(/unsupported Unicode escape sequence/);
-    expect(said).not.toContain('a\u0000b');
+    // A constraint (for this test only) refuses the interaction saved for one request's state,
+    // so the write the library holds for that request fails at the request's end.
+    const state = `refused-${randomUUID()}`;
+    const constraint = `test_refuse_${state.slice(-12)}`;
+    await t.db.query(
+      `ALTER TABLE oidc_models ADD CONSTRAINT ${constraint}
+         CHECK (payload -> 'params' ->> 'state' IS DISTINCT FROM '${state}') NOT VALID`,
+    );
+    try {
+      const url = new URL(`${t.url}/oidc/auth`);
+      url.search = new URLSearchParams({
+        client_id: 'spa',
+        response_type: 'code',
+        scope: 'openid',
+        redirect_uri: CALLBACK,
+        code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+        code_challenge_method: 'S256',
+        state,
+      }).toString();
+      const res = await fetch(url, { redirect: 'manual' });
+      expect(res.status).toBe(500);
+      expect(res.headers.get('location')).toBeNull();
+      expect(res.headers.get('set-cookie')).toBeNull();
+      const requestId = res.headers.get('x-request-id');
+      expect(requestId).toBeTruthy();
+      expect(await res.json()).toEqual({
+        error: 'server_error',
+        error_description: 'oops! something went wrong',
+      });
+      await logged(/OpenID Provider error: a write failed/);
+      expect(said).toMatch(/violates check constraint/);
+      expect(said).toContain(constraint);
+      expect(said).not.toContain(state);
+    } finally {
+      await t.db.query(`ALTER TABLE oidc_models DROP CONSTRAINT ${constraint}`);
+    }
   });
 
   it('does not bring back an interaction destroyed while its login was being claimed', async () => {
