@@ -1,4 +1,3 @@
-import { errors } from 'oidc-provider';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '@simauth/database';
@@ -8,6 +7,15 @@ import { refuseNulCharacters, storableId } from './nul-characters';
 
 export { oidcRequestScope } from './oidc-request-writes';
 
+/**
+ * The account `userId` as this provider request read it ahead (with a token or an interaction),
+ * once: its phone number, undefined when the user is unknown or blocked; undefined when not read.
+ */
+export function accountReadAhead(userId: string): { phoneNumber?: string } | undefined {
+  const ahead = currentWrites()?.takeAccount(userId);
+  return ahead?.found ? ahead : undefined;
+}
+
 /** Held with the request's other writes (RequestWrites), or sent at once outside a request. */
 const write = (db: DataSource, w: HeldWrite): Promise<unknown> => {
   const writes = currentWrites();
@@ -15,6 +23,9 @@ const write = (db: DataSource, w: HeldWrite): Promise<unknown> => {
 };
 /** Before a read or a delete: the request's held writes are sent first. */
 const flushed = (): Promise<void> | undefined => currentWrites()?.flush();
+
+/** A user id as AccountsService takes one (anything else names no account). */
+const UUID_SQL = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 
 interface ModelRow {
   payload: AdapterPayload;
@@ -28,6 +39,21 @@ const FIND_BY_UID = `SELECT payload, consumed_at FROM oidc_models WHERE model = 
 const FIND_BY_USER_CODE = `SELECT payload, consumed_at FROM oidc_models
                             WHERE model = $1 AND user_code = $2`;
 /**
+ * The account a model names (`accountId`), as AccountsService.findPhoneByUserId reads it: its
+ * phone number if the user exists and is not blocked. Read with the token or the interaction the
+ * library reads first, and served to the same request's findAccount (phoneOfAccountReadAhead):
+ * one statement less for the code, the token endpoint, userinfo and a refresh. A user blocked
+ * after this read and before the answer is refused from the next request on, as before.
+ */
+const ACCOUNT_JOIN = (accountId: string) => `LEFT JOIN users u
+      ON u.id = CASE WHEN ${accountId} ~* '${UUID_SQL}' THEN (${accountId})::uuid END
+     AND u.blocked_at IS NULL`;
+/** An interaction whose login finished names the account its resume signs in. */
+const FIND_INTERACTION = `SELECT m.payload, m.consumed_at, u.phone_number AS account_phone
+    FROM oidc_models m
+    ${ACCOUNT_JOIN("m.payload #>> '{result,login,accountId}'")}
+   WHERE m.model = 'Interaction' AND m.id = $1`;
+/**
  * A token with its grant and its session, in one statement: the library reads both next (the
  * token endpoint, userinfo, a refresh), each a round trip of its own. Read ahead in the same
  * snapshot as the token, and served to the same request's next read of them, unless the request
@@ -35,31 +61,21 @@ const FIND_BY_USER_CODE = `SELECT payload, consumed_at FROM oidc_models
  */
 const FIND_WITH_GRANT = `SELECT m.payload, m.consumed_at, m.grant_id,
          g.payload AS grant_payload, g.consumed_at AS grant_consumed_at,
-         s.payload AS session_payload, s.consumed_at AS session_consumed_at
+         s.payload AS session_payload, s.consumed_at AS session_consumed_at,
+         u.phone_number AS account_phone
     FROM oidc_models m
     LEFT JOIN oidc_models g ON g.model = 'Grant' AND g.id = m.grant_id
     LEFT JOIN oidc_models s ON s.model = 'Session' AND s.uid = m.payload ->> 'sessionUid'
+    ${ACCOUNT_JOIN("m.payload ->> 'accountId'")}
    WHERE m.model = $1 AND m.id = $2`;
 const WITH_GRANT = new Set(['AccessToken', 'RefreshToken', 'AuthorizationCode']);
-/** Marks a model consumed unless it already is (then no row comes back). */
-const CONSUME = `UPDATE oidc_models SET consumed_at = now()
-                  WHERE model = $1 AND id = $2 AND consumed_at IS NULL RETURNING 1`;
-/** Every model of the grant of the model `$1`/`$2`, and the grant itself. */
-const REVOKE_REUSED = `WITH g AS (SELECT grant_id FROM oidc_models WHERE model = $1 AND id = $2)
-  DELETE FROM oidc_models
-   WHERE grant_id = (SELECT grant_id FROM g) OR (model = 'Grant' AND id = (SELECT grant_id FROM g))`;
-/** The library's names for what it consumes, in its own error descriptions. */
-const LABELS: Record<string, string> = {
-  AuthorizationCode: 'authorization code',
-  RefreshToken: 'refresh token',
-};
-
 interface TokenRow extends ModelRow {
   grant_id: string | null;
   grant_payload: AdapterPayload | null;
   grant_consumed_at: Date | null;
   session_payload: AdapterPayload | null;
   session_consumed_at: Date | null;
+  account_phone: string | null;
 }
 
 /**
@@ -85,9 +101,9 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
     },
     async find(id) {
       if (!storableId(id)) return undefined;
-      await flushed();
       const scope = currentWrites();
       if (scope && WITH_GRANT.has(model)) {
+        await scope.flush();
         const [row] = await preparedQuery<TokenRow>(
           db,
           'simauth_oidc_find_grant',
@@ -99,7 +115,10 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
           const grant = row.grant_payload ?? undefined;
           scope.readAhead(`Grant:${row.grant_id}`, grant && asFound(grant, row.grant_consumed_at));
         }
-        const sessionUid = (row.payload as { sessionUid?: unknown }).sessionUid;
+        const { sessionUid, accountId } = row.payload as {
+          sessionUid?: unknown;
+          accountId?: unknown;
+        };
         if (typeof sessionUid === 'string') {
           const session = row.session_payload ?? undefined;
           scope.readAhead(
@@ -107,17 +126,39 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
             session && asFound(session, row.session_consumed_at),
           );
         }
+        if (typeof accountId === 'string') {
+          scope.readAccountAhead(accountId, row.account_phone ?? undefined);
+        }
         return asFound(row.payload, row.consumed_at);
       }
+      if (scope && model === 'Interaction') {
+        await scope.flush();
+        const [row] = await preparedQuery<ModelRow & { account_phone: string | null }>(
+          db,
+          'simauth_oidc_find_interaction',
+          FIND_INTERACTION,
+          [id],
+        );
+        if (!row) return undefined;
+        const { result } = row.payload as { result?: { login?: { accountId?: unknown } } };
+        const accountId = result?.login?.accountId;
+        if (typeof accountId === 'string') {
+          scope.readAccountAhead(accountId, row.account_phone ?? undefined);
+        }
+        return asFound(row.payload, row.consumed_at);
+      }
+      // Served from what the request read ahead without sending what it holds: a held write
+      // clears what it may change (RequestWrites.hold).
       const ahead = scope?.takeAhead(`${model}:${id}`);
       if (ahead?.found) return ahead.record as AdapterPayload | undefined;
+      await flushed();
       return found(await preparedQuery(db, 'simauth_oidc_find', FIND, [model, id]));
     },
     async findByUid(uid) {
       if (!storableId(uid)) return undefined;
-      await flushed();
       const ahead = currentWrites()?.takeAhead(`${model}:uid:${uid}`);
       if (ahead?.found) return ahead.record as AdapterPayload | undefined;
+      await flushed();
       return found(await preparedQuery(db, 'simauth_oidc_find_uid', FIND_BY_UID, [model, uid]));
     },
     async findByUserCode(userCode) {
@@ -132,15 +173,12 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
     },
     async consume(id) {
       // Single use across requests and replicas: the library reads a code or refresh token, checks
-      // it is unused, then consumes it; two redemptions at once would both pass that check. Only
-      // the one whose UPDATE marks the row goes on.
-      await flushed();
-      const marked = await preparedQuery(db, 'simauth_oidc_consume', CONSUME, [model, id]);
-      if (marked.length > 0) return;
-      // Used meanwhile by another request: as for a replay, the whole grant goes (RFC 9700 4.14).
-      currentWrites()?.forgetAhead();
-      await preparedQuery(db, 'simauth_oidc_revoke_reused', REVOKE_REUSED, [model, id]);
-      throw new errors.InvalidGrant(`${LABELS[model] ?? model} already consumed`);
+      // it is unused, then consumes it; two redemptions at once would both pass that check. The
+      // consume marks the row only if it is unused, in one statement with the writes that follow
+      // it (the new tokens), sent before the answer: only the request whose consume marks the row
+      // stores them and answers with them; the other gets invalid_grant and the grant is revoked,
+      // as for a replay (RequestWrites).
+      await write(db, { kind: 'consume', model, id });
     },
     async destroy(id) {
       await flushed();

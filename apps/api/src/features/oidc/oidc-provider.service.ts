@@ -19,7 +19,7 @@ import {
   OIDC_ROUTES,
   oidcConfiguration,
 } from './oidc-configuration';
-import { oidcRequestScope, postgresOidcAdapter } from './oidc-postgres.adapter';
+import { accountReadAhead, oidcRequestScope, postgresOidcAdapter } from './oidc-postgres.adapter';
 import { ProviderPages, translateFormPost } from './oidc-pages';
 
 /** Thrown at start for a relying party oidc-provider refuses; main prints its one line. */
@@ -114,7 +114,11 @@ export class OidcProviderService implements OnModuleInit {
         clients: this.clients,
         signingKeys: this.idTokens.signingJwks(),
         cookieKeys: [this.cookieKey],
-        phoneOf: (userId) => this.accounts.findPhoneByUserId(userId),
+        // The account read with the token or interaction the request read first, else its own read.
+        phoneOf: async (userId) => {
+          const ahead = accountReadAhead(userId);
+          return ahead ? ahead.phoneNumber : this.accounts.findPhoneByUserId(userId);
+        },
         ciba: this.ciba.feature(),
         unknownAccount: (ctx, id) => CibaService.unknownAccount(ctx, id),
         pages: this.pages,

@@ -1,19 +1,46 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { errors } from 'oidc-provider';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '@simauth/database';
 
 /**
- * A write of the adapter: a model saved whole (its seven columns). (A consume is not held: it
- * must know at once whether it marked the row, see the adapter's consume.)
+ * A write of the adapter: a model saved whole (its seven columns), or a code's or refresh token's
+ * consume, which marks it only if it is unused. A consume guards the writes sent with it: they are
+ * stored only if it marked the row (see statementOf).
  */
-export type HeldWrite = { kind: 'upsert'; model: string; id: string; values: unknown[] };
+export type HeldWrite =
+  | { kind: 'upsert'; model: string; id: string; values: unknown[] }
+  | { kind: 'consume'; model: string; id: string };
 
+const COLUMNS = 'model, id, payload, grant_id, uid, user_code, expires_at';
+const EXPIRES = (p: (i: number) => string) =>
+  `CASE WHEN ${p(7)}::int IS NULL THEN NULL ELSE now() + make_interval(secs => ${p(7)}::int) END`;
 // An upsert keeps nothing of the old row: oidc-provider always saves whole models.
-const upsert = (p: (i: number) => string) =>
-  `INSERT INTO oidc_models (model, id, payload, grant_id, uid, user_code, expires_at)
-   VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, CASE WHEN ${p(7)}::int IS NULL THEN NULL ELSE now() + make_interval(secs => ${p(7)}::int) END)
-   ON CONFLICT (model, id) DO UPDATE SET payload = EXCLUDED.payload, grant_id = EXCLUDED.grant_id,
+const ON_CONFLICT = `ON CONFLICT (model, id) DO UPDATE SET payload = EXCLUDED.payload, grant_id = EXCLUDED.grant_id,
      uid = EXCLUDED.uid, user_code = EXCLUDED.user_code, expires_at = EXCLUDED.expires_at`;
+const upsert = (p: (i: number) => string) =>
+  `INSERT INTO oidc_models (${COLUMNS})
+   VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${EXPIRES(p)})
+   ${ON_CONFLICT}`;
+/** The same, stored only if the statement's consume (`c`) marked its row. */
+const guardedUpsert = (p: (i: number) => string) =>
+  `INSERT INTO oidc_models (${COLUMNS})
+   SELECT ${p(1)}::text, ${p(2)}::text, ${p(3)}::jsonb, ${p(4)}::text, ${p(5)}::text, ${p(6)}::text, ${EXPIRES(p)}
+    WHERE EXISTS (SELECT 1 FROM c)
+   ${ON_CONFLICT}`;
+/** Marks a model consumed unless it already is (then no row comes back). */
+const consume = (p: (i: number) => string) =>
+  `UPDATE oidc_models SET consumed_at = now()
+    WHERE model = ${p(1)} AND id = ${p(2)} AND consumed_at IS NULL RETURNING 1`;
+/** Every model of the grant of the model `$1`/`$2`, and the grant itself. */
+const REVOKE_REUSED = `WITH g AS (SELECT grant_id FROM oidc_models WHERE model = $1 AND id = $2)
+  DELETE FROM oidc_models
+   WHERE grant_id = (SELECT grant_id FROM g) OR (model = 'Grant' AND id = (SELECT grant_id FROM g))`;
+/** The library's names for what it consumes, in its own error descriptions. */
+const LABELS: Record<string, string> = {
+  AuthorizationCode: 'authorization code',
+  RefreshToken: 'refresh token',
+};
 
 /** The library's model of used JWT ids (ReplayDetection.unique: a find, then an upsert). */
 const REPLAY_DETECTION = 'ReplayDetection';
@@ -24,40 +51,74 @@ const MAX_HELD = 4;
 /**
  * The writes, in order, as one statement: `WITH w0 AS (…), w1 AS (…) <last>`. They touch distinct
  * rows (RequestWrites sees to it), so their order within the statement does not matter, and they
- * are written together or not at all.
+ * are written together or not at all. With a consume (at most one): `WITH c AS (UPDATE … WHERE
+ * consumed_at IS NULL RETURNING 1), w0 AS (INSERT … WHERE EXISTS (SELECT 1 FROM c)) … SELECT 1
+ * FROM c`, so that a code or refresh token used meanwhile by another request (its row locked, then
+ * found consumed) stores nothing of this one, and no row comes back.
  */
 function statementOf(writes: HeldWrite[]) {
   const values: unknown[] = [];
-  const parts = writes.map((w) => {
+  const next = () => {
     const base = values.length;
-    const p = (i: number) => `$${base + i}`;
+    return (i: number) => `$${base + i}`;
+  };
+  const guard = writes.find((w) => w.kind === 'consume');
+  const parts: string[] = [];
+  if (guard) {
+    const p = next();
+    values.push(guard.model, guard.id);
+    parts.push(consume(p));
+  }
+  for (const w of writes) {
+    if (w.kind !== 'upsert') continue;
+    const p = next();
     values.push(...w.values);
-    return upsert(p);
-  });
-  const last = parts.pop()!;
-  const text = parts.length
-    ? `WITH ${parts.map((sql, i) => `w${i} AS (${sql})`).join(', ')} ${last}`
-    : last;
-  return { name: `simauth_oidc_write_${writes.map((w) => w.kind[0]).join('')}`, text, values };
+    parts.push(guard ? guardedUpsert(p) : upsert(p));
+  }
+  const name = `simauth_oidc_write_${guard ? 'c' : ''}${'u'.repeat(parts.length - (guard ? 1 : 0))}`;
+  if (parts.length === 1) return { name, text: parts[0], values, guard };
+  const text = guard
+    ? `WITH c AS (${parts[0]}), ${parts
+        .slice(1)
+        .map((sql, i) => `w${i} AS (${sql})`)
+        .join(', ')} SELECT 1 FROM c`
+    : `WITH ${parts
+        .slice(0, -1)
+        .map((sql, i) => `w${i} AS (${sql})`)
+        .join(', ')} ${parts[parts.length - 1]}`;
+  return { name, text, values, guard };
 }
 
-export const writeNow = (db: DataSource, writes: HeldWrite[]) => {
-  const { name, text, values } = statementOf(writes);
-  return preparedQuery(db, name, text, values);
-};
+/**
+ * Sends `writes` as one statement. When its consume finds the row used meanwhile, nothing else of
+ * it was stored: as for a replay, the whole grant goes (RFC 9700 4.14), and InvalidGrant is thrown.
+ */
+export async function writeNow(db: DataSource, writes: HeldWrite[]): Promise<void> {
+  const { name, text, values, guard } = statementOf(writes);
+  const rows = await preparedQuery(db, name, text, values);
+  if (!guard || rows.length > 0) return;
+  await preparedQuery(db, 'simauth_oidc_revoke_reused', REVOKE_REUSED, [guard.model, guard.id]);
+  throw new errors.InvalidGrant(`${LABELS[guard.model] ?? guard.model} already consumed`);
+}
 
 /**
  * The writes of one request of the provider, held and sent together: the library saves the
- * grant, the code and the session of a sign-in one after another, and a rotated refresh token's
- * successor and the access token; each was a round trip and a commit of its own. A held write is
- * sent before any read, consume or delete of the request (so the request reads what it wrote), and
- * before the answer (the request's end; a failed write fails the request, so nothing is answered
- * that is not stored).
+ * grant, the code and the session of a sign-in one after another, and consumes a rotated refresh
+ * token, then saves its successor and the access token; each was a round trip and a commit of its
+ * own. A held write is sent before any read or delete of the request that the request's reads
+ * ahead cannot serve (so the request reads what it wrote), and before the answer (the request's
+ * end; a failed write fails the request, so nothing is answered that is not stored, and a consume
+ * that lost to another request's answers invalid_grant).
  */
 class RequestWrites {
   private held: HeldWrite[] = [];
   /** Records read ahead with a token (its grant, its session), for this request's next read. */
   private readonly ahead = new Map<string, unknown>();
+  /**
+   * Accounts read with a token or an interaction: the user's phone number, or undefined when the
+   * user is unknown or blocked, by user id. The request's writes (oidc_models) do not change them.
+   */
+  private readonly accounts = new Map<string, string | undefined>();
   private writing: Promise<unknown> = Promise.resolve();
   private ended = false;
 
@@ -76,19 +137,39 @@ class RequestWrites {
     return { found: true, record };
   }
 
+  /** Keeps the account `userId` read ahead: its phone number, undefined if unknown or blocked. */
+  readAccountAhead(userId: string, phoneNumber: string | undefined): void {
+    this.accounts.set(userId, phoneNumber);
+  }
+
+  /** The account `userId` read ahead, once; `{ found: false }` when it was not. */
+  takeAccount(userId: string): { found: true; phoneNumber?: string } | { found: false } {
+    if (!this.accounts.has(userId)) return { found: false };
+    const phoneNumber = this.accounts.get(userId);
+    this.accounts.delete(userId);
+    return { found: true, phoneNumber };
+  }
+
   /** A delete of the request: what was read ahead is read again. */
   forgetAhead(): void {
     this.ahead.clear();
   }
 
   async hold(write: HeldWrite): Promise<void> {
-    // What was read ahead may be what this changes: from now on, read it again.
-    this.ahead.clear();
-    if (
-      this.held.length >= MAX_HELD ||
-      this.held.some((h) => h.model === write.model && h.id === write.id)
-    ) {
-      await this.flush();
+    if (write.kind === 'consume') {
+      // A consume guards the writes held after it (and only those): one per statement. It changes
+      // only its own row's consumed mark, which nothing read ahead holds.
+      this.ahead.delete(`${write.model}:${write.id}`);
+      if (this.held.length > 0) await this.flush();
+    } else {
+      // What was read ahead may be what this changes: from now on, read it again.
+      this.ahead.clear();
+      if (
+        this.held.length >= MAX_HELD ||
+        this.held.some((h) => h.model === write.model && h.id === write.id)
+      ) {
+        await this.flush();
+      }
     }
     this.held.push(write);
     // A replay mark (a DPoP proof's jti, a client assertion's) is stored as soon as it is checked,
@@ -112,7 +193,13 @@ class RequestWrites {
     if (this.held.length === 0) return;
     const writes = this.held;
     this.held = [];
-    this.writing = this.writing.then(() => writeNow(this.db, writes));
+    this.writing = this.writing.then(() =>
+      writeNow(this.db, writes).catch((err: unknown) => {
+        // A lost consume revoked the grant: nothing read ahead stands.
+        this.ahead.clear();
+        throw err;
+      }),
+    );
     // Awaited by flush(); a failure meanwhile is not an unhandled rejection.
     this.writing.catch(() => undefined);
   }
@@ -135,7 +222,9 @@ interface ScopeContext {
  * Runs one request of the provider (a provider.use middleware, the first): its adapter writes
  * are held in one RequestWrites and sent before the answer. When they fail, nothing the request
  * answered is stored: `onWriteError` logs it, and the client gets OAuth's server_error (a 500
- * with our headers, x-request-id among them), not the redirect or cookies that named it.
+ * with our headers, x-request-id among them), not the redirect or cookies that named it. When a
+ * consume lost to another request's (its writes were not stored, the grant is revoked), the client
+ * gets invalid_grant, as for a replay.
  */
 export function oidcRequestScope(db: DataSource, onWriteError: (err: Error) => void) {
   return (ctx: ScopeContext, next: () => Promise<unknown>): Promise<void> => {
@@ -147,15 +236,16 @@ export function oidcRequestScope(db: DataSource, onWriteError: (err: Error) => v
         try {
           await writes.end();
         } catch (err) {
-          onWriteError(err as Error);
+          // A consume that lost to another request's: as the library answers a replay.
+          const lost = err instanceof errors.InvalidGrant;
+          if (!lost) onWriteError(err as Error);
           if (!ctx.res.headersSent) {
             ctx.remove('Location');
             ctx.remove('Set-Cookie');
-            ctx.status = 500;
-            ctx.body = {
-              error: 'server_error',
-              error_description: 'oops! something went wrong',
-            };
+            ctx.status = lost ? 400 : 500;
+            ctx.body = lost
+              ? { error: err.error, error_description: err.error_description }
+              : { error: 'server_error', error_description: 'oops! something went wrong' };
           }
         }
       }
