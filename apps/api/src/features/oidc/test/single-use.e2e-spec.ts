@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { Client as PgClient } from 'pg';
 import { TestApp, startTestApp } from '@test-support/test-app';
 import { CALLBACK, signInThroughPage } from '@test-support/oidc';
 import { registerPhone } from '@test-support/flows';
@@ -76,6 +77,65 @@ describe('codes and refresh tokens are single-use even when redeemed twice at on
     await lock.release();
     return Promise.all(sent);
   }
+
+  /** The api's statements on the OpenID store and the accounts while `work` runs, in order. */
+  async function storeStatements(work: () => Promise<unknown>): Promise<string[]> {
+    const query = PgClient.prototype.query;
+    const statements: string[] = [];
+    const record = jest.spyOn(PgClient.prototype, 'query').mockImplementation(function (
+      this: PgClient,
+      ...args: unknown[]
+    ) {
+      const [sql] = args as [string | { text: string }];
+      const text = typeof sql === 'string' ? sql : sql.text;
+      // The sweeper's deletes are the api's background work, not the request's.
+      if (/oidc_models|users/.test(text) && !/^\s*DELETE FROM oidc_models WHERE ctid/.test(text)) {
+        statements.push(text.replace(/\s+/g, ' ').trim());
+      }
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as never);
+    try {
+      await work();
+    } finally {
+      record.mockRestore();
+    }
+    return statements;
+  }
+
+  it('redeems a code and rotates a refresh token each with one read and one write: the consume and the new tokens in one statement, the account read with the token', async () => {
+    const { code, verifier } = await signIn();
+    let first = { status: 0, body: {} as Record<string, string> };
+    const redeemed = await storeStatements(async () => {
+      first = await token({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: CALLBACK,
+        code_verifier: verifier,
+      });
+    });
+    expect(first.status).toBe(200);
+    let rotated = { status: 0, body: {} as Record<string, string> };
+    const refreshed = await storeStatements(async () => {
+      rotated = await token({
+        grant_type: 'refresh_token',
+        refresh_token: first.body.refresh_token,
+      });
+    });
+    expect(rotated.status).toBe(200);
+    for (const statements of [redeemed, refreshed]) {
+      expect(statements).toHaveLength(2);
+      expect(statements[0]).toMatch(/^SELECT .* LEFT JOIN users u /);
+      expect(statements[1]).toMatch(
+        /^WITH c AS \(UPDATE oidc_models SET consumed_at = now\(\) .* AND consumed_at IS NULL RETURNING 1\), w0 AS \(INSERT INTO oidc_models .* WHERE EXISTS \(SELECT 1 FROM c\)/,
+      );
+    }
+    // The rotated token is the one that works, once.
+    const again = await token({
+      grant_type: 'refresh_token',
+      refresh_token: first.body.refresh_token,
+    });
+    expect(again).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+  });
 
   const outcomes = (answers: { status: number; body: Record<string, string> }[]) =>
     answers.map((a) => (a.status === 200 ? 'tokens' : `${a.status} ${a.body.error}`)).sort();
