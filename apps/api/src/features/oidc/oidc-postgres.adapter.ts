@@ -181,8 +181,13 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
       await write(db, { kind: 'consume', model, id });
     },
     async destroy(id) {
+      // The resume destroys the interaction, then saves the grant, the code and the session: the
+      // destroy is sent with them, and guards them (only the resume that deletes the row stores
+      // them, see RequestWrites). Other destroys are sent at once.
+      const scope = currentWrites();
+      if (scope && model === 'Interaction') return scope.hold({ kind: 'destroy', model, id });
       await flushed();
-      currentWrites()?.forgetAhead();
+      scope?.forgetAhead();
       await preparedQuery(
         db,
         'simauth_oidc_destroy',

@@ -4,13 +4,16 @@ import { DataSource } from 'typeorm';
 import { preparedQuery } from '@simauth/database';
 
 /**
- * A write of the adapter: a model saved whole (its seven columns), or a code's or refresh token's
- * consume, which marks it only if it is unused. A consume guards the writes sent with it: they are
- * stored only if it marked the row (see statementOf).
+ * A write of the adapter: a model saved whole (its seven columns); a code's or refresh token's
+ * consume, which marks it only if it is unused; or an interaction's destroy at the resume. A
+ * consume or a destroy guards the writes sent after it in the same statement: they are stored only
+ * if it marked or deleted its row (see statementOf).
  */
 export type HeldWrite =
   | { kind: 'upsert'; model: string; id: string; values: unknown[] }
-  | { kind: 'consume'; model: string; id: string };
+  | { kind: 'consume' | 'destroy'; model: string; id: string };
+
+type Guard = Extract<HeldWrite, { kind: 'consume' | 'destroy' }>;
 
 const COLUMNS = 'model, id, payload, grant_id, uid, user_code, expires_at';
 const EXPIRES = (p: (i: number) => string) =>
@@ -32,6 +35,10 @@ const guardedUpsert = (p: (i: number) => string) =>
 const consume = (p: (i: number) => string) =>
   `UPDATE oidc_models SET consumed_at = now()
     WHERE model = ${p(1)} AND id = ${p(2)} AND consumed_at IS NULL RETURNING 1`;
+/** Deletes a model unless another request has (then no row comes back). */
+const destroy = (p: (i: number) => string) =>
+  `DELETE FROM oidc_models WHERE model = ${p(1)} AND id = ${p(2)} RETURNING 1`;
+const GUARDS = { consume, destroy };
 /** Every model of the grant of the model `$1`/`$2`, and the grant itself. */
 const REVOKE_REUSED = `WITH g AS (SELECT grant_id FROM oidc_models WHERE model = $1 AND id = $2)
   DELETE FROM oidc_models
@@ -62,12 +69,12 @@ function statementOf(writes: HeldWrite[]) {
     const base = values.length;
     return (i: number) => `$${base + i}`;
   };
-  const guard = writes.find((w) => w.kind === 'consume');
+  const guard = writes.find((w): w is Guard => w.kind !== 'upsert');
   const parts: string[] = [];
   if (guard) {
     const p = next();
     values.push(guard.model, guard.id);
-    parts.push(consume(p));
+    parts.push(GUARDS[guard.kind](p));
   }
   for (const w of writes) {
     if (w.kind !== 'upsert') continue;
@@ -75,7 +82,7 @@ function statementOf(writes: HeldWrite[]) {
     values.push(...w.values);
     parts.push(guard ? guardedUpsert(p) : upsert(p));
   }
-  const name = `simauth_oidc_write_${guard ? 'c' : ''}${'u'.repeat(parts.length - (guard ? 1 : 0))}`;
+  const name = `simauth_oidc_write_${guard ? guard.kind[0] : ''}${'u'.repeat(parts.length - (guard ? 1 : 0))}`;
   if (parts.length === 1) return { name, text: parts[0], values, guard };
   const text = guard
     ? `WITH c AS (${parts[0]}), ${parts
@@ -90,13 +97,16 @@ function statementOf(writes: HeldWrite[]) {
 }
 
 /**
- * Sends `writes` as one statement. When its consume finds the row used meanwhile, nothing else of
- * it was stored: as for a replay, the whole grant goes (RFC 9700 4.14), and InvalidGrant is thrown.
+ * Sends `writes` as one statement. When its guard finds its row used or deleted meanwhile by
+ * another request, nothing else of it was stored: for a consume, as for a replay, the whole grant
+ * goes (RFC 9700 4.14) and InvalidGrant is thrown; for an interaction's destroy (two resumes of
+ * one interaction at once), SessionNotFound, as the later of the two gets when it reads it.
  */
 export async function writeNow(db: DataSource, writes: HeldWrite[]): Promise<void> {
   const { name, text, values, guard } = statementOf(writes);
   const rows = await preparedQuery(db, name, text, values);
   if (!guard || rows.length > 0) return;
+  if (guard.kind === 'destroy') throw new errors.SessionNotFound('interaction session not found');
   await preparedQuery(db, 'simauth_oidc_revoke_reused', REVOKE_REUSED, [guard.model, guard.id]);
   throw new errors.InvalidGrant(`${LABELS[guard.model] ?? guard.model} already consumed`);
 }
@@ -156,10 +166,11 @@ class RequestWrites {
   }
 
   async hold(write: HeldWrite): Promise<void> {
-    if (write.kind === 'consume') {
-      // A consume guards the writes held after it (and only those): one per statement. It changes
-      // only its own row's consumed mark, which nothing read ahead holds.
-      this.ahead.delete(`${write.model}:${write.id}`);
+    if (write.kind !== 'upsert') {
+      // A guard guards the writes held after it (and only those): one per statement. A consume
+      // changes only its own row's consumed mark, which nothing read ahead holds.
+      if (write.kind === 'consume') this.ahead.delete(`${write.model}:${write.id}`);
+      else this.ahead.clear();
       if (this.held.length > 0) await this.flush();
     } else {
       // What was read ahead may be what this changes: from now on, read it again.
@@ -224,7 +235,8 @@ interface ScopeContext {
  * answered is stored: `onWriteError` logs it, and the client gets OAuth's server_error (a 500
  * with our headers, x-request-id among them), not the redirect or cookies that named it. When a
  * consume lost to another request's (its writes were not stored, the grant is revoked), the client
- * gets invalid_grant, as for a replay.
+ * gets invalid_grant, as for a replay; when an interaction's destroy did (another resume of it),
+ * invalid_request "interaction session not found", without the redirect or cookies.
  */
 export function oidcRequestScope(db: DataSource, onWriteError: (err: Error) => void) {
   return (ctx: ScopeContext, next: () => Promise<unknown>): Promise<void> => {
@@ -236,8 +248,8 @@ export function oidcRequestScope(db: DataSource, onWriteError: (err: Error) => v
         try {
           await writes.end();
         } catch (err) {
-          // A consume that lost to another request's: as the library answers a replay.
-          const lost = err instanceof errors.InvalidGrant;
+          // A guard that lost to another request's (a consume: as the library answers a replay).
+          const lost = err instanceof errors.InvalidGrant || err instanceof errors.SessionNotFound;
           if (!lost) onWriteError(err as Error);
           if (!ctx.res.headersSent) {
             ctx.remove('Location');

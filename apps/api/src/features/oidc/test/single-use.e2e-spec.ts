@@ -3,6 +3,7 @@ import { Client as PgClient } from 'pg';
 import { TestApp, startTestApp } from '@test-support/test-app';
 import { CALLBACK, signInThroughPage } from '@test-support/oidc';
 import { registerPhone } from '@test-support/flows';
+import { CookieBrowser } from '@test-support/browser';
 
 const CLIENT = {
   client_id: 'spa',
@@ -23,23 +24,28 @@ describe('codes and refresh tokens are single-use even when redeemed twice at on
   });
   afterAll(() => t.close());
 
-  async function signIn() {
+  /** An authorization request of the public client, with PKCE (and a refresh token, unless `openid` alone). */
+  function authorizationRequest(scope = 'openid offline_access') {
     const verifier = randomBytes(32).toString('base64url');
     const url = new URL(`${t.url}/oidc/auth`);
     url.search = new URLSearchParams({
       client_id: 'spa',
       response_type: 'code',
-      scope: 'openid offline_access',
-      prompt: 'consent',
+      scope,
+      ...(scope.includes('offline_access') ? { prompt: 'consent' } : {}),
       redirect_uri: CALLBACK,
       code_challenge: createHash('sha256').update(verifier).digest('base64url'),
       code_challenge_method: 'S256',
       state: 'st',
       nonce: 'nn',
     }).toString();
-    const auth = { url, verifier, nonce: 'nn', state: 'st' };
+    return { url, verifier, nonce: 'nn', state: 'st' };
+  }
+
+  async function signIn() {
+    const auth = authorizationRequest();
     const back = await signInThroughPage(t, auth, await registerPhone(t));
-    return { code: back.searchParams.get('code')!, verifier };
+    return { code: back.searchParams.get('code')!, verifier: auth.verifier };
   }
 
   const token = async (form: Record<string, string>) => {
@@ -52,10 +58,15 @@ describe('codes and refresh tokens are single-use even when redeemed twice at on
   };
 
   /**
-   * Sends `twice` while the row of `model` `id` is locked, so both requests have read it unused
-   * and wait to consume it; then lets them go.
+   * Sends `twice` while the row of `model` `id` is locked, so both requests have read it and wait
+   * to consume it (or, `waitingIn` another statement, to delete it); then lets them go.
    */
-  async function atOnce<T>(model: string, id: string, twice: () => Promise<T>[]): Promise<T[]> {
+  async function atOnce<T>(
+    model: string,
+    id: string,
+    twice: () => Promise<T>[],
+    waitingIn = '%consumed_at%',
+  ): Promise<T[]> {
     const lock = t.db.createQueryRunner();
     await lock.connect();
     await lock.startTransaction();
@@ -69,7 +80,8 @@ describe('codes and refresh tokens are single-use even when redeemed twice at on
       const [row] = await t.db.query(
         `SELECT count(*)::int AS n FROM pg_stat_activity
           WHERE datname = current_database() AND wait_event_type = 'Lock'
-            AND query LIKE '%consumed_at%'`,
+            AND query LIKE $1`,
+        [waitingIn],
       );
       waiting = row.n;
     }
@@ -179,5 +191,42 @@ describe('codes and refresh tokens are single-use even when redeemed twice at on
     const rotated = answers.find((a) => a.status === 200)!.body;
     const next = await token({ grant_type: 'refresh_token', refresh_token: rotated.refresh_token });
     expect(next).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+  });
+
+  it('stores the code of one of two simultaneous resumes of an interaction, and answers the other 400 without a code', async () => {
+    const auth = authorizationRequest('openid');
+    const browser = new CookieBrowser();
+    // The browser stops where finish sends it: the resume, which ends the interaction.
+    const resume = await signInThroughPage(
+      t,
+      auth,
+      await registerPhone(t),
+      'approve',
+      browser,
+      t,
+      `${t.url}/oidc/auth/`,
+    );
+    const uid = resume.pathname.split('/').pop()!;
+    const answers = await atOnce(
+      'Interaction',
+      uid,
+      () => [browser.request(resume.toString()), browser.request(resume.toString())],
+      '%DELETE FROM oidc_models%',
+    );
+    const codes = answers
+      .map((a) => a.headers.get('location'))
+      .filter((l): l is string => !!l?.startsWith(CALLBACK))
+      .map((l) => new URL(l).searchParams.get('code'));
+    expect(codes).toHaveLength(1);
+    const refused = answers.find((a) => !a.headers.get('location'))!;
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: 'invalid_request' });
+    const redeemed = await token({
+      grant_type: 'authorization_code',
+      code: codes[0]!,
+      redirect_uri: CALLBACK,
+      code_verifier: auth.verifier,
+    });
+    expect(redeemed.status).toBe(200);
   });
 });
