@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Interaction } from 'oidc-provider';
 import { errors } from 'oidc-provider';
+import { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError } from '@simauth/http';
 import { BoundLogins, StartedLogin } from '../companion-login';
 import { OIDC_INTERACTION } from './login-consumers';
 import { acrOf, amrOf } from './oidc-configuration';
 import { InteractionClients } from '../../platform/pages/interaction-clients';
 import { OidcProviderService, asPublicUrl } from './oidc-provider.service';
+import { interactionFinishScope } from './oidc-postgres.adapter';
 
 type Raw = { req: IncomingMessage; res: ServerResponse };
 type InteractionResults = Parameters<OidcProviderService['provider']['interactionResult']>[2];
@@ -34,6 +36,7 @@ export class OidcInteractionService implements InteractionClients {
   constructor(
     private readonly oidc: OidcProviderService,
     private readonly logins: BoundLogins,
+    private readonly db: DataSource,
   ) {}
 
   /**
@@ -110,6 +113,17 @@ export class OidcInteractionService implements InteractionClients {
    * when the phone denied. Returns where the browser goes next.
    */
   async finish(uid: string, pollToken: string, raw: Raw, requestId?: string): Promise<string> {
+    return interactionFinishScope(this.db, () =>
+      this.finishInScope(uid, pollToken, raw, requestId),
+    );
+  }
+
+  private async finishInScope(
+    uid: string,
+    pollToken: string,
+    raw: Raw,
+    requestId?: string,
+  ): Promise<string> {
     await this.details(uid, raw);
     const outcome = await this.logins.claimOutcome(OIDC_INTERACTION, uid, pollToken, requestId);
     if (outcome.outcome === 'failed') {
@@ -130,8 +144,9 @@ export class OidcInteractionService implements InteractionClients {
             },
           };
     // The library's interactionResult reads the interaction again, and its session, after the
-    // claim: resume may have destroyed it meanwhile, or the session ended, and a save of the
-    // interaction read above would bring it back (one statement more per sign-in, for that).
+    // claim: resume may have destroyed it meanwhile, or the session ended. The interaction is
+    // served from the read above, and saved only if still stored as read (else SessionNotFound,
+    // interactionFinishScope); its session is read again.
     try {
       return await this.oidc.provider.interactionResult(raw.req, raw.res, result, {
         mergeWithLastSubmission: false,

@@ -1,3 +1,4 @@
+import { errors } from 'oidc-provider';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '@simauth/database';
@@ -5,7 +6,12 @@ import { asFound, lookupKeysOf } from './oidc-provider-records';
 import { HeldWrite, currentWrites, writeNow } from './oidc-request-writes';
 import { refuseNulCharacters, storableId } from './nul-characters';
 
-export { oidcRequestScope } from './oidc-request-writes';
+export { interactionFinishScope, oidcRequestScope } from './oidc-request-writes';
+
+/** Saves a model only if it is stored as `$8` (as read): see interactionFinishScope. */
+const UPDATE_AS_READ = `UPDATE oidc_models SET payload = $3, grant_id = $4, uid = $5, user_code = $6,
+         expires_at = CASE WHEN $7::int IS NULL THEN NULL ELSE now() + make_interval(secs => $7::int) END
+   WHERE model = $1 AND id = $2 AND payload = $8::jsonb RETURNING 1`;
 
 /**
  * The account `userId` as this provider request read it ahead (with a token or an interaction),
@@ -91,13 +97,26 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
     async upsert(id, payload, expiresIn) {
       refuseNulCharacters(payload);
       const { grantId, uid, userCode } = lookupKeysOf(payload);
-      const values = [model, id, payload, grantId, uid, userCode];
-      await write(db, {
-        kind: 'upsert',
+      const values = [
         model,
         id,
-        values: [...values, expiresIn ? Math.ceil(expiresIn) : null],
-      });
+        payload,
+        grantId,
+        uid,
+        userCode,
+        expiresIn ? Math.ceil(expiresIn) : null,
+      ];
+      const asRead = model === 'Interaction' && currentWrites()?.interactionAsRead(id);
+      if (asRead) {
+        // Finish's save (interactionFinishScope): only onto the interaction as it was read.
+        const saved = await preparedQuery(db, 'simauth_oidc_update_as_read', UPDATE_AS_READ, [
+          ...values,
+          asRead,
+        ]);
+        if (saved.length === 0) throw new errors.SessionNotFound('interaction session not found');
+        return;
+      }
+      await write(db, { kind: 'upsert', model, id, values });
     },
     async find(id) {
       if (!storableId(id)) return undefined;
@@ -132,6 +151,8 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
         return asFound(row.payload, row.consumed_at);
       }
       if (scope && model === 'Interaction') {
+        const again = scope.interactionAgain(id);
+        if (again) return again as AdapterPayload;
         await scope.flush();
         const [row] = await preparedQuery<ModelRow & { account_phone: string | null }>(
           db,
@@ -140,6 +161,7 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
           [id],
         );
         if (!row) return undefined;
+        scope.interactionRead(id, row.payload);
         const { result } = row.payload as { result?: { login?: { accountId?: unknown } } };
         const accountId = result?.login?.accountId;
         if (typeof accountId === 'string') {

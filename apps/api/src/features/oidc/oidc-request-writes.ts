@@ -129,10 +129,35 @@ class RequestWrites {
    * user is unknown or blocked, by user id. The request's writes (oidc_models) do not change them.
    */
   private readonly accounts = new Map<string, string | undefined>();
+  /** Interactions as read (their JSON), by id: in finish's scope only (interactionFinishScope). */
+  private readonly interactions = new Map<string, { json: string; servedAgain: boolean }>();
   private writing: Promise<unknown> = Promise.resolve();
   private ended = false;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    /** Finish's scope: an interaction's second read is served from its first (see there). */
+    private readonly finishing = false,
+  ) {}
+
+  /** Notes interaction `id` as read, in finish's scope. */
+  interactionRead(id: string, payload: unknown): void {
+    if (this.finishing)
+      this.interactions.set(id, { json: JSON.stringify(payload), servedAgain: false });
+  }
+
+  /** Interaction `id` as this scope first read it, for its second read (once). */
+  interactionAgain(id: string): unknown {
+    const read = this.interactions.get(id);
+    if (!read || read.servedAgain) return undefined;
+    read.servedAgain = true;
+    return JSON.parse(read.json);
+  }
+
+  /** Interaction `id` as this scope read it (JSON), which its save must still find stored. */
+  interactionAsRead(id: string): string | undefined {
+    return this.interactions.get(id)?.json;
+  }
 
   /** Keeps a record read ahead (or its absence, undefined) under `key`. */
   readAhead(key: string, record: unknown): void {
@@ -263,4 +288,21 @@ export function oidcRequestScope(db: DataSource, onWriteError: (err: Error) => v
       }
     });
   };
+}
+
+/**
+ * Runs `work`, the end of an interaction by the login page's finish, in a scope of its own: finish
+ * reads the interaction (our check), claims the login, then the library's interactionResult reads
+ * it again and saves its result. The second read is served from the first, and the save is an
+ * update of the row only if it is still as read (unchanged, not destroyed by a resume meanwhile),
+ * else SessionNotFound, as the second read would have thrown: one statement less, and a destroyed
+ * interaction is still never brought back (nor one changed meanwhile overwritten).
+ */
+export function interactionFinishScope<T>(db: DataSource, work: () => Promise<T>): Promise<T> {
+  const writes = new RequestWrites(db, true);
+  return requests.run(writes, async () => {
+    const out = await work();
+    await writes.end();
+    return out;
+  });
 }

@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
+import { Client as PgClient } from 'pg';
 import { TestApp, startTestApp } from '@test-support/test-app';
 import { CALLBACK } from '@test-support/oidc';
 import { approveOnPhone, registerPhone } from '@test-support/flows';
@@ -148,7 +149,8 @@ describe("the OpenID Provider's request writes", () => {
     }
   });
 
-  it('does not bring back an interaction destroyed while its login was being claimed', async () => {
+  /** A sign-in of the public client up to its finish: the login approved on the phone. */
+  async function approvedInteraction() {
     const phone = await registerPhone(t);
     const browser = new CookieBrowser();
     const url = new URL(`${t.url}/oidc/auth`);
@@ -173,19 +175,26 @@ describe("the OpenID Provider's request writes", () => {
     expect(await approveOnPhone(t, phone, login.login_id, login.match_number)).toEqual({
       status: 'MATCH_SUCCESS',
     });
-    const interactionRows = () =>
-      t.db.query(`SELECT 1 FROM oidc_models WHERE model = 'Interaction' AND id = $1`, [uid]);
-    expect(await interactionRows()).toHaveLength(1);
+    const finish = () =>
+      browser.request(`${t.url}/oidc/interaction/${uid}/finish`, {
+        body: { poll_token: login.poll_token },
+      });
+    return { uid, loginId: login.login_id, finish };
+  }
 
-    // The claim waits on the login's row, locked here; meanwhile the interaction goes (as the
-    // library's resume destroys it).
+  /**
+   * Sends the finish of `approved` while the login's row is locked (its claim waits on it), runs
+   * `meanwhile` on the lock's connection, then lets the claim go.
+   */
+  async function finishWhileClaiming(
+    approved: Awaited<ReturnType<typeof approvedInteraction>>,
+    meanwhile: (query: (sql: string, values: unknown[]) => Promise<unknown>) => Promise<unknown>,
+  ) {
     const lock = t.db.createQueryRunner();
     await lock.connect();
     await lock.startTransaction();
-    await lock.query('SELECT 1 FROM attempts WHERE id = $1 FOR UPDATE', [login.login_id]);
-    const finishing = browser.request(`${t.url}/oidc/interaction/${uid}/finish`, {
-      body: { poll_token: login.poll_token },
-    });
+    await lock.query('SELECT 1 FROM attempts WHERE id = $1 FOR UPDATE', [approved.loginId]);
+    const finishing = approved.finish();
     let waiting = 0;
     while (waiting === 0) {
       const [row] = await t.db.query(
@@ -195,12 +204,72 @@ describe("the OpenID Provider's request writes", () => {
       );
       waiting = row.n;
     }
-    await lock.query(`DELETE FROM oidc_models WHERE model = 'Interaction' AND id = $1`, [uid]);
+    await meanwhile((sql, values) => lock.query(sql, values));
     await lock.commitTransaction();
     await lock.release();
+    return finishing;
+  }
 
-    const finished = await finishing;
+  const interactionRows = (uid: string) =>
+    t.db.query(`SELECT payload FROM oidc_models WHERE model = 'Interaction' AND id = $1`, [uid]);
+
+  it('does not bring back an interaction destroyed while its login was being claimed', async () => {
+    const approved = await approvedInteraction();
+    expect(await interactionRows(approved.uid)).toHaveLength(1);
+    // Meanwhile the interaction goes, as the library's resume destroys it.
+    const finished = await finishWhileClaiming(approved, (query) =>
+      query(`DELETE FROM oidc_models WHERE model = 'Interaction' AND id = $1`, [approved.uid]),
+    );
     expect(finished.status).toBe(404);
-    expect(await interactionRows()).toHaveLength(0);
+    expect(await interactionRows(approved.uid)).toHaveLength(0);
+  });
+
+  it('does not overwrite an interaction changed while its login was being claimed', async () => {
+    const approved = await approvedInteraction();
+    // Meanwhile the interaction is saved again (as the library's resume does when the browser's
+    // session names another account): finish's save, of the interaction it read, would undo it.
+    const finished = await finishWhileClaiming(approved, (query) =>
+      query(
+        `UPDATE oidc_models SET payload = payload || '{"changed": true}'
+          WHERE model = 'Interaction' AND id = $1`,
+        [approved.uid],
+      ),
+    );
+    expect(finished.status).toBe(404);
+    const [row] = await interactionRows(approved.uid);
+    expect(row.payload).toMatchObject({ changed: true });
+    expect(row.payload.result).toBeUndefined();
+  });
+
+  it('finishes a sign-in reading its interaction once, and saves its result onto the interaction as read', async () => {
+    const approved = await approvedInteraction();
+    const query = PgClient.prototype.query;
+    const statements: string[] = [];
+    const record = jest.spyOn(PgClient.prototype, 'query').mockImplementation(function (
+      this: PgClient,
+      ...args: unknown[]
+    ) {
+      const [sql] = args as [string | { text: string }];
+      const text = typeof sql === 'string' ? sql : sql.text;
+      // The sweeper's deletes are the api's background work, not the request's.
+      if (/oidc_models/.test(text) && !/DELETE FROM oidc_models WHERE ctid/.test(text)) {
+        statements.push(text.replace(/\s+/g, ' ').trim());
+      }
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as never);
+    let finished: Response;
+    try {
+      finished = await approved.finish();
+    } finally {
+      record.mockRestore();
+    }
+    expect(finished.status).toBe(200);
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toMatch(/^SELECT .* FROM oidc_models m /);
+    expect(statements[1]).toMatch(
+      /^UPDATE oidc_models SET payload = \$3, .* AND payload = \$8::jsonb/,
+    );
+    const [row] = await interactionRows(approved.uid);
+    expect(row.payload.result.login.accountId).toEqual(expect.any(String));
   });
 });
