@@ -1,4 +1,15 @@
 // The rate limiter's statements, kept apart so that the bench's skeleton sends exactly these.
+//
+// Each is sent on its own (its own transaction, never inside another's) and commits without
+// waiting for its WAL to reach the disk: `set_config('synchronous_commit', 'off', true)`, read in
+// the statement, lasts until the end of that transaction only. A counter's commit is then about
+// a quarter of the Postgres CPU (no flush of its own: the WAL writer flushes within
+// wal_writer_delay, 200 ms by default, for many at once), and holds the counter's row for less
+// time, which every request of one client or address waits on. What it risks: a crash of Postgres
+// itself (not of an api process) may forget the hits of the last fraction of a second, at most
+// three times wal_writer_delay; the requests those hits counted were within their limits. Every
+// other write keeps the server's synchronous_commit.
+const ASYNC_COMMIT = `(SELECT set_config('synchronous_commit', 'off', true)) AS async_commit`;
 
 /**
  * Opens a new window or counts in the current one, for the counter row `source` gives (a key
@@ -11,12 +22,12 @@ const COUNT = (source: string, w: string) => `
     window_start = CASE WHEN r.window_start <= now() - make_interval(secs => ${w}) THEN now() ELSE r.window_start END
   RETURNING hits, extract(epoch FROM (window_start + make_interval(secs => ${w}) - now()))::float8 AS retry_after`;
 
-export const ONE_SQL = COUNT('VALUES ($1, now(), 1)', '$2');
+export const ONE_SQL = COUNT(`SELECT $1, now(), 1 FROM ${ASYNC_COMMIT}`, '$2');
 
 // The second counter counts only when the first is within its limit ($3), as if it were asked
 // after the first answered: a request refused per address does not use up a phone's budget.
 export const TWO_SQL = `
-  WITH first AS (${COUNT('VALUES ($1, now(), 1)', '$2')}),
+  WITH first AS (${COUNT(`SELECT $1, now(), 1 FROM ${ASYNC_COMMIT}`, '$2')}),
   second AS (${COUNT('SELECT $4, now(), 1 FROM first WHERE first.hits <= $3', '$5')})
   SELECT first.hits, first.retry_after, second.hits AS second_hits, second.retry_after AS second_retry_after
     FROM first LEFT JOIN second ON true`;

@@ -3,7 +3,10 @@ import { TestApp, startTestApp } from '@test-support/test-app';
 import { call } from '@test-support/http';
 import { uniquePhoneNumber } from '@test-support/device';
 import { uniqueIp as uniqueTestIp } from '@test-support/addresses';
+import type { Pool } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { RateLimitSweeper } from '../rate-limit-sweeper';
+import { ONE_SQL, TWO_SQL } from '../rate-limit-sql';
 
 /** A client address of this suite's own range (203.0.113.0/24 holds the sandbox's special ones). */
 const uniqueIp = () => uniqueTestIp('203.0.0');
@@ -45,6 +48,32 @@ describe('rate limits (Postgres-backed, shared by replicas)', () => {
     expect(
       Number(/^simauth_rate_limit_rows_swept_total (\d+)$/m.exec(text)![1]),
     ).toBeGreaterThanOrEqual(2500);
+  });
+
+  it("commits a counter without waiting for the disk, and only the counter: the pooled connection's later writes wait as the server says", async () => {
+    const pool = (a.db.driver as PostgresDriver).master as Pool;
+    const client = await pool.connect();
+    try {
+      await client.query(`SET synchronous_commit = on`);
+      const show = async () => (await client.query('SHOW synchronous_commit')).rows[0];
+      for (const [sql, values] of [
+        [ONE_SQL, [`async-${randomUUID()}`, 60]],
+        [TWO_SQL, [`async-${randomUUID()}`, 60, 10, `async-${randomUUID()}`, 60]],
+      ] as const) {
+        await client.query('BEGIN');
+        const [row] = (await client.query(sql, [...values])).rows;
+        expect(row.hits).toBe(1);
+        expect(await show()).toEqual({ synchronous_commit: 'off' });
+        await client.query('COMMIT');
+        expect(await show()).toEqual({ synchronous_commit: 'on' });
+        await client.query(sql, [...values]);
+        expect(await show()).toEqual({ synchronous_commit: 'on' });
+      }
+    } finally {
+      await client.query('ROLLBACK'); // only a warning when no transaction is open
+      await client.query('RESET synchronous_commit');
+      client.release();
+    }
   });
 
   it('does not limit the sandbox test numbers per phone, so the examples can be replayed', async () => {
