@@ -42,4 +42,7 @@ EXPOSE 3000
 STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "dist/apps/api/src/main.js"]
+# The V8 heap's limits are npm run start:prod's, word for word (a test checks): one source for the
+# image, the Kubernetes manifests (which run this CMD), `npm start` and the bench. They keep the
+# api's memory flat under load (docs/operations/scaling.md, "Memory").
+CMD ["node", "--max-old-space-size=256", "--max-semi-space-size=8", "dist/apps/api/src/main.js"]

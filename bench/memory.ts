@@ -5,6 +5,9 @@
  * (`--heapsnapshot-signal`: V8 collects all garbage first), and its RSS and V8 heap are read
  * (from /proc and its /metrics), so the heap figures are live objects, not garbage awaiting a
  * collection. Prints the differences per 1,000.
+ *
+ * `npm run bench:memory -- load [node flags]` measures the api under the bench's load instead, and
+ * `-- pair "<flags A>" "<flags B>" [pairs]` what node flags cost in api CPU (memory-load.ts).
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -13,6 +16,7 @@ import { join } from 'node:path';
 import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
 import {
   API_MAIN,
+  API_NODE_FLAGS,
   apiEnvironment,
   rssMb,
   startSandboxProcess,
@@ -21,6 +25,7 @@ import {
 } from './processes';
 import { call, companionLogin, registerUsers, runFor } from './flows';
 import { openStatusStream } from './sse';
+import { memoryLoad, memoryPair } from './memory-load';
 
 const LOGINS = 1000;
 const USERS = 16;
@@ -57,11 +62,15 @@ async function main(): Promise<void> {
   const sandbox = await startSandboxProcess(await findFreePort());
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--heapsnapshot-signal=SIGUSR2', API_MAIN], {
-    env: { ...apiEnvironment(pg.url, port, sandbox.url), SSE_MAX_STREAMS_PER_IP: '100000' },
-    cwd: dir,
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    [...API_NODE_FLAGS, '--heapsnapshot-signal=SIGUSR2', API_MAIN],
+    {
+      env: { ...apiEnvironment(pg.url, port, sandbox.url), SSE_MAX_STREAMS_PER_IP: '100000' },
+      cwd: dir,
+      stdio: 'ignore',
+    },
+  );
   const streams: { close(): void }[] = [];
   try {
     await waitUntilReady(`${url}/health/ready`, child);
@@ -109,7 +118,14 @@ per 1,000 SSE streams                        ${per(pending.rss, watched.rss)}   
   }
 }
 
-main().catch((err) => {
+const [mode, ...args] = process.argv.slice(2);
+const flags = (text = '') => text.split(/\s+/).filter(Boolean);
+(mode === 'load'
+  ? memoryLoad(args)
+  : mode === 'pair'
+    ? memoryPair(flags(args[0]), flags(args[1]), Number(args[2] ?? 6))
+    : main()
+).catch((err) => {
   console.error(`bench:memory failed: ${(err as Error).stack}`);
   process.exit(1);
 });

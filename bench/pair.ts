@@ -10,7 +10,13 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
-import { apiEnvironment, startSandboxProcess, stopChild, waitUntilReady } from './processes';
+import {
+  API_NODE_FLAGS,
+  apiEnvironment,
+  startSandboxProcess,
+  stopChild,
+  waitUntilReady,
+} from './processes';
 import { companionLogin, median, registerUsers, runFor } from './flows';
 import { measureCpu } from './cpu';
 import { oidcCodeFlow } from './oidc-flow';
@@ -19,7 +25,7 @@ const ROUND_SECONDS = 4;
 
 async function startApi(main: string, databaseUrl: string, sandboxUrl: string) {
   const port = await findFreePort();
-  const child: ChildProcess = spawn(process.execPath, [main], {
+  const child: ChildProcess = spawn(process.execPath, [...API_NODE_FLAGS, main], {
     env: apiEnvironment(databaseUrl, port, sandboxUrl),
     stdio: 'ignore',
   });

@@ -76,6 +76,20 @@ export async function startSandboxProcess(port: number): Promise<SandboxProcess>
 
 export const API_MAIN = join(__dirname, '../apps/api/src/main.js');
 
+/**
+ * The node flags the api runs with, from `npm run start:prod` (`node <flags> dist/…/main.js`),
+ * their one source: the image's CMD and so the Kubernetes manifests run the same (a test checks),
+ * and so does every api process of the bench.
+ */
+export const API_NODE_FLAGS: string[] = (() => {
+  const scripts = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).scripts;
+  const words = String(scripts['start:prod']).split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/apps/api/src/main.js') {
+    throw new Error(`start:prod is not "node <flags> dist/apps/api/src/main.js": ${words}`);
+  }
+  return words.slice(1, -1);
+})();
+
 /** The environment of a bench api process on `databaseUrl`, listening on `port`. */
 export function apiEnvironment(
   databaseUrl: string,
@@ -104,14 +118,16 @@ export function apiEnvironment(
 
 export interface MemorySample {
   rss_mb: number;
+  /** The highest RSS so far (VmHWM): the high-water mark between samples too. */
+  rss_peak_mb: number;
   heap_used_mb: number;
   heap_total_mb: number;
 }
 
-/** A process's resident set, from /proc. */
-export function rssMb(pid: number): number {
+/** A process's resident set (or, with `VmHWM`, its highest so far), from /proc. */
+export function rssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)![1]) / 1024;
 }
 
 /**
@@ -127,20 +143,25 @@ async function memoryOf(url: string, pid: number): Promise<MemorySample> {
   };
   return {
     rss_mb: Math.round(rssMb(pid) * 10) / 10,
+    rss_peak_mb: Math.round(rssMb(pid, 'VmHWM') * 10) / 10,
     heap_used_mb: gauge('nodejs_heap_size_used_bytes'),
     heap_total_mb: gauge('nodejs_heap_size_total_bytes'),
   };
 }
 
-/** One api process on the given database, as `npm start` runs it, using the shared `sandbox`. */
+/**
+ * One api process on the given database, as `npm start` runs it (its node flags), using the
+ * shared `sandbox`; `options` override the flags or add to the environment (bench:memory-load).
+ */
 export async function startApiProcess(
   databaseUrl: string,
   port: number,
   sandbox: SandboxProcess,
+  options: { nodeFlags?: string[]; env?: NodeJS.ProcessEnv } = {},
 ): Promise<ApiProcess> {
   let output = '';
-  const child = spawn(process.execPath, [API_MAIN], {
-    env: apiEnvironment(databaseUrl, port, sandbox.url),
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? API_NODE_FLAGS), API_MAIN], {
+    env: { ...apiEnvironment(databaseUrl, port, sandbox.url), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));

@@ -148,12 +148,12 @@ function memoryRows(r: any): [string, string, string][] {
     [
       'api RSS after the bench',
       `${m.api_rss_mb_after} MB`,
-      `target ≤ 256 MB; growth from the second turn ${m.api_rss_growth_ratio} (target < 1.1)`,
+      `target ≤ 256 MB; growth from the second turn ${m.api_rss_growth_ratio} (target < 1.1); node ${m.api_node_flags.join(' ')}`,
     ],
     ...m.samples.map((x: any): [string, string, string] => [
       `  after ${x.after}`,
       `${x.rss_mb} MB`,
-      `V8 heap used ${x.heap_used_mb} MB of ${x.heap_total_mb} MB`,
+      `peak ${x.rss_peak_mb} MB; V8 heap used ${x.heap_used_mb} MB of ${x.heap_total_mb} MB`,
     ]),
   ];
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedDatabase, createDatabase, findFreePort, runMigrations } from '@simauth/database';
 import {
+  API_NODE_FLAGS,
   MemorySample,
   startApiProcess,
   startBareServer,
@@ -339,6 +340,8 @@ async function main(): Promise<void> {
           2,
         ),
         samples: memory,
+        // As npm run start:prod, the image and the manifests run the api (bench/processes.ts).
+        api_node_flags: API_NODE_FLAGS,
       },
       api_process_rss_mb: round(rss),
       bench_seconds: round((performance.now() - t0) / 1000),

@@ -26,6 +26,7 @@ import {
 import { percentile } from './flows';
 import {
   API_MAIN,
+  API_NODE_FLAGS,
   apiEnvironment,
   startSandboxProcess,
   stopChild,
@@ -139,7 +140,7 @@ async function main(): Promise<void> {
     await runMigrations(pg.url);
     const port = await findFreePort();
     let output = '';
-    api = spawn(process.execPath, [API_MAIN], {
+    api = spawn(process.execPath, [...API_NODE_FLAGS, API_MAIN], {
       env: {
         ...apiEnvironment(pg.url, port, sandbox.url),
         WEBHOOKS: JSON.stringify([endpoint]),

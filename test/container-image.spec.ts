@@ -92,9 +92,18 @@ describe('the Dockerfile (no engine runs here and Debian has no hadolint: its ru
     const env = finalSteps('ENV').map((s) => s.args);
     expect(env).toContain('NODE_ENV=production');
     for (const e of env) expect(e).not.toMatch(/SANDBOX_/);
-    expect(finalSteps('CMD').map((s) => JSON.parse(s.args))).toEqual([
-      ['node', 'dist/apps/api/src/main.js'],
-    ]);
+    expect(finalSteps('CMD')).toHaveLength(1);
+    expect(JSON.parse(finalSteps('CMD')[0].args).at(-1)).toBe('dist/apps/api/src/main.js');
+  });
+
+  it("runs the api as npm run start:prod does, with the same node flags (the heap's limits)", () => {
+    const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts;
+    const command = JSON.parse(finalSteps('CMD')[0].args);
+    expect(command).toEqual(scripts['start:prod'].split(/\s+/));
+    expect(command).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^--max-old-space-size=\d+$/)]),
+    );
+    expect(scripts.start).toMatch(/npm run start:prod$/);
   });
 
   it('has a HEALTHCHECK on /health/ready', () => {

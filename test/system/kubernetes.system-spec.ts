@@ -69,6 +69,14 @@ describe.each(['demo', 'production'])('deploy/kubernetes/overlays/%s, rendered',
     expect(api.ports.map((p: any) => p.containerPort)).toEqual([3000]);
   });
 
+  it("runs the api with the image's command, whose node flags bound the heap", () => {
+    expect(api.command).toBeUndefined();
+    expect(api.args).toBeUndefined();
+    const env = (api.env ?? []).map((e: { name: string }) => e.name);
+    expect(env).not.toContain('NODE_OPTIONS');
+    expect(settings.NODE_OPTIONS).toBeUndefined();
+  });
+
   it('drains before the api stops, within a grace period longer than the drain', () => {
     const [sleep, seconds] = api.lifecycle.preStop.exec.command;
     expect(sleep).toBe('sleep');
