@@ -40,7 +40,7 @@ interface UpdateAttempt {
   kind: AttemptKind;
   to: string;
   toIsFinal: boolean;
-  allowedFrom: string[];
+  allowedFrom: readonly string[];
   /** true when moving to EXPIRED: only overdue attempts may expire, only live ones may move. */
   expiring: boolean;
   providerRef?: string;

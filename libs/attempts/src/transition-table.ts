@@ -27,16 +27,30 @@ export interface TransitionTable<S extends string> {
   interrupted?: Partial<Record<S, S>>;
 }
 
-/** The statuses from which `actor` may move an attempt of `kind` to `to` (empty: never). */
+/** allowedSources' answers per table, by `to` and actor: a table is data that never changes. */
+const sourcesOf = new WeakMap<TransitionTable<string>, Map<string, readonly string[]>>();
+
+/**
+ * The statuses from which `actor` may move an attempt of `kind` to `to` (empty: never). Worked out
+ * once per table, status and actor, not on every move; the array is shared: never change it.
+ */
 export function allowedSources<K extends AttemptKind>(
   kind: K,
   to: StatusOf<K>,
   actor: Actor,
-): StatusOf<K>[] {
+): readonly StatusOf<K>[] {
   const table = attemptFlow(kind).table as TransitionTable<string>;
-  return table.moves
-    .filter((m) => m.to === to && m.by.includes(actor))
-    .flatMap((m) => m.from) as StatusOf<K>[];
+  let known = sourcesOf.get(table);
+  if (!known) sourcesOf.set(table, (known = new Map()));
+  const key = `${to}\u0000${actor}`;
+  let sources = known.get(key);
+  if (!sources) {
+    sources = Object.freeze(
+      table.moves.filter((m) => m.to === to && m.by.includes(actor)).flatMap((m) => m.from),
+    );
+    known.set(key, sources);
+  }
+  return sources as readonly StatusOf<K>[];
 }
 
 /** Whether `actor`'s move of an attempt of `kind` to `to` may come before the deadline. */

@@ -43,7 +43,9 @@ describe('transition tables', () => {
         for (const from of move.from) expect(table.final).not.toContain(from);
       }
       const live = new Set(table.moves.flatMap((m) => m.from));
-      expect(allowedSources(kind, 'EXPIRED' as never, 'system').sort()).toEqual([...live].sort());
+      expect([...allowedSources(kind, 'EXPIRED' as never, 'system')].sort()).toEqual(
+        [...live].sort(),
+      );
     },
   );
 
@@ -69,7 +71,7 @@ describe('transition tables', () => {
 
   it("lets an operator end a live login or number verification before its deadline, and only the deadline's move otherwise", () => {
     const login = AttemptKind.CompanionLogin;
-    expect(allowedSources(login, LoginStatus.Expired, 'admin').sort()).toEqual(
+    expect([...allowedSources(login, LoginStatus.Expired, 'admin')].sort()).toEqual(
       ['APPROVED', 'MATCH_PENDING', 'PENDING'].sort(),
     );
     expect(movesBeforeDeadline(login, LoginStatus.Expired, 'admin')).toBe(true);

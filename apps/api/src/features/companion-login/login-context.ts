@@ -109,43 +109,61 @@ export function toStoredContext(context: Partial<LoginContext>): Record<string, 
   return stored;
 }
 
-/** The typed context of a stored login; keys it does not know (a newer replica's) are ignored. */
+/** `stored[key]` when it is a string. */
+function textAt(stored: Record<string, unknown>, key: string): string | undefined {
+  const value = stored[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+const PROOF_PROVIDERS: readonly unknown[] = ['truid', 'vonage', 'twilio'];
+
+/**
+ * The typed context of a stored login; keys it does not know (a newer replica's) are ignored.
+ * Fields absent from the row stay absent from the object (so a copy of it writes nothing new):
+ * each is set only when present, rather than set to undefined and deleted, since deleting a
+ * property turns an object into a slow dictionary for every later read of it (a login's context
+ * is read on each of its requests).
+ */
 export function fromStoredContext(stored: Record<string, unknown>): LoginContext {
-  const text = (key: string) => (typeof stored[key] === 'string' ? stored[key] : undefined);
+  const candidates = stored[KEYS.candidates];
   const context: LoginContext = {
     matchNumber: Number(stored[KEYS.matchNumber]),
-    candidates: Array.isArray(stored[KEYS.candidates]) ? (stored[KEYS.candidates] as number[]) : [],
-    bindingMessage: text(KEYS.bindingMessage),
-    clientName: text(KEYS.clientName),
-    idTokenIssued: KEYS.idTokenIssued in stored ? (text(KEYS.idTokenIssued) ?? null) : undefined,
-    approvedByDevice: text(KEYS.approvedByDevice),
-    stepUpRequired: stored[KEYS.stepUpRequired] === true ? true : undefined,
-    checkUrl: text(KEYS.checkUrl),
-    proofProvider: ['truid', 'vonage', 'twilio'].includes(stored[KEYS.proofProvider] as string)
-      ? (stored[KEYS.proofProvider] as SimProofProviderName)
-      : undefined,
-    proofFailovers: Array.isArray(stored[KEYS.proofFailovers])
-      ? (stored[KEYS.proofFailovers] as LoginContext['proofFailovers'])
-      : undefined,
-    channel: stored[KEYS.channel] === 'sms' ? 'sms' : undefined,
-    amr: Array.isArray(stored[KEYS.amr]) ? (stored[KEYS.amr] as string[]) : undefined,
-    factorId: text(KEYS.factorId),
-    match: typeof stored[KEYS.match] === 'boolean' ? (stored[KEYS.match] as boolean) : undefined,
-    simSwap:
-      stored[KEYS.simSwap] && typeof stored[KEYS.simSwap] === 'object'
-        ? (stored[KEYS.simSwap] as SimSwapEvidence)
-        : undefined,
-    simSwapCheckSkipped: text(KEYS.simSwapCheckSkipped),
+    candidates: Array.isArray(candidates) ? (candidates as number[]) : [],
   };
+  const bindingMessage = textAt(stored, KEYS.bindingMessage);
+  if (bindingMessage !== undefined) context.bindingMessage = bindingMessage;
+  const clientName = textAt(stored, KEYS.clientName);
+  if (clientName !== undefined) context.clientName = clientName;
+  if (KEYS.idTokenIssued in stored)
+    context.idTokenIssued = textAt(stored, KEYS.idTokenIssued) ?? null;
+  const approvedByDevice = textAt(stored, KEYS.approvedByDevice);
+  if (approvedByDevice !== undefined) context.approvedByDevice = approvedByDevice;
+  if (stored[KEYS.stepUpRequired] === true) context.stepUpRequired = true;
+  const checkUrl = textAt(stored, KEYS.checkUrl);
+  if (checkUrl !== undefined) context.checkUrl = checkUrl;
+  const proofProvider = stored[KEYS.proofProvider];
+  if (PROOF_PROVIDERS.includes(proofProvider))
+    context.proofProvider = proofProvider as SimProofProviderName;
+  const proofFailovers = stored[KEYS.proofFailovers];
+  if (Array.isArray(proofFailovers))
+    context.proofFailovers = proofFailovers as LoginContext['proofFailovers'];
+  if (stored[KEYS.channel] === 'sms') context.channel = 'sms';
+  const amr = stored[KEYS.amr];
+  if (Array.isArray(amr)) context.amr = amr as string[];
+  const factorId = textAt(stored, KEYS.factorId);
+  if (factorId !== undefined) context.factorId = factorId;
+  const match = stored[KEYS.match];
+  if (typeof match === 'boolean') context.match = match;
+  const simSwap = stored[KEYS.simSwap];
+  if (simSwap && typeof simSwap === 'object') context.simSwap = simSwap as SimSwapEvidence;
+  const simSwapCheckSkipped = textAt(stored, KEYS.simSwapCheckSkipped);
+  if (simSwapCheckSkipped !== undefined) context.simSwapCheckSkipped = simSwapCheckSkipped;
   for (const consumer of consumers.values()) {
-    const ref = text(consumer.key);
+    const ref = textAt(stored, consumer.key);
     if (!ref) continue;
     context.boundTo = { consumer, ref };
     if (consumer.deliveredFlag in stored)
-      context.boundTo.deliveredAt = text(consumer.deliveredFlag) ?? null;
+      context.boundTo.deliveredAt = textAt(stored, consumer.deliveredFlag) ?? null;
   }
-  // Fields absent from the row stay absent from the object (so a copy of it writes nothing new).
-  for (const field of Object.keys(context) as (keyof LoginContext)[])
-    if (context[field] === undefined) delete context[field];
   return context;
 }
