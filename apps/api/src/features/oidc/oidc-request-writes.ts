@@ -98,8 +98,9 @@ function statementOf(writes: HeldWrite[]) {
 
 /**
  * Sends `writes` as one statement. When its guard finds its row used or deleted meanwhile by
- * another request, nothing else of it was stored: for a consume, as for a replay, the whole grant
- * goes (RFC 9700 4.14) and InvalidGrant is thrown; for an interaction's destroy (two resumes of
+ * another request, nothing else of it was stored: for a consume of a code or refresh token, as for
+ * a replay, the whole grant goes (RFC 9700 4.14) and InvalidGrant is thrown (InvalidRequestUri for
+ * a pushed authorization request's); for an interaction's destroy (two resumes of
  * one interaction at once), SessionNotFound, as the later of the two gets when it reads it.
  */
 export async function writeNow(db: DataSource, writes: HeldWrite[]): Promise<void> {
@@ -107,6 +108,10 @@ export async function writeNow(db: DataSource, writes: HeldWrite[]): Promise<voi
   const rows = await preparedQuery(db, name, text, values);
   if (!guard || rows.length > 0) return;
   if (guard.kind === 'destroy') throw new errors.SessionNotFound('interaction session not found');
+  // A pushed authorization request is consumed when its sign-in answers: of two at once, the
+  // other gets the library's own answer for a used request_uri, and there is no grant to revoke.
+  if (guard.model === 'PushedAuthorizationRequest')
+    throw new errors.InvalidRequestUri('request_uri is invalid, expired, or was already used');
   await preparedQuery(db, 'simauth_oidc_revoke_reused', REVOKE_REUSED, [guard.model, guard.id]);
   throw new errors.InvalidGrant(`${LABELS[guard.model] ?? guard.model} already consumed`);
 }

@@ -132,6 +132,63 @@ describe('a blocked user in the OpenID Provider', () => {
     expect(await finished.json()).toMatchObject({ detail: expect.stringMatching(/EXPIRED/) });
   });
 
+  it('gives no code when the user is blocked between the finish and the resume of a sign-in', async () => {
+    const phone = await registerPhone(t);
+    const web = await rp(WEB);
+    const auth = await authorization(web);
+    const browser = new CookieBrowser();
+    const page = await browser.follow(auth.url.toString(), (u) => new URL(u).pathname === '/login');
+    const uid = new URL(page.url).searchParams.get('interaction')!;
+    const started = await browser.request(`${t.url}/oidc/interaction/${uid}/login`, {
+      body: { phone_number: phone.phoneNumber },
+    });
+    const login = (await started.json()) as {
+      login_id: string;
+      poll_token: string;
+      match_number: number;
+    };
+    await approveOnPhone(t, phone, login.login_id, login.match_number);
+    const finished = await browser.request(`${t.url}/oidc/interaction/${uid}/finish`, {
+      body: { poll_token: login.poll_token },
+    });
+    expect(finished.status).toBe(200);
+    const { redirect_to } = (await finished.json()) as { redirect_to: string };
+
+    await block(phone);
+    // The resume reads the account with the interaction: a blocked one is no account, so the
+    // browser is asked to sign in again (or sent back with an error), never with a code.
+    const end = await browser.follow(
+      new URL(redirect_to, t.url).toString(),
+      (u) => u.startsWith(CALLBACK) || new URL(u).pathname === '/login',
+    );
+    expect(new URL(end.url).searchParams.get('code')).toBeNull();
+    const [codes] = await t.db.query(
+      `SELECT count(*)::int AS n FROM oidc_models
+        WHERE model = 'AuthorizationCode' AND payload->>'accountId' = (SELECT id::text FROM users WHERE phone_number = $1)`,
+      [phone.phoneNumber],
+    );
+    expect(codes.n).toBe(0);
+  });
+
+  it('answers userinfo for an access token issued before the block with 401 invalid_token', async () => {
+    const phone = await registerPhone(t);
+    const web = await rp(WEB);
+    const auth = await authorization(web);
+    const tokens = await client.authorizationCodeGrant(
+      web,
+      await signInThroughPage(t, auth, phone),
+      { pkceCodeVerifier: auth.verifier, expectedNonce: auth.nonce, expectedState: auth.state },
+    );
+    const userinfo = () =>
+      fetch(`${t.url}/oidc/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    expect((await userinfo()).status).toBe(200);
+
+    await block(phone);
+    const refused = await userinfo();
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
+  });
+
   it('answers introspection of a blocked user’s access and refresh tokens with active false', async () => {
     const phone = await registerPhone(t);
     const web = await rp(WEB);

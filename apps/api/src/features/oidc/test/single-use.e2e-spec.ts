@@ -196,11 +196,12 @@ describe('codes and refresh tokens are single-use even when redeemed twice at on
   it('stores the code of one of two simultaneous resumes of an interaction, and answers the other 400 without a code', async () => {
     const auth = authorizationRequest('openid');
     const browser = new CookieBrowser();
+    const phone = await registerPhone(t);
     // The browser stops where finish sends it: the resume, which ends the interaction.
     const resume = await signInThroughPage(
       t,
       auth,
-      await registerPhone(t),
+      phone,
       'approve',
       browser,
       t,
@@ -221,9 +222,60 @@ describe('codes and refresh tokens are single-use even when redeemed twice at on
     const refused = answers.find((a) => !a.headers.get('location'))!;
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ error: 'invalid_request' });
+    // The refused resume stored nothing: one code, one grant for the user's one sign-in.
+    const stored = await t.db.query(
+      `SELECT model, count(*)::int AS n FROM oidc_models
+        WHERE model IN ('AuthorizationCode', 'Grant')
+          AND payload->>'accountId' = (SELECT id::text FROM users WHERE phone_number = $1)
+        GROUP BY model ORDER BY model`,
+      [phone.phoneNumber],
+    );
+    expect(stored).toEqual([
+      { model: 'AuthorizationCode', n: 1 },
+      { model: 'Grant', n: 1 },
+    ]);
     const redeemed = await token({
       grant_type: 'authorization_code',
       code: codes[0]!,
+      redirect_uri: CALLBACK,
+      code_verifier: auth.verifier,
+    });
+    expect(redeemed.status).toBe(200);
+  });
+
+  it('signs in once with a pushed authorization request: its request_uri is consumed with the code, and refused after', async () => {
+    const auth = authorizationRequest('openid');
+    const pushed = await fetch(`${t.url}/oidc/request`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: auth.url.searchParams,
+    });
+    expect(pushed.status).toBe(201);
+    const { request_uri } = (await pushed.json()) as { request_uri: string };
+    const byReference = new URL(`${t.url}/oidc/auth`);
+    byReference.search = new URLSearchParams({ client_id: 'spa', request_uri }).toString();
+    const browser = new CookieBrowser();
+    const back = await signInThroughPage(
+      t,
+      { ...auth, url: byReference },
+      await registerPhone(t),
+      'approve',
+      browser,
+    );
+    const code = back.searchParams.get('code')!;
+    expect(code).toBeTruthy();
+    const [par] = await t.db.query(
+      `SELECT consumed_at FROM oidc_models WHERE model = 'PushedAuthorizationRequest' AND id = $1`,
+      [request_uri.split(':').at(-1)],
+    );
+    expect(par.consumed_at).not.toBeNull();
+    const again = await fetch(byReference, { redirect: 'manual' });
+    const where = again.headers.get('location') ?? '';
+    const body = where ? '' : await again.text();
+    expect(`${where} ${body}`).toMatch(/invalid_request_uri/);
+    const redeemed = await token({
+      grant_type: 'authorization_code',
+      code,
       redirect_uri: CALLBACK,
       code_verifier: auth.verifier,
     });
