@@ -102,7 +102,7 @@ export async function memoryLoad(nodeFlags: string[]): Promise<void> {
 /**
  * `node dist/bench/memory.js pair "<flags A>" "<flags B>" [pairs]`: what node flags cost in CPU.
  * Two api processes of this build, one per set of flags, on one Postgres and sandbox, serve the
- * same load in alternating measured rounds (A B B A …): companion logins for 4 s, then refresh
+ * same load in alternating measured rounds (A B B A …): companion logins and OpenID code flows for 4 s each, then refresh
  * rotations and client_credentials grants for 3 s each. Prints each one's api CPU per request and
  * B/A per pair, and the RSS of each at the end.
  */
@@ -118,15 +118,19 @@ export async function memoryPair(flagsA: string[], flagsB: string[], pairs: numb
   try {
     const users = await registerUsers(apis[0].url, sandbox.url, '+447700922', 16);
     const loads = apis.map((api) => new TokenLoad(api.url, api.url, ''));
-    const kinds = ['login', 'refresh', 'cc'] as const;
+    const kinds = ['login', 'oidc', 'refresh', 'cc'] as const;
     const one = async (i: number, kind: (typeof kinds)[number], seconds: number) => {
       const pid = apis[i].child.pid!;
       const before = cpuSeconds(pid);
       let requests: number;
-      if (kind === 'login') {
+      if (kind === 'login' || kind === 'oidc') {
         for (const vu of users) vu.api = apis[i].url;
-        const round = await runFor(seconds, users, companionLogin);
-        if (round.errors) throw new Error(`login: ${round.errors} errors`);
+        const round = await runFor(
+          seconds,
+          users,
+          kind === 'login' ? companionLogin : oidcCodeFlow,
+        );
+        if (round.errors) throw new Error(`${kind}: ${round.errors} errors`);
         requests = round.durations.length;
       } else {
         const round = await loads[i].run(kind, seconds);
@@ -140,10 +144,15 @@ export async function memoryPair(flagsA: string[], flagsB: string[], pairs: numb
       await loads[i].start(users);
       for (const kind of kinds) await one(i, kind, 2);
     }
-    const ms: Record<string, number[][]> = { login: [[], []], refresh: [[], []], cc: [[], []] };
+    const ms: Record<string, number[][]> = {
+      login: [[], []],
+      oidc: [[], []],
+      refresh: [[], []],
+      cc: [[], []],
+    };
     for (let p = 0; p < pairs; p++) {
       for (const i of p % 2 ? [1, 0] : [0, 1]) {
-        ms.login[i].push(await one(i, 'login', 4));
+        for (const kind of ['login', 'oidc'] as const) ms[kind][i].push(await one(i, kind, 4));
         for (const kind of ['refresh', 'cc'] as const) ms[kind][i].push(await one(i, kind, 3));
       }
     }

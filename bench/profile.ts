@@ -1,7 +1,7 @@
 /**
- * `npm run bench:profile [-- skeleton]`: a CPU profile of one api process (or of the skeleton) serving companion logins (16
+ * `npm run bench:profile [-- skeleton|oidc]`: a CPU profile of one api process (or of the skeleton) serving companion logins (or, `oidc`, OpenID Connect code flows; 16
  * virtual users, 10 s) on an embedded Postgres and the sandbox, written to bench/profiles/ for
- * Chrome DevTools or `node --cpu-prof` tooling; prints, per login of the measured 10 s, the
+ * Chrome DevTools or `node --cpu-prof` tooling; prints, per flow of the measured 10 s, the
  * packages and the functions that used the most CPU.
  */
 import { spawn } from 'node:child_process';
@@ -17,6 +17,7 @@ import {
   waitUntilReady,
 } from './processes';
 import { companionLogin, registerUsers, runFor } from './flows';
+import { oidcCodeFlow } from './oidc-flow';
 
 const SECONDS = 10;
 
@@ -77,9 +78,9 @@ function summarize(file: string, from: number, to: number, logins: number): stri
       .slice(0, count)
       .map(([k, v]) => `${(v / logins).toFixed(0).padStart(7)} µs  ${k}`);
   return [
-    'per login, by package (self time):',
+    'per flow, by package (self time):',
     ...table(byPlace, 25),
-    'per login, by function (self time):',
+    'per flow, by function (self time):',
     ...table(byFunction, 40),
   ];
 }
@@ -99,6 +100,8 @@ async function main(): Promise<void> {
   const port = await findFreePort();
   // `-- skeleton`: the skeleton of the same flow (bench/skeleton.ts) instead, for comparison.
   const skeleton = process.argv.includes('skeleton');
+  // `-- oidc`: OpenID Connect code flows (bench/oidc-flow.ts) instead of bare companion logins.
+  const flow = process.argv.includes('oidc') ? oidcCodeFlow : companionLogin;
   const child = spawn(
     process.execPath,
     [
@@ -131,11 +134,13 @@ async function main(): Promise<void> {
     const users = await registerUsers(registrarUrl, sandbox.url, '+447700923', 16);
     if (registrar) await stopChild(registrar);
     for (const vu of users) vu.api = url;
-    await runFor(2, users, companionLogin);
+    await runFor(2, users, flow);
     const from = Number(process.hrtime.bigint() / 1000n);
-    const round = await runFor(SECONDS, users, companionLogin);
+    const round = await runFor(SECONDS, users, flow);
     window = { from, to: Number(process.hrtime.bigint() / 1000n), logins: round.durations.length };
-    console.log(`${round.durations.length} logins in ${SECONDS} s, ${round.errors} errors`);
+    console.log(
+      `${round.durations.length} flows (${flow.name}) in ${SECONDS} s, ${round.errors} errors`,
+    );
   } finally {
     await stopChild(child);
     await sandbox.stop();
