@@ -45,6 +45,19 @@ const FIND_BY_UID = `SELECT payload, consumed_at FROM oidc_models WHERE model = 
 const FIND_BY_USER_CODE = `SELECT payload, consumed_at FROM oidc_models
                             WHERE model = $1 AND user_code = $2`;
 /**
+ * A replay mark (a DPoP proof's or a client assertion's `jti`, the library's ReplayDetection) is
+ * stored only if no live one is: the library finds none, then saves it, so two requests with one
+ * `jti` at once would both pass that find. No row back: another request stored it first.
+ */
+const REPLAY_MARK = `INSERT INTO oidc_models (model, id, payload, grant_id, uid, user_code, expires_at)
+   VALUES ($1, $2, $3, $4, $5, $6,
+           CASE WHEN $7::int IS NULL THEN NULL ELSE now() + make_interval(secs => $7::int) END)
+   ON CONFLICT (model, id) DO UPDATE SET payload = EXCLUDED.payload, expires_at = EXCLUDED.expires_at,
+          consumed_at = NULL
+    WHERE oidc_models.expires_at <= now()
+   RETURNING 1`;
+
+/**
  * The account a model names (`accountId`), as AccountsService.findPhoneByUserId reads it: its
  * phone number if the user exists and is not blocked. Read with the token or the interaction the
  * library reads first, and served to the same request's findAccount (phoneOfAccountReadAhead):
@@ -106,6 +119,14 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
         userCode,
         expiresIn ? Math.ceil(expiresIn) : null,
       ];
+      if (model === 'ReplayDetection') {
+        // Stored at once (a replay meanwhile must find it), and only by the first of two at once.
+        await flushed();
+        const stored = await preparedQuery(db, 'simauth_oidc_replay_mark', REPLAY_MARK, values);
+        if (stored.length === 0)
+          throw new errors.InvalidRequest('this JWT was used already (its jti is not unique)');
+        return;
+      }
       const asRead = model === 'Interaction' && currentWrites()?.interactionAsRead(id);
       if (asRead) {
         // Finish's save (interactionFinishScope): only onto the interaction as it was read.

@@ -49,9 +49,6 @@ const LABELS: Record<string, string> = {
   RefreshToken: 'refresh token',
 };
 
-/** The library's model of used JWT ids (ReplayDetection.unique: a find, then an upsert). */
-const REPLAY_DETECTION = 'ReplayDetection';
-
 /** At most this many writes in one statement (the statement shapes stay few). */
 const MAX_HELD = 4;
 
@@ -213,9 +210,9 @@ class RequestWrites {
       }
     }
     this.held.push(write);
-    // A replay mark (a DPoP proof's jti, a client assertion's) is stored as soon as it is checked,
-    // not held over the rest of the request: a replay in the meantime must find it.
-    if (this.ended || write.model === REPLAY_DETECTION) return this.flush();
+    // (A replay mark, a DPoP proof's or a client assertion's jti, is never held: the adapter stores
+    // it at once, see REPLAY_MARK.)
+    if (this.ended) return this.flush();
   }
 
   /** Sends what is held (if anything) and waits for every write sent so far. */

@@ -85,6 +85,34 @@ describe("the OpenID Provider's request writes", () => {
     expect(replay.body.error_description).toMatch(/client authentication failed/);
   });
 
+  it('accepts a client assertion sent twice at the same moment only once', async () => {
+    const used = assertion(t, randomUUID());
+    // Both requests find no mark for the assertion's jti, then wait to store it: the table is
+    // locked against writes (reads go on) until both wait, then both go.
+    const lock = t.db.createQueryRunner();
+    await lock.connect();
+    await lock.startTransaction();
+    await lock.query('LOCK TABLE oidc_models IN SHARE ROW EXCLUSIVE MODE');
+    const sent = [tokenRequest(t, used), tokenRequest(t, used)];
+    let waiting = 0;
+    while (waiting < 2) {
+      const [row] = await t.db.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO oidc_models%'`,
+      );
+      waiting = row.n;
+      if (waiting < 2) await new Promise((r) => setImmediate(r));
+    }
+    await lock.commitTransaction();
+    await lock.release();
+    const answers = await Promise.all(sent);
+    // One is authenticated (its refresh token is not one); the other is refused before that.
+    expect(answers.filter((a) => a.body.error === 'invalid_grant')).toHaveLength(1);
+    const refused = answers.find((a) => a.body.error !== 'invalid_grant')!;
+    expect(refused).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+    expect(refused.body.error_description).toMatch(/used already/);
+  });
+
   it('stores a replay mark as soon as it is saved, while other writes of the request wait for its end', async () => {
     const adapter = postgresOidcAdapter(t.db);
     const mark = `mark-${randomUUID()}`;
