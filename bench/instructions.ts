@@ -18,6 +18,7 @@ import autocannon from 'autocannon';
 import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
 import {
   API_MAIN,
+  API_NODE_FLAGS,
   apiEnvironment,
   bareServerArgs,
   nestBaselineArgs,
@@ -172,7 +173,12 @@ async function countOidc(main: string): Promise<void> {
     await runMigrations(db.url);
     const port = await findFreePort();
     const url = `http://127.0.0.1:${port}`;
-    const api = underCallgrind(dir, 'api', [main], apiEnvironment(db.url, port, sandbox.url));
+    const api = underCallgrind(
+      dir,
+      'api',
+      [...API_NODE_FLAGS, main],
+      apiEnvironment(db.url, port, sandbox.url),
+    );
     await waitUntilReady(`${url}/health/ready`, api.child, () => url, 10 * 60_000);
     const background = await backgroundRate(api);
     const users = await registerUsers(url, sandbox.url, '+447700921', USERS);
@@ -274,7 +280,12 @@ async function main(): Promise<void> {
     console.error('instructions: simauth /health/live, then login flows…');
     port = await findFreePort();
     const url = `http://127.0.0.1:${port}`;
-    const api = underCallgrind(dir, 'api', [API_MAIN], apiEnvironment(db.url, port, sandbox.url));
+    const api = underCallgrind(
+      dir,
+      'api',
+      [...API_NODE_FLAGS, API_MAIN],
+      apiEnvironment(db.url, port, sandbox.url),
+    );
     const apiCounts = await perRequest(api, `${url}/health/live`);
     results.simauth_per_request = apiCounts.value;
     rounds.simauth = apiCounts;

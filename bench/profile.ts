@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
 import {
   API_MAIN,
+  API_NODE_FLAGS,
   apiEnvironment,
   startSandboxProcess,
   stopChild,
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
       `--cpu-prof-dir=${out}`,
       ...(skeleton
         ? [join(__dirname, 'skeleton.js'), String(port), pg.url, sandbox.url]
-        : [API_MAIN]),
+        : [...API_NODE_FLAGS, API_MAIN]),
     ],
     { env: apiEnvironment(pg.url, port, sandbox.url), stdio: 'ignore' },
   );

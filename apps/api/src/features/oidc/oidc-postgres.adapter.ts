@@ -120,9 +120,14 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
         expiresIn ? Math.ceil(expiresIn) : null,
       ];
       if (model === 'ReplayDetection') {
-        // Stored at once (a replay meanwhile must find it), and only by the first of two at once.
+        // Stored at once (a replay meanwhile must find it), and only by the first of two at once;
+        // alive for a second at least (an assertion at its exp, within the clock tolerance, would
+        // be saved already expired, and so replaceable).
         await flushed();
-        const stored = await preparedQuery(db, 'simauth_oidc_replay_mark', REPLAY_MARK, values);
+        const stored = await preparedQuery(db, 'simauth_oidc_replay_mark', REPLAY_MARK, [
+          ...values.slice(0, 6),
+          Math.max(1, Math.ceil(expiresIn ?? 1)),
+        ]);
         if (stored.length === 0)
           throw new errors.InvalidRequest('this JWT was used already (its jti is not unique)');
         return;

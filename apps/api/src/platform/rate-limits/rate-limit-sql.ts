@@ -6,9 +6,10 @@
 // a quarter of the Postgres CPU (no flush of its own: the WAL writer flushes within
 // wal_writer_delay, 200 ms by default, for many at once), and holds the counter's row for less
 // time, which every request of one client or address waits on. What it risks: a crash of Postgres
-// itself (not of an api process) may forget the hits of the last fraction of a second, at most
-// three times wal_writer_delay; the requests those hits counted were within their limits. Every
-// other write keeps the server's synchronous_commit.
+// itself (not of an api process), or a failover to a standby (the commit does not wait for a
+// synchronous one either), may forget the hits of the last fraction of a second, at most three
+// times wal_writer_delay; the requests those hits counted were within their limits. Every other
+// write keeps the server's synchronous_commit.
 const ASYNC_COMMIT = `(SELECT set_config('synchronous_commit', 'off', true)) AS async_commit`;
 
 /**

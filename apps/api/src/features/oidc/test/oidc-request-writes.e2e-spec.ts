@@ -91,20 +91,30 @@ describe("the OpenID Provider's request writes", () => {
     // locked against writes (reads go on) until both wait, then both go.
     const lock = t.db.createQueryRunner();
     await lock.connect();
-    await lock.startTransaction();
-    await lock.query('LOCK TABLE oidc_models IN SHARE ROW EXCLUSIVE MODE');
-    const sent = [tokenRequest(t, used), tokenRequest(t, used)];
-    let waiting = 0;
-    while (waiting < 2) {
-      const [row] = await t.db.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO oidc_models%'`,
-      );
-      waiting = row.n;
-      if (waiting < 2) await new Promise((r) => setImmediate(r));
+    let sent: ReturnType<typeof tokenRequest>[] = [];
+    try {
+      await lock.startTransaction();
+      const [{ pid }] = await lock.query('SELECT pg_backend_pid() AS pid');
+      await lock.query('LOCK TABLE oidc_models IN SHARE ROW EXCLUSIVE MODE');
+      sent = [tokenRequest(t, used), tokenRequest(t, used)];
+      // Only this test's two requests: blocked by this lock, storing a replay mark (the other
+      // test file running beside this one may wait on the lock too, with other writes).
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const [row] = await t.db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE pg_blocking_pids(pid) @> ARRAY[$1::int]
+              AND query LIKE '%ON CONFLICT (model, id) DO UPDATE%WHERE oidc_models.expires_at <= now()%'`,
+          [pid],
+        );
+        if (row.n >= 2) break;
+        if (Date.now() > deadline) throw new Error(`${row.n} of 2 requests wait to store the mark`);
+        await new Promise((r) => setImmediate(r));
+      }
+    } finally {
+      if (lock.isTransactionActive) await lock.commitTransaction();
+      await lock.release();
     }
-    await lock.commitTransaction();
-    await lock.release();
     const answers = await Promise.all(sent);
     // One is authenticated (its refresh token is not one); the other is refused before that.
     expect(answers.filter((a) => a.body.error === 'invalid_grant')).toHaveLength(1);
