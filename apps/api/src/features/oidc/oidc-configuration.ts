@@ -7,6 +7,7 @@ import {
   ADMIN_SCOPE,
   adminAudience,
 } from '../../platform/operator-access/admin-tokens';
+import { CookieKeys } from './cookie-keys';
 
 /** `acr` of a sign-in whose SIM was proven by the mobile network (PhoneCheck). */
 const ACR_SIM = 'urn:simauth:acr:sim';
@@ -173,7 +174,7 @@ export function oidcConfiguration(config: AppConfig, deps: OidcDependencies): Co
     // Discovery requires every provider to offer.
     enabledJWA: { idTokenSigningAlgValues: ['ES256', 'RS256'] },
     cookies: {
-      keys: deps.cookieKeys,
+      keys: new CookieKeys(deps.cookieKeys),
       long: { httpOnly: true, sameSite: 'lax' },
       short: { httpOnly: true, sameSite: 'lax' },
     },
