@@ -41,6 +41,32 @@ export async function authorization(
  */
 export type PhoneAnswer = 'approve' | 'deny' | 'wrong-number' | { factorId: string; code: string };
 
+/** A login started on the login page: its interaction, and the login's id, poll token and number. */
+export interface LoginOnPage {
+  uid: string;
+  login: { login_id: string; poll_token: string; match_number: number };
+}
+
+/**
+ * Follows the authorization request `url` in `browser` to the login page and starts the login of
+ * `phone` there, as the page does.
+ */
+export async function startLoginOnPage(
+  t: TestApp,
+  url: URL | string,
+  phone: RegisteredPhone,
+  browser: CookieBrowser,
+): Promise<LoginOnPage> {
+  const page = await browser.follow(url.toString(), (u) => new URL(u).pathname === '/login');
+  const uid = new URL(page.url).searchParams.get('interaction')!;
+  expect(uid).toBeTruthy();
+  const started = await browser.request(`${t.url}/oidc/interaction/${uid}/login`, {
+    body: { phone_number: phone.phoneNumber },
+  });
+  expect(started.status).toBe(201);
+  return { uid, login: (await started.json()) as LoginOnPage['login'] };
+}
+
 /**
  * The browser's part: from the authorization URL to our login page, the login started there, the
  * phone's answer (`onPhone`), the page's finish, and back to the client's callback.
@@ -55,18 +81,7 @@ export async function signInThroughPage(
   /** The client's redirect URI, where the browser stops. */
   callback = CALLBACK,
 ): Promise<URL> {
-  const page = await browser.follow(auth.url.toString(), (u) => new URL(u).pathname === '/login');
-  const uid = new URL(page.url).searchParams.get('interaction')!;
-  expect(uid).toBeTruthy();
-  const started = await browser.request(`${t.url}/oidc/interaction/${uid}/login`, {
-    body: { phone_number: phone.phoneNumber },
-  });
-  expect(started.status).toBe(201);
-  const login = (await started.json()) as {
-    login_id: string;
-    poll_token: string;
-    match_number: number;
-  };
+  const { uid, login } = await startLoginOnPage(t, auth.url, phone, browser);
   if (onPhone === 'deny') {
     await call('POST', `${t.url}/v1/logins/${login.login_id}/deny`, {}, bearer(phone.deviceToken));
   } else if (onPhone === 'wrong-number') {

@@ -1,13 +1,13 @@
-import { Client as PgClient } from 'pg';
 import * as client from 'openid-client';
 import { TestApp, startTestApp } from '@test-support/test-app';
 import { bearer, call } from '@test-support/http';
 import { uniquePhoneNumber } from '@test-support/device';
 import { RegisteredPhone, approveOnPhone, registerPhone } from '@test-support/flows';
-import { CALLBACK, authorization, signInThroughPage } from '@test-support/oidc';
+import { CALLBACK, authorization, signInThroughPage, startLoginOnPage } from '@test-support/oidc';
 import { CookieBrowser } from '@test-support/browser';
 import { OPS_CLIENT, adminToken } from '@test-support/admin';
 import { eventually } from '@test-support/sse';
+import { recordStatements } from '@test-support/statements';
 
 const CIBA = 'urn:openid:params:grant-type:ciba';
 // An operators' client of its own: the admin audit suite reads the last action of 'ops'.
@@ -64,6 +64,16 @@ describe('a blocked user in the OpenID Provider', () => {
     expect(blocked.body).toMatchObject({ blocked: true });
   }
 
+  /** The tokens of a sign-in of `phone` through the login page, for the client `web`. */
+  async function signedIn(web: client.Configuration, phone: RegisteredPhone) {
+    const auth = await authorization(web);
+    return client.authorizationCodeGrant(web, await signInThroughPage(t, auth, phone), {
+      pkceCodeVerifier: auth.verifier,
+      expectedNonce: auth.nonce,
+      expectedState: auth.state,
+    });
+  }
+
   /** One token endpoint request of the CIBA client: its status and OAuth body. */
   async function pollOnce(authReqId: string): Promise<{ status: number; body: unknown }> {
     const res = await fetch(`${t.url}/oidc/token`, {
@@ -80,12 +90,7 @@ describe('a blocked user in the OpenID Provider', () => {
   it('issues no token for a code, and none for a refresh token, once the user is blocked', async () => {
     const phone = await registerPhone(t);
     const web = await rp(WEB);
-    const first = await authorization(web);
-    const tokens = await client.authorizationCodeGrant(
-      web,
-      await signInThroughPage(t, first, phone),
-      { pkceCodeVerifier: first.verifier, expectedNonce: first.nonce, expectedState: first.state },
-    );
+    const tokens = await signedIn(web, phone);
     expect(tokens.refresh_token).toBeTruthy();
     // A second sign-in reaches the client's callback; its code is redeemed after the block.
     const second = await authorization(web);
@@ -109,16 +114,7 @@ describe('a blocked user in the OpenID Provider', () => {
     const web = await rp(WEB);
     const auth = await authorization(web);
     const browser = new CookieBrowser();
-    const page = await browser.follow(auth.url.toString(), (u) => new URL(u).pathname === '/login');
-    const uid = new URL(page.url).searchParams.get('interaction')!;
-    const started = await browser.request(`${t.url}/oidc/interaction/${uid}/login`, {
-      body: { phone_number: phone.phoneNumber },
-    });
-    const login = (await started.json()) as {
-      login_id: string;
-      poll_token: string;
-      match_number: number;
-    };
+    const { uid, login } = await startLoginOnPage(t, auth.url, phone, browser);
     expect(await approveOnPhone(t, phone, login.login_id, login.match_number)).toEqual({
       status: 'MATCH_SUCCESS',
     });
@@ -137,16 +133,7 @@ describe('a blocked user in the OpenID Provider', () => {
     const web = await rp(WEB);
     const auth = await authorization(web);
     const browser = new CookieBrowser();
-    const page = await browser.follow(auth.url.toString(), (u) => new URL(u).pathname === '/login');
-    const uid = new URL(page.url).searchParams.get('interaction')!;
-    const started = await browser.request(`${t.url}/oidc/interaction/${uid}/login`, {
-      body: { phone_number: phone.phoneNumber },
-    });
-    const login = (await started.json()) as {
-      login_id: string;
-      poll_token: string;
-      match_number: number;
-    };
+    const { uid, login } = await startLoginOnPage(t, auth.url, phone, browser);
     await approveOnPhone(t, phone, login.login_id, login.match_number);
     const finished = await browser.request(`${t.url}/oidc/interaction/${uid}/finish`, {
       body: { poll_token: login.poll_token },
@@ -173,12 +160,7 @@ describe('a blocked user in the OpenID Provider', () => {
   it('answers userinfo for an access token issued before the block with 401 invalid_token', async () => {
     const phone = await registerPhone(t);
     const web = await rp(WEB);
-    const auth = await authorization(web);
-    const tokens = await client.authorizationCodeGrant(
-      web,
-      await signInThroughPage(t, auth, phone),
-      { pkceCodeVerifier: auth.verifier, expectedNonce: auth.nonce, expectedState: auth.state },
-    );
+    const tokens = await signedIn(web, phone);
     const userinfo = () =>
       fetch(`${t.url}/oidc/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
     expect((await userinfo()).status).toBe(200);
@@ -192,12 +174,7 @@ describe('a blocked user in the OpenID Provider', () => {
   it('answers introspection of a blocked user’s access and refresh tokens with active false', async () => {
     const phone = await registerPhone(t);
     const web = await rp(WEB);
-    const auth = await authorization(web);
-    const tokens = await client.authorizationCodeGrant(
-      web,
-      await signInThroughPage(t, auth, phone),
-      { pkceCodeVerifier: auth.verifier, expectedNonce: auth.nonce, expectedState: auth.state },
-    );
+    const tokens = await signedIn(web, phone);
     expect((await client.tokenIntrospection(web, tokens.access_token)).active).toBe(true);
 
     await block(phone);
@@ -246,17 +223,8 @@ describe('a blocked user in the OpenID Provider', () => {
     const ciba = await rp(CALL_CENTRE);
 
     // Every statement the api sends to Postgres while it answers, values aside.
-    const query = PgClient.prototype.query;
-    const statements: string[] = [];
-    const record = jest.spyOn(PgClient.prototype, 'query').mockImplementation(function (
-      this: PgClient,
-      ...args: unknown[]
-    ) {
-      const [sql] = args as [string | { text: string }];
-      const text = typeof sql === 'string' ? sql : sql.text;
-      if (!BACKGROUND.test(text)) statements.push(text);
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
-    } as never);
+    const record = recordStatements((text) => !BACKGROUND.test(text));
+    const { statements } = record;
     const ask = async (loginHint: string) => {
       statements.length = 0;
       const answer = await client.initiateBackchannelAuthentication(ciba, {
@@ -272,7 +240,7 @@ describe('a blocked user in the OpenID Provider', () => {
       forBlocked = await ask(blocked.phoneNumber);
       forUnknown = await ask(uniquePhoneNumber());
     } finally {
-      record.mockRestore();
+      record.stop();
     }
 
     expect(Object.keys(forBlocked.answer).sort()).toEqual(Object.keys(forUnknown.answer).sort());

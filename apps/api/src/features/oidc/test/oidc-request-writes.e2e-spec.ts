@@ -1,12 +1,12 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import { Client as PgClient } from 'pg';
 import { TestApp, startTestApp } from '@test-support/test-app';
-import { CALLBACK } from '@test-support/oidc';
+import { CALLBACK, startLoginOnPage } from '@test-support/oidc';
 import { approveOnPhone, registerPhone } from '@test-support/flows';
 import { CookieBrowser } from '@test-support/browser';
 import { postgresOidcAdapter } from '../oidc-postgres.adapter';
 import { oidcRequestScope } from '../oidc-request-writes';
+import { oneLine, recordStatements } from '@test-support/statements';
 
 const SECRET = 'assertion-client-secret-that-is-long-enough-0123456789';
 const CLIENTS = [
@@ -200,16 +200,7 @@ describe("the OpenID Provider's request writes", () => {
       code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
       code_challenge_method: 'S256',
     }).toString();
-    const page = await browser.follow(url.toString(), (u) => new URL(u).pathname === '/login');
-    const uid = new URL(page.url).searchParams.get('interaction')!;
-    const started = await browser.request(`${t.url}/oidc/interaction/${uid}/login`, {
-      body: { phone_number: phone.phoneNumber },
-    });
-    const login = (await started.json()) as {
-      login_id: string;
-      poll_token: string;
-      match_number: number;
-    };
+    const { uid, login } = await startLoginOnPage(t, url, phone, browser);
     expect(await approveOnPhone(t, phone, login.login_id, login.match_number)).toEqual({
       status: 'MATCH_SUCCESS',
     });
@@ -281,26 +272,17 @@ describe("the OpenID Provider's request writes", () => {
 
   it('finishes a sign-in reading its interaction once, and saves its result onto the interaction as read', async () => {
     const approved = await approvedInteraction();
-    const query = PgClient.prototype.query;
-    const statements: string[] = [];
-    const record = jest.spyOn(PgClient.prototype, 'query').mockImplementation(function (
-      this: PgClient,
-      ...args: unknown[]
-    ) {
-      const [sql] = args as [string | { text: string }];
-      const text = typeof sql === 'string' ? sql : sql.text;
-      // The sweeper's deletes are the api's background work, not the request's.
-      if (/oidc_models/.test(text) && !/DELETE FROM oidc_models WHERE ctid/.test(text)) {
-        statements.push(text.replace(/\s+/g, ' ').trim());
-      }
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
-    } as never);
+    // The sweeper's deletes are the api's background work, not the request's.
+    const record = recordStatements(
+      (text) => /oidc_models/.test(text) && !/DELETE FROM oidc_models WHERE ctid/.test(text),
+    );
     let finished: Response;
     try {
       finished = await approved.finish();
     } finally {
-      record.mockRestore();
+      record.stop();
     }
+    const statements = record.statements.map(oneLine);
     expect(finished.status).toBe(200);
     expect(statements).toHaveLength(2);
     expect(statements[0]).toMatch(/^SELECT .* FROM oidc_models m /);

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Client as PgClient } from 'pg';
 import { TestApp, startTestApp } from '@test-support/test-app';
 import { CALLBACK, signInThroughPage } from '@test-support/oidc';
 import { registerPhone } from '@test-support/flows';
 import { CookieBrowser } from '@test-support/browser';
+import { oneLine, recordStatements } from '@test-support/statements';
 
 const CLIENT = {
   client_id: 'spa',
@@ -92,26 +92,17 @@ describe('codes and refresh tokens are single-use even when redeemed twice at on
 
   /** The api's statements on the OpenID store and the accounts while `work` runs, in order. */
   async function storeStatements(work: () => Promise<unknown>): Promise<string[]> {
-    const query = PgClient.prototype.query;
-    const statements: string[] = [];
-    const record = jest.spyOn(PgClient.prototype, 'query').mockImplementation(function (
-      this: PgClient,
-      ...args: unknown[]
-    ) {
-      const [sql] = args as [string | { text: string }];
-      const text = typeof sql === 'string' ? sql : sql.text;
-      // The sweeper's deletes are the api's background work, not the request's.
-      if (/oidc_models|users/.test(text) && !/^\s*DELETE FROM oidc_models WHERE ctid/.test(text)) {
-        statements.push(text.replace(/\s+/g, ' ').trim());
-      }
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
-    } as never);
+    // The sweeper's deletes are the api's background work, not the request's.
+    const record = recordStatements(
+      (text) =>
+        /oidc_models|users/.test(text) && !/^\s*DELETE FROM oidc_models WHERE ctid/.test(text),
+    );
     try {
       await work();
     } finally {
-      record.mockRestore();
+      record.stop();
     }
-    return statements;
+    return record.statements.map(oneLine);
   }
 
   it('redeems a code and rotates a refresh token each with one read and one write: the consume and the new tokens in one statement, the account read with the token', async () => {
