@@ -117,6 +117,16 @@ function textAt(stored: Record<string, unknown>, key: string): string | undefine
 
 const PROOF_PROVIDERS: readonly unknown[] = ['truid', 'vonage', 'twilio'];
 
+/** The context's fields stored as plain text. */
+const TEXT_FIELDS = [
+  'bindingMessage',
+  'clientName',
+  'approvedByDevice',
+  'checkUrl',
+  'factorId',
+  'simSwapCheckSkipped',
+] as const satisfies readonly (keyof LoginContext)[];
+
 /**
  * The typed context of a stored login; keys it does not know (a newer replica's) are ignored.
  * Fields absent from the row stay absent from the object (so a copy of it writes nothing new):
@@ -130,17 +140,13 @@ export function fromStoredContext(stored: Record<string, unknown>): LoginContext
     matchNumber: Number(stored[KEYS.matchNumber]),
     candidates: Array.isArray(candidates) ? (candidates as number[]) : [],
   };
-  const bindingMessage = textAt(stored, KEYS.bindingMessage);
-  if (bindingMessage !== undefined) context.bindingMessage = bindingMessage;
-  const clientName = textAt(stored, KEYS.clientName);
-  if (clientName !== undefined) context.clientName = clientName;
+  for (const field of TEXT_FIELDS) {
+    const text = textAt(stored, KEYS[field]);
+    if (text !== undefined) context[field] = text;
+  }
   if (KEYS.idTokenIssued in stored)
     context.idTokenIssued = textAt(stored, KEYS.idTokenIssued) ?? null;
-  const approvedByDevice = textAt(stored, KEYS.approvedByDevice);
-  if (approvedByDevice !== undefined) context.approvedByDevice = approvedByDevice;
   if (stored[KEYS.stepUpRequired] === true) context.stepUpRequired = true;
-  const checkUrl = textAt(stored, KEYS.checkUrl);
-  if (checkUrl !== undefined) context.checkUrl = checkUrl;
   const proofProvider = stored[KEYS.proofProvider];
   if (PROOF_PROVIDERS.includes(proofProvider))
     context.proofProvider = proofProvider as SimProofProviderName;
@@ -150,14 +156,10 @@ export function fromStoredContext(stored: Record<string, unknown>): LoginContext
   if (stored[KEYS.channel] === 'sms') context.channel = 'sms';
   const amr = stored[KEYS.amr];
   if (Array.isArray(amr)) context.amr = amr as string[];
-  const factorId = textAt(stored, KEYS.factorId);
-  if (factorId !== undefined) context.factorId = factorId;
   const match = stored[KEYS.match];
   if (typeof match === 'boolean') context.match = match;
   const simSwap = stored[KEYS.simSwap];
   if (simSwap && typeof simSwap === 'object') context.simSwap = simSwap as SimSwapEvidence;
-  const simSwapCheckSkipped = textAt(stored, KEYS.simSwapCheckSkipped);
-  if (simSwapCheckSkipped !== undefined) context.simSwapCheckSkipped = simSwapCheckSkipped;
   for (const consumer of consumers.values()) {
     const ref = textAt(stored, consumer.key);
     if (!ref) continue;

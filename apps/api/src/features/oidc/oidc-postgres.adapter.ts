@@ -3,14 +3,17 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '@simauth/database';
 import { asFound, lookupKeysOf } from './oidc-provider-records';
-import { HeldWrite, currentWrites, writeNow } from './oidc-request-writes';
+import { EXPIRES, HeldWrite, MODEL_COLUMNS, currentWrites, writeNow } from './oidc-request-writes';
 import { refuseNulCharacters, storableId } from './nul-characters';
 
 export { interactionFinishScope, oidcRequestScope } from './oidc-request-writes';
 
+/** `$1`, `$2`, …: the placeholders of a statement whose values are a model's, in order. */
+const $ = (i: number) => `$${i}`;
+
 /** Saves a model only if it is stored as `$8` (as read): see interactionFinishScope. */
 const UPDATE_AS_READ = `UPDATE oidc_models SET payload = $3, grant_id = $4, uid = $5, user_code = $6,
-         expires_at = CASE WHEN $7::int IS NULL THEN NULL ELSE now() + make_interval(secs => $7::int) END
+         expires_at = ${EXPIRES($)}
    WHERE model = $1 AND id = $2 AND payload = $8::jsonb RETURNING 1`;
 
 /**
@@ -49,9 +52,8 @@ const FIND_BY_USER_CODE = `SELECT payload, consumed_at FROM oidc_models
  * stored only if no live one is: the library finds none, then saves it, so two requests with one
  * `jti` at once would both pass that find. No row back: another request stored it first.
  */
-const REPLAY_MARK = `INSERT INTO oidc_models (model, id, payload, grant_id, uid, user_code, expires_at)
-   VALUES ($1, $2, $3, $4, $5, $6,
-           CASE WHEN $7::int IS NULL THEN NULL ELSE now() + make_interval(secs => $7::int) END)
+const REPLAY_MARK = `INSERT INTO oidc_models (${MODEL_COLUMNS})
+   VALUES ($1, $2, $3, $4, $5, $6, ${EXPIRES($)})
    ON CONFLICT (model, id) DO UPDATE SET payload = EXCLUDED.payload, expires_at = EXCLUDED.expires_at,
           consumed_at = NULL
     WHERE oidc_models.expires_at <= now()
@@ -110,24 +112,19 @@ export function postgresOidcAdapter(db: DataSource): (model: string) => Adapter 
     async upsert(id, payload, expiresIn) {
       refuseNulCharacters(payload);
       const { grantId, uid, userCode } = lookupKeysOf(payload);
-      const values = [
-        model,
-        id,
-        payload,
-        grantId,
-        uid,
-        userCode,
-        expiresIn ? Math.ceil(expiresIn) : null,
-      ];
-      if (model === 'ReplayDetection') {
-        // Stored at once (a replay meanwhile must find it), and only by the first of two at once;
-        // alive for a second at least (an assertion at its exp, within the clock tolerance, would
-        // be saved already expired, and so replaceable).
+      const replayMark = model === 'ReplayDetection';
+      // A replay mark lives a second at least: an assertion at its exp, within the clock
+      // tolerance, would be saved already expired, and so replaceable.
+      const lifetime = replayMark
+        ? Math.max(1, Math.ceil(expiresIn ?? 1))
+        : expiresIn
+          ? Math.ceil(expiresIn)
+          : null;
+      const values = [model, id, payload, grantId, uid, userCode, lifetime];
+      if (replayMark) {
+        // Stored at once (a replay meanwhile must find it), and only by the first of two at once.
         await flushed();
-        const stored = await preparedQuery(db, 'simauth_oidc_replay_mark', REPLAY_MARK, [
-          ...values.slice(0, 6),
-          Math.max(1, Math.ceil(expiresIn ?? 1)),
-        ]);
+        const stored = await preparedQuery(db, 'simauth_oidc_replay_mark', REPLAY_MARK, values);
         if (stored.length === 0)
           throw new errors.InvalidRequest('this JWT was used already (its jti is not unique)');
         return;

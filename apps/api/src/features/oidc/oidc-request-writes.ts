@@ -15,19 +15,21 @@ export type HeldWrite =
 
 type Guard = Extract<HeldWrite, { kind: 'consume' | 'destroy' }>;
 
-const COLUMNS = 'model, id, payload, grant_id, uid, user_code, expires_at';
-const EXPIRES = (p: (i: number) => string) =>
+/** A model's columns, as every save of one lists them. */
+export const MODEL_COLUMNS = 'model, id, payload, grant_id, uid, user_code, expires_at';
+/** A model's `expires_at` from its lifetime in seconds, the seventh value (none: null). */
+export const EXPIRES = (p: (i: number) => string) =>
   `CASE WHEN ${p(7)}::int IS NULL THEN NULL ELSE now() + make_interval(secs => ${p(7)}::int) END`;
 // An upsert keeps nothing of the old row: oidc-provider always saves whole models.
 const ON_CONFLICT = `ON CONFLICT (model, id) DO UPDATE SET payload = EXCLUDED.payload, grant_id = EXCLUDED.grant_id,
      uid = EXCLUDED.uid, user_code = EXCLUDED.user_code, expires_at = EXCLUDED.expires_at`;
 const upsert = (p: (i: number) => string) =>
-  `INSERT INTO oidc_models (${COLUMNS})
+  `INSERT INTO oidc_models (${MODEL_COLUMNS})
    VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${EXPIRES(p)})
    ${ON_CONFLICT}`;
 /** The same, stored only if the statement's consume (`c`) marked its row. */
 const guardedUpsert = (p: (i: number) => string) =>
-  `INSERT INTO oidc_models (${COLUMNS})
+  `INSERT INTO oidc_models (${MODEL_COLUMNS})
    SELECT ${p(1)}::text, ${p(2)}::text, ${p(3)}::jsonb, ${p(4)}::text, ${p(5)}::text, ${p(6)}::text, ${EXPIRES(p)}
     WHERE EXISTS (SELECT 1 FROM c)
    ${ON_CONFLICT}`;

@@ -28,7 +28,7 @@ export const ONE_SQL = COUNT(`SELECT $1, now(), 1 FROM ${ASYNC_COMMIT}`, '$2');
 // The second counter counts only when the first is within its limit ($3), as if it were asked
 // after the first answered: a request refused per address does not use up a phone's budget.
 export const TWO_SQL = `
-  WITH first AS (${COUNT(`SELECT $1, now(), 1 FROM ${ASYNC_COMMIT}`, '$2')}),
+  WITH first AS (${ONE_SQL}),
   second AS (${COUNT('SELECT $4, now(), 1 FROM first WHERE first.hits <= $3', '$5')})
   SELECT first.hits, first.retry_after, second.hits AS second_hits, second.retry_after AS second_retry_after
     FROM first LEFT JOIN second ON true`;
