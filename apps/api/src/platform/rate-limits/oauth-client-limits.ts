@@ -97,10 +97,16 @@ export class OAuthClientLimits {
     if (state(ctx).refused) return;
     const client = oidc.client;
     const authenticated = client && isConfidential(client) && !state(ctx).clientAuthFailed;
-    const refusal = await this.count(authenticated ? this.perClient(client) : perAddress);
-    // The work of a successful answer is done (a refresh token rotated): it stands. A refused
-    // client authentication, or any other error, did nothing and becomes the refusal.
-    if (refusal && !authenticated && ctx.status >= 400) {
+    const limit = authenticated ? this.perClient(client) : perAddress;
+    // The work of a successful answer is done (a refresh token rotated): it stands, and its hit
+    // only decides later requests (SpentBudgets may send it with others). A refused client
+    // authentication, or any other error, did nothing and becomes the refusal.
+    if (ctx.status < 400) {
+      await this.count(() => this.budgets.countSucceeded(limit));
+      return;
+    }
+    const refusal = await this.count(() => this.budgets.count(limit));
+    if (refusal && !authenticated) {
       ctx.status = 429;
       ctx.remove('WWW-Authenticate');
       ctx.set('Retry-After', String(refusal.retryAfterSeconds));
@@ -109,9 +115,9 @@ export class OAuthClientLimits {
     }
   }
 
-  private async count(limit: RateLimit): Promise<RateLimitedError | undefined> {
+  private async count<T>(counting: () => Promise<T>): Promise<T | undefined> {
     try {
-      return await this.budgets.count(limit);
+      return await counting();
     } catch (err) {
       // The answer is written; a counter the database could not take must not turn it into a 500.
       this.logger.warn({ err: (err as Error).message }, 'OAuth endpoint rate limit not counted');

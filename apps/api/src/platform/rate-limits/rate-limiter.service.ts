@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '@simauth/database';
 import { RateLimitedError } from '@simauth/http';
-import { ONE_SQL, TWO_SQL } from './rate-limit-sql';
+import { MANY_SQL, ONE_SQL, TWO_SQL } from './rate-limit-sql';
 
 /** One fixed-window counter: `limit` hits per `windowSeconds` on `key`. */
 export interface RateLimit {
@@ -59,6 +59,24 @@ export class RateLimiterService {
       [limit.key, limit.windowSeconds],
     );
     return { hits: row.hits, retryAfterSeconds: row.retry_after };
+  }
+
+  /**
+   * Counts `hits` hits on each of the counters `keys` (distinct), whose windows all last
+   * `windowSeconds`, in one statement, without refusing: what each window holds now, by key.
+   */
+  async countMany(
+    windowSeconds: number,
+    keys: string[],
+    hits: number[],
+  ): Promise<Map<string, { hits: number; retryAfterSeconds: number }>> {
+    const rows = await preparedQuery<{ key: string; hits: number; retry_after: number }>(
+      this.db,
+      'simauth_rate_limit_hit_many',
+      MANY_SQL,
+      [keys, windowSeconds, hits],
+    );
+    return new Map(rows.map((r) => [r.key, { hits: r.hits, retryAfterSeconds: r.retry_after }]));
   }
 }
 

@@ -6,7 +6,7 @@ import { uniqueIp as uniqueTestIp } from '@test-support/addresses';
 import type { Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { RateLimitSweeper } from '../rate-limit-sweeper';
-import { ONE_SQL, TWO_SQL } from '../rate-limit-sql';
+import { MANY_SQL, ONE_SQL, TWO_SQL } from '../rate-limit-sql';
 
 /** A client address of this suite's own range (203.0.113.0/24 holds the sandbox's special ones). */
 const uniqueIp = () => uniqueTestIp('203.0.0');
@@ -59,6 +59,7 @@ describe('rate limits (Postgres-backed, shared by replicas)', () => {
       for (const [sql, values] of [
         [ONE_SQL, [`async-${randomUUID()}`, 60]],
         [TWO_SQL, [`async-${randomUUID()}`, 60, 10, `async-${randomUUID()}`, 60]],
+        [MANY_SQL, [[`async-${randomUUID()}`], 60, [1]]],
       ] as const) {
         await client.query('BEGIN');
         const [row] = (await client.query(sql, [...values])).rows;
