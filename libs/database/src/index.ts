@@ -1,3 +1,4 @@
+export * from './async-commit';
 export * from './create-database';
 export * from './data-source';
 export * from './database.module';

@@ -1,7 +1,7 @@
 import { errors } from 'oidc-provider';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { DataSource } from 'typeorm';
-import { preparedQuery } from '@simauth/database';
+import { ASYNC_COMMIT, preparedQuery } from '@simauth/database';
 import { asFound, lookupKeysOf } from './oidc-provider-records';
 import { EXPIRES, HeldWrite, MODEL_COLUMNS, currentWrites, writeNow } from './oidc-request-writes';
 import { refuseNulCharacters, storableId } from './nul-characters';
@@ -11,9 +11,13 @@ export { interactionFinishScope, oidcRequestScope } from './oidc-request-writes'
 /** `$1`, `$2`, …: the placeholders of a statement whose values are a model's, in order. */
 const $ = (i: number) => `$${i}`;
 
-/** Saves a model only if it is stored as `$8` (as read): see interactionFinishScope. */
+/**
+ * Saves an interaction only if it is stored as `$8` (as read): see interactionFinishScope. Its
+ * commit does not wait for the disk, as no interaction's write alone does (see asyncUpsert).
+ */
 const UPDATE_AS_READ = `UPDATE oidc_models SET payload = $3, grant_id = $4, uid = $5, user_code = $6,
          expires_at = ${EXPIRES($)}
+    FROM ${ASYNC_COMMIT}
    WHERE model = $1 AND id = $2 AND payload = $8::jsonb RETURNING 1`;
 
 /**

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { errors } from 'oidc-provider';
 import { DataSource } from 'typeorm';
-import { preparedQuery } from '@simauth/database';
+import { ASYNC_COMMIT, preparedQuery } from '@simauth/database';
 
 /**
  * A write of the adapter: a model saved whole (its seven columns); a code's or refresh token's
@@ -27,6 +27,20 @@ const upsert = (p: (i: number) => string) =>
   `INSERT INTO oidc_models (${MODEL_COLUMNS})
    VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${EXPIRES(p)})
    ${ON_CONFLICT}`;
+/**
+ * The same, committed without waiting for the disk (ASYNC_COMMIT): for a sign-in's interaction in
+ * progress, sent alone. A crash of Postgres itself may forget the last fraction of a second's:
+ * those people start their sign-in again, as when it expires. Nothing that a client or a person
+ * holds is in it: the grant, the session, the code and the tokens are stored by statements that
+ * wait, and every earlier commit is on disk once one of them is.
+ */
+const asyncUpsert = (p: (i: number) => string) =>
+  `INSERT INTO oidc_models (${MODEL_COLUMNS})
+   SELECT ${p(1)}::text, ${p(2)}::text, ${p(3)}::jsonb, ${p(4)}::text, ${p(5)}::text, ${p(6)}::text, ${EXPIRES(p)}
+     FROM ${ASYNC_COMMIT}
+   ${ON_CONFLICT}`;
+/** The models whose writes alone may commit without waiting (see asyncUpsert). */
+const ASYNC_MODELS = new Set(['Interaction']);
 /** The same, stored only if the statement's consume (`c`) marked its row. */
 const guardedUpsert = (p: (i: number) => string) =>
   `INSERT INTO oidc_models (${MODEL_COLUMNS})
@@ -69,6 +83,10 @@ function statementOf(writes: HeldWrite[]) {
     return (i: number) => `$${base + i}`;
   };
   const guard = writes.find((w): w is Guard => w.kind !== 'upsert');
+  if (writes.length === 1 && !guard && ASYNC_MODELS.has(writes[0].model)) {
+    const [w] = writes as Extract<HeldWrite, { kind: 'upsert' }>[];
+    return { name: 'simauth_oidc_write_a', text: asyncUpsert((i) => `$${i}`), values: w.values };
+  }
   const parts: string[] = [];
   if (guard) {
     const p = next();

@@ -1,16 +1,12 @@
+import { ASYNC_COMMIT } from '@simauth/database';
+
 // The rate limiter's statements, kept apart so that the bench's skeleton sends exactly these.
 //
-// Each is sent on its own (its own transaction, never inside another's) and commits without
-// waiting for its WAL to reach the disk: `set_config('synchronous_commit', 'off', true)`, read in
-// the statement, lasts until the end of that transaction only. A counter's commit is then about
-// a quarter of the Postgres CPU (no flush of its own: the WAL writer flushes within
-// wal_writer_delay, 200 ms by default, for many at once), and holds the counter's row for less
-// time, which every request of one client or address waits on. What it risks: a crash of Postgres
-// itself (not of an api process), or a failover to a standby (the commit does not wait for a
-// synchronous one either), may forget the hits of the last fraction of a second, at most three
-// times wal_writer_delay; the requests those hits counted were within their limits. Every other
-// write keeps the server's synchronous_commit.
-const ASYNC_COMMIT = `(SELECT set_config('synchronous_commit', 'off', true)) AS async_commit`;
+// Each is sent on its own and commits without waiting for its WAL to reach the disk
+// (ASYNC_COMMIT): a counter's commit is then about a quarter of the Postgres CPU (no flush of its
+// own: the WAL writer flushes many at once), and holds the counter's row for less time, which
+// every request of one client or address waits on. A crash of Postgres itself may forget the hits
+// of the last fraction of a second; the requests those hits counted were within their limits.
 
 /**
  * Opens a new window or counts in the current one, for the counter rows `source` gives (a key

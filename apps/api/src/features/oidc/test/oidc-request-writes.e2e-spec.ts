@@ -1,7 +1,7 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { TestApp, startTestApp } from '@test-support/test-app';
-import { CALLBACK, startLoginOnPage } from '@test-support/oidc';
+import { CALLBACK, signInThroughPage, startLoginOnPage } from '@test-support/oidc';
 import { approveOnPhone, registerPhone } from '@test-support/flows';
 import { CookieBrowser } from '@test-support/browser';
 import { postgresOidcAdapter } from '../oidc-postgres.adapter';
@@ -208,7 +208,7 @@ describe("the OpenID Provider's request writes", () => {
       browser.request(`${t.url}/oidc/interaction/${uid}/finish`, {
         body: { poll_token: login.poll_token },
       });
-    return { uid, loginId: login.login_id, finish };
+    return { uid, loginId: login.login_id, finish, browser };
   }
 
   /**
@@ -268,6 +268,81 @@ describe("the OpenID Provider's request writes", () => {
     const [row] = await interactionRows(approved.uid);
     expect(row.payload).toMatchObject({ changed: true });
     expect(row.payload.result).toBeUndefined();
+  });
+
+  it("commits a sign-in's interaction without waiting for the disk, and its grant, session, code and tokens as the server says", async () => {
+    // Each row written to oidc_models is noted with where its commit mode comes from: 'session'
+    // when its statement set synchronous_commit itself (the setting lasts for its transaction).
+    const noted = `commit_modes_${randomUUID().replace(/-/g, '')}`;
+    await t.db.query(
+      `CREATE TABLE ${noted} (model text, id text, op text, source text, payload text)`,
+    );
+    await t.db.query(
+      `CREATE FUNCTION ${noted}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+         INSERT INTO ${noted}
+         SELECT r.model, r.id, TG_OP, s.source, r.payload::text
+           FROM (SELECT (CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END).*) r,
+                pg_settings s WHERE s.name = 'synchronous_commit';
+         RETURN NULL;
+       END $$`,
+    );
+    await t.db.query(
+      `CREATE TRIGGER ${noted} AFTER INSERT OR UPDATE OR DELETE ON oidc_models
+         FOR EACH ROW EXECUTE FUNCTION ${noted}()`,
+    );
+    let rows: { model: string; id: string; op: string; source: string; payload: string }[];
+    let accountId: string;
+    try {
+      const verifier = randomUUID() + randomUUID();
+      const url = new URL(`${t.url}/oidc/auth`);
+      url.search = new URLSearchParams({
+        client_id: 'spa',
+        response_type: 'code',
+        scope: 'openid',
+        redirect_uri: CALLBACK,
+        code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+        code_challenge_method: 'S256',
+        state: 'st',
+        nonce: 'nn',
+      }).toString();
+      const phone = await registerPhone(t);
+      const back = await signInThroughPage(t, { url, verifier, nonce: 'nn', state: 'st' }, phone);
+      [{ id: accountId }] = await t.db.query('SELECT id FROM users WHERE phone_number = $1', [
+        phone.phoneNumber,
+      ]);
+      const token = await fetch(`${t.url}/oidc/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          client_id: 'spa',
+          code: back.searchParams.get('code')!,
+          code_verifier: verifier,
+          redirect_uri: CALLBACK,
+        }),
+      });
+      expect(token.status).toBe(200);
+      rows = await t.db.query(`SELECT * FROM ${noted}`);
+    } finally {
+      await t.db.query(`DROP TRIGGER ${noted} ON oidc_models`);
+      await t.db.query(`DROP FUNCTION ${noted}()`);
+      await t.db.query(`DROP TABLE ${noted}`);
+    }
+    // This sign-in's rows: its interaction (which its account finished), and what names its account.
+    const uid = rows.find((r) => r.model === 'Interaction' && r.payload.includes(accountId))!.id;
+    const modes = rows
+      .filter((r) => r.id === uid || r.payload.includes(accountId))
+      .map((r) => `${r.model} ${r.op}: ${r.source === 'session' ? 'no wait' : 'server'}`);
+    expect([...new Set(modes)].sort()).toEqual([
+      'AccessToken INSERT: server',
+      'AuthorizationCode INSERT: server',
+      'AuthorizationCode UPDATE: server',
+      'Grant INSERT: server',
+      'Interaction DELETE: server',
+      'Interaction INSERT: no wait',
+      'Interaction UPDATE: no wait',
+      'Session INSERT: server',
+    ]);
   });
 
   it('finishes a sign-in reading its interaction once, and saves its result onto the interaction as read', async () => {
