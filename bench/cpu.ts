@@ -25,22 +25,55 @@ export function cpuSeconds(pid: number): number {
 const exitedChildrenCpuOf = (fields: string[]) =>
   (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
 
+/** The command line of a process, as Postgres sets it (`postgres: walwriter`, …). */
+function commandOf(pid: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Postgres's own processes, as their command lines name them: not a client's connection. */
+const BACKGROUND =
+  /^postgres: (checkpointer|background writer|walwriter|autovacuum|logical replication|archiver|walsender|walreceiver|startup|io worker)/;
+
 /**
  * CPU seconds used so far by one Postgres server: its postmaster, the processes it runs now
  * (backends, WAL writer, checkpointer…) and those that have exited (a backend whose connection the
- * pool closed), which the kernel adds to the postmaster's children's time. Without the last, the
- * figure drops when a backend exits. Other Postgres servers on the machine are not counted.
+ * pool closed, an autovacuum worker), which the kernel adds to the postmaster's children's time.
+ * Without the last, the figure drops when a backend exits. Other Postgres servers on the machine
+ * are not counted. `connections`: CPU seconds so far of each backend of a client's connection open
+ * now, by pid (what their statements cost, without the server's background work).
  */
-function postgresCpuSeconds(postmasterPid: number): number {
+function postgresCpuSeconds(postmasterPid: number): {
+  total: number;
+  connections: Map<string, number>;
+} {
   let total = 0;
+  const connections = new Map<string, number>();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     const fields = statFields(d);
     if (!fields) continue;
     if (Number(d) === postmasterPid) total += cpuOf(fields) + exitedChildrenCpuOf(fields);
-    else if (fields[1] === String(postmasterPid)) total += cpuOf(fields);
+    else if (fields[1] === String(postmasterPid)) {
+      const cpu = cpuOf(fields);
+      total += cpu;
+      if (!BACKGROUND.test(commandOf(d))) connections.set(d, cpu);
+    }
   }
-  return total;
+  return { total, connections };
+}
+
+/**
+ * CPU seconds of the connections' backends between two readings: each one open at the second, less
+ * what it had used at the first (a connection closed meanwhile is left out).
+ */
+function connectionsDelta(before: Map<string, number>, after: Map<string, number>): number {
+  let sum = 0;
+  for (const [pid, cpu] of after) sum += cpu - (before.get(pid) ?? 0);
+  return sum;
 }
 
 export interface CpuUse {
@@ -48,6 +81,8 @@ export interface CpuUse {
   api_process_seconds: number;
   sandbox_process_seconds: number;
   postgres_seconds: number;
+  /** The part of postgres_seconds in the backends of clients' connections (see connectionsDelta). */
+  postgres_connections_seconds: number;
   load_generator_seconds: number;
 }
 
@@ -60,6 +95,7 @@ export function sumCpu(uses: CpuUse[]): CpuUse {
     api_process_seconds: total('api_process_seconds'),
     sandbox_process_seconds: total('sandbox_process_seconds'),
     postgres_seconds: total('postgres_seconds'),
+    postgres_connections_seconds: total('postgres_connections_seconds'),
     load_generator_seconds: total('load_generator_seconds'),
   };
 }
@@ -79,13 +115,16 @@ export async function measureCpu<T>(
   const result = await work();
   const wall = (performance.now() - started) / 1000;
   const benchUsage = process.cpuUsage(before.bench);
+  const pg = postgresCpuSeconds(pids.postmaster);
   return {
     result,
     cpu: {
       wall_seconds: Math.round(wall * 100) / 100,
       api_process_seconds: Math.round((cpuSeconds(pids.api) - before.api) * 100) / 100,
       sandbox_process_seconds: Math.round((cpuSeconds(pids.sandbox) - before.sandbox) * 100) / 100,
-      postgres_seconds: Math.round((postgresCpuSeconds(pids.postmaster) - before.pg) * 100) / 100,
+      postgres_seconds: Math.round((pg.total - before.pg.total) * 100) / 100,
+      postgres_connections_seconds:
+        Math.round(connectionsDelta(before.pg.connections, pg.connections) * 100) / 100,
       load_generator_seconds: Math.round(((benchUsage.user + benchUsage.system) / 1e6) * 100) / 100,
     },
   };

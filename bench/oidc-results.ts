@@ -33,12 +33,15 @@ interface OidcInputs {
 export function oidcResults(i: OidcInputs) {
   const per = (use: number, r: FlowRound) => use / Math.max(1, r.durations.length);
   // Per turn: the code flow's CPU per sign-in over the login's, rounds taken seconds apart.
-  const ratios = (key: 'api_process_seconds' | 'postgres_seconds') =>
+  const ratios = (
+    key: 'api_process_seconds' | 'postgres_seconds' | 'postgres_connections_seconds',
+  ) =>
     i.oidcCpuRounds.map((use, t) =>
       round(per(use[key], i.oidcRounds[t]) / per(i.loginCpuRounds[t][key], i.loginRounds[t]), 2),
     );
   const api = ratios('api_process_seconds');
   const pg = ratios('postgres_seconds');
+  const pgConnections = ratios('postgres_connections_seconds');
   const { refresh, client_credentials } = i.tokens;
   return {
     code_flow: {
@@ -52,6 +55,9 @@ export function oidcResults(i: OidcInputs) {
       api_cpu_ratio_per_turn: api,
       pg_cpu_ratio_to_login: median(pg),
       pg_cpu_ratio_per_turn: pg,
+      // The same for the backends of the api's connections only (no WAL writer, checkpointer,
+      // autovacuum): what the statements themselves cost.
+      pg_connections_cpu_ratio_to_login: median(pgConnections),
       login_p50_ms: round(
         percentile(
           i.loginRounds.flatMap((r) => r.durations),

@@ -151,6 +151,12 @@ export function tokenFigures(rounds: TokenRound[]) {
       per((t) => (t.cpu.api_process_seconds * 1000) / n(t)),
       3,
     ),
+    // Of it, the backends of the api's connections (the statements themselves), without the
+    // server's background work (WAL writer, checkpointer, autovacuum).
+    pg_connections_cpu_ms: r(
+      per((t) => (t.cpu.postgres_connections_seconds * 1000) / n(t)),
+      2,
+    ),
     per_pg_cpu_s: r(
       per((t) => t.requests / Math.max(0.01, t.cpu.postgres_seconds)),
       0,

@@ -95,7 +95,7 @@ const tokenRow = (
   [
     `${name} per api CPU-s`,
     `${t.per_api_cpu_s}`,
-    `${target}; Keycloak ${keycloak}/vCPU-s (TLS included); pg ${t.pg_cpu_ms} ms (${t.per_pg_cpu_s} per pg CPU-s), ${t.statements} statements each; ${t.per_s}/s, errors ${t.errors}`,
+    `${target}; Keycloak ${keycloak}/vCPU-s (TLS included); pg ${t.pg_cpu_ms} ms (${t.per_pg_cpu_s} per pg CPU-s; its connections' backends ${t.pg_connections_cpu_ms} ms), ${t.statements} statements each; ${t.per_s}/s, errors ${t.errors}`,
   ],
   [
     `${name} behind TLS`,
@@ -119,7 +119,7 @@ function oidcRows(r: any): [string, string, string][] {
     [
       'OIDC code flow / login: pg CPU',
       `${c.pg_cpu_ratio_to_login}`,
-      `target ≤ ${o.targets.code_flow_pg_cpu_ratio_to_login}; ${c.postgres_ms_per_flow} ms vs ${r.cpu_during_100k_flows.postgres_ms_per_flow} ms (turns ${c.pg_cpu_ratio_per_turn.join(', ')})`,
+      `target ≤ ${o.targets.code_flow_pg_cpu_ratio_to_login}; ${c.postgres_ms_per_flow} ms vs ${r.cpu_during_100k_flows.postgres_ms_per_flow} ms (turns ${c.pg_cpu_ratio_per_turn.join(', ')}); connections' backends only ${c.pg_connections_cpu_ratio_to_login}`,
     ],
     ['OIDC statements per sign-in', `${c.statements_per_flow}`, steps],
     ...tokenRow(
