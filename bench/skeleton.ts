@@ -20,6 +20,7 @@ import { IncomingMessage, ServerResponse, createServer } from 'node:http';
 import { Pool as PgPool } from 'pg';
 import { Pool as HttpPool } from 'undici';
 import { API_SECURITY_HEADERS } from '@simauth/http';
+import { POOL_IDLE_MS } from '@simauth/database';
 import { LOGIN_SQL as SQL } from './login-sql';
 
 const KIND = 'companion_login';
@@ -29,7 +30,7 @@ const ID_TOKEN_TTL_SECONDS = 300;
 const RATE = { ip: [1_000_000, 60], phone: [1_000_000, 60], attempt: [1_000_000, 60] } as const;
 
 const [port, databaseUrl, sandboxUrl] = process.argv.slice(2);
-const db = new PgPool({ connectionString: databaseUrl, max: 20 });
+const db = new PgPool({ connectionString: databaseUrl, max: 20, idleTimeoutMillis: POOL_IDLE_MS });
 const provider = new HttpPool(sandboxUrl, { connections: 64, keepAliveTimeout: 30_000 });
 const issuer = `http://127.0.0.1:${port}`;
 const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });

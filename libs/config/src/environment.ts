@@ -119,7 +119,7 @@ export class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
   DATABASE_URL?: string;
 
-  @Setting('`10`', 'connections per api process')
+  @Setting('`10`', 'connections per api process (one idle for a minute is closed)')
   @IsOptional()
   @Transform(toInt)
   @IsInt()

@@ -8,6 +8,9 @@ interface DatabaseConnectionOptions {
   entities?: DataSourceOptions['entities'];
 }
 
+/** How long a pooled connection may stay idle before it is closed (the bench's skeleton too). */
+export const POOL_IDLE_MS = 60_000;
+
 /** The table TypeORM records applied migrations in (read too by the MIGRATE_ON_START=false check). */
 export const MIGRATIONS_TABLE = 'migrations';
 
@@ -24,6 +27,11 @@ export function dataSourceOptions(options: DatabaseConnectionOptions): DataSourc
     logging: false,
     extra: {
       max: options.poolSize,
+      // An idle connection is closed after a minute (pg-pool's default is 10 s): a connection
+      // opened again costs a SCRAM exchange here, a new backend there and every named statement
+      // prepared again, and the pool takes its most recently used connection first, so under an
+      // uneven load the others idle past 10 s and are opened again at the next peak.
+      idleTimeoutMillis: POOL_IDLE_MS,
       // Fail fast instead of queueing forever when the database is gone.
       connectionTimeoutMillis: 5000,
       application_name: 'simauth',
