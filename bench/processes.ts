@@ -220,9 +220,10 @@ export async function startSkeletonProcess(
   port: number,
   sandbox: SandboxProcess,
 ): Promise<BaselineProcess> {
+  // With the api's node flags: the ratio compares the code, not two heap sizes.
   const child = spawn(
     process.execPath,
-    [join(__dirname, 'skeleton.js'), String(port), databaseUrl, sandbox.url],
+    [...API_NODE_FLAGS, join(__dirname, 'skeleton.js'), String(port), databaseUrl, sandbox.url],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

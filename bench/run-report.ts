@@ -78,6 +78,11 @@ export function printResults(r: any): void {
       'per phone, IP, attempt, client',
       "RATE_LIMIT_* at 1000000/60: their counters still run (their cost is measured), never hit; the client endpoints send successful answers' hits every 100 ms, as below half a budget",
     ],
+    [
+      'Postgres connections opened',
+      `${r.postgres_sessions_opened}`,
+      'from the warm-up to the end: the pools opening connections again (SCRAM, a new backend, its statements prepared again)',
+    ],
     ['bench duration', `${r.bench_seconds} s`, `${r.machine.cores} cores, Node ${r.machine.node}`],
   ];
   const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length))];

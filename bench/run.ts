@@ -141,6 +141,13 @@ async function main(): Promise<void> {
     await runFor(WARM_UP_SECONDS, users, oidcCodeFlow);
     await sampleMemory('warm-up');
     await db.query('SELECT pg_stat_statements_reset()');
+    // Connections opened from here on (the pools' new ones: each costs a SCRAM exchange, a new
+    // backend and its statements prepared again), in every database of the server.
+    const sessions = async () =>
+      Number(
+        (await db.query(`SELECT sum(sessions)::int AS n FROM pg_stat_database`)).rows[0].n ?? 0,
+      );
+    const sessionsBefore = await sessions();
     const postmaster = await pg.serverPid();
     if (postmaster === undefined) throw new Error('the embedded Postgres server is not running');
     const cpuPids = { api: apiA.child.pid!, sandbox: sandbox.child.pid!, postmaster };
@@ -343,6 +350,7 @@ async function main(): Promise<void> {
         // As npm run start:prod, the image and the manifests run the api (bench/processes.ts).
         api_node_flags: API_NODE_FLAGS,
       },
+      postgres_sessions_opened: (await sessions()) - sessionsBefore,
       api_process_rss_mb: round(rss),
       bench_seconds: round((performance.now() - t0) / 1000),
     };
