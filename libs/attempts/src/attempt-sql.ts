@@ -79,14 +79,15 @@ export const ANNOTATE_SQL = `
   ) SELECT * FROM a`;
 
 /**
- * Marks a flag in the context once (the id_token handed out), with an audit event. With $7, only
- * while the attempt's user is not blocked: FOR SHARE waits for a block being written and then
- * sees it, so a claim either commits before the block or finds the user blocked.
+ * Marks a flag in the context once (the id_token handed out), with an audit event, on the attempt
+ * `row` selects (by `$1`). With $7, only while the attempt's user is not blocked: FOR SHARE waits
+ * for a block being written and then sees it, so a claim either commits before the block or finds
+ * the user blocked.
  */
-export const CLAIM_SQL = `
+const CLAIM = (row: string) => `
   WITH claimed AS (
     UPDATE attempts SET context = context || jsonb_build_object($4::text, now()), updated_at = now()
-     WHERE id = $1 AND kind = $2 AND status = $3 AND NOT context ? $4
+     WHERE ${row} AND kind = $2 AND status = $3 AND NOT context ? $4
        AND (NOT $7::boolean OR EXISTS (
              SELECT 1 FROM users u WHERE u.id = attempts.user_id AND u.blocked_at IS NULL
                 FOR SHARE))
@@ -96,6 +97,15 @@ export const CLAIM_SQL = `
     SELECT id, status, status, $5, $4, $6 FROM claimed
   )
   SELECT * FROM claimed`;
+
+/** The same on the attempt with id `$1`. */
+export const CLAIM_SQL = CLAIM('id = $1');
+
+/**
+ * The same on the attempt whose token hashes to `$1`, only while its context's `$8` is `$9` (what
+ * it is bound to): the caller that holds the token reads and claims it in one statement.
+ */
+export const CLAIM_BY_TOKEN_SQL = CLAIM('token_hash = $1 AND context ->> $8 = $9');
 
 /**
  * Closes a flag nobody claimed yet on the attempts of a user in a status (the value null: taken,

@@ -211,6 +211,33 @@ export class AttemptStateMachine {
   }
 
   /**
+   * claimOnce on the attempt whose token hashes to `tokenHash`, only while its context's
+   * `marker.key` is `marker.value`: read and claimed in one statement by the token's holder.
+   */
+  async claimOnceByToken<K extends AttemptKind>(
+    kind: K,
+    tokenHash: Buffer,
+    marker: { key: string; value: string },
+    status: StatusOf<K>,
+    flag: string,
+    actor: Actor,
+    requestId?: string,
+    { whileUserActive = false }: { whileUserActive?: boolean } = {},
+  ): Promise<Attempt<StatusOf<K>> | undefined> {
+    const row = await this.attempts.claimOnceByToken(
+      kind,
+      tokenHash,
+      marker,
+      status,
+      flag,
+      actor,
+      requestId,
+      whileUserActive,
+    );
+    return row ? toAttempt(row) : undefined;
+  }
+
+  /**
    * Ends at once, in the caller's transaction, every live attempt of a user (kinds `userKinds`)
    * and of their number (kinds `numberKinds`, whose attempts name only the number) with a move to
    * EXPIRED by `actor`, each audited with `reason` and announced; and closes `closeClaim` (a flag

@@ -7,6 +7,7 @@ import {
   ANNOTATE_SQL,
   BY_ID_SQL,
   BY_TOKEN_SQL,
+  CLAIM_BY_TOKEN_SQL,
   CLAIM_SQL,
   CLOSE_CLAIMS_SQL,
   INSERT_SQL,
@@ -230,6 +231,36 @@ export class AttemptRepository {
       requestId ?? null,
       whileUserActive,
     ]);
+    return rows[0];
+  }
+
+  /** claimOnce on the attempt of `tokenHash`, only while its context's `marker` is `value`. */
+  async claimOnceByToken(
+    kind: AttemptKind,
+    tokenHash: Buffer,
+    marker: { key: string; value: string },
+    status: string,
+    flag: string,
+    actor: Actor,
+    requestId?: string,
+    whileUserActive = false,
+  ): Promise<AttemptRow | undefined> {
+    const rows: AttemptRow[] = await preparedQuery(
+      this.db,
+      'simauth_attempt_claim_by_token',
+      CLAIM_BY_TOKEN_SQL,
+      [
+        tokenHash,
+        kind,
+        status,
+        flag,
+        actor,
+        requestId ?? null,
+        whileUserActive,
+        marker.key,
+        marker.value,
+      ],
+    );
     return rows[0];
   }
 

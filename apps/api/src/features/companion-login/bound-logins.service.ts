@@ -59,6 +59,18 @@ export class BoundLogins {
     pollToken: string,
     requestId?: string,
   ): Promise<BoundOutcome> {
+    // The usual case, a login that succeeded and is claimed here first, in one statement; any
+    // other (unknown, denied, unfinished, claimed, a blocked user) is told by the reads below.
+    const first = await this.logins.claimByPollToken(
+      pollToken,
+      { key: consumer.key, ref },
+      LoginStatus.MatchSuccess,
+      consumer.deliveredFlag,
+      'web',
+      requestId,
+      { whileUserActive: true },
+    );
+    if (first) return this.signedIn(first);
     const login = await this.logins.findByPollToken(pollToken);
     if (!login || !this.isBoundTo(login, consumer, ref))
       throw new UnauthorizedError('Unknown poll token for this sign-in.');

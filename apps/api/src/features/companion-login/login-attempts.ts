@@ -131,6 +131,33 @@ export class LoginAttempts {
     );
   }
 
+  /**
+   * claimOnce on the login of `pollToken`, only while it is bound to `boundTo` (its consumer's
+   * key and ref): one statement where a read and a claim were two.
+   */
+  async claimByPollToken(
+    pollToken: string,
+    boundTo: { key: string; ref: string },
+    status: LoginStatus,
+    flag: string,
+    actor: Actor,
+    requestId?: string,
+    options?: { whileUserActive?: boolean },
+  ): Promise<Login | undefined> {
+    return toLogin(
+      await this.attempts.claimOnceByToken(
+        KIND,
+        hashSecret(pollToken),
+        { key: boundTo.key, value: boundTo.ref },
+        status,
+        flag,
+        actor,
+        requestId,
+        options,
+      ),
+    );
+  }
+
   /** Its moves NOTIFY from now on (see AttemptStateMachine.watch). */
   watch(id: string): Promise<void> {
     return this.attempts.watch(KIND, id);

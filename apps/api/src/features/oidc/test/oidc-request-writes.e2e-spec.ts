@@ -345,6 +345,27 @@ describe("the OpenID Provider's request writes", () => {
     ]);
   });
 
+  it("reads and claims a finished sign-in's login in one statement, and refuses its second finish", async () => {
+    const approved = await approvedInteraction();
+    const record = recordStatements((text) => /\battempts\b/.test(text));
+    let finished: Response;
+    try {
+      finished = await approved.finish();
+    } finally {
+      record.stop();
+    }
+    expect(finished.status).toBe(200);
+    expect(record.statements.map(oneLine)).toEqual([
+      expect.stringMatching(/^WITH claimed AS \( UPDATE attempts .* WHERE token_hash = \$1 /),
+    ]);
+    // The second finish finds the login claimed: told by the reads that follow a failed claim.
+    const again = await approved.finish();
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { detail: string }).detail).toBe(
+      'This sign-in was already used.',
+    );
+  });
+
   it('finishes a sign-in reading its interaction once, and saves its result onto the interaction as read', async () => {
     const approved = await approvedInteraction();
     // The sweeper's deletes are the api's background work, not the request's.
