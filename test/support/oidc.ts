@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
 import { bearer, call } from './http';
 import { RegisteredPhone, approveOnPhone } from './flows';
@@ -33,6 +34,33 @@ export async function authorization(
     ...extra,
   });
   return { verifier, nonce, state, url };
+}
+
+/**
+ * An authorization request of the public test client `spa` (the code flow with PKCE, S256) on
+ * `t`, with `extra` parameters (a scope with offline_access asks for consent, as OpenID Connect
+ * needs): its URL, and the code verifier, nonce and state to redeem it with.
+ */
+export function publicClientAuthorization(
+  t: Pick<TestApp, 'url'>,
+  extra: Record<string, string> = {},
+): Authorization {
+  const verifier = randomBytes(32).toString('base64url');
+  const params: Record<string, string> = {
+    client_id: 'spa',
+    response_type: 'code',
+    scope: 'openid',
+    redirect_uri: CALLBACK,
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
+    state: 'st',
+    nonce: 'nn',
+    ...extra,
+  };
+  if (params.scope.includes('offline_access')) params.prompt ??= 'consent';
+  const url = new URL(`${t.url}/oidc/auth`);
+  url.search = new URLSearchParams(params).toString();
+  return { url, verifier, nonce: params.nonce, state: params.state };
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   InvalidTransitionError,
   StepInProgressError,
 } from './attempt.errors';
-import { AnnotationEvent, AttemptRepository } from './attempt.repository';
+import { AnnotationEvent, AttemptRepository, ClaimTarget } from './attempt.repository';
 import { attemptFlow } from './attempt-flow';
 import {
   TransitionTable,
@@ -187,11 +187,12 @@ export class AttemptStateMachine {
    * The attempt, for the one caller that first claims `flag` on it while in `status` (audited);
    * undefined for every later caller. With `whileUserActive`, undefined too when the attempt's
    * user is blocked (checked by the claiming statement itself, so no block committed before it
-   * is missed).
+   * is missed). `target`: the attempt's id, or its token's hash with what its context must hold
+   * (AttemptRepository.claimOnce).
    */
   async claimOnce<K extends AttemptKind>(
     kind: K,
-    id: string,
+    target: ClaimTarget,
     status: StatusOf<K>,
     flag: string,
     actor: Actor,
@@ -200,34 +201,7 @@ export class AttemptStateMachine {
   ): Promise<Attempt<StatusOf<K>> | undefined> {
     const row = await this.attempts.claimOnce(
       kind,
-      id,
-      status,
-      flag,
-      actor,
-      requestId,
-      whileUserActive,
-    );
-    return row ? toAttempt(row) : undefined;
-  }
-
-  /**
-   * claimOnce on the attempt whose token hashes to `tokenHash`, only while its context's
-   * `marker.key` is `marker.value`: read and claimed in one statement by the token's holder.
-   */
-  async claimOnceByToken<K extends AttemptKind>(
-    kind: K,
-    tokenHash: Buffer,
-    marker: { key: string; value: string },
-    status: StatusOf<K>,
-    flag: string,
-    actor: Actor,
-    requestId?: string,
-    { whileUserActive = false }: { whileUserActive?: boolean } = {},
-  ): Promise<Attempt<StatusOf<K>> | undefined> {
-    const row = await this.attempts.claimOnceByToken(
-      kind,
-      tokenHash,
-      marker,
+      target,
       status,
       flag,
       actor,

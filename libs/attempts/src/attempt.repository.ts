@@ -90,6 +90,9 @@ export function transitionParameters(p: UpdateAttempt, hooked: unknown[] = []): 
 }
 
 /** The audit event of an annotation: who recorded the step, why, and the provider it names. */
+/** The attempt a claim is for: its id, or its token's hash with what its context must hold. */
+export type ClaimTarget = string | { tokenHash: Buffer; marker: { key: string; value: string } };
+
 export interface AnnotationEvent {
   actor: Actor;
   reason: string;
@@ -211,56 +214,29 @@ export class AttemptRepository {
 
   /**
    * Marks `flag` in the context of an attempt in `status` unless already marked, with an audit
-   * event; the claimed row for exactly one caller, undefined for the rest.
+   * event; the claimed row for exactly one caller, undefined for the rest. The attempt is `target`:
+   * its id, or the one whose token hashes to `tokenHash` while its context's `marker.key` is
+   * `marker.value` (read and claimed in one statement by the token's holder).
    */
   async claimOnce(
     kind: AttemptKind,
-    id: string,
+    target: ClaimTarget,
     status: string,
     flag: string,
     actor: Actor,
     requestId?: string,
     whileUserActive = false,
   ): Promise<AttemptRow | undefined> {
-    const rows: AttemptRow[] = await preparedQuery(this.db, 'simauth_attempt_claim', CLAIM_SQL, [
-      id,
-      kind,
-      status,
-      flag,
-      actor,
-      requestId ?? null,
-      whileUserActive,
-    ]);
-    return rows[0];
-  }
-
-  /** claimOnce on the attempt of `tokenHash`, only while its context's `marker` is `value`. */
-  async claimOnceByToken(
-    kind: AttemptKind,
-    tokenHash: Buffer,
-    marker: { key: string; value: string },
-    status: string,
-    flag: string,
-    actor: Actor,
-    requestId?: string,
-    whileUserActive = false,
-  ): Promise<AttemptRow | undefined> {
-    const rows: AttemptRow[] = await preparedQuery(
-      this.db,
-      'simauth_attempt_claim_by_token',
-      CLAIM_BY_TOKEN_SQL,
-      [
-        tokenHash,
-        kind,
-        status,
-        flag,
-        actor,
-        requestId ?? null,
-        whileUserActive,
-        marker.key,
-        marker.value,
-      ],
-    );
+    const values = [kind, status, flag, actor, requestId ?? null, whileUserActive];
+    const rows: AttemptRow[] =
+      typeof target === 'string'
+        ? await preparedQuery(this.db, 'simauth_attempt_claim', CLAIM_SQL, [target, ...values])
+        : await preparedQuery(this.db, 'simauth_attempt_claim_by_token', CLAIM_BY_TOKEN_SQL, [
+            target.tokenHash,
+            ...values,
+            target.marker.key,
+            target.marker.value,
+          ]);
     return rows[0];
   }
 

@@ -18,4 +18,4 @@ export {
   NOTIFY,
   transitionSql,
 } from './attempt-sql';
-export { type AnnotationEvent, transitionParameters } from './attempt.repository';
+export { type AnnotationEvent, type ClaimTarget, transitionParameters } from './attempt.repository';

@@ -61,9 +61,8 @@ export class BoundLogins {
   ): Promise<BoundOutcome> {
     // The usual case, a login that succeeded and is claimed here first, in one statement; any
     // other (unknown, denied, unfinished, claimed, a blocked user) is told by the reads below.
-    const first = await this.logins.claimByPollToken(
-      pollToken,
-      { key: consumer.key, ref },
+    const first = await this.logins.claimOnce(
+      { pollToken, boundTo: { key: consumer.key, ref } },
       LoginStatus.MatchSuccess,
       consumer.deliveredFlag,
       'web',

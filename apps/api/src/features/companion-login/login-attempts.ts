@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AnnotationEvent, Attempt, AttemptStateMachine } from '@simauth/attempts';
+import {
+  Actor,
+  AnnotationEvent,
+  Attempt,
+  AttemptStateMachine,
+  ClaimTarget,
+} from '@simauth/attempts';
 import { AttemptKind } from '../attempt-kind';
 import { LoginStatus } from './companion-login.states';
 import { hashSecret } from '@simauth/credentials';
@@ -117,44 +123,27 @@ export class LoginAttempts {
     );
   }
 
-  /** See AttemptStateMachine.claimOnce. */
-  async claimOnce(
-    id: string,
-    status: LoginStatus,
-    flag: string,
-    actor: Actor,
-    requestId?: string,
-    options?: { whileUserActive?: boolean },
-  ): Promise<Login | undefined> {
-    return toLogin(
-      await this.attempts.claimOnce(KIND, id, status, flag, actor, requestId, options),
-    );
-  }
-
   /**
-   * claimOnce on the login of `pollToken`, only while it is bound to `boundTo` (its consumer's
-   * key and ref): one statement where a read and a claim were two.
+   * See AttemptStateMachine.claimOnce: on the login `target`, its id, or the one of a poll token
+   * while it is bound to `boundTo` (its consumer's key and ref), read and claimed in one statement.
    */
-  async claimByPollToken(
-    pollToken: string,
-    boundTo: { key: string; ref: string },
+  async claimOnce(
+    target: string | { pollToken: string; boundTo: { key: string; ref: string } },
     status: LoginStatus,
     flag: string,
     actor: Actor,
     requestId?: string,
     options?: { whileUserActive?: boolean },
   ): Promise<Login | undefined> {
+    const claimed: ClaimTarget =
+      typeof target === 'string'
+        ? target
+        : {
+            tokenHash: hashSecret(target.pollToken),
+            marker: { key: target.boundTo.key, value: target.boundTo.ref },
+          };
     return toLogin(
-      await this.attempts.claimOnceByToken(
-        KIND,
-        hashSecret(pollToken),
-        { key: boundTo.key, value: boundTo.ref },
-        status,
-        flag,
-        actor,
-        requestId,
-        options,
-      ),
+      await this.attempts.claimOnce(KIND, claimed, status, flag, actor, requestId, options),
     );
   }
 

@@ -1,6 +1,6 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { TestApp, startTestApp } from '@test-support/test-app';
-import { CALLBACK } from '@test-support/oidc';
+import { CALLBACK, publicClientAuthorization } from '@test-support/oidc';
 
 const CLIENT = {
   client_id: 'spa',
@@ -10,19 +10,8 @@ const CLIENT = {
 };
 
 /** An authorization request for the public client, with `extra` parameters. */
-function authorizeUrl(t: TestApp, extra: Record<string, string>): URL {
-  const url = new URL(`${t.url}/oidc/auth`);
-  url.search = new URLSearchParams({
-    client_id: 'spa',
-    response_type: 'code',
-    scope: 'openid',
-    redirect_uri: CALLBACK,
-    code_challenge: createHash('sha256').update(randomBytes(32)).digest('base64url'),
-    code_challenge_method: 'S256',
-    ...extra,
-  }).toString();
-  return url;
-}
+const authorizeUrl = (t: TestApp, extra: Record<string, string>): URL =>
+  publicClientAuthorization(t, extra).url;
 
 /**
  * Postgres stores no NUL character: a parameter carrying one gets the OAuth error its endpoint

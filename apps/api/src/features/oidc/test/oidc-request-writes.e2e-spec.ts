@@ -1,7 +1,12 @@
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { TestApp, startTestApp } from '@test-support/test-app';
-import { CALLBACK, signInThroughPage, startLoginOnPage } from '@test-support/oidc';
+import {
+  CALLBACK,
+  publicClientAuthorization,
+  signInThroughPage,
+  startLoginOnPage,
+} from '@test-support/oidc';
 import { approveOnPhone, registerPhone } from '@test-support/flows';
 import { CookieBrowser } from '@test-support/browser';
 import { postgresOidcAdapter } from '../oidc-postgres.adapter';
@@ -191,15 +196,7 @@ describe("the OpenID Provider's request writes", () => {
   async function approvedInteraction() {
     const phone = await registerPhone(t);
     const browser = new CookieBrowser();
-    const url = new URL(`${t.url}/oidc/auth`);
-    url.search = new URLSearchParams({
-      client_id: 'spa',
-      response_type: 'code',
-      scope: 'openid',
-      redirect_uri: CALLBACK,
-      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-      code_challenge_method: 'S256',
-    }).toString();
+    const { url } = publicClientAuthorization(t);
     const { uid, login } = await startLoginOnPage(t, url, phone, browser);
     expect(await approveOnPhone(t, phone, login.login_id, login.match_number)).toEqual({
       status: 'MATCH_SUCCESS',
@@ -293,20 +290,9 @@ describe("the OpenID Provider's request writes", () => {
     let rows: { model: string; id: string; op: string; source: string; payload: string }[];
     let accountId: string;
     try {
-      const verifier = randomUUID() + randomUUID();
-      const url = new URL(`${t.url}/oidc/auth`);
-      url.search = new URLSearchParams({
-        client_id: 'spa',
-        response_type: 'code',
-        scope: 'openid',
-        redirect_uri: CALLBACK,
-        code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-        code_challenge_method: 'S256',
-        state: 'st',
-        nonce: 'nn',
-      }).toString();
+      const auth = publicClientAuthorization(t);
       const phone = await registerPhone(t);
-      const back = await signInThroughPage(t, { url, verifier, nonce: 'nn', state: 'st' }, phone);
+      const back = await signInThroughPage(t, auth, phone);
       [{ id: accountId }] = await t.db.query('SELECT id FROM users WHERE phone_number = $1', [
         phone.phoneNumber,
       ]);
@@ -317,7 +303,7 @@ describe("the OpenID Provider's request writes", () => {
           grant_type: 'authorization_code',
           client_id: 'spa',
           code: back.searchParams.get('code')!,
-          code_verifier: verifier,
+          code_verifier: auth.verifier,
           redirect_uri: CALLBACK,
         }),
       });

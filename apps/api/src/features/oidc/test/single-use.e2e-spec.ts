@@ -1,6 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { TestApp, startTestApp } from '@test-support/test-app';
-import { CALLBACK, signInThroughPage } from '@test-support/oidc';
+import { CALLBACK, publicClientAuthorization, signInThroughPage } from '@test-support/oidc';
 import { registerPhone } from '@test-support/flows';
 import { CookieBrowser } from '@test-support/browser';
 import { oneLine, recordStatements } from '@test-support/statements';
@@ -24,23 +23,9 @@ describe('codes and refresh tokens are single-use even when redeemed twice at on
   });
   afterAll(() => t.close());
 
-  /** An authorization request of the public client, with PKCE (and a refresh token, unless `openid` alone). */
-  function authorizationRequest(scope = 'openid offline_access') {
-    const verifier = randomBytes(32).toString('base64url');
-    const url = new URL(`${t.url}/oidc/auth`);
-    url.search = new URLSearchParams({
-      client_id: 'spa',
-      response_type: 'code',
-      scope,
-      ...(scope.includes('offline_access') ? { prompt: 'consent' } : {}),
-      redirect_uri: CALLBACK,
-      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-      code_challenge_method: 'S256',
-      state: 'st',
-      nonce: 'nn',
-    }).toString();
-    return { url, verifier, nonce: 'nn', state: 'st' };
-  }
+  /** An authorization request of the public client (a refresh token too, unless `openid` alone). */
+  const authorizationRequest = (scope = 'openid offline_access') =>
+    publicClientAuthorization(t, { scope });
 
   async function signIn() {
     const auth = authorizationRequest();

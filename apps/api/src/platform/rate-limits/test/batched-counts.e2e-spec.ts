@@ -32,15 +32,17 @@ describe('counts of successful OAuth answers: sent together far from the limit, 
     return rows[0]?.hits ?? 0;
   };
   const counters = (text: string) => text.includes('INSERT INTO rate_limits');
+  /** A budget of its own: 40 hits a minute. */
+  const budget = (): RateLimit => ({
+    key: `batch-${randomUUID()}`,
+    limit: 40,
+    windowSeconds: 60,
+    what: 'x',
+  });
 
   it('sends the hits of a budget less than half spent in one statement within 100 ms, and each later hit at once, so a spent budget is refused from the next request', async () => {
     const budgets = a.app.get(SpentBudgets);
-    const limit: RateLimit = {
-      key: `batch-${randomUUID()}`,
-      limit: 40,
-      windowSeconds: 60,
-      what: 'x',
-    };
+    const limit = budget();
     const sent = recordStatements(counters);
     try {
       // The first hit of a window this process has not counted goes at once.
@@ -66,12 +68,7 @@ describe('counts of successful OAuth answers: sent together far from the limit, 
 
   it('counts a failed answer at once together with the hits still waiting', async () => {
     const budgets = a.app.get(SpentBudgets);
-    const limit: RateLimit = {
-      key: `batch-${randomUUID()}`,
-      limit: 40,
-      windowSeconds: 60,
-      what: 'x',
-    };
+    const limit = budget();
     await budgets.countSucceeded(limit);
     for (let i = 0; i < 5; i++) await budgets.countSucceeded(limit);
     expect(await budgets.count(limit)).toBeUndefined();
