@@ -73,6 +73,27 @@ describe('counts of successful OAuth answers: sent together far from the limit, 
     for (let i = 0; i < 5; i++) await budgets.countSucceeded(limit);
     expect(await budgets.count(limit)).toBeUndefined();
     expect(await hitsOf(a, limit.key)).toBe(7);
+    // The hits it carried are not sent again.
+    await budgets.flush();
+    expect(await hitsOf(a, limit.key)).toBe(7);
+  });
+
+  it('counts hits sent but not yet answered toward half the budget', async () => {
+    const budgets = a.app.get(SpentBudgets);
+    const limit = { ...budget(), limit: 10 };
+    const sent = recordStatements(counters);
+    try {
+      await budgets.countSucceeded(limit); // at once: 1 counted
+      for (let i = 0; i < 3; i++) await budgets.countSucceeded(limit); // waiting
+      const batch = budgets.flush(); // 3 on their way, not answered yet
+      await budgets.countSucceeded(limit); // 1 + 3 + 1: half of 10, waits
+      await budgets.countSucceeded(limit); // past half: at once, with the one waiting
+      await batch;
+      expect(sent.statements).toHaveLength(3);
+    } finally {
+      sent.stop();
+    }
+    expect(await hitsOf(a, limit.key)).toBe(6);
   });
 
   it('loses no hit of a replica that stops: what waits is sent before the database is let go', async () => {
@@ -90,8 +111,12 @@ describe('counts of successful OAuth answers: sent together far from the limit, 
         },
         body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'simauth:admin' }),
       });
+    // The hits wait longer than the test takes: only the stop sends them.
+    b.app.get(SpentBudgets).batchMs = 60_000;
     const before = await hitsOf(a, `client:${RP.client_id}`);
     for (let i = 0; i < 6; i++) expect((await token()).status).toBe(200);
+    // The first of this window was counted at once (this replica had not counted it); five wait.
+    expect(await hitsOf(a, `client:${RP.client_id}`)).toBe(before + 1);
     await b.close();
     expect(await hitsOf(a, `client:${RP.client_id}`)).toBe(before + 6);
   });
