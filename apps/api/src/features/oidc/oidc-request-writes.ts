@@ -27,26 +27,25 @@ const upsert = (p: (i: number) => string) =>
   `INSERT INTO oidc_models (${MODEL_COLUMNS})
    VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${EXPIRES(p)})
    ${ON_CONFLICT}`;
+/** The same as `INSERT … SELECT`, its one row selected under `clause` (a FROM or a WHERE). */
+const upsertSelected = (p: (i: number) => string, clause: string) =>
+  `INSERT INTO oidc_models (${MODEL_COLUMNS})
+   SELECT ${p(1)}::text, ${p(2)}::text, ${p(3)}::jsonb, ${p(4)}::text, ${p(5)}::text, ${p(6)}::text, ${EXPIRES(p)}
+    ${clause}
+   ${ON_CONFLICT}`;
 /**
- * The same, committed without waiting for the disk (ASYNC_COMMIT): for a sign-in's interaction in
+ * An upsert committed without waiting for the disk (ASYNC_COMMIT): for a sign-in's interaction in
  * progress, sent alone. A crash of Postgres itself may forget the last fraction of a second's:
  * those people start their sign-in again, as when it expires. Nothing that a client or a person
  * holds is in it: the grant, the session, the code and the tokens are stored by statements that
  * wait, and every earlier commit is on disk once one of them is.
  */
-const asyncUpsert = (p: (i: number) => string) =>
-  `INSERT INTO oidc_models (${MODEL_COLUMNS})
-   SELECT ${p(1)}::text, ${p(2)}::text, ${p(3)}::jsonb, ${p(4)}::text, ${p(5)}::text, ${p(6)}::text, ${EXPIRES(p)}
-     FROM ${ASYNC_COMMIT}
-   ${ON_CONFLICT}`;
+const asyncUpsert = (p: (i: number) => string) => upsertSelected(p, `FROM ${ASYNC_COMMIT}`);
 /** The models whose writes alone may commit without waiting (see asyncUpsert). */
 const ASYNC_MODELS = new Set(['Interaction']);
-/** The same, stored only if the statement's consume (`c`) marked its row. */
+/** An upsert stored only if the statement's consume (`c`) marked its row. */
 const guardedUpsert = (p: (i: number) => string) =>
-  `INSERT INTO oidc_models (${MODEL_COLUMNS})
-   SELECT ${p(1)}::text, ${p(2)}::text, ${p(3)}::jsonb, ${p(4)}::text, ${p(5)}::text, ${p(6)}::text, ${EXPIRES(p)}
-    WHERE EXISTS (SELECT 1 FROM c)
-   ${ON_CONFLICT}`;
+  upsertSelected(p, 'WHERE EXISTS (SELECT 1 FROM c)');
 /** Marks a model consumed unless it already is (then no row comes back). */
 const consume = (p: (i: number) => string) =>
   `UPDATE oidc_models SET consumed_at = now()
@@ -85,7 +84,7 @@ function statementOf(writes: HeldWrite[]) {
   const guard = writes.find((w): w is Guard => w.kind !== 'upsert');
   if (writes.length === 1 && !guard && ASYNC_MODELS.has(writes[0].model)) {
     const [w] = writes as Extract<HeldWrite, { kind: 'upsert' }>[];
-    return { name: 'simauth_oidc_write_a', text: asyncUpsert((i) => `$${i}`), values: w.values };
+    return { name: 'simauth_oidc_write_a', text: asyncUpsert(next()), values: w.values };
   }
   const parts: string[] = [];
   if (guard) {
