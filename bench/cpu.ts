@@ -21,6 +21,37 @@ export function cpuSeconds(pid: number): number {
   return fields ? cpuOf(fields) : 0;
 }
 
+/**
+ * CPU seconds a process's threads have used so far, by kind: Node's main thread, V8's workers
+ * (parallel and concurrent garbage collection, background compilation) and libuv's pool
+ * (asynchronous crypto, file system, DNS). A CPU profile sees only the main thread.
+ */
+export function cpuSecondsByThread(pid: number): Map<string, number> {
+  const kinds = new Map<string, number>();
+  let threads: string[] = [];
+  try {
+    threads = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return kinds; // the process ended
+  }
+  for (const thread of threads) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended
+    }
+    // Threads of a kind are numbered (V8Worker, libuv-worker…): one line per kind.
+    const kind = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    kinds.set(kind, (kinds.get(kind) ?? 0) + cpuOf(fields));
+  }
+  return kinds;
+}
+
+/** CPU seconds of a process's V8 worker threads (see cpuSecondsByThread). */
+const v8WorkersSeconds = (pid: number) => cpuSecondsByThread(pid).get('V8Worker') ?? 0;
+
 /** CPU seconds of a process's children that have exited and been waited for (cutime + cstime). */
 const exitedChildrenCpuOf = (fields: string[]) =>
   (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
@@ -79,6 +110,11 @@ function connectionsDelta(before: Map<string, number>, after: Map<string, number
 export interface CpuUse {
   wall_seconds: number;
   api_process_seconds: number;
+  /**
+   * The part of api_process_seconds in V8's worker threads (the garbage collector's parallel and
+   * concurrent work, background compilation), which a CPU profile of the api does not see.
+   */
+  api_v8_workers_seconds: number;
   sandbox_process_seconds: number;
   postgres_seconds: number;
   /** The part of postgres_seconds in the backends of clients' connections (see connectionsDelta). */
@@ -93,6 +129,7 @@ export function sumCpu(uses: CpuUse[]): CpuUse {
   return {
     wall_seconds: total('wall_seconds'),
     api_process_seconds: total('api_process_seconds'),
+    api_v8_workers_seconds: total('api_v8_workers_seconds'),
     sandbox_process_seconds: total('sandbox_process_seconds'),
     postgres_seconds: total('postgres_seconds'),
     postgres_connections_seconds: total('postgres_connections_seconds'),
@@ -107,6 +144,7 @@ export async function measureCpu<T>(
 ): Promise<{ result: T; cpu: CpuUse }> {
   const before = {
     api: cpuSeconds(pids.api),
+    apiWorkers: v8WorkersSeconds(pids.api),
     sandbox: cpuSeconds(pids.sandbox),
     pg: postgresCpuSeconds(pids.postmaster),
     bench: process.cpuUsage(),
@@ -121,6 +159,8 @@ export async function measureCpu<T>(
     cpu: {
       wall_seconds: Math.round(wall * 100) / 100,
       api_process_seconds: Math.round((cpuSeconds(pids.api) - before.api) * 100) / 100,
+      api_v8_workers_seconds:
+        Math.round((v8WorkersSeconds(pids.api) - before.apiWorkers) * 100) / 100,
       sandbox_process_seconds: Math.round((cpuSeconds(pids.sandbox) - before.sandbox) * 100) / 100,
       postgres_seconds: Math.round((pg.total - before.pg.total) * 100) / 100,
       postgres_connections_seconds:

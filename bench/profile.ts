@@ -1,11 +1,22 @@
 /**
- * `npm run bench:profile [-- skeleton|oidc]`: a CPU profile of one api process (or of the skeleton) serving companion logins (or, `oidc`, OpenID Connect code flows; 16
+ * `npm run bench:profile [-- skeleton|oidc|alloc]`: a CPU profile of one api process (or of the skeleton) serving companion logins (or, `oidc`, OpenID Connect code flows; 16
  * virtual users, 10 s) on an embedded Postgres and the sandbox, written to bench/profiles/ for
  * Chrome DevTools or `node --cpu-prof` tooling; prints, per flow of the measured 10 s, the
- * packages and the functions that used the most CPU.
+ * packages and the functions that used the most CPU. With `alloc`, a sampling profile of what the
+ * process allocates instead (garbage included: what the collector's time follows), in bytes per
+ * flow, written as a `.heapprofile` for DevTools; `alloc promoted`: only what outlives the
+ * young generation.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
@@ -18,9 +29,12 @@ import {
   waitUntilReady,
 } from './processes';
 import { companionLogin, registerUsers, runFor } from './flows';
+import { cpuSecondsByThread } from './cpu';
 import { oidcCodeFlow } from './oidc-flow';
 
 const SECONDS = 10;
+/** One sample per this many bytes allocated on average (V8's default is 32 KiB). */
+const ALLOCATION_SAMPLING_BYTES = 2048;
 
 interface ProfileNode {
   id: number;
@@ -36,6 +50,13 @@ function place(url: string, functionName: string): string {
   if (url.startsWith('node:')) return 'node';
   if (!url) return functionName.startsWith('(') ? functionName : `native ${functionName}`;
   return 'simauth';
+}
+
+/** A function's file, short: from its package on, or its folder and name in this project. */
+function where(url: string): string {
+  return url.includes('node_modules/')
+    ? url.slice(url.lastIndexOf('node_modules/') + 13)
+    : url.split('/').slice(-2).join('/');
 }
 
 /**
@@ -67,10 +88,7 @@ function summarize(file: string, from: number, to: number, logins: number): stri
     const { functionName, url, lineNumber } = node.callFrame;
     const spent = time.get(node.id) ?? 0;
     if (!spent) continue;
-    const where = url.includes('node_modules/')
-      ? url.slice(url.lastIndexOf('node_modules/') + 13)
-      : url.split('/').slice(-2).join('/');
-    add(byFunction, `${functionName || '(anonymous)'} ${where}:${lineNumber}`, spent);
+    add(byFunction, `${functionName || '(anonymous)'} ${where(url)}:${lineNumber}`, spent);
     add(byPlace, place(url, functionName), spent);
   }
   const table = (map: Map<string, number>, count: number): string[] =>
@@ -84,6 +102,76 @@ function summarize(file: string, from: number, to: number, logins: number): stri
     'per flow, by function (self time):',
     ...table(byFunction, 40),
   ];
+}
+
+interface AllocationNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: AllocationNode[];
+}
+
+/** Bytes allocated per flow, by package and by function, from a sampling heap profile. */
+function summarizeAllocations(head: AllocationNode, flows: number): string[] {
+  const byFunction = new Map<string, number>();
+  const byPlace = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, value: number): void => {
+    map.set(key, (map.get(key) ?? 0) + value);
+  };
+  const total = { bytes: 0 };
+  const walk = (node: AllocationNode): void => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (node.selfSize) {
+      total.bytes += node.selfSize;
+      add(
+        byFunction,
+        `${functionName || '(anonymous)'} ${where(url)}:${lineNumber}`,
+        node.selfSize,
+      );
+      add(byPlace, place(url, functionName), node.selfSize);
+    }
+    node.children.forEach(walk);
+  };
+  walk(head);
+  const table = (map: Map<string, number>, count: number): string[] =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([k, v]) => `${(v / flows / 1024).toFixed(1).padStart(7)} KiB  ${k}`);
+  return [
+    `allocated per flow: ${(total.bytes / flows / 1024).toFixed(1)} KiB; by package:`,
+    ...table(byPlace, 25),
+    'per flow, by allocating function:',
+    ...table(byFunction, 50),
+  ];
+}
+
+/** A DevTools protocol session with the child's inspector (Node's own WebSocket client). */
+async function inspectorSession(
+  port: number,
+): Promise<{ send: (method: string, params?: object) => Promise<unknown>; close: () => void }> {
+  const [target] = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
+    webSocketDebuggerUrl: string;
+  }[];
+  const socket = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    socket.onopen = resolve;
+    socket.onerror = reject;
+  });
+  const waiting = new Map<number, (result: unknown) => void>();
+  socket.onmessage = (event) => {
+    const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
+    if (message.id !== undefined) waiting.get(message.id)?.(message.result);
+  };
+  let next = 0;
+  return {
+    send: (method, params = {}) =>
+      new Promise((resolve) => {
+        const id = ++next;
+        waiting.set(id, resolve);
+        socket.send(JSON.stringify({ id, method, params }));
+      }),
+    close: () => socket.close(),
+  };
 }
 
 async function main(): Promise<void> {
@@ -103,19 +191,26 @@ async function main(): Promise<void> {
   const skeleton = process.argv.includes('skeleton');
   // `-- oidc`: OpenID Connect code flows (bench/oidc-flow.ts) instead of bare companion logins.
   const flow = process.argv.includes('oidc') ? oidcCodeFlow : companionLogin;
+  // `-- alloc`: what the process allocates, sampled through its inspector, instead of its CPU.
+  const inspectPort = process.argv.includes('alloc') ? await findFreePort() : 0;
   const child = spawn(
     process.execPath,
     [
-      '--cpu-prof',
-      `--cpu-prof-dir=${out}`,
+      ...(inspectPort
+        ? [`--inspect=127.0.0.1:${inspectPort}`]
+        : ['--cpu-prof', `--cpu-prof-dir=${out}`]),
+      // Both on the api's node flags, as in `npm run bench`: the same heap limits for both.
+      ...API_NODE_FLAGS,
       ...(skeleton
         ? [join(__dirname, 'skeleton.js'), String(port), pg.url, sandbox.url]
-        : [...API_NODE_FLAGS, API_MAIN]),
+        : [API_MAIN]),
     ],
     { env: apiEnvironment(pg.url, port, sandbox.url), stdio: 'ignore' },
   );
   const before = new Set(readdirSync(out));
   let window = { from: 0, to: 0, logins: 1 };
+  let threads: string[] = [];
+  let allocations: AllocationNode | undefined;
   try {
     const url = `http://127.0.0.1:${port}`;
     // The skeleton serves no registrations: an api registers the phones first, on the same database.
@@ -136,9 +231,33 @@ async function main(): Promise<void> {
     if (registrar) await stopChild(registrar);
     for (const vu of users) vu.api = url;
     await runFor(2, users, flow);
+    const inspector = inspectPort ? await inspectorSession(inspectPort) : undefined;
+    await inspector?.send('HeapProfiler.startSampling', {
+      samplingInterval: ALLOCATION_SAMPLING_BYTES,
+      includeObjectsCollectedByMajorGC: true,
+      // `-- alloc promoted`: only what outlives the young generation (what scavenges copy and
+      // promote, and what old-generation collections then find dead).
+      includeObjectsCollectedByMinorGC: !process.argv.includes('promoted'),
+    });
     const from = Number(process.hrtime.bigint() / 1000n);
+    const threadsBefore = cpuSecondsByThread(child.pid!);
     const round = await runFor(SECONDS, users, flow);
     window = { from, to: Number(process.hrtime.bigint() / 1000n), logins: round.durations.length };
+    threads = [...cpuSecondsByThread(child.pid!)]
+      .map(([kind, seconds]): [string, number] => [kind, seconds - (threadsBefore.get(kind) ?? 0)])
+      .filter(([, seconds]) => seconds > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(
+        ([kind, seconds]) =>
+          `${((seconds * 1e6) / window.logins).toFixed(0).padStart(7)} µs  ${kind}`,
+      );
+    if (inspector) {
+      const result = (await inspector.send('HeapProfiler.stopSampling')) as {
+        profile: { head: AllocationNode };
+      };
+      allocations = result.profile.head;
+      inspector.close();
+    }
     console.log(
       `${round.durations.length} flows (${flow.name}) in ${SECONDS} s, ${round.errors} errors`,
     );
@@ -147,6 +266,16 @@ async function main(): Promise<void> {
     await sandbox.stop();
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });
+  }
+  // From /proc: what the process's threads used, the main thread's part being what the profile
+  // splits; V8's workers are mostly its garbage collector's parallel and concurrent work.
+  console.log(`CPU per flow, by thread (the profiler's own cost included):\n${threads.join('\n')}`);
+  if (allocations) {
+    const file = `ALLOC.${Date.now()}.heapprofile`;
+    writeFileSync(join(out, file), JSON.stringify({ head: allocations }));
+    const lines = summarizeAllocations(allocations, window.logins);
+    console.log(`profile: bench/profiles/${file}\n${lines.join('\n')}`);
+    return;
   }
   const file = readdirSync(out).find((f) => !before.has(f));
   if (!file) throw new Error('no profile written');

@@ -295,6 +295,10 @@ async function main(): Promise<void> {
         // What one flow costs each side: the api scales out, one Postgres is shared by all of its
         // processes, so Postgres is the limit once the api has this many cores per Postgres core.
         api_ms_per_flow: round((cpu.api_process_seconds * 1000) / Math.max(1, large.flows)),
+        api_v8_workers_ms_per_flow: round(
+          (cpu.api_v8_workers_seconds * 1000) / Math.max(1, large.flows),
+          2,
+        ),
         postgres_ms_per_flow: round((cpu.postgres_seconds * 1000) / Math.max(1, large.flows)),
         api_cores_per_postgres_core: round(cpu.api_process_seconds / cpu.postgres_seconds, 2),
       },
@@ -317,6 +321,10 @@ async function main(): Promise<void> {
         errors: bare.errors,
         api_ms_per_flow: round(
           (skeletonCpu.api_process_seconds * 1000) / Math.max(1, bare.flows),
+          2,
+        ),
+        api_v8_workers_ms_per_flow: round(
+          (skeletonCpu.api_v8_workers_seconds * 1000) / Math.max(1, bare.flows),
           2,
         ),
         postgres_ms_per_flow: round(
