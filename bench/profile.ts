@@ -36,9 +36,15 @@ const SECONDS = 10;
 /** One sample per this many bytes allocated on average (V8's default is 32 KiB). */
 const ALLOCATION_SAMPLING_BYTES = 2048;
 
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: CallFrame;
 }
 
 /** Where a profile node's code lives: a package, Node itself, V8's own work, or this project. */
@@ -57,6 +63,35 @@ function where(url: string): string {
   return url.includes('node_modules/')
     ? url.slice(url.lastIndexOf('node_modules/') + 13)
     : url.split('/').slice(-2).join('/');
+}
+
+/** Amounts (µs, bytes) summed by the function and by the package of the frames that spent them. */
+class Tally {
+  readonly byFunction = new Map<string, number>();
+  readonly byPlace = new Map<string, number>();
+  total = 0;
+
+  add({ functionName, url, lineNumber }: CallFrame, amount: number): void {
+    if (!amount) return;
+    this.total += amount;
+    const add = (map: Map<string, number>, key: string) =>
+      map.set(key, (map.get(key) ?? 0) + amount);
+    add(this.byFunction, `${functionName || '(anonymous)'} ${where(url)}:${lineNumber}`);
+    add(this.byPlace, place(url, functionName));
+  }
+
+  /** The `count` largest of `map`, largest first: each as `format(amount)`, `unit` and its name. */
+  static top(
+    map: Map<string, number>,
+    count: number,
+    format: (amount: number) => string,
+    unit: string,
+  ) {
+    return [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([name, amount]) => `${format(amount).padStart(7)} ${unit}  ${name}`);
+  }
 }
 
 /**
@@ -79,69 +114,37 @@ function summarize(file: string, from: number, to: number, logins: number): stri
     at += profile.timeDeltas[i];
     if (at >= from && at <= to) time.set(id, (time.get(id) ?? 0) + profile.timeDeltas[i]);
   });
-  const byFunction = new Map<string, number>();
-  const byPlace = new Map<string, number>();
-  const add = (map: Map<string, number>, key: string, value: number): void => {
-    map.set(key, (map.get(key) ?? 0) + value);
-  };
-  for (const node of profile.nodes) {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const spent = time.get(node.id) ?? 0;
-    if (!spent) continue;
-    add(byFunction, `${functionName || '(anonymous)'} ${where(url)}:${lineNumber}`, spent);
-    add(byPlace, place(url, functionName), spent);
-  }
-  const table = (map: Map<string, number>, count: number): string[] =>
-    [...map.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, count)
-      .map(([k, v]) => `${(v / logins).toFixed(0).padStart(7)} µs  ${k}`);
+  const tally = new Tally();
+  for (const node of profile.nodes) tally.add(node.callFrame, time.get(node.id) ?? 0);
+  const micros = (amount: number) => (amount / logins).toFixed(0);
   return [
     'per flow, by package (self time):',
-    ...table(byPlace, 25),
+    ...Tally.top(tally.byPlace, 25, micros, 'µs'),
     'per flow, by function (self time):',
-    ...table(byFunction, 40),
+    ...Tally.top(tally.byFunction, 40, micros, 'µs'),
   ];
 }
 
 interface AllocationNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: CallFrame;
   selfSize: number;
   children: AllocationNode[];
 }
 
 /** Bytes allocated per flow, by package and by function, from a sampling heap profile. */
 function summarizeAllocations(head: AllocationNode, flows: number): string[] {
-  const byFunction = new Map<string, number>();
-  const byPlace = new Map<string, number>();
-  const add = (map: Map<string, number>, key: string, value: number): void => {
-    map.set(key, (map.get(key) ?? 0) + value);
-  };
-  const total = { bytes: 0 };
+  const tally = new Tally();
   const walk = (node: AllocationNode): void => {
-    const { functionName, url, lineNumber } = node.callFrame;
-    if (node.selfSize) {
-      total.bytes += node.selfSize;
-      add(
-        byFunction,
-        `${functionName || '(anonymous)'} ${where(url)}:${lineNumber}`,
-        node.selfSize,
-      );
-      add(byPlace, place(url, functionName), node.selfSize);
-    }
+    tally.add(node.callFrame, node.selfSize);
     node.children.forEach(walk);
   };
   walk(head);
-  const table = (map: Map<string, number>, count: number): string[] =>
-    [...map.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, count)
-      .map(([k, v]) => `${(v / flows / 1024).toFixed(1).padStart(7)} KiB  ${k}`);
+  const kib = (amount: number) => (amount / flows / 1024).toFixed(1);
   return [
-    `allocated per flow: ${(total.bytes / flows / 1024).toFixed(1)} KiB; by package:`,
-    ...table(byPlace, 25),
+    `allocated per flow: ${kib(tally.total)} KiB; by package:`,
+    ...Tally.top(tally.byPlace, 25, kib, 'KiB'),
     'per flow, by allocating function:',
-    ...table(byFunction, 50),
+    ...Tally.top(tally.byFunction, 50, kib, 'KiB'),
   ];
 }
 
