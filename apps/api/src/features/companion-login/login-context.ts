@@ -61,6 +61,8 @@ export interface LoginContext {
 }
 
 const consumers = new Map<string, LoginConsumer>();
+/** The consumers as a list, for the reads of every stored context (no iterator each time). */
+let consumerList: readonly LoginConsumer[] = [];
 
 /**
  * Declares a consumer logins can be bound to, by the context key of its reference and the claim
@@ -71,6 +73,7 @@ export function loginConsumer(key: string, deliveredFlag: string): LoginConsumer
     if (!/^[a-z_]+$/.test(name)) throw new Error(`not a context key: ${name}`);
   const consumer = consumers.get(key) ?? { key, deliveredFlag };
   consumers.set(key, consumer);
+  consumerList = [...consumers.values()];
   return consumer;
 }
 
@@ -94,14 +97,17 @@ const KEYS = {
   simSwapCheckSkipped: 'sim_swap_check_skipped',
 } as const satisfies Record<Exclude<keyof LoginContext, 'boundTo'>, string>;
 
+/** KEYS as [field, key] pairs, made once: a context is written on most of a login's requests. */
+const KEY_ENTRIES = Object.entries(KEYS) as [keyof typeof KEYS, string][];
+
 /**
  * The jsonb of (part of) a login's context: what a create writes, or what a move or an annotate
  * merges into the stored context. Only the fields given are written.
  */
 export function toStoredContext(context: Partial<LoginContext>): Record<string, unknown> {
   const stored: Record<string, unknown> = {};
-  for (const [field, key] of Object.entries(KEYS)) {
-    const value = context[field as keyof typeof KEYS];
+  for (const [field, key] of KEY_ENTRIES) {
+    const value = context[field];
     // null is a value here: a claim closed from the start.
     if (value !== undefined) stored[key] = value;
   }
@@ -160,7 +166,7 @@ export function fromStoredContext(stored: Record<string, unknown>): LoginContext
   if (typeof match === 'boolean') context.match = match;
   const simSwap = stored[KEYS.simSwap];
   if (simSwap && typeof simSwap === 'object') context.simSwap = simSwap as SimSwapEvidence;
-  for (const consumer of consumers.values()) {
+  for (const consumer of consumerList) {
     const ref = textAt(stored, consumer.key);
     if (!ref) continue;
     context.boundTo = { consumer, ref };
