@@ -155,6 +155,28 @@ export async function runFor(
   return { durations, errors, elapsedSeconds: (performance.now() - started) / 1000 };
 }
 
+/** Runs `flow` for `users` at once until `count` flows have run in all; returns the errors. */
+export async function runCount(
+  count: number,
+  users: VirtualUser[],
+  flow: (vu: VirtualUser) => Promise<void>,
+): Promise<number> {
+  let left = count;
+  let errors = 0;
+  await Promise.all(
+    users.map(async (vu) => {
+      while (left-- > 0) {
+        try {
+          await flow(vu);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return errors;
+}
+
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);

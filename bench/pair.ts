@@ -4,6 +4,10 @@
  * one embedded Postgres and one sandbox, in alternating measured rounds (A B B A …), so that a
  * machine whose speed drifts treats both alike. Prints each one's api CPU per login and logins/s,
  * and B/A per pair of rounds (`oidc`: OpenID Connect sign-ins, bench/oidc-flow.ts, instead). How docs/performance/benchmarks.md measures what one change saves.
+ * In place of a main.js, `skeleton` runs this build's skeleton of the login (bench/skeleton.ts),
+ * and `skeleton+api-modules` the same skeleton with every module of the api loaded beside it
+ * (bench/api-modules.ts): `pair.js skeleton skeleton+api-modules` measures what the api's size
+ * alone costs a login.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +15,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
 import {
+  API_MAIN,
   API_NODE_FLAGS,
+  SKELETON_MAIN,
   apiEnvironment,
   startSandboxProcess,
   stopChild,
@@ -23,14 +29,36 @@ import { oidcCodeFlow } from './oidc-flow';
 
 const ROUND_SECONDS = 4;
 
+const SKELETONS: Record<string, string[]> = {
+  skeleton: [SKELETON_MAIN],
+  'skeleton+api-modules': ['-r', join(__dirname, 'api-modules.js'), SKELETON_MAIN],
+};
+
+/** The api of `main`, or one of the SKELETONS (which serve logins only: no health path). */
 async function startApi(main: string, databaseUrl: string, sandboxUrl: string) {
   const port = await findFreePort();
-  const child: ChildProcess = spawn(process.execPath, [...API_NODE_FLAGS, main], {
-    env: apiEnvironment(databaseUrl, port, sandboxUrl),
-    stdio: 'ignore',
-  });
+  const skeleton = SKELETONS[main];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    skeleton
+      ? [...API_NODE_FLAGS, ...skeleton, String(port), databaseUrl, sandboxUrl]
+      : [...API_NODE_FLAGS, resolve(main)],
+    { env: apiEnvironment(databaseUrl, port, sandboxUrl), stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilReady(`${url}/health/ready`, child);
+  if (skeleton) {
+    let output = '';
+    await new Promise<void>((ready, failed) => {
+      child.stdout!.on('data', (d: Buffer) => {
+        output += d.toString();
+        if (/skeleton on /.test(output)) ready();
+      });
+      child.once('exit', () => failed(new Error(`${main} exited: ${output}`)));
+    });
+  } else {
+    await waitUntilReady(`${url}/health/ready`, child);
+  }
+  child.stdout!.resume();
   return { url, child };
 }
 
@@ -38,7 +66,9 @@ async function main(): Promise<void> {
   const [mainA, mainB, roundsArg, flowArg] = process.argv.slice(2);
   const flow = flowArg === 'oidc' ? oidcCodeFlow : companionLogin;
   if (!mainA || !mainB)
-    throw new Error('usage: node dist/bench/pair.js <A main.js> <B main.js> [pairs]');
+    throw new Error(
+      'usage: node dist/bench/pair.js <A main.js|skeleton|skeleton+api-modules> <B …> [pairs] [login|oidc]',
+    );
   const pairs = Number(roundsArg ?? 6);
   const dir = mkdtempSync(join(tmpdir(), 'simauth-pair-'));
   chmodSync(dir, 0o755);
@@ -50,10 +80,13 @@ async function main(): Promise<void> {
   });
   await runMigrations(pg.url);
   const sandbox = await startSandboxProcess(await findFreePort());
-  const a = await startApi(resolve(mainA), pg.url, sandbox.url);
-  const b = await startApi(resolve(mainB), pg.url, sandbox.url);
+  const a = await startApi(mainA, pg.url, sandbox.url);
+  const b = await startApi(mainB, pg.url, sandbox.url);
   try {
-    const users = await registerUsers(a.url, sandbox.url, '+447700922', 16);
+    // A skeleton serves no registrations: then this build's api registers the phones.
+    const registrar = SKELETONS[mainA] ? await startApi(API_MAIN, pg.url, sandbox.url) : a;
+    const users = await registerUsers(registrar.url, sandbox.url, '+447700922', 16);
+    if (registrar !== a) await stopChild(registrar.child);
     const postmaster = (await pg.serverPid())!;
     const measure = async (api: { url: string; child: ChildProcess }) => {
       for (const vu of users) vu.api = api.url;

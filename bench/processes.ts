@@ -75,6 +75,8 @@ export async function startSandboxProcess(port: number): Promise<SandboxProcess>
 }
 
 export const API_MAIN = join(__dirname, '../apps/api/src/main.js');
+/** The skeleton of the companion login (bench/skeleton.ts): port, database URL, sandbox URL. */
+export const SKELETON_MAIN = join(__dirname, 'skeleton.js');
 
 /**
  * The node flags the api runs with, from `npm run start:prod` (`node <flags> dist/…/main.js`),
@@ -223,7 +225,7 @@ export async function startSkeletonProcess(
   // With the api's node flags: the ratio compares the code, not two heap sizes.
   const child = spawn(
     process.execPath,
-    [...API_NODE_FLAGS, join(__dirname, 'skeleton.js'), String(port), databaseUrl, sandbox.url],
+    [...API_NODE_FLAGS, SKELETON_MAIN, String(port), databaseUrl, sandbox.url],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

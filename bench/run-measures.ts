@@ -9,7 +9,7 @@ import { VirtualUser, call, median, percentile, runFor } from './flows';
 import { openStatusStream } from './sse';
 import { cpuSeconds } from './cpu';
 
-export const WARM_UP_SECONDS = 2;
+const WARM_UP_SECONDS = 2;
 const SIMPLE_TURNS = 8;
 const LOAD_SECONDS = 2;
 export const SSE_TRANSITIONS = 1000;

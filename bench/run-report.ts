@@ -52,6 +52,11 @@ export function printResults(r: any): void {
       `api ${r.cpu_during_100k_flows.api_ms_per_flow} ms vs ${r.skeleton.api_ms_per_flow} ms (turns ${r.skeleton.api_cpu_ratio_per_turn.join(', ')}); target ≤ 1.5; of which V8's worker threads (garbage collection, compilation) ${r.cpu_during_100k_flows.api_v8_workers_ms_per_flow} ms vs ${r.skeleton.api_v8_workers_ms_per_flow} ms`,
     ],
     [
+      'api CPU per login while warming up',
+      `${r.warm_up.api_ms_per_login_first} → ${r.warm_up.api_ms_per_login_last} ms`,
+      `its first ${r.warm_up.sample_logins} logins after starting, then its last ${r.warm_up.sample_logins} of ${r.warm_up.logins_per_process} before the turns (each process warms up on ${r.warm_up.logins_per_process} logins, process A also on ${r.warm_up.code_flows} code flows; errors ${r.warm_up.errors})`,
+    ],
+    [
       'simauth / skeleton: flows/s',
       `${r.skeleton.flows_per_s_ratio}`,
       `turns ${r.skeleton.flows_per_s_ratio_per_turn.join(', ')}; Postgres ms per flow ${r.cpu_during_100k_flows.postgres_ms_per_flow} vs ${r.skeleton.postgres_ms_per_flow}`,

@@ -21,7 +21,7 @@ import {
   startSkeletonProcess,
   startTlsProxy,
 } from './processes';
-import { companionLogin, median, percentile, registerUsers, runFor } from './flows';
+import { companionLogin, median, percentile, registerUsers, runCount, runFor } from './flows';
 import { oidcCodeFlow } from './oidc-flow';
 import { countOidcStatements } from './oidc-statements';
 import { TokenLoad, measureTokenEndpoints } from './oidc-tokens';
@@ -30,7 +30,6 @@ import { CpuUse, measureCpu, sumCpu } from './cpu';
 import {
   FlowRound,
   SSE_TRANSITIONS,
-  WARM_UP_SECONDS,
   round,
   seedUsers,
   simpleEndpoint,
@@ -44,6 +43,14 @@ const VIRTUAL_USERS = 16;
 // and api process, so that a machine whose speed drifts during the run treats both sizes alike.
 const FLOW_TURNS = 5;
 const FLOW_ROUND_SECONDS = 4;
+// Before the turns, each process serves this many logins (and process A as many code flows as
+// LOGIN_WARM_UP_FLOWS / 4): the api's CPU per login keeps falling for its first several thousand
+// logins, while V8 compiles and optimizes its code function by function; the skeleton, a few
+// hundred lines, settles within a thousand. The turns measure each one warm, as a replica runs
+// for days; the api's first and last WARM_UP_SAMPLE_FLOWS logins of it are measured too, and
+// printed (what a replica just started costs).
+const LOGIN_WARM_UP_FLOWS = 8000;
+const WARM_UP_SAMPLE_FLOWS = 1000;
 
 // The design's floor for one login, counted from the flow: start (find user, insert attempt),
 // push (devices), approve (device, attempt, move, check ref), code (device, attempt, two moves),
@@ -132,13 +139,23 @@ async function main(): Promise<void> {
     const on = (api: string) => {
       for (const vu of users) vu.api = api;
     };
-    await runFor(WARM_UP_SECONDS, smallUsers, companionLogin);
+    const postmaster = await pg.serverPid();
+    if (postmaster === undefined) throw new Error('the embedded Postgres server is not running');
+    const cpuPids = { api: apiA.child.pid!, sandbox: sandbox.child.pid!, postmaster };
+    let warmUpErrors = await runCount(LOGIN_WARM_UP_FLOWS, smallUsers, companionLogin);
     on(skeleton.url);
-    await runFor(WARM_UP_SECONDS, users, companionLogin);
+    warmUpErrors += await runCount(LOGIN_WARM_UP_FLOWS, users, companionLogin);
     on(apiA.url);
-    await runFor(WARM_UP_SECONDS, users, companionLogin);
+    const warmUpSample = () =>
+      measureCpu(cpuPids, () => runCount(WARM_UP_SAMPLE_FLOWS, users, companionLogin));
+    const coldest = await warmUpSample();
+    warmUpErrors +=
+      coldest.result +
+      (await runCount(LOGIN_WARM_UP_FLOWS - 2 * WARM_UP_SAMPLE_FLOWS, users, companionLogin));
+    const warmest = await warmUpSample();
+    warmUpErrors += warmest.result;
     // The OpenID Connect code flow (the same login behind the provider) runs in the same turns.
-    await runFor(WARM_UP_SECONDS, users, oidcCodeFlow);
+    warmUpErrors += await runCount(LOGIN_WARM_UP_FLOWS / 4, users, oidcCodeFlow);
     await sampleMemory('warm-up');
     await db.query('SELECT pg_stat_statements_reset()');
     // Connections opened from here on (the pools' new ones: each costs a SCRAM exchange, a new
@@ -148,9 +165,6 @@ async function main(): Promise<void> {
         (await db.query(`SELECT sum(sessions)::int AS n FROM pg_stat_database`)).rows[0].n ?? 0,
       );
     const sessionsBefore = await sessions();
-    const postmaster = await pg.serverPid();
-    if (postmaster === undefined) throw new Error('the embedded Postgres server is not running');
-    const cpuPids = { api: apiA.child.pid!, sandbox: sandbox.child.pid!, postmaster };
     const skeletonPids = { ...cpuPids, api: skeleton.pid };
     const smallRounds: FlowRound[] = [];
     const largeRounds: FlowRound[] = [];
@@ -264,6 +278,21 @@ async function main(): Promise<void> {
         empty_nest_fastify_rps: round(framework.rps, 0),
         empty_nest_fastify_p99_ms: framework.p99,
         empty_nest_fastify_ratio: round(frameworkRatio, 2),
+      },
+      warm_up: {
+        logins_per_process: LOGIN_WARM_UP_FLOWS,
+        code_flows: LOGIN_WARM_UP_FLOWS / 4,
+        errors: warmUpErrors,
+        // Process A's first logins after its start, and its last ones before the turns.
+        api_ms_per_login_first: round(
+          (coldest.cpu.api_process_seconds * 1000) / WARM_UP_SAMPLE_FLOWS,
+          2,
+        ),
+        api_ms_per_login_last: round(
+          (warmest.cpu.api_process_seconds * 1000) / WARM_UP_SAMPLE_FLOWS,
+          2,
+        ),
+        sample_logins: WARM_UP_SAMPLE_FLOWS,
       },
       companion_login: {
         virtual_users: VIRTUAL_USERS,
