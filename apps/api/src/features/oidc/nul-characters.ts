@@ -9,12 +9,24 @@ import type { AdapterPayload } from 'oidc-provider';
 /** An id with a NUL character names nothing that could have been stored. */
 export const storableId = (id: string): boolean => !id.includes('\0');
 
-/** The name of the first value in `value` holding a NUL character, or undefined. */
+/**
+ * The name of the first value in `value` holding a NUL character, or undefined. Every stored
+ * payload passes here (several per sign-in), so the walk makes no arrays of entries: an array's
+ * items by index, an object's own keys by `for…in`.
+ */
 function nulAt(value: unknown, name: string): string | undefined {
   if (typeof value === 'string') return value.includes('\0') ? name : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, inner] of Object.entries(value)) {
-    const found = nulAt(inner, Array.isArray(value) ? name : key);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulAt(value[i], name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const found = nulAt((value as Record<string, unknown>)[key], key);
     if (found) return found;
   }
   return undefined;

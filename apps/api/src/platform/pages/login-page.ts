@@ -46,17 +46,38 @@ export function renderLoginPages(
     values: { brand: brand.name },
     own: (key) => (Object.hasOwn(fixed, key) ? fixed[key] : undefined),
   });
+  // Each page cut at its two placeholders once: [text, name, text, name, …, text].
+  const pieces = new Map(
+    Object.entries(pages).map(([lng, html]) => [lng, html.split(/\{\{(heading|clientNote)\}\}/)]),
+  );
   // The heading and the note name the relying party of an OpenID sign-in, when it has a name.
+  // Said once per language and client name (clients are few; past SAID_KEPT, said each time).
+  const saidBefore = new Map<string, Record<string, string>>();
+  const sayFor = (lng: PageLanguage, client?: string): Record<string, string> => {
+    const key = `${lng}\u0000${client ?? ''}`;
+    let said = saidBefore.get(key);
+    if (!said) {
+      const t = pageTranslator.getFixedT(lng);
+      said = {
+        heading: escapeHtml(client ? t('html.headingClient', { client }) : t('html.heading')),
+        clientNote: escapeHtml(
+          client
+            ? t('html.clientNoteNamed', { client })
+            : t('html.clientNote', { brand: brand.name }),
+        ),
+      };
+      if (saidBefore.size < SAID_KEPT) saidBefore.set(key, said);
+    }
+    return said;
+  };
   return (lng, client) => {
-    const t = pageTranslator.getFixedT(lng);
-    const said: Record<string, string> = {
-      heading: client ? t('html.headingClient', { client }) : t('html.heading'),
-      clientNote: client
-        ? t('html.clientNoteNamed', { client })
-        : t('html.clientNote', { brand: brand.name }),
-    };
-    return pages[lng].replace(/\{\{(heading|clientNote)\}\}/g, (_, key: string) =>
-      key === 'heading' ? escapeHtml(said.heading) : escapeHtml(said.clientNote),
-    );
+    const said = sayFor(lng, client);
+    const page = pieces.get(lng)!;
+    let html = page[0];
+    for (let i = 1; i < page.length; i += 2) html += said[page[i]] + page[i + 1];
+    return html;
   };
 }
+
+/** How many (language, client name) pairs the login page keeps its words for. */
+const SAID_KEPT = 1000;
