@@ -17,9 +17,10 @@ import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database
 import {
   API_MAIN,
   API_NODE_FLAGS,
-  SKELETON_MAIN,
+  SandboxProcess,
   apiEnvironment,
   startSandboxProcess,
+  startSkeletonProcess,
   stopChild,
   waitUntilReady,
 } from './processes';
@@ -29,42 +30,41 @@ import { oidcCodeFlow } from './oidc-flow';
 
 const ROUND_SECONDS = 4;
 
+/** In place of a main.js: the skeleton, and the skeleton with every api module loaded first. */
 const SKELETONS: Record<string, string[]> = {
-  skeleton: [SKELETON_MAIN],
-  'skeleton+api-modules': ['-r', join(__dirname, 'api-modules.js'), SKELETON_MAIN],
+  skeleton: [],
+  'skeleton+api-modules': ['-r', join(__dirname, 'api-modules.js')],
 };
 
-/** The api of `main`, or one of the SKELETONS (which serve logins only: no health path). */
-async function startApi(main: string, databaseUrl: string, sandboxUrl: string) {
+interface Served {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** The api of `main`, or one of the SKELETONS (which serve logins only). */
+async function startApi(
+  main: string,
+  databaseUrl: string,
+  sandbox: SandboxProcess,
+): Promise<Served> {
   const port = await findFreePort();
   const skeleton = SKELETONS[main];
-  const child: ChildProcess = spawn(
-    process.execPath,
-    skeleton
-      ? [...API_NODE_FLAGS, ...skeleton, String(port), databaseUrl, sandboxUrl]
-      : [...API_NODE_FLAGS, resolve(main)],
-    { env: apiEnvironment(databaseUrl, port, sandboxUrl), stdio: ['ignore', 'pipe', 'ignore'] },
-  );
+  if (skeleton) return startSkeletonProcess(databaseUrl, port, sandbox, skeleton);
+  const child: ChildProcess = spawn(process.execPath, [...API_NODE_FLAGS, resolve(main)], {
+    env: apiEnvironment(databaseUrl, port, sandbox.url),
+    stdio: 'ignore',
+  });
   const url = `http://127.0.0.1:${port}`;
-  if (skeleton) {
-    let output = '';
-    await new Promise<void>((ready, failed) => {
-      child.stdout!.on('data', (d: Buffer) => {
-        output += d.toString();
-        if (/skeleton on /.test(output)) ready();
-      });
-      child.once('exit', () => failed(new Error(`${main} exited: ${output}`)));
-    });
-  } else {
-    await waitUntilReady(`${url}/health/ready`, child);
-  }
-  child.stdout!.resume();
-  return { url, child };
+  await waitUntilReady(`${url}/health/ready`, child);
+  return { url, pid: child.pid!, stop: () => stopChild(child) };
 }
 
 async function main(): Promise<void> {
   const [mainA, mainB, roundsArg, flowArg] = process.argv.slice(2);
   const flow = flowArg === 'oidc' ? oidcCodeFlow : companionLogin;
+  if (flowArg === 'oidc' && (SKELETONS[mainA] || SKELETONS[mainB]))
+    throw new Error('the skeleton serves companion logins only, not OpenID Connect sign-ins');
   if (!mainA || !mainB)
     throw new Error(
       'usage: node dist/bench/pair.js <A main.js|skeleton|skeleton+api-modules> <B …> [pairs] [login|oidc]',
@@ -80,18 +80,22 @@ async function main(): Promise<void> {
   });
   await runMigrations(pg.url);
   const sandbox = await startSandboxProcess(await findFreePort());
-  const a = await startApi(mainA, pg.url, sandbox.url);
-  const b = await startApi(mainB, pg.url, sandbox.url);
+  const a = await startApi(mainA, pg.url, sandbox);
+  const b = await startApi(mainB, pg.url, sandbox);
   try {
     // A skeleton serves no registrations: then this build's api registers the phones.
-    const registrar = SKELETONS[mainA] ? await startApi(API_MAIN, pg.url, sandbox.url) : a;
-    const users = await registerUsers(registrar.url, sandbox.url, '+447700922', 16);
-    if (registrar !== a) await stopChild(registrar.child);
+    const registrar = SKELETONS[mainA] ? await startApi(API_MAIN, pg.url, sandbox) : a;
+    let users: Awaited<ReturnType<typeof registerUsers>>;
+    try {
+      users = await registerUsers(registrar.url, sandbox.url, '+447700922', 16);
+    } finally {
+      if (registrar !== a) await registrar.stop();
+    }
     const postmaster = (await pg.serverPid())!;
-    const measure = async (api: { url: string; child: ChildProcess }) => {
+    const measure = async (api: Served) => {
       for (const vu of users) vu.api = api.url;
       const { result, cpu } = await measureCpu(
-        { api: api.child.pid!, sandbox: sandbox.child.pid!, postmaster },
+        { api: api.pid, sandbox: sandbox.child.pid!, postmaster },
         () => runFor(ROUND_SECONDS, users, flow),
       );
       const flows = Math.max(1, result.durations.length);
@@ -132,8 +136,8 @@ async function main(): Promise<void> {
         `errors ${rows.reduce((n, r) => n + r.a.errors + r.b.errors, 0)}`,
     );
   } finally {
-    await stopChild(a.child);
-    await stopChild(b.child);
+    await a.stop();
+    await b.stop();
     await sandbox.stop();
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -221,11 +221,13 @@ export async function startSkeletonProcess(
   databaseUrl: string,
   port: number,
   sandbox: SandboxProcess,
+  /** More node arguments (e.g. `-r` a module to load first). */
+  nodeArgs: string[] = [],
 ): Promise<BaselineProcess> {
   // With the api's node flags: the ratio compares the code, not two heap sizes.
   const child = spawn(
     process.execPath,
-    [...API_NODE_FLAGS, SKELETON_MAIN, String(port), databaseUrl, sandbox.url],
+    [...API_NODE_FLAGS, ...nodeArgs, SKELETON_MAIN, String(port), databaseUrl, sandbox.url],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

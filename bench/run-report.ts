@@ -54,7 +54,7 @@ export function printResults(r: any): void {
     [
       'api CPU per login while warming up',
       `${r.warm_up.api_ms_per_login_first} → ${r.warm_up.api_ms_per_login_last} ms`,
-      `its first ${r.warm_up.sample_logins} logins after starting, then its last ${r.warm_up.sample_logins} of ${r.warm_up.logins_per_process} before the turns (each process warms up on ${r.warm_up.logins_per_process} logins, process A also on ${r.warm_up.code_flows} code flows; errors ${r.warm_up.errors})`,
+      `its first ${r.warm_up.sample_logins} logins after starting, then its last ${r.warm_up.sample_logins} of ${r.warm_up.logins_per_process} before the turns (process A, the 1k process and the skeleton each warm up on ${r.warm_up.logins_per_process} logins, process A also on ${r.warm_up.code_flows} code flows; errors ${r.warm_up.errors}, left out of the per-login figures)`,
     ],
     [
       'simauth / skeleton: flows/s',
