@@ -26,7 +26,7 @@ import {
   stopChild,
   waitUntilReady,
 } from './processes';
-import { VirtualUser, companionLogin, registerUsers } from './flows';
+import { VirtualUser, companionLogin, registerUsers, runCount } from './flows';
 import { REFRESH_CLIENT, oidcCodeFlow, signIn, tokenRequest } from './oidc-flow';
 
 // Under valgrind V8 takes thousands of requests to compile the hot paths (a first try with
@@ -154,13 +154,14 @@ async function perRequest(server: Counted, url: string) {
   return { ...counted, background };
 }
 
-async function flows(users: VirtualUser[], total: number): Promise<void> {
-  let left = total;
-  await Promise.all(
-    users.map(async (user) => {
-      while (left-- > 0) await companionLogin(user);
-    }),
-  );
+/** `total` runs of `flow` by `users` at once; one that fails fails the count. */
+async function flows(
+  users: VirtualUser[],
+  total: number,
+  flow: (vu: VirtualUser) => Promise<void> = companionLogin,
+): Promise<void> {
+  const errors = await runCount(total, users, flow);
+  if (errors) throw new Error(`${errors} of ${total} flows failed`);
 }
 
 /** Instructions per OpenID Connect sign-in and per refresh of the api whose main.js is `main`. */
@@ -182,14 +183,7 @@ async function countOidc(main: string): Promise<void> {
     await waitUntilReady(`${url}/health/ready`, api.child, () => url, 10 * 60_000);
     const background = await backgroundRate(api);
     const users = await registerUsers(url, sandbox.url, '+447700921', USERS);
-    const signIns = (total: number) => {
-      let left = total;
-      return Promise.all(
-        users.map(async (u) => {
-          while (left-- > 0) await oidcCodeFlow(u);
-        }),
-      );
-    };
+    const signIns = (total: number) => flows(users, total, oidcCodeFlow);
     await signIns(WARM_UP_FLOWS);
     const flow = await untilSettled(api, () => signIns(ROUND_FLOWS), ROUND_FLOWS, background);
     const chains = await Promise.all(

@@ -23,6 +23,7 @@ import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database
 import {
   API_MAIN,
   API_NODE_FLAGS,
+  SKELETON_MAIN,
   apiEnvironment,
   startSandboxProcess,
   stopChild,
@@ -204,9 +205,7 @@ async function main(): Promise<void> {
         : ['--cpu-prof', `--cpu-prof-dir=${out}`]),
       // Both on the api's node flags, as in `npm run bench`: the same heap limits for both.
       ...API_NODE_FLAGS,
-      ...(skeleton
-        ? [join(__dirname, 'skeleton.js'), String(port), pg.url, sandbox.url]
-        : [API_MAIN]),
+      ...(skeleton ? [SKELETON_MAIN, String(port), pg.url, sandbox.url] : [API_MAIN]),
     ],
     { env: apiEnvironment(pg.url, port, sandbox.url), stdio: 'ignore' },
   );

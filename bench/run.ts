@@ -43,13 +43,15 @@ const VIRTUAL_USERS = 16;
 // and api process, so that a machine whose speed drifts during the run treats both sizes alike.
 const FLOW_TURNS = 5;
 const FLOW_ROUND_SECONDS = 4;
-// Before the turns, process A, the 1k process and the skeleton each serve this many logins (and
-// process A as many code flows as LOGIN_WARM_UP_FLOWS / 4; process B only serves live status): the api's CPU per login keeps falling for its first several thousand
-// logins, while V8 compiles and optimizes its code function by function; the skeleton, a few
-// hundred lines, settles within a thousand. The turns measure each one warm, as a replica runs
-// for days; the api's first and last WARM_UP_SAMPLE_FLOWS logins of it are measured too, and
-// printed (what a replica just started costs).
+// Before the turns, process A, the 1k process and the skeleton each serve LOGIN_WARM_UP_FLOWS
+// logins, and process A CODE_FLOW_WARM_UP_FLOWS code flows (process B only serves live status):
+// the api's CPU per login keeps falling for its first several thousand logins, while V8 compiles
+// and optimizes its code function by function; the skeleton, a few hundred lines, settles within
+// a thousand. The turns measure each one warm, as a replica runs for days; process A's first and
+// last WARM_UP_SAMPLE_FLOWS logins of it are measured too, and printed (what a replica just
+// started costs).
 const LOGIN_WARM_UP_FLOWS = 8000;
+const CODE_FLOW_WARM_UP_FLOWS = 2000;
 const WARM_UP_SAMPLE_FLOWS = 1000;
 
 // The design's floor for one login, counted from the flow: start (find user, insert attempt),
@@ -155,7 +157,7 @@ async function main(): Promise<void> {
     const warmest = await warmUpSample();
     warmUpErrors += warmest.result;
     // The OpenID Connect code flow (the same login behind the provider) runs in the same turns.
-    warmUpErrors += await runCount(LOGIN_WARM_UP_FLOWS / 4, users, oidcCodeFlow);
+    warmUpErrors += await runCount(CODE_FLOW_WARM_UP_FLOWS, users, oidcCodeFlow);
     await sampleMemory('warm-up');
     await db.query('SELECT pg_stat_statements_reset()');
     // Connections opened from here on (the pools' new ones: each costs a SCRAM exchange, a new
@@ -281,7 +283,7 @@ async function main(): Promise<void> {
       },
       warm_up: {
         logins_per_process: LOGIN_WARM_UP_FLOWS,
-        code_flows: LOGIN_WARM_UP_FLOWS / 4,
+        code_flows: CODE_FLOW_WARM_UP_FLOWS,
         errors: warmUpErrors,
         // Process A's first logins after its start, and its last ones before the turns.
         api_ms_per_login_first: round(
