@@ -155,6 +155,16 @@ export async function runFor(
   return { durations, errors, elapsedSeconds: (performance.now() - started) / 1000 };
 }
 
+/**
+ * What warms an api before it is measured (`npm run bench`'s process A, `bench:profile`): its CPU
+ * per login keeps falling for its first several thousand logins, while V8 compiles and optimizes
+ * its code function by function, and a code flow's own steps for a thousand or two more; the
+ * skeleton, a few hundred lines, settles within a thousand. Measured warm, as a replica runs for
+ * days.
+ */
+export const LOGIN_WARM_UP_FLOWS = 8000;
+export const CODE_FLOW_WARM_UP_FLOWS = 2000;
+
 /** Runs `flow` for `users` at once until `count` flows have run in all; returns the errors. */
 export async function runCount(
   count: number,

@@ -21,7 +21,16 @@ import {
   startSkeletonProcess,
   startTlsProxy,
 } from './processes';
-import { companionLogin, median, percentile, registerUsers, runCount, runFor } from './flows';
+import {
+  CODE_FLOW_WARM_UP_FLOWS,
+  LOGIN_WARM_UP_FLOWS,
+  companionLogin,
+  median,
+  percentile,
+  registerUsers,
+  runCount,
+  runFor,
+} from './flows';
 import { oidcCodeFlow } from './oidc-flow';
 import { countOidcStatements } from './oidc-statements';
 import { TokenLoad, measureTokenEndpoints } from './oidc-tokens';
@@ -44,14 +53,9 @@ const VIRTUAL_USERS = 16;
 const FLOW_TURNS = 5;
 const FLOW_ROUND_SECONDS = 4;
 // Before the turns, process A, the 1k process and the skeleton each serve LOGIN_WARM_UP_FLOWS
-// logins, and process A CODE_FLOW_WARM_UP_FLOWS code flows (process B only serves live status):
-// the api's CPU per login keeps falling for its first several thousand logins, while V8 compiles
-// and optimizes its code function by function; the skeleton, a few hundred lines, settles within
-// a thousand. The turns measure each one warm, as a replica runs for days; process A's first and
-// last WARM_UP_SAMPLE_FLOWS logins of it are measured too, and printed (what a replica just
-// started costs).
-const LOGIN_WARM_UP_FLOWS = 8000;
-const CODE_FLOW_WARM_UP_FLOWS = 2000;
+// logins, and process A CODE_FLOW_WARM_UP_FLOWS code flows (process B only serves live status; see
+// flows.ts for why). Process A's first and last WARM_UP_SAMPLE_FLOWS logins of it are measured
+// too, and printed (what a replica just started costs).
 const WARM_UP_SAMPLE_FLOWS = 1000;
 
 // The design's floor for one login, counted from the flow: start (find user, insert attempt),

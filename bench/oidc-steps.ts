@@ -1,0 +1,106 @@
+/**
+ * `npm run bench:oidc-steps [-- sign-ins]`: the api's CPU in each step of an OpenID Connect
+ * sign-in, beside a bare companion login, as `npm run bench:oidc-sql` counts each step's
+ * statements. One api process on a durable embedded Postgres, warmed as the bench's process A is
+ * (flows.ts); then sign-ins one at a time, each followed by a companion login, with the CPU the
+ * api's main thread used between the answers of two steps, in nanoseconds from the kernel's
+ * scheduler statistics (/proc/<pid>/task/<pid>/schedstat). V8's workers (the garbage collector's
+ * parallel and concurrent work) are left out: they cannot be told apart by step. Flows one at a
+ * time cost more per step than the bench's 16 at once, and the ratio differs from the bench's:
+ * this says where a sign-in's CPU goes, `npm run bench` what it costs. Printed, never asserted.
+ */
+import { readFileSync, chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
+import { startApiProcess, startSandboxProcess } from './processes';
+import {
+  CODE_FLOW_WARM_UP_FLOWS,
+  LOGIN_WARM_UP_FLOWS,
+  companionLogin,
+  median,
+  registerUsers,
+  runCount,
+} from './flows';
+import { BENCH_CLIENT, OIDC_STEPS, OidcStep, oidcCodeFlow, signIn } from './oidc-flow';
+
+const DEFAULT_SIGN_INS = 300;
+
+/** Nanoseconds of CPU the main thread of process `pid` has used so far. */
+function mainThreadNs(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]);
+}
+
+async function main(): Promise<void> {
+  const signIns = Number(process.argv[2] ?? DEFAULT_SIGN_INS);
+  if (!Number.isInteger(signIns) || signIns < 1)
+    throw new Error('usage: bench:oidc-steps [sign-ins]');
+  const dir = mkdtempSync(join(tmpdir(), 'simauth-oidc-steps-'));
+  chmodSync(dir, 0o755);
+  // Durable, as `npm run bench` runs it: every commit waits for its WAL to reach the disk.
+  const pg = await EmbeddedDatabase.start({
+    dir: join(dir, 'pg'),
+    port: 0,
+    fast: false,
+    databaseName: 'oidc_steps',
+  });
+  await runMigrations(pg.url);
+  const sandbox = await startSandboxProcess(await findFreePort());
+  const api = await startApiProcess(pg.url, await findFreePort(), sandbox);
+  try {
+    const pid = api.child.pid!;
+    const users = await registerUsers(api.url, sandbox.url, '+447700923', 16);
+    const warmUpErrors =
+      (await runCount(LOGIN_WARM_UP_FLOWS, users, companionLogin)) +
+      (await runCount(CODE_FLOW_WARM_UP_FLOWS, users, oidcCodeFlow));
+    if (warmUpErrors > 0) throw new Error(`${warmUpErrors} flows of the warm-up failed`);
+    const [vu] = users;
+    const perStep = new Map<OidcStep | 'login', number[]>();
+    const add = (step: OidcStep | 'login', ns: number) => {
+      const us = perStep.get(step) ?? [];
+      us.push(ns / 1000);
+      perStep.set(step, us);
+    };
+    for (let i = 0; i < signIns; i++) {
+      let last = mainThreadNs(pid);
+      await signIn(vu, {
+        client: BENCH_CLIENT,
+        scope: 'openid phone',
+        after: async (step) => {
+          const now = mainThreadNs(pid);
+          add(step, now - last);
+          last = now;
+        },
+      });
+      const before = mainThreadNs(pid);
+      await companionLogin(vu);
+      add('login', mainThreadNs(pid) - before);
+    }
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    const login = mean(perStep.get('login')!);
+    const flow = OIDC_STEPS.reduce((sum, step) => sum + mean(perStep.get(step)!), 0);
+    const row = (name: string, v: number[]) =>
+      `${name.padEnd(16)} ${median(v).toFixed(0).padStart(6)} µs  ${mean(v).toFixed(0).padStart(6)} µs`;
+    console.log(
+      `api main thread CPU per step, ${signIns} sign-ins one at a time (warm api):\n` +
+        `${'step'.padEnd(16)} ${'median'.padStart(9)}  ${'mean'.padStart(9)}`,
+    );
+    for (const step of OIDC_STEPS) console.log(row(step, perStep.get(step)!));
+    console.log(
+      `${'sign-in'.padEnd(16)} ${''.padStart(9)}  ${flow.toFixed(0).padStart(6)} µs (sum of the means)\n` +
+        `${row('companion login', perStep.get('login')!)} (bench/flows.ts, alone)\n` +
+        `sign-in / companion login: ${(flow / login).toFixed(2)} (one at a time; the bench's ` +
+        `oidc.code_flow.api_cpu_ratio_to_login is under 16 at once, V8's workers included)`,
+    );
+  } finally {
+    await api.stop();
+    await sandbox.stop();
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(`bench:oidc-steps failed: ${(err as Error).stack}`);
+  process.exit(1);
+});
