@@ -5,9 +5,11 @@
  * (flows.ts); then sign-ins one at a time, each followed by a companion login, with the CPU the
  * api's main thread used between the answers of two steps, in nanoseconds from the kernel's
  * scheduler statistics (/proc/<pid>/task/<pid>/schedstat). V8's workers (the garbage collector's
- * parallel and concurrent work) are left out: they cannot be told apart by step. Flows one at a
- * time cost more per step than the bench's 16 at once, and the ratio differs from the bench's:
- * this says where a sign-in's CPU goes, `npm run bench` what it costs. Printed, never asserted.
+ * parallel and concurrent work) are left out: they cannot be told apart by step. What the thread
+ * uses idle (timers, sweeps), measured for 5 s first, is taken off each step by its wall time.
+ * Flows one at a time cost more per step than the bench's 16 at once, and the ratio differs from
+ * the bench's: this says where a sign-in's CPU goes, `npm run bench` what it costs. Printed,
+ * never asserted.
  */
 import { readFileSync, chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +27,8 @@ import {
 import { BENCH_CLIENT, OIDC_STEPS, OidcStep, oidcCodeFlow, signIn } from './oidc-flow';
 
 const DEFAULT_SIGN_INS = 300;
+/** How long the api's idle CPU is measured, after the warm-up. */
+const IDLE_SECONDS = 5;
 
 /** Nanoseconds of CPU the main thread of process `pid` has used so far. */
 function mainThreadNs(pid: number): number {
@@ -55,26 +59,32 @@ async function main(): Promise<void> {
       (await runCount(CODE_FLOW_WARM_UP_FLOWS, users, oidcCodeFlow));
     if (warmUpErrors > 0) throw new Error(`${warmUpErrors} flows of the warm-up failed`);
     const [vu] = users;
+    // What the api's main thread uses with no request (timers, sweeps, metrics), per ms of wall
+    // time: a step's share of it, by the time the step took, is not the step's.
+    await new Promise((r) => setTimeout(r, 2000));
+    const idleFrom = { ns: mainThreadNs(pid), ms: performance.now() };
+    await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+    const idleNsPerMs = (mainThreadNs(pid) - idleFrom.ns) / (performance.now() - idleFrom.ms);
     const perStep = new Map<OidcStep | 'login', number[]>();
-    const add = (step: OidcStep | 'login', ns: number) => {
+    const add = (step: OidcStep | 'login', ns: number, ms: number) => {
       const us = perStep.get(step) ?? [];
-      us.push(ns / 1000);
+      us.push((ns - idleNsPerMs * ms) / 1000);
       perStep.set(step, us);
     };
     for (let i = 0; i < signIns; i++) {
-      let last = mainThreadNs(pid);
+      let last = { ns: mainThreadNs(pid), ms: performance.now() };
       await signIn(vu, {
         client: BENCH_CLIENT,
         scope: 'openid phone',
         after: async (step) => {
-          const now = mainThreadNs(pid);
-          add(step, now - last);
+          const now = { ns: mainThreadNs(pid), ms: performance.now() };
+          add(step, now.ns - last.ns, now.ms - last.ms);
           last = now;
         },
       });
-      const before = mainThreadNs(pid);
+      const before = { ns: mainThreadNs(pid), ms: performance.now() };
       await companionLogin(vu);
-      add('login', mainThreadNs(pid) - before);
+      add('login', mainThreadNs(pid) - before.ns, performance.now() - before.ms);
     }
     const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
     const login = mean(perStep.get('login')!);
@@ -82,7 +92,8 @@ async function main(): Promise<void> {
     const row = (name: string, v: number[]) =>
       `${name.padEnd(16)} ${median(v).toFixed(0).padStart(6)} µs  ${mean(v).toFixed(0).padStart(6)} µs`;
     console.log(
-      `api main thread CPU per step, ${signIns} sign-ins one at a time (warm api):\n` +
+      `api main thread CPU per step, ${signIns} sign-ins one at a time (warm api), less its idle ` +
+        `${(idleNsPerMs / 1000).toFixed(1)} µs per ms of the step's wall time:\n` +
         `${'step'.padEnd(16)} ${'median'.padStart(9)}  ${'mean'.padStart(9)}`,
     );
     for (const step of OIDC_STEPS) console.log(row(step, perStep.get(step)!));
