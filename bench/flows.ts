@@ -187,6 +187,19 @@ export async function runCount(
   return errors;
 }
 
+/**
+ * Warms the api `users` call as the bench's process A is: LOGIN_WARM_UP_FLOWS companion logins,
+ * then, given a code flow, CODE_FLOW_WARM_UP_FLOWS of it. A flow that fails fails the warm-up.
+ */
+export async function warmUp(
+  users: VirtualUser[],
+  codeFlow?: (vu: VirtualUser) => Promise<void>,
+): Promise<void> {
+  let errors = await runCount(LOGIN_WARM_UP_FLOWS, users, companionLogin);
+  if (codeFlow) errors += await runCount(CODE_FLOW_WARM_UP_FLOWS, users, codeFlow);
+  if (errors > 0) throw new Error(`${errors} flows of the warm-up failed`);
+}
+
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);

@@ -29,14 +29,7 @@ import {
   stopChild,
   waitUntilReady,
 } from './processes';
-import {
-  CODE_FLOW_WARM_UP_FLOWS,
-  LOGIN_WARM_UP_FLOWS,
-  companionLogin,
-  registerUsers,
-  runCount,
-  runFor,
-} from './flows';
+import { companionLogin, registerUsers, runFor, warmUp } from './flows';
 import { cpuSecondsByThread } from './cpu';
 import { oidcCodeFlow } from './oidc-flow';
 
@@ -242,11 +235,7 @@ async function main(): Promise<void> {
     // Warmed as the bench's process A is (flows.ts): a profile of code V8 has not yet optimized
     // points at what a replica stops paying after its first minute. `-- cold`: only 2 s of flows.
     if (process.argv.includes('cold')) await runFor(2, users, flow);
-    else {
-      let errors = await runCount(LOGIN_WARM_UP_FLOWS, users, companionLogin);
-      if (flow === oidcCodeFlow) errors += await runCount(CODE_FLOW_WARM_UP_FLOWS, users, flow);
-      if (errors > 0) throw new Error(`${errors} flows of the warm-up failed`);
-    }
+    else await warmUp(users, flow === oidcCodeFlow ? flow : undefined);
     const inspector = inspectPort ? await inspectorSession(inspectPort) : undefined;
     await inspector?.send('HeapProfiler.startSampling', {
       samplingInterval: ALLOCATION_SAMPLING_BYTES,
