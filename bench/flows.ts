@@ -156,11 +156,11 @@ export async function runFor(
 }
 
 /**
- * What warms an api before it is measured (`npm run bench`'s process A, `bench:profile`): its CPU
- * per login keeps falling for its first several thousand logins, while V8 compiles and optimizes
- * its code function by function, and a code flow's own steps for a thousand or two more; the
- * skeleton, a few hundred lines, settles within a thousand. Measured warm, as a replica runs for
- * days.
+ * What warms an api before it is measured (`npm run bench`'s process A, `bench:profile`,
+ * `bench:oidc-steps`): its CPU per login keeps falling for its first several thousand logins,
+ * while V8 compiles and optimizes its code function by function, and a code flow's own steps for
+ * a thousand or two more; the skeleton, a few hundred lines, settles within a thousand. Measured
+ * warm, as a replica runs for days.
  */
 export const LOGIN_WARM_UP_FLOWS = 8000;
 export const CODE_FLOW_WARM_UP_FLOWS = 2000;
