@@ -69,6 +69,7 @@ export interface LogoServer {
   certFile: string;
   /** Every request it got: its Host header and path. */
   requests: { host?: string; path?: string }[];
+  /** Stops the server and removes its certificate's folder. */
   close(): Promise<void>;
 }
 
@@ -94,7 +95,10 @@ export async function startLogoServer(
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          tls.remove();
+          resolve();
+        });
       }),
   };
 }

@@ -17,10 +17,11 @@ describe('CIBA ping mode against a real api process and an https notification en
   let api: ChildProcess;
   let endpoint: Server;
   let url: string;
+  let tls: ReturnType<typeof loopbackCertificate>;
   const pings: { authorization?: string; body: unknown }[] = [];
 
   beforeAll(async () => {
-    const tls = loopbackCertificate();
+    tls = loopbackCertificate();
     endpoint = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
       let body = '';
       req.on('data', (d) => (body += d));
@@ -52,6 +53,7 @@ describe('CIBA ping mode against a real api process and an https notification en
   afterAll(() => {
     api?.kill('SIGKILL');
     endpoint?.close();
+    tls?.remove();
   });
 
   it('pings the client with its notification token once the phone approved, then gives the tokens', async () => {

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { startApiProcess } from '@test-support/api-process';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,8 +10,9 @@ const startApi = (pgDir: string) =>
 
 describe('two api processes started in the same folder (one embedded Postgres)', () => {
   const children: ChildProcess[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'simauth-shared-'));
   // Stopped as an operator would (SIGTERM): the first one stops the Postgres it started, which a
-  // SIGKILL would leave running after the run.
+  // SIGKILL would leave running after the run. Then the folder (the cluster) goes.
   afterAll(async () => {
     const running = children.filter((child) => child.exitCode === null && !child.signalCode);
     await Promise.all(
@@ -21,10 +22,10 @@ describe('two api processes started in the same folder (one embedded Postgres)',
         return exited;
       }),
     );
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('lets the second share the first one’s database instead of stopping it; both stay ready', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'simauth-shared-'));
     chmodSync(dir, 0o755);
     const pgDir = join(dir, 'pg');
     const first = await startApi(pgDir);

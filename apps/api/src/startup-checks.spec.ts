@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@simauth/config';
@@ -117,12 +117,17 @@ describe('production mode', () => {
   });
 
   it("refuses LOGO_CA_FILE, the tests' trust of their own logo server, which development takes", () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'simauth-logo-ca-')), 'ca.pem');
+    const dir = mkdtempSync(join(tmpdir(), 'simauth-logo-ca-'));
+    const file = join(dir, 'ca.pem');
     writeFileSync(file, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
-    expect(checks({ ...GOOD, LOGO_CA_FILE: file }).refusals).toEqual([
-      "LOGO_CA_FILE is for development and tests (a private CA goes in Node's NODE_EXTRA_CA_CERTS)",
-    ]);
-    expect(checks({ LOGO_CA_FILE: file })).toEqual({ refusals: [], warnings: [] });
+    try {
+      expect(checks({ ...GOOD, LOGO_CA_FILE: file }).refusals).toEqual([
+        "LOGO_CA_FILE is for development and tests (a private CA goes in Node's NODE_EXTRA_CA_CERTS)",
+      ]);
+      expect(checks({ LOGO_CA_FILE: file })).toEqual({ refusals: [], warnings: [] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says every problem on one line, with how production mode came about', () => {

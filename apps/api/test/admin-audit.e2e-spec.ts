@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -47,9 +47,12 @@ describe('admin API: audit trail, search, sessions and grants, redelivery', () =
     });
     token = await adminToken('simauth:admin');
   });
+  /** Temporary folders the tests made, removed at the end. */
+  const scratch: string[] = [];
   afterAll(async () => {
     await t.close();
     await receiver.close();
+    await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
   });
 
   async function rp(id: string, secret: string) {
@@ -193,6 +196,7 @@ describe('admin API: audit trail, search, sessions and grants, redelivery', () =
 
   it('npm run events:export copies the trail to a file and says where to resume', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'simauth-export-'));
+    scratch.push(dir);
     const out = join(dir, 'audit.jsonl');
     const run = (args: string[]) =>
       promisify(execFile)(process.execPath, ['tools/events-export.mjs', ...args], {

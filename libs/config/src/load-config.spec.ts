@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, loadConfig } from './load-config';
@@ -270,9 +270,14 @@ describe('loadConfig: OpenID Provider clients', () => {
   it('reads OIDC_CLIENTS, or the same JSON from OIDC_CLIENTS_FILE', () => {
     const clients = [{ client_id: 'a', redirect_uris: ['https://a.example/cb'] }];
     expect(loadConfig({ OIDC_CLIENTS: JSON.stringify(clients) }).oidc.clients).toEqual(clients);
-    const file = join(mkdtempSync(join(tmpdir(), 'simauth-clients-')), 'clients.json');
+    const dir = mkdtempSync(join(tmpdir(), 'simauth-clients-'));
+    const file = join(dir, 'clients.json');
     writeFileSync(file, JSON.stringify(clients));
-    expect(loadConfig({ OIDC_CLIENTS_FILE: file }).oidc.clients).toEqual(clients);
+    try {
+      expect(loadConfig({ OIDC_CLIENTS_FILE: file }).oidc.clients).toEqual(clients);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     expect(loadConfig({}).oidc.clients).toEqual([]);
   });
 
@@ -355,16 +360,20 @@ describe('loadConfig: logos', () => {
     const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
     writeFileSync(join(dir, 'ca.pem'), pem);
     writeFileSync(join(dir, 'empty.pem'), 'nothing');
-    const config = loadConfig({
-      LOGO_CA_FILE: join(dir, 'ca.pem'),
-      LOGO_ALLOW_PRIVATE_URLS: 'true',
-    });
-    expect(config.pages.logos).toEqual({ allowPrivateUrls: true, extraCa: pem });
-    expect(problemsOf({ LOGO_CA_FILE: join(dir, 'empty.pem') })).toEqual([
-      'LOGO_CA_FILE holds no PEM certificate (-----BEGIN CERTIFICATE-----)',
-    ]);
-    expect(problemsOf({ LOGO_CA_FILE: join(dir, 'missing.pem') })).toEqual([
-      'LOGO_CA_FILE cannot be read (ENOENT)',
-    ]);
+    try {
+      const config = loadConfig({
+        LOGO_CA_FILE: join(dir, 'ca.pem'),
+        LOGO_ALLOW_PRIVATE_URLS: 'true',
+      });
+      expect(config.pages.logos).toEqual({ allowPrivateUrls: true, extraCa: pem });
+      expect(problemsOf({ LOGO_CA_FILE: join(dir, 'empty.pem') })).toEqual([
+        'LOGO_CA_FILE holds no PEM certificate (-----BEGIN CERTIFICATE-----)',
+      ]);
+      expect(problemsOf({ LOGO_CA_FILE: join(dir, 'missing.pem') })).toEqual([
+        'LOGO_CA_FILE cannot be read (ENOENT)',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
