@@ -11,11 +11,11 @@
  * (bench/oidc-flow.ts) and refreshes, of this build or of the build whose main.js is given.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
+import { findFreePort } from '@simauth/database';
+import { startBenchDatabase } from './database';
 import {
   API_MAIN,
   API_NODE_FLAGS,
@@ -166,12 +166,10 @@ async function flows(
 
 /** Instructions per OpenID Connect sign-in and per refresh of the api whose main.js is `main`. */
 async function countOidc(main: string): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'simauth-instructions-'));
-  chmodSync(dir, 0o755);
-  const db = await EmbeddedDatabase.start({ dir: join(dir, 'pg'), port: 0, fast: true });
+  const db = await startBenchDatabase('instructions', { fast: true });
+  const dir = db.dir; // callgrind's output files go there too
   const sandbox = await startSandboxProcess(await findFreePort());
   try {
-    await runMigrations(db.url);
     const port = await findFreePort();
     const url = `http://127.0.0.1:${port}`;
     const api = underCallgrind(
@@ -223,7 +221,6 @@ async function countOidc(main: string): Promise<void> {
   } finally {
     await sandbox.stop();
     await db.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -234,14 +231,8 @@ async function main(): Promise<void> {
   } catch {
     throw new Error('valgrind is not installed (Debian: apt-get install valgrind)');
   }
-  const dir = mkdtempSync(join(tmpdir(), 'simauth-instructions-'));
-  chmodSync(dir, 0o755); // Postgres runs as an unprivileged user when we are root
-  const db = await EmbeddedDatabase.start({
-    dir: join(dir, 'pg'),
-    port: 0,
-    fast: true,
-    databaseName: 'bench',
-  });
+  const db = await startBenchDatabase('instructions', { fast: true, databaseName: 'bench' });
+  const dir = db.dir; // callgrind's output files go there too
   const sandbox = await startSandboxProcess(await findFreePort());
   const results = {
     bare_node_http_per_request: 0,
@@ -252,7 +243,6 @@ async function main(): Promise<void> {
   };
   const rounds: Record<string, { rounds: number[]; settled: boolean }> = {};
   try {
-    await runMigrations(db.url);
     const env = { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
 
     console.error('instructions: bare node:http…');
@@ -298,7 +288,6 @@ async function main(): Promise<void> {
   } finally {
     await sandbox.stop();
     await db.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 
   const ratio = (n: number, d: number) => Math.round((n / d) * 100) / 100;

@@ -9,11 +9,9 @@
  *   node dist/bench/memory.js load [node flags for the api…]   (default: start:prod's)
  *   MEMORY_LOAD_ENV='MALLOC_ARENA_MAX=2' node dist/bench/memory.js load
  */
-import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
+import { findFreePort } from '@simauth/database';
+import { startBenchDatabase } from './database';
 import { API_NODE_FLAGS, startApiProcess, startSandboxProcess } from './processes';
 import { companionLogin, median, registerUsers, runFor } from './flows';
 import { oidcCodeFlow } from './oidc-flow';
@@ -32,10 +30,7 @@ export async function memoryLoad(nodeFlags: string[]): Promise<void> {
       .filter(Boolean)
       .map((kv) => kv.split('=') as [string, string]),
   );
-  const dir = mkdtempSync(join(tmpdir(), 'simauth-memory-load-'));
-  chmodSync(dir, 0o755);
-  const pg = await EmbeddedDatabase.start({ dir: join(dir, 'pg'), port: 0, fast: true });
-  await runMigrations(pg.url);
+  const pg = await startBenchDatabase('memory-load', { fast: true });
   const sandbox = await startSandboxProcess(await findFreePort());
   const api = await startApiProcess(pg.url, await findFreePort(), sandbox, {
     nodeFlags: flags,
@@ -95,7 +90,6 @@ export async function memoryLoad(nodeFlags: string[]): Promise<void> {
     await api.stop();
     await sandbox.stop();
     await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -107,10 +101,7 @@ export async function memoryLoad(nodeFlags: string[]): Promise<void> {
  * B/A per pair, and the RSS of each at the end.
  */
 export async function memoryPair(flagsA: string[], flagsB: string[], pairs: number) {
-  const dir = mkdtempSync(join(tmpdir(), 'simauth-memory-pair-'));
-  chmodSync(dir, 0o755);
-  const pg = await EmbeddedDatabase.start({ dir: join(dir, 'pg'), port: 0, fast: true });
-  await runMigrations(pg.url);
+  const pg = await startBenchDatabase('memory-pair', { fast: true });
   const sandbox = await startSandboxProcess(await findFreePort());
   const start = async (nodeFlags: string[]) =>
     startApiProcess(pg.url, await findFreePort(), sandbox, { nodeFlags });
@@ -172,6 +163,5 @@ export async function memoryPair(flagsA: string[], flagsB: string[], pairs: numb
     for (const api of apis) await api.stop();
     await sandbox.stop();
     await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }

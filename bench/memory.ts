@@ -10,10 +10,10 @@
  * `-- pair "<flags A>" "<flags B>" [pairs]` what node flags cost in api CPU (memory-load.ts).
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
+import { findFreePort } from '@simauth/database';
+import { startBenchDatabase } from './database';
 import {
   API_MAIN,
   API_NODE_FLAGS,
@@ -55,10 +55,8 @@ async function settled(child: ChildProcess, url: string, dir: string) {
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'simauth-memory-'));
-  chmodSync(dir, 0o755);
-  const pg = await EmbeddedDatabase.start({ dir: join(dir, 'pg'), port: 0, fast: true });
-  await runMigrations(pg.url);
+  const pg = await startBenchDatabase('memory', { fast: true });
+  const dir = pg.dir; // the api's working folder, where its heap snapshots land
   const sandbox = await startSandboxProcess(await findFreePort());
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
@@ -114,7 +112,6 @@ per 1,000 SSE streams                        ${per(pending.rss, watched.rss)}   
     await stopChild(child);
     await sandbox.stop();
     await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -11,15 +11,15 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { EmbeddedDatabase, runMigrations } from '@simauth/database';
 import { transitionParameters } from '@simauth/attempts';
 import { AttemptKind } from '../apps/api/src/features/attempt-kind';
 import { webhookMoveParameters } from '../apps/api/src/platform/webhooks/webhook-move-hook';
 import { measureCpu } from './cpu';
+import { startBenchDatabase } from './database';
 import { median } from './flows';
 import { LOGIN_SQL, NOTIFY } from './login-sql';
 
@@ -67,16 +67,11 @@ async function startListener(url: string): Promise<Listener> {
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'simauth-notify-'));
-  chmodSync(dir, 0o755);
-  const pg = await EmbeddedDatabase.start({
-    dir: join(dir, 'pg'),
-    port: 0,
+  const pg = await startBenchDatabase('notify', {
     fast: false,
     databaseName: 'notify',
     extraFlags: ['-c', 'max_connections=200'],
   });
-  await runMigrations(pg.url);
   const pool = new Pool({ connectionString: pg.url, max: WRITERS });
   // Idle connections are ended by the server as it stops; that is not a failure of the bench.
   pool.on('error', () => undefined);
@@ -221,7 +216,6 @@ async function main(): Promise<void> {
     );
     await pool.end();
     await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

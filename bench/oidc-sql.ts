@@ -4,27 +4,20 @@
  * process on an embedded Postgres, flows one at a time: counts, not timings, so a busy machine
  * gives the same figures. `npm run bench` prints the totals per step.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
-import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
+import { findFreePort } from '@simauth/database';
+import { startBenchDatabase } from './database';
 import { startApiProcess, startSandboxProcess } from './processes';
 import { registerUsers } from './flows';
 import { countOidcStatements } from './oidc-statements';
 import { oidcCodeFlow } from './oidc-flow';
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'simauth-oidc-sql-'));
-  chmodSync(dir, 0o755);
-  const pg = await EmbeddedDatabase.start({
-    dir: join(dir, 'pg'),
-    port: 0,
+  const pg = await startBenchDatabase('oidc-sql', {
     fast: true,
     databaseName: 'oidc_sql',
     extraFlags: ['-c', 'shared_preload_libraries=pg_stat_statements'],
   });
-  await runMigrations(pg.url);
   const db = new Client({ connectionString: pg.url });
   await db.connect();
   await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
@@ -53,7 +46,6 @@ async function main(): Promise<void> {
     await sandbox.stop();
     await db.end();
     await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -11,10 +11,9 @@
  * the bench's: this says where a sign-in's CPU goes, `npm run bench` what it costs. Printed,
  * never asserted.
  */
-import { readFileSync, chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
+import { readFileSync } from 'node:fs';
+import { findFreePort } from '@simauth/database';
+import { startBenchDatabase } from './database';
 import { startApiProcess, startSandboxProcess } from './processes';
 import { companionLogin, median, registerUsers, warmUp } from './flows';
 import { BENCH_CLIENT, OIDC_STEPS, OidcStep, oidcCodeFlow, signIn } from './oidc-flow';
@@ -32,16 +31,8 @@ async function main(): Promise<void> {
   const signIns = Number(process.argv[2] ?? DEFAULT_SIGN_INS);
   if (!Number.isInteger(signIns) || signIns < 1)
     throw new Error('usage: bench:oidc-steps [sign-ins]');
-  const dir = mkdtempSync(join(tmpdir(), 'simauth-oidc-steps-'));
-  chmodSync(dir, 0o755);
   // Durable, as `npm run bench` runs it: every commit waits for its WAL to reach the disk.
-  const pg = await EmbeddedDatabase.start({
-    dir: join(dir, 'pg'),
-    port: 0,
-    fast: false,
-    databaseName: 'oidc_steps',
-  });
-  await runMigrations(pg.url);
+  const pg = await startBenchDatabase('oidc-steps', { fast: false, databaseName: 'oidc_steps' });
   const sandbox = await startSandboxProcess(await findFreePort());
   const api = await startApiProcess(pg.url, await findFreePort(), sandbox);
   try {
@@ -97,7 +88,6 @@ async function main(): Promise<void> {
     await api.stop();
     await sandbox.stop();
     await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

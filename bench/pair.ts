@@ -10,10 +10,8 @@
  * alone costs a login.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
+import { findFreePort } from '@simauth/database';
 import {
   API_MAIN,
   API_NODE_FLAGS,
@@ -26,6 +24,7 @@ import {
 } from './processes';
 import { companionLogin, median, registerUsers, runFor } from './flows';
 import { measureCpu } from './cpu';
+import { startBenchDatabase } from './database';
 import { oidcCodeFlow } from './oidc-flow';
 
 const ROUND_SECONDS = 4;
@@ -70,15 +69,7 @@ async function main(): Promise<void> {
       'usage: node dist/bench/pair.js <A main.js|skeleton|skeleton+api-modules> <B …> [pairs] [login|oidc]',
     );
   const pairs = Number(roundsArg ?? 6);
-  const dir = mkdtempSync(join(tmpdir(), 'simauth-pair-'));
-  chmodSync(dir, 0o755);
-  const pg = await EmbeddedDatabase.start({
-    dir: join(dir, 'pg'),
-    port: 0,
-    fast: false,
-    databaseName: 'pair',
-  });
-  await runMigrations(pg.url);
+  const pg = await startBenchDatabase('pair', { fast: false, databaseName: 'pair' });
   const sandbox = await startSandboxProcess(await findFreePort());
   const a = await startApi(mainA, pg.url, sandbox);
   const b = await startApi(mainB, pg.url, sandbox);
@@ -140,7 +131,6 @@ async function main(): Promise<void> {
     await b.stop();
     await sandbox.stop();
     await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

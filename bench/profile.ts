@@ -8,18 +8,9 @@
  * young generation.
  */
 import { spawn } from 'node:child_process';
-import {
-  chmodSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
+import { findFreePort } from '@simauth/database';
 import {
   API_MAIN,
   API_NODE_FLAGS,
@@ -31,6 +22,7 @@ import {
 } from './processes';
 import { companionLogin, registerUsers, runFor, warmUp } from './flows';
 import { cpuSecondsByThread } from './cpu';
+import { startBenchDatabase } from './database';
 import { oidcCodeFlow } from './oidc-flow';
 
 const SECONDS = 10;
@@ -179,16 +171,9 @@ async function inspectorSession(
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'simauth-profile-'));
-  chmodSync(dir, 0o755);
   const out = join(__dirname, '../../bench/profiles');
   mkdirSync(out, { recursive: true });
-  const pg = await EmbeddedDatabase.start({
-    dir: join(dir, 'pg'),
-    port: 0,
-    databaseName: 'profile',
-  });
-  await runMigrations(pg.url);
+  const pg = await startBenchDatabase('profile', { fast: false, databaseName: 'profile' });
   const sandbox = await startSandboxProcess(await findFreePort());
   const port = await findFreePort();
   // `-- skeleton`: the skeleton of the same flow (bench/skeleton.ts) instead, for comparison.
@@ -270,7 +255,6 @@ async function main(): Promise<void> {
     await stopChild(child);
     await sandbox.stop();
     await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
   // From /proc: what the process's threads used, the main thread's part being what the profile
   // splits; V8's workers are mostly its garbage collector's parallel and concurrent work.

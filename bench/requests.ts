@@ -5,71 +5,69 @@
  * what each request and statement costs beyond what Node needs, where `npm run bench` gives the
  * whole flow. Printed, never asserted.
  */
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
+import { findFreePort } from '@simauth/database';
+import { startBenchDatabase } from './database';
 import { startApiProcess, startSandboxProcess, startSkeletonProcess } from './processes';
 import { call, registerUsers } from './flows';
 import { cpuSeconds } from './cpu';
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'rp-'));
-  chmodSync(dir, 0o755);
-  const pg = await EmbeddedDatabase.start({ dir: join(dir, 'pg'), port: 0, databaseName: 'rp' });
-  await runMigrations(pg.url);
+  const pg = await startBenchDatabase('requests', { fast: false, databaseName: 'rp' });
   const sandbox = await startSandboxProcess(await findFreePort());
   const api = await startApiProcess(pg.url, await findFreePort(), sandbox);
   const skel = await startSkeletonProcess(pg.url, await findFreePort(), sandbox);
-  const users = await registerUsers(api.url, sandbox.url, '+447700926', 1);
-  const servers = {
-    simauth: { url: api.url, pid: api.child.pid! },
-    skeleton: { url: skel.url, pid: skel.pid },
-  };
-  const N = 3000;
-  const kinds: Record<string, (url: string) => Promise<unknown>> = {
-    'start (unknown number)': (url) =>
-      call('POST', `${url}/v1/logins`, { phone_number: '+447700915678' }),
-    'poll (pending)': async (url) => {
-      const s = await call('POST', `${url}/v1/logins`, { phone_number: '+447700915679' });
-      for (let i = 0; i < 9; i++)
-        await call('GET', `${url}/v1/logins/${s.body.login_id}`, undefined, s.body.poll_token);
-    },
-    'start (known number, push)': (url) =>
-      call('POST', `${url}/v1/logins`, { phone_number: users[0].phone }),
-    'approve (wrong number: deny)': async (url) => {
-      const s = await call('POST', `${url}/v1/logins`, { phone_number: users[0].phone });
-      await call(
-        'POST',
-        `${url}/v1/logins/${s.body.login_id}/approve`,
-        { match_number: 5 },
-        users[0].deviceToken,
-      );
-    },
-  };
-  // Round 0 warms both up; rounds 1 and 2 are the figures.
-  for (let round = 0; round < 3; round++)
-    for (const [kind, fn] of Object.entries(kinds))
-      for (const [name, s] of Object.entries(servers)) {
-        const before = cpuSeconds(s.pid);
-        let left = N;
-        await Promise.all(
-          Array.from({ length: 16 }, async () => {
-            while (left-- > 0) await fn(s.url);
-          }),
+  try {
+    const users = await registerUsers(api.url, sandbox.url, '+447700926', 1);
+    const servers = {
+      simauth: { url: api.url, pid: api.child.pid! },
+      skeleton: { url: skel.url, pid: skel.pid },
+    };
+    const N = 3000;
+    const kinds: Record<string, (url: string) => Promise<unknown>> = {
+      'start (unknown number)': (url) =>
+        call('POST', `${url}/v1/logins`, { phone_number: '+447700915678' }),
+      'poll (pending)': async (url) => {
+        const s = await call('POST', `${url}/v1/logins`, { phone_number: '+447700915679' });
+        for (let i = 0; i < 9; i++)
+          await call('GET', `${url}/v1/logins/${s.body.login_id}`, undefined, s.body.poll_token);
+      },
+      'start (known number, push)': (url) =>
+        call('POST', `${url}/v1/logins`, { phone_number: users[0].phone }),
+      'approve (wrong number: deny)': async (url) => {
+        const s = await call('POST', `${url}/v1/logins`, { phone_number: users[0].phone });
+        await call(
+          'POST',
+          `${url}/v1/logins/${s.body.login_id}/approve`,
+          { match_number: 5 },
+          users[0].deviceToken,
         );
-        console.log(
-          round,
-          kind.padEnd(30),
-          name.padEnd(9),
-          (((cpuSeconds(s.pid) - before) * 1e6) / N).toFixed(0),
-          'µs per iteration',
-        );
-      }
-  await api.stop();
-  await skel.stop();
-  await sandbox.stop();
-  await pg.stop();
+      },
+    };
+    // Round 0 warms both up; rounds 1 and 2 are the figures.
+    for (let round = 0; round < 3; round++)
+      for (const [kind, fn] of Object.entries(kinds))
+        for (const [name, s] of Object.entries(servers)) {
+          const before = cpuSeconds(s.pid);
+          let left = N;
+          await Promise.all(
+            Array.from({ length: 16 }, async () => {
+              while (left-- > 0) await fn(s.url);
+            }),
+          );
+          console.log(
+            round,
+            kind.padEnd(30),
+            name.padEnd(9),
+            (((cpuSeconds(s.pid) - before) * 1e6) / N).toFixed(0),
+            'µs per iteration',
+          );
+        }
+  } finally {
+    await api.stop();
+    await skel.stop();
+    await sandbox.stop();
+    await pg.stop();
+  }
 }
 main().catch((e) => {
   console.error(e);

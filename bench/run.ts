@@ -6,11 +6,12 @@
  * a bare node:http baseline and an empty Nest app on Fastify.
  * Numbers are printed, never asserted.
  */
-import { mkdtempSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { EmbeddedDatabase, createDatabase, findFreePort, runMigrations } from '@simauth/database';
+import { createDatabase, findFreePort, runMigrations } from '@simauth/database';
+import { startBenchDatabase } from './database';
 import {
   API_NODE_FLAGS,
   MemorySample,
@@ -69,12 +70,8 @@ const SMALL_DATABASE = 'simauth_bench_1k';
 
 async function main(): Promise<void> {
   const t0 = performance.now();
-  const dir = mkdtempSync(join(tmpdir(), 'simauth-bench-'));
-  chmodSync(dir, 0o755);
   console.error('bench: starting Postgres, the sandbox, three api processes and two baselines…');
-  const pg = await EmbeddedDatabase.start({
-    dir: join(dir, 'pg'),
-    port: 0,
+  const pg = await startBenchDatabase('bench', {
     // Durable, as a deployment runs it: every commit waits for its WAL to reach the disk (the
     // tests' fsync=off would flatter Postgres, and with it every figure of the flows).
     fast: false,
@@ -89,7 +86,7 @@ async function main(): Promise<void> {
       'track_commit_timestamp=on',
     ],
   });
-  await runMigrations(pg.url);
+  const dir = pg.dir; // the TLS proxy's key and certificate go there too
   const db = new Client({ connectionString: pg.url });
   await db.connect();
   await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
@@ -418,7 +415,6 @@ async function main(): Promise<void> {
     await db.end();
     await smallDb.end();
     await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

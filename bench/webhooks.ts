@@ -9,20 +9,20 @@
  * to bench/webhooks-results.json too. Never asserted.
  */
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { IncomingMessage, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { Pool } from 'pg';
-import { EmbeddedDatabase, findFreePort, runMigrations } from '@simauth/database';
+import { findFreePort } from '@simauth/database';
 import { transitionParameters, transitionSql } from '@simauth/attempts';
 import { AttemptKind } from '../apps/api/src/features/attempt-kind';
 import {
   WEBHOOK_MOVE_SQL,
   webhookMoveParameters,
 } from '../apps/api/src/platform/webhooks/webhook-move-hook';
+import { startBenchDatabase } from './database';
 import { percentile } from './flows';
 import {
   API_MAIN,
@@ -119,14 +119,7 @@ async function scrape(
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'simauth-webhooks-'));
-  chmodSync(dir, 0o755);
-  const pg = await EmbeddedDatabase.start({
-    dir: join(dir, 'pg'),
-    port: 0,
-    fast: false,
-    databaseName: 'webhooks',
-  });
+  const pg = await startBenchDatabase('webhooks', { fast: false, databaseName: 'webhooks' });
   const deliveries = new Map<string, Delivery>();
   const receiver = startReceiver(deliveries);
   await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
@@ -137,7 +130,6 @@ async function main(): Promise<void> {
   pool.on('error', () => undefined);
   let api: ReturnType<typeof spawn> | undefined;
   try {
-    await runMigrations(pg.url);
     const port = await findFreePort();
     let output = '';
     api = spawn(process.execPath, [...API_NODE_FLAGS, API_MAIN], {
@@ -276,7 +268,6 @@ async function main(): Promise<void> {
     await sandbox.stop();
     await receiver.close();
     await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
