@@ -245,13 +245,26 @@ describe('the /login and /phone pages in Chromium', () => {
       );
 
     // Without the bundle the login page cannot start a login: it has no code of its own for it.
+    // Nor does the browser send the form itself (a GET with the number in the address): its
+    // button stays disabled, which also stops Enter in the field.
     const blocked = await (await browser.newContext()).newPage();
     await blocked.route(`**${BUNDLE}`, (route) => route.abort());
     let posted = false;
     blocked.on('request', (r) => (posted ||= r.method() === 'POST'));
-    await blocked.goto(`${t.url}/login`);
+    await blocked.goto(`${t.url}/login`); // its scripts have run, or failed, by the load event
+    expect(await blocked.isDisabled('#submit')).toBe(true);
+    // A submit would be dispatched while the key is handled: it is recorded, and kept on the page.
+    await blocked.evaluate(() =>
+      document.getElementById('form')!.addEventListener('submit', (event) => {
+        event.preventDefault();
+        document.documentElement.dataset.submitted = 'yes';
+      }),
+    );
     await blocked.fill('#phone', sim);
-    await blocked.click('#submit');
+    await blocked.press('#phone', 'Enter');
+    expect(
+      await blocked.evaluate(() => document.documentElement.dataset.submitted),
+    ).toBeUndefined();
     expect(await blocked.isHidden('#waiting')).toBe(true);
     expect(posted).toBe(false);
   });

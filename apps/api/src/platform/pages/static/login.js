@@ -290,6 +290,9 @@ $('form').addEventListener('submit', async (event) => {
   }
 });
 
+// The form is this script's from here on: its button was disabled until now (login.html).
+$('submit').disabled = false;
+
 $('cancel').addEventListener('click', () => leave('abort', {}));
 
 // "Try again" and "Start again" keep the number, ready to continue; "Use another number" clears it.
