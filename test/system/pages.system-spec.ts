@@ -269,6 +269,17 @@ describe('the /login and /phone pages in Chromium', () => {
     expect(posted).toBe(false);
   });
 
+  it('says the login page needs JavaScript to a browser that runs none, whose Continue stays disabled', async () => {
+    const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await page.goto(`${t.url}/login`);
+    expect(await page.textContent('#needs-script')).toBe(
+      'This page needs JavaScript to sign you in. Turn it on, then reload the page.',
+    );
+    expect(await page.isVisible('#needs-script')).toBe(true);
+    expect(await page.isDisabled('#submit')).toBe(true);
+    await page.close();
+  });
+
   it('says the connection was lost while the SDK reconnects to the live status, and signs in once it is back', async () => {
     const sim = uniquePhoneNumber();
     const phone = await phoneWith(sim);

@@ -15,6 +15,8 @@ export const de: Catalog = {
     numberHint:
       'Internationales Format mit führendem +, z. B. +447400123456. Kein Passwort, keine SMS.',
     continue: 'Weiter',
+    needsScript:
+      'Diese Seite braucht JavaScript, um Sie anzumelden. Schalten Sie es ein und laden Sie die Seite neu.',
     approvePrompt: 'Bestätigen Sie die Anmeldung auf Ihrem Telefon und wählen Sie diese Zahl:',
     sandboxLogin: 'Anmeldung',
     sandboxLoginHint:

@@ -15,6 +15,7 @@ export const en: Catalog = {
     phoneLabel: 'Phone number',
     numberHint: 'International format with a leading +, e.g. +447400123456. No password, no SMS.',
     continue: 'Continue',
+    needsScript: 'This page needs JavaScript to sign you in. Turn it on, then reload the page.',
     approvePrompt: 'Approve the sign-in on your phone and pick this number:',
     sandboxLogin: 'Login',
     sandboxLoginHint: '(what a phone approves; try it from another phone to see it refused)',

@@ -15,6 +15,8 @@ export const es: Catalog = {
     numberHint:
       'Formato internacional con un + inicial, p. ej. +447400123456. Sin contraseña, sin SMS.',
     continue: 'Continuar',
+    needsScript:
+      'Esta página necesita JavaScript para iniciar tu sesión. Actívalo y vuelve a cargar la página.',
     approvePrompt: 'Aprueba el inicio de sesión en tu teléfono y elige este número:',
     sandboxLogin: 'Inicio de sesión',
     sandboxLoginHint:

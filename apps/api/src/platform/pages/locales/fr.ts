@@ -15,6 +15,8 @@ export const fr: Catalog = {
     numberHint:
       'Format international commençant par +, par ex. +447400123456. Ni mot de passe, ni SMS.',
     continue: 'Continuer',
+    needsScript:
+      'Cette page a besoin de JavaScript pour vous connecter. Activez-le, puis rechargez la page.',
     approvePrompt: 'Approuvez la connexion sur votre téléphone et choisissez ce nombre :',
     sandboxLogin: 'Connexion',
     sandboxLoginHint:
