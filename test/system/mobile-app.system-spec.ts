@@ -59,6 +59,8 @@ describe('the reference mobile app (examples/mobile) on the web, against the san
   let api: ApiProcess;
   let site: { url: string; server: Server };
   let out: string;
+  /** Expo's temporary folder (Metro's caches), removed at the end as `out` is. */
+  let expoTmp: string;
   let browser: Browser;
   let sandboxUrl: string;
 
@@ -67,6 +69,7 @@ describe('the reference mobile app (examples/mobile) on the web, against the san
       throw new Error('examples/mobile is not installed: run `npm run mobile:install` first');
     mkdirSync(SHOTS, { recursive: true });
     out = mkdtempSync(join(tmpdir(), 'simauth-mobile-web-'));
+    expoTmp = mkdtempSync(join(tmpdir(), 'simauth-mobile-expo-'));
     site = await serveStatic(out);
     // The app is another origin than simauth: the api lets it call (CORS). The SMS fallback on:
     // numbers PhoneCheck cannot check (sandbox: ending 4000) register by an SMS code.
@@ -82,7 +85,7 @@ describe('the reference mobile app (examples/mobile) on the web, against the san
   afterAll(async () => {
     await browser?.close();
     site?.server.close();
-    if (out) rmSync(out, { recursive: true, force: true });
+    for (const dir of [out, expoTmp]) if (dir) rmSync(dir, { recursive: true, force: true });
     if (api && api.child.exitCode === null) {
       api.child.kill('SIGTERM');
       await new Promise((resolve) => api.child.once('exit', resolve));
@@ -137,6 +140,7 @@ describe('the reference mobile app (examples/mobile) on the web, against the san
       CI: '1',
       NODE_OPTIONS: undefined,
       EXPO_PUBLIC_SIMAUTH_URL: api.url,
+      TMPDIR: expoTmp,
     };
     const expo = [EXPO, 'export', '--platform', 'web', '--clear', '--output-dir', out];
     const [command, args] = canCutNetwork()
