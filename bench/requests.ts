@@ -7,16 +7,26 @@
  */
 import { findFreePort } from '@simauth/database';
 import { startBenchDatabase } from './database';
-import { startApiProcess, startSandboxProcess, startSkeletonProcess } from './processes';
+import {
+  ApiProcess,
+  SandboxProcess,
+  startApiProcess,
+  startSandboxProcess,
+  startSkeletonProcess,
+} from './processes';
 import { call, registerUsers } from './flows';
 import { cpuSeconds } from './cpu';
 
 async function main() {
   const pg = await startBenchDatabase('requests', { fast: false, databaseName: 'rp' });
-  const sandbox = await startSandboxProcess(await findFreePort());
-  const api = await startApiProcess(pg.url, await findFreePort(), sandbox);
-  const skel = await startSkeletonProcess(pg.url, await findFreePort(), sandbox);
+  // Started inside the try: what did start is stopped even when a later one fails to.
+  let sandbox: SandboxProcess | undefined;
+  let api: ApiProcess | undefined;
+  let skel: Awaited<ReturnType<typeof startSkeletonProcess>> | undefined;
   try {
+    sandbox = await startSandboxProcess(await findFreePort());
+    api = await startApiProcess(pg.url, await findFreePort(), sandbox);
+    skel = await startSkeletonProcess(pg.url, await findFreePort(), sandbox);
     const users = await registerUsers(api.url, sandbox.url, '+447700926', 1);
     const servers = {
       simauth: { url: api.url, pid: api.child.pid! },
@@ -63,9 +73,9 @@ async function main() {
           );
         }
   } finally {
-    await api.stop();
-    await skel.stop();
-    await sandbox.stop();
+    await api?.stop();
+    await skel?.stop();
+    await sandbox?.stop();
     await pg.stop();
   }
 }
