@@ -36,29 +36,23 @@ export async function startBenchDatabase(
   // As root, Postgres runs as an unprivileged user, which must be able to enter the folder.
   chmodSync(dir, 0o755);
   const remove = () => rmSync(dir, { recursive: true, force: true });
-  let pg: EmbeddedDatabase | undefined;
-  try {
-    pg = await EmbeddedDatabase.start({
-      dir: join(dir, 'pg'),
-      port: 0,
-      fast: options.fast,
-      databaseName: options.databaseName,
-      extraFlags: options.extraFlags,
-    });
-    await runMigrations(pg.url);
-  } catch (err) {
-    await pg?.stop();
+  const pg = await EmbeddedDatabase.start({
+    dir: join(dir, 'pg'),
+    port: 0,
+    fast: options.fast,
+    databaseName: options.databaseName,
+    extraFlags: options.extraFlags,
+  }).catch((err: unknown) => {
     remove();
     throw err;
-  }
-  const server = pg;
-  return {
-    dir,
-    url: server.url,
-    serverPid: () => server.serverPid(),
-    stop: async () => {
-      await server.stop();
-      remove();
-    },
+  });
+  const stop = async () => {
+    await pg.stop();
+    remove();
   };
+  await runMigrations(pg.url).catch(async (err: unknown) => {
+    await stop();
+    throw err;
+  });
+  return { dir, url: pg.url, serverPid: () => pg.serverPid(), stop };
 }

@@ -40,32 +40,36 @@ async function main(): Promise<void> {
     const users = await registerUsers(api.url, sandbox.url, '+447700923', 16);
     await warmUp(users, oidcCodeFlow);
     const [vu] = users;
+    /** The main thread's CPU so far, and the time. */
+    const sample = () => ({ ns: mainThreadNs(pid), ms: performance.now() });
     // What the api's main thread uses with no request (timers, sweeps, metrics), per ms of wall
     // time: a step's share of it, by the time the step took, is not the step's.
     await new Promise((r) => setTimeout(r, 2000));
-    const idleFrom = { ns: mainThreadNs(pid), ms: performance.now() };
+    const idleFrom = sample();
     await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
-    const idleNsPerMs = (mainThreadNs(pid) - idleFrom.ns) / (performance.now() - idleFrom.ms);
+    const idleTo = sample();
+    const idleNsPerMs = (idleTo.ns - idleFrom.ns) / (idleTo.ms - idleFrom.ms);
     const perStep = new Map<OidcStep | 'login', number[]>();
-    const add = (step: OidcStep | 'login', ns: number, ms: number) => {
+    /** A step's CPU, from `from` to now, less the idle share of the time it took. */
+    const add = (step: OidcStep | 'login', from: ReturnType<typeof sample>) => {
+      const to = sample();
       const us = perStep.get(step) ?? [];
-      us.push((ns - idleNsPerMs * ms) / 1000);
+      us.push((to.ns - from.ns - idleNsPerMs * (to.ms - from.ms)) / 1000);
       perStep.set(step, us);
+      return to;
     };
     for (let i = 0; i < signIns; i++) {
-      let last = { ns: mainThreadNs(pid), ms: performance.now() };
+      let last = sample();
       await signIn(vu, {
         client: BENCH_CLIENT,
         scope: 'openid phone',
         after: async (step) => {
-          const now = { ns: mainThreadNs(pid), ms: performance.now() };
-          add(step, now.ns - last.ns, now.ms - last.ms);
-          last = now;
+          last = add(step, last);
         },
       });
-      const before = { ns: mainThreadNs(pid), ms: performance.now() };
+      const before = sample();
       await companionLogin(vu);
-      add('login', mainThreadNs(pid) - before.ns, performance.now() - before.ms);
+      add('login', before);
     }
     const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
     const login = mean(perStep.get('login')!);

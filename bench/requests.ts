@@ -9,6 +9,7 @@ import { findFreePort } from '@simauth/database';
 import { startBenchDatabase } from './database';
 import {
   ApiProcess,
+  BaselineProcess,
   SandboxProcess,
   startApiProcess,
   startSandboxProcess,
@@ -22,7 +23,7 @@ async function main() {
   // Started inside the try: what did start is stopped even when a later one fails to.
   let sandbox: SandboxProcess | undefined;
   let api: ApiProcess | undefined;
-  let skel: Awaited<ReturnType<typeof startSkeletonProcess>> | undefined;
+  let skel: BaselineProcess | undefined;
   try {
     sandbox = await startSandboxProcess(await findFreePort());
     api = await startApiProcess(pg.url, await findFreePort(), sandbox);
